@@ -1,0 +1,54 @@
+"""Count primes below a bound with 1..N worker processes and compare the times.
+
+Run:  python3 primes.py --bound 2000000
+Threads would not help here: CPU-bound Python threads take turns holding the GIL.
+Processes each have their own interpreter, so the chunks really run in parallel.
+"""
+import argparse, json, os, time
+from concurrent.futures import ProcessPoolExecutor
+
+
+def is_prime(n):
+    if n < 4:
+        return n >= 2
+    if n % 2 == 0 or n % 3 == 0:
+        return False
+    d = 5
+    while d * d <= n:
+        if n % d == 0 or n % (d + 2) == 0:
+            return False
+        d += 6
+    return True
+
+
+def count_range(lo_hi):
+    lo, hi = lo_hi
+    return sum(1 for n in range(lo, hi) if is_prime(n))
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--bound", type=int, default=2_000_000)
+    p.add_argument("--chunk", type=int, default=50_000)
+    p.add_argument("--threads", type=int, default=os.cpu_count() or 1, help="most worker processes to try")
+    p.add_argument("--json", action="store_true")
+    args = p.parse_args()
+    if args.bound < 10 or args.chunk < 1 or args.threads < 1:
+        p.error("bound >= 10, chunk >= 1 and threads >= 1")
+    chunks = [(lo, min(lo + args.chunk, args.bound)) for lo in range(0, args.bound, args.chunk)]
+    sweep = []
+    for workers in range(1, args.threads + 1):
+        start = time.perf_counter()
+        with ProcessPoolExecutor(max_workers=workers) as pool:  # chunks go to free workers
+            total = sum(pool.map(count_range, chunks))
+        sweep.append({"threads": workers, "ms": (time.perf_counter() - start) * 1000, "primes": total})
+    if args.json:
+        print(json.dumps(sweep))
+    else:
+        base = sweep[0]["ms"]
+        for s in sweep:
+            print(f"{s['threads']} processes: {s['primes']} primes in {s['ms']:.0f} ms, speedup {base / s['ms']:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Static file server for the built site (stdlib only).
+
+    python3 scripts/serve_dist.py DIR --port P [--host 127.0.0.1]
+
+Every response carries the cross-origin isolation headers the app needs for
+SharedArrayBuffer (COOP/COEP), plus CORP so other origins may embed it, and
+`Cache-Control: no-store` so tests never see stale builds.
+
+`--port 0` picks a free port. The first stdout line is always the actual URL,
+`http://HOST:PORT/`, flushed immediately so a parent process can read it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import sys
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+# Headers added to every response (including errors).
+EXTRA_HEADERS = {
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Embedder-Policy": "require-corp",
+    "Cross-Origin-Resource-Policy": "cross-origin",
+    "Cache-Control": "no-store",
+}
+
+# Explicit MIME types; don't depend on the host's /etc/mime.types.
+MIME_TYPES = {
+    ".wasm": "application/wasm",
+    ".js": "text/javascript",
+    ".mjs": "text/javascript",
+    ".json": "application/json",
+    ".css": "text/css",
+    ".html": "text/html; charset=utf-8",
+    ".htm": "text/html; charset=utf-8",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".ico": "image/x-icon",
+    ".map": "application/json",
+    ".txt": "text/plain; charset=utf-8",
+}
+
+
+class Handler(SimpleHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive: fewer connections per page load
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+
+    def end_headers(self) -> None:
+        for name, value in EXTRA_HEADERS.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002
+        pass  # quiet: no per-request or 404 noise
+
+    def log_request(self, code="-", size="-") -> None:
+        # Only server errors (5xx) are worth reporting, on stderr.
+        if str(getattr(code, "value", code)).startswith("5"):
+            sys.stderr.write(f"serve_dist: {code} {self.requestline}\n")
+
+    def handle(self) -> None:
+        # A browser closing a connection mid-response is not an error here.
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dir", help="directory to serve (e.g. dist)")
+    parser.add_argument("--port", type=int, default=8080, help="0 = any free port")
+    parser.add_argument("--host", default="127.0.0.1")
+    args = parser.parse_args()
+
+    root = os.path.abspath(args.dir)
+    if not os.path.isdir(root):
+        print(f"serve_dist: not a directory: {root}", file=sys.stderr)
+        return 2
+
+    handler = functools.partial(Handler, directory=root)
+    with ThreadingHTTPServer((args.host, args.port), handler) as httpd:
+        port = httpd.server_address[1]
+        print(f"http://{args.host}:{port}/", flush=True)
+        try:
+            httpd.serve_forever()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs everything the playground needs on a fresh machine of this kind (root,
+# Debian, only the package registries reachable). Idempotent: each step checks
+# whether its result is already there and skips it. See shared notes in README.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
+
+# --- Debian packages -------------------------------------------------------
+# rustc-web/cargo-web/rust-web-src: a rustc that can target wasm32 with
+# -Z build-std (rustup cannot download the wasm target here). lld-22 backs
+# /usr/bin/rust-lld. chromium + driver: the real browser for browser/e2e tests.
+APT_PKGS=(rustc-web cargo-web rust-web-src lld-22 chromium chromium-driver)
+missing=()
+for p in "${APT_PKGS[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  log "apt-get install ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+else
+  log "Debian packages present"
+fi
+
+# --- the Debian compiler as a rustup toolchain -----------------------------
+# rust-toolchain.toml names "debian-web"; the link must exist before cargo runs here.
+if ! rustup toolchain list | grep -q '^debian-web'; then
+  log "rustup toolchain link debian-web /usr"
+  rustup toolchain link debian-web /usr
+fi
+
+# --- cargo-installed host tools (cached in ~/.cargo/bin) --------------------
+# Versions must match Cargo.lock (wasm-bindgen = "=0.2.130").
+export PATH="$HOME/.cargo/bin:$PATH"
+have_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -q "$2"; }
+if ! have_version wasm-bindgen 0.2.130; then
+  log "cargo install wasm-bindgen-cli 0.2.130 (a few minutes)"
+  # not --locked: its lockfile names a crate version the registry lacks.
+  cargo +stable install wasm-bindgen-cli --version 0.2.130 --force
+fi
+if ! have_version wasm-pack 0.15.1; then
+  log "cargo install wasm-pack 0.15.1 (~3 min)"
+  cargo +stable install wasm-pack --version 0.15.1 --locked --force
+fi
+if ! have_version trunk 0.22.1; then
+  log "cargo install trunk 0.22.1 (~12 min; needs rustc >= 1.96.1, so nightly)"
+  cargo +nightly install trunk --version 0.22.1 --locked --force
+fi
+
+# --- end-to-end test driver (npm, pinned by package-lock.json) -------------
+if [ -f tests/e2e/package.json ] && [ ! -d tests/e2e/node_modules/playwright-core ]; then
+  log "npm ci in tests/e2e"
+  (cd tests/e2e && npm ci --no-audit --no-fund --silent)
+fi
+log "setup done"

@@ -1,0 +1,83 @@
+//! Running CPU work on the rayon pool as a fixed number of *lanes*.
+//!
+//! The browser has exactly one rayon pool (a second `ThreadPoolBuilder::build`
+//! fails there), so a thread-count sweep cannot build a pool per count. Instead
+//! `k` lanes pull chunk indices from one shared counter inside `rayon::scope`:
+//! at most `k` pool threads work at once, the load stays balanced, and every
+//! chunk reports which worker ran it and when.
+//!
+//! Everything here is plain Rust: the clock is injected, so native tests and
+//! benchmarks use `Instant` and the page uses `performance.timeOrigin + now()`.
+
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+/// What a CPU run gets from its host.
+pub struct CpuCtx<'a> {
+    /// Milliseconds on one clock shared by all threads.
+    pub clock: &'a (dyn Fn() -> f64 + Sync),
+    /// Set by Stop; lanes check it between chunks.
+    pub cancel: &'a AtomicBool,
+    /// Threads in the rayon pool (the most lanes that can run at once).
+    pub pool_threads: usize,
+}
+
+impl CpuCtx<'_> {
+    pub fn now(&self) -> f64 {
+        (self.clock)()
+    }
+    pub fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+}
+
+/// One chunk as it ran.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChunkRun<R> {
+    pub chunk: usize,
+    /// rayon worker index (0-based); `usize::MAX` if run outside the pool.
+    pub worker: usize,
+    pub start_ms: f64,
+    pub end_ms: f64,
+    pub result: R,
+}
+
+/// Runs chunks `0..n_chunks` with at most `lanes` of them in progress at once.
+/// Returns the chunk runs in completion order, or `None` if cancelled (the
+/// chunks already running finish first; none start after the flag is seen).
+pub fn run_lanes<R, F>(ctx: &CpuCtx<'_>, lanes: usize, n_chunks: usize, work: F) -> Option<Vec<ChunkRun<R>>>
+where
+    R: Send,
+    F: Fn(usize) -> R + Sync,
+{
+    let next = AtomicUsize::new(0);
+    let done: Mutex<Vec<ChunkRun<R>>> = Mutex::new(Vec::with_capacity(n_chunks));
+    let lane = || loop {
+        if ctx.cancelled() {
+            return;
+        }
+        let chunk = next.fetch_add(1, Ordering::Relaxed);
+        if chunk >= n_chunks {
+            return;
+        }
+        let start_ms = ctx.now();
+        let result = work(chunk);
+        let end_ms = ctx.now();
+        let worker = rayon::current_thread_index().unwrap_or(usize::MAX);
+        // Mutex is fine here: this runs on pool threads, never the page's main thread.
+        if let Ok(mut d) = done.lock() {
+            d.push(ChunkRun { chunk, worker, start_ms, end_ms, result });
+        }
+    };
+    rayon::scope(|s| {
+        for _ in 0..lanes.max(1) {
+            s.spawn(|_| lane());
+        }
+    });
+    let runs = done.into_inner().unwrap_or_else(|e| e.into_inner());
+    if ctx.cancelled() && runs.len() < n_chunks {
+        None
+    } else {
+        Some(runs)
+    }
+}

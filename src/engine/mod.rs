@@ -1,0 +1,40 @@
+//! The engine: everything that runs a lesson and records what happened, with no
+//! browser code. Scenarios drive traced primitives on a [`runtime::Runtime`]
+//! (virtual clock natively, the browser event loop in the page) or CPU workloads
+//! on rayon; both produce a [`trace::Trace`], the one data model the UI reads.
+
+pub mod chrome;
+pub mod cpu;
+pub mod latency;
+pub mod metrics;
+pub mod params;
+pub mod primitives;
+pub mod recorder;
+pub mod runtime;
+pub mod trace;
+pub mod virtual_clock;
+pub mod workloads;
+
+use std::fmt;
+
+/// Why a run could not produce a result. Shown to the user, so every variant
+/// carries what they need to fix it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RunError {
+    /// Parameters passed validation but the environment can't honour them
+    /// (e.g. more threads than the pool has).
+    Environment(String),
+    /// The workload itself failed.
+    Workload(String),
+    /// The user pressed Stop.
+    Stopped,
+}
+
+impl fmt::Display for RunError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RunError::Environment(m) | RunError::Workload(m) => f.write_str(m),
+            RunError::Stopped => f.write_str("stopped"),
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! A counting semaphore that draws itself: lanes show "waiting on <name>" while
+//! queued, and two tracks record permits in use and waiters.
+//!
+//! The queueing is tokio's `Semaphore` (FIFO, like asyncio's); this wrapper only
+//! observes it. A waiter that is cancelled leaves the queue and the waiter count.
+
+use crate::engine::recorder::{LaneId, Recorder, TrackId};
+use crate::engine::runtime::Runtime;
+use crate::engine::trace::State;
+use std::cell::Cell;
+use std::rc::Rc;
+use std::sync::Arc;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+
+pub struct TracedSemaphore {
+    name: String,
+    sem: Arc<Semaphore>,
+    in_use: Cell<usize>,
+    waiters: Cell<usize>,
+    rec: Rc<Recorder>,
+    rt: Rc<dyn Runtime>,
+    track_in_use: TrackId,
+    track_waiters: TrackId,
+}
+
+/// Held while inside the semaphore; releasing is dropping it.
+pub struct Permit {
+    sem: Rc<TracedSemaphore>,
+    _inner: OwnedSemaphorePermit,
+}
+
+/// Decrements the waiter count however the wait ends (acquired or cancelled).
+struct WaitGuard<'a>(&'a TracedSemaphore);
+
+impl Drop for WaitGuard<'_> {
+    fn drop(&mut self) {
+        let s = self.0;
+        s.waiters.set(s.waiters.get() - 1);
+        s.rec.sample(s.track_waiters, s.waiters.get() as f64, s.rt.now());
+    }
+}
+
+impl TracedSemaphore {
+    /// `permits` must be ≥ 1. Tracks are named `permits_in_use` and `waiters`
+    /// (these names are translation keys too).
+    pub fn new(name: &str, permits: usize, rec: Rc<Recorder>, rt: Rc<dyn Runtime>) -> Rc<Self> {
+        let track_in_use = rec.track("permits_in_use");
+        let track_waiters = rec.track("waiters");
+        Rc::new(TracedSemaphore {
+            name: name.to_owned(),
+            sem: Arc::new(Semaphore::new(permits.max(1))),
+            in_use: Cell::new(0),
+            waiters: Cell::new(0),
+            rec,
+            rt,
+            track_in_use,
+            track_waiters,
+        })
+    }
+
+    pub fn in_use(&self) -> usize {
+        self.in_use.get()
+    }
+
+    /// Acquires a permit for `lane`. If none is free the lane shows
+    /// [`State::Waiting`] on this semaphore until one is handed over.
+    pub async fn acquire(self: &Rc<Self>, lane: LaneId) -> Permit {
+        let inner = match self.sem.clone().try_acquire_owned() {
+            Ok(p) => p,
+            Err(_) => {
+                self.rec.enter(lane, State::Waiting, Some(&self.name), self.rt.now());
+                self.waiters.set(self.waiters.get() + 1);
+                self.rec.sample(self.track_waiters, self.waiters.get() as f64, self.rt.now());
+                let _guard = WaitGuard(self);
+                // The semaphore is never closed, so acquisition cannot fail.
+                match self.sem.clone().acquire_owned().await {
+                    Ok(p) => p,
+                    Err(_) => unreachable!("semaphore is never closed"),
+                }
+            }
+        };
+        self.in_use.set(self.in_use.get() + 1);
+        let now = self.rt.now();
+        self.rec.sample(self.track_in_use, self.in_use.get() as f64, now);
+        self.rec.event(Some(lane), "acquired", Some(self.name.clone()), now);
+        Permit { sem: self.clone(), _inner: inner }
+    }
+}
+
+impl Drop for Permit {
+    fn drop(&mut self) {
+        let s = &self.sem;
+        s.in_use.set(s.in_use.get() - 1);
+        s.rec.sample(s.track_in_use, s.in_use.get() as f64, s.rt.now());
+    }
+}

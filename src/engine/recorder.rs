@@ -1,0 +1,151 @@
+//! Building a [`Trace`] while a run happens. Callers say what a lane is doing
+//! *now* (`enter`); the recorder closes the previous span on that lane, so lanes
+//! can never overlap. Interior mutability lets many tasks of one async run share
+//! a `Rc<Recorder>`; a CPU run owns one on a worker thread.
+
+use super::trace::*;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+/// Handle to a lane created by [`Recorder::lane`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LaneId(pub u32);
+
+/// Handle to a track created by [`Recorder::track`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TrackId(pub usize);
+
+#[derive(Default)]
+struct Inner {
+    lanes: Vec<Lane>,
+    spans: Vec<Span>,
+    /// Index in `spans` of each lane's open span.
+    open: BTreeMap<u32, usize>,
+    events: Vec<Event>,
+    tracks: Vec<Track>,
+}
+
+#[derive(Default)]
+pub struct Recorder {
+    inner: RefCell<Inner>,
+}
+
+impl Recorder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn lane(&self, name: impl Into<String>, kind: LaneKind) -> LaneId {
+        let mut i = self.inner.borrow_mut();
+        let id = i.lanes.len() as u32;
+        i.lanes.push(Lane { id, name: name.into(), kind, outcome: None });
+        LaneId(id)
+    }
+
+    pub fn lane_count(&self) -> usize {
+        self.inner.borrow().lanes.len()
+    }
+
+    /// The lane starts doing `state` at `t` (closing what it did before).
+    pub fn enter(&self, lane: LaneId, state: State, resource: Option<&str>, t: f64) {
+        self.push_span(lane, state, resource.map(str::to_owned), None, t);
+    }
+
+    /// Like [`enter`](Self::enter) with a hover label.
+    pub fn enter_labelled(&self, lane: LaneId, state: State, resource: Option<&str>, label: String, t: f64) {
+        self.push_span(lane, state, resource.map(str::to_owned), Some(label), t);
+    }
+
+    fn push_span(&self, lane: LaneId, state: State, resource: Option<String>, label: Option<String>, t: f64) {
+        let mut i = self.inner.borrow_mut();
+        close_open(&mut i, lane.0, t);
+        let idx = i.spans.len();
+        i.spans.push(Span { lane: lane.0, state, start_ms: t, end_ms: t, resource, label });
+        i.open.insert(lane.0, idx);
+    }
+
+    /// A complete span recorded after the fact (CPU chunks report start and end).
+    pub fn span(&self, lane: LaneId, state: State, start: f64, end: f64, label: Option<String>) {
+        let mut i = self.inner.borrow_mut();
+        close_open(&mut i, lane.0, start);
+        i.spans.push(Span { lane: lane.0, state, start_ms: start, end_ms: end.max(start), resource: None, label });
+    }
+
+    /// The lane's work ended at `t` with `outcome`.
+    pub fn finish_lane(&self, lane: LaneId, outcome: Outcome, t: f64) {
+        let mut i = self.inner.borrow_mut();
+        close_open(&mut i, lane.0, t);
+        if let Some(l) = i.lanes.get_mut(lane.0 as usize) {
+            l.outcome = Some(outcome);
+        }
+    }
+
+    pub fn event(&self, lane: Option<LaneId>, name: &str, detail: Option<String>, t: f64) {
+        self.inner.borrow_mut().events.push(Event { lane: lane.map(|l| l.0), t_ms: t, name: name.to_owned(), detail });
+    }
+
+    pub fn track(&self, name: &str) -> TrackId {
+        let mut i = self.inner.borrow_mut();
+        i.tracks.push(Track { name: name.to_owned(), samples: vec![Sample { t_ms: 0.0, value: 0.0 }] });
+        TrackId(i.tracks.len() - 1)
+    }
+
+    /// The track's value is `value` from `t` on. Samples at the same instant
+    /// replace each other so the step function stays a function.
+    pub fn sample(&self, track: TrackId, value: f64, t: f64) {
+        let mut i = self.inner.borrow_mut();
+        let Some(tr) = i.tracks.get_mut(track.0) else { return };
+        match tr.samples.last_mut() {
+            Some(last) if (last.t_ms - t).abs() < 1e-9 => last.value = value,
+            Some(last) if last.value == value => {}
+            _ => tr.samples.push(Sample { t_ms: t.max(tr.samples.last().map_or(0.0, |s| s.t_ms)), value }),
+        }
+    }
+
+    /// Ends the run at `end`: open spans are cut there, and lanes whose work never
+    /// ended are marked cancelled when the run was stopped.
+    pub fn finish(self, mut meta: RunMeta, end: f64) -> Trace {
+        let mut i = self.inner.into_inner();
+        let open: Vec<u32> = i.open.keys().copied().collect();
+        for lane in open {
+            close_open(&mut i, lane, end);
+        }
+        if meta.stopped {
+            for l in i.lanes.iter_mut().filter(|l| l.outcome.is_none()) {
+                l.outcome = Some(Outcome::Cancelled);
+            }
+        }
+        for t in i.tracks.iter_mut() {
+            if let Some(last) = t.samples.last().copied() {
+                if last.t_ms < end {
+                    t.samples.push(Sample { t_ms: end, value: last.value });
+                }
+            }
+        }
+        // Per-lane time order is what validate() and the timeline rely on.
+        i.spans.sort_by(|a, b| a.lane.cmp(&b.lane).then(a.start_ms.total_cmp(&b.start_ms)));
+        meta.makespan_ms = end;
+        Trace { version: TRACE_VERSION, meta, lanes: i.lanes, spans: i.spans, events: i.events, tracks: i.tracks }
+    }
+}
+
+fn close_open(i: &mut Inner, lane: u32, t: f64) {
+    if let Some(idx) = i.open.remove(&lane) {
+        let s = &mut i.spans[idx];
+        s.end_ms = t.max(s.start_ms);
+    }
+}
+
+/// Meta for a run that has just started; `makespan_ms` is filled by `finish`.
+pub fn meta(scenario: &str, params: BTreeMap<String, String>, clock: ClockKind) -> RunMeta {
+    RunMeta {
+        scenario: scenario.to_owned(),
+        params,
+        clock,
+        makespan_ms: 0.0,
+        stopped: false,
+        pool_threads: None,
+        sweep: Vec::new(),
+        results: BTreeMap::new(),
+    }
+}

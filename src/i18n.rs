@@ -1,0 +1,174 @@
+//! Every user-visible string, in English and 简体中文, in one table. Keys are
+//! stable ids; scenario strings use `<scenario>.<what>`, parameters
+//! `<scenario>.<param>`, states `state.<state>`, tracks `track.<name>`.
+//! A native test checks that every key the catalogue needs is here in both
+//! languages. Templates use `{name}` placeholders, filled by [`fill`].
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Zh,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
+    /// From a URL value or a browser language tag (`zh`, `zh-CN`, `zh-Hans`, `en-US`).
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let t = tag.trim().to_ascii_lowercase();
+        if t == "zh" || t.starts_with("zh-") || t.starts_with("zh_") {
+            Some(Lang::Zh)
+        } else if t == "en" || t.starts_with("en-") || t.starts_with("en_") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+    /// The short code used in URLs.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+    /// The BCP 47 tag for `<html lang>`.
+    pub fn html_tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+}
+
+/// (key, English, 简体中文)
+pub static TABLE: &[(&str, &str, &str)] = &[
+    ("app.title", "Concurrency Playground", "并发演练场"),
+    ("app.tagline", "Pick a lesson, run it for real, see what happened.", "选一课，真实运行，看清发生了什么。"),
+    ("app.lesson", "Lesson", "课程"),
+    ("app.language", "Language", "语言"),
+    ("app.kind.async", "async · event loop", "异步 · 事件循环"),
+    ("app.kind.cpu", "parallel · thread pool", "并行 · 线程池"),
+    ("app.params", "Parameters", "参数"),
+    ("app.run", "Run", "运行"),
+    ("app.stop", "Stop", "停止"),
+    ("app.reset", "Defaults", "恢复默认"),
+    ("app.share", "Copy share link", "复制分享链接"),
+    ("app.copied", "Link copied", "链接已复制"),
+    ("app.download", "Download trace (Chrome JSON)", "下载跟踪（Chrome JSON）"),
+    ("app.notice", "What to notice", "值得注意"),
+    ("app.python", "The same idea in Python (CPython 3.11)", "同一思路的 Python 版本（CPython 3.11）"),
+    ("app.timeline", "Timeline", "时间线"),
+    ("app.tracks", "Resources", "资源"),
+    ("app.numbers", "Numbers", "数据"),
+    ("app.speedup", "Speedup vs threads", "加速比与线程数"),
+    ("app.no_run", "Press Run to see the timeline.", "点击“运行”查看时间线。"),
+    ("app.status.idle", "Ready", "就绪"),
+    ("app.status.running", "Running…", "运行中…"),
+    ("app.status.done", "Done", "完成"),
+    ("app.status.stopped", "Stopped", "已停止"),
+    ("app.status.failed", "Failed", "失败"),
+    ("app.open_tab", "Open in a new tab", "在新标签页中打开"),
+    ("app.hover_hint", "Hover for details · wheel to zoom · drag to pan · double-click to reset", "悬停查看详情 · 滚轮缩放 · 拖动平移 · 双击复位"),
+    ("app.ms", "ms", "毫秒"),
+    ("app.threads", "threads", "线程"),
+    ("app.ideal", "ideal", "理想"),
+    ("app.measured", "measured", "实测"),
+    ("app.efficiency", "efficiency", "效率"),
+    ("app.pool_starting", "Starting the worker pool…", "正在启动工作线程池…"),
+    ("app.endpoint_waiting", "Starting the built-in request endpoint…", "正在启动内置请求端点…"),
+    ("err.not_isolated", "This page is not cross-origin isolated, so it cannot share memory with Web Workers: CPU lessons can't run here (async lessons still can). The host page must send Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp, or open the playground in its own tab.", "此页面未启用跨源隔离，无法与 Web Worker 共享内存：CPU 课程无法在此运行（异步课程仍可运行）。宿主页面需要发送 Cross-Origin-Opener-Policy: same-origin 和 Cross-Origin-Embedder-Policy: require-corp，或在单独的标签页中打开演练场。"),
+    ("err.not_a_number", "{param}: “{input}” is not a whole number.", "{param}：“{input}”不是整数。"),
+    ("err.out_of_range", "{param}: {value} is out of range; use {min} to {max}.", "{param}：{value} 超出范围，请使用 {min} 到 {max}。"),
+    ("err.unknown_choice", "{param}: “{input}” is not one of {options}.", "{param}：“{input}”不是 {options} 之一。"),
+    ("err.unknown_lesson", "There is no lesson “{id}”; showing “{default}” instead.", "没有名为“{id}”的课程，已改为显示“{default}”。"),
+    ("err.unknown_param", "The link has a parameter “{key}” that lesson “{lesson}” does not use; it was ignored.", "链接中的参数“{key}”不属于课程“{lesson}”，已忽略。"),
+    ("err.bad_lang", "Unknown language “{input}”; use en or zh.", "未知语言“{input}”，请使用 en 或 zh。"),
+    ("err.run_failed", "The run failed: {msg}", "运行失败：{msg}"),
+    ("err.pool", "The worker pool could not start: {msg}", "工作线程池无法启动：{msg}"),
+    ("err.endpoint", "The built-in request endpoint (service worker) is not available: {msg}", "内置请求端点（Service Worker）不可用：{msg}"),
+    ("state.running", "running", "运行"),
+    ("state.waiting", "waiting", "等待"),
+    ("state.io", "in I/O", "I/O 中"),
+    ("state.sleeping", "sleeping", "休眠"),
+    ("state.failed", "failed", "失败"),
+    ("state.cancelled", "cancelled", "已取消"),
+    ("outcome.done", "done", "完成"),
+    ("outcome.failed", "failed", "失败"),
+    ("outcome.cancelled", "cancelled", "已取消"),
+    ("track.permits_in_use", "permits in use", "已占用许可"),
+    ("track.waiters", "waiters", "等待者"),
+    ("num.makespan", "makespan", "总耗时"),
+    ("num.throughput", "throughput (/s)", "吞吐量（每秒）"),
+    ("num.max_in_flight", "max in flight", "最大并发请求"),
+    ("num.p50", "p50 latency", "p50 延迟"),
+    ("num.p95", "p95 latency", "p95 延迟"),
+    ("num.p99", "p99 latency", "p99 延迟"),
+    ("num.done", "done", "完成"),
+    ("num.failed", "failed", "失败"),
+    ("num.primes_found", "primes found", "找到的素数"),
+    ("num.t1", "time, 1 thread", "1 线程用时"),
+    ("num.t2", "time, 2 threads", "2 线程用时"),
+    ("num.speedup_max", "best speedup", "最佳加速比"),
+    ("num.best_threads", "at threads", "对应线程数"),
+    ("num.efficiency_max", "efficiency there", "该处效率"),
+    ("num.pool_threads", "pool threads", "线程池线程数"),
+    ("crawler.title", "Semaphore-bounded crawler", "信号量限流爬虫"),
+    ("crawler.notice", "N requests share K permits. With K = 1 the makespan is the sum of all latencies; each step up in K divides it, until K ≥ N and it is just the slowest request. Lanes that start grey waited for a permit: the waiters track shows the queue draining in order (FIFO, like asyncio.Semaphore), and permits in use never exceeds K.", "N 个请求共享 K 个许可。K = 1 时总耗时等于所有延迟之和；K 每增大一步，总耗时随之缩短，直到 K ≥ N 时只取决于最慢的请求。开头是灰色的泳道在等待许可：等待者曲线显示队列按顺序（先进先出，与 asyncio.Semaphore 相同）清空，已占用许可永远不超过 K。"),
+    ("crawler.n", "requests (N)", "请求数（N）"),
+    ("crawler.k", "max in flight (K)", "最大并发（K）"),
+    ("crawler.latency", "latency model", "延迟模型"),
+    ("crawler.ms", "mean latency (ms)", "平均延迟（毫秒）"),
+    ("crawler.fail", "failure rate (%)", "失败率（%）"),
+    ("crawler.seed", "seed", "随机种子"),
+    ("choice.fixed", "fixed", "固定"),
+    ("choice.uniform", "uniform", "均匀"),
+    ("choice.longtail", "long tail", "长尾"),
+    ("primes.title", "Speedup: counting primes on N threads", "加速比：在 N 个线程上数素数"),
+    ("primes.notice", "The same count runs on 1, 2, … N threads of the pool (Web Workers sharing one memory). Chunks are pulled from a shared counter, so a worker that finishes early takes the next chunk: lanes stay busy and the speedup approaches the number of cores. Efficiency below 100% is overhead and the busy machine; the page itself never waits.", "同一计数任务依次在线程池的 1、2……N 个线程上运行（共享同一内存的 Web Worker）。各线程从共享计数器领取分块，先完成的线程立即领取下一块：泳道保持忙碌，加速比接近核数。效率低于 100% 来自开销和机器负载；页面本身从不等待。"),
+    ("primes.bound", "count primes below", "统计小于此数的素数"),
+    ("primes.chunk", "chunk size", "分块大小"),
+    ("primes.threads", "most threads (0 = all)", "最多线程数（0 = 全部）"),
+];
+
+/// The text for `key` in `lang`; the key itself if missing (tests keep that from happening).
+pub fn tr<'a>(lang: Lang, key: &'a str) -> &'a str {
+    match TABLE.iter().find(|(k, _, _)| *k == key) {
+        Some((_, en, zh)) => match lang {
+            Lang::En => en,
+            Lang::Zh => zh,
+        },
+        None => key,
+    }
+}
+
+/// Is there an entry for `key`?
+pub fn has(key: &str) -> bool {
+    TABLE.iter().any(|(k, _, _)| *k == key)
+}
+
+/// Fills `{name}` placeholders.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut s = template.to_owned();
+    for (k, v) in args {
+        s = s.replace(&format!("{{{k}}}"), v);
+    }
+    s
+}
+
+/// A parameter error, explained in `lang`.
+pub fn param_error(lang: Lang, scenario: &str, e: &crate::engine::params::ParamError) -> String {
+    use crate::engine::params::ParamError::*;
+    let key = format!("{scenario}.{}", e.key());
+    let label = tr(lang, &key);
+    match e {
+        NotANumber { input, .. } => fill(tr(lang, "err.not_a_number"), &[("param", label), ("input", input)]),
+        OutOfRange { value, min, max, .. } => fill(
+            tr(lang, "err.out_of_range"),
+            &[("param", label), ("value", &value.to_string()), ("min", &min.to_string()), ("max", &max.to_string())],
+        ),
+        UnknownChoice { input, options, .. } => {
+            fill(tr(lang, "err.unknown_choice"), &[("param", label), ("input", input), ("options", &options.join(", "))])
+        }
+    }
+}

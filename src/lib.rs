@@ -1,0 +1,24 @@
+//! Concurrency playground: lessons about async and parallel code, executed for
+//! real and drawn as timelines.
+//!
+//! Layers (see CONTRIBUTING.md):
+//! - [`engine`]: runs lessons and records [`engine::trace::Trace`]s; no browser code.
+//! - [`scenarios`]: the lesson catalogue, one file per lesson.
+//! - [`i18n`]: every user-visible string, in English and 简体中文.
+//! - [`state`]: the page's state as a reducer, pure and natively tested.
+//! - [`view`]: chart data and layout as pure functions.
+//! - `web` (wasm32 only): the Yew components and services (timers, fetch, pool).
+
+#![cfg_attr(not(test), warn(clippy::unwrap_used))]
+
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+compile_error!("build for wasm32 with +atomics (see .cargo/config.toml): the rayon pool needs shared memory");
+
+pub mod engine;
+pub mod i18n;
+pub mod scenarios;
+pub mod state;
+pub mod view;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,73 @@
+//! Async lesson: the semaphore-bounded crawler. N requests, at most K in flight.
+//! Each request's lane shows waiting for a permit, then in flight; tracks show
+//! permits in use and waiters. The makespan falls from ≈ N·latency (K = 1)
+//! towards ≈ ⌈N/K⌉·latency as K grows, until K ≥ N.
+
+use super::{Exec, Kind, Scenario};
+use crate::engine::latency::{LatencyModel, SplitMix64};
+use crate::engine::params::{ParamSpec, Params};
+use crate::engine::primitives::TracedSemaphore;
+use crate::engine::recorder::Recorder;
+use crate::engine::runtime::{Runtime, SimRequest};
+use crate::engine::trace::{LaneKind, Outcome, State};
+use crate::engine::RunError;
+use futures::future::{join_all, LocalBoxFuture};
+use std::rc::Rc;
+
+pub static SCENARIO: Scenario = Scenario {
+    id: "crawler",
+    kind: Kind::Async,
+    params: &[
+        ParamSpec::int("n", 1, 10_000, 20),
+        ParamSpec::int("k", 1, 1_000, 5),
+        ParamSpec::choice("latency", LatencyModel::NAMES, "uniform"),
+        ParamSpec::int("ms", 1, 10_000, 200),
+        ParamSpec::int("fail", 0, 100, 0),
+        ParamSpec::int("seed", 0, 4_294_967_295, 1),
+    ],
+    python: include_str!("../../python/crawler.py"),
+    exec: Exec::Async(run),
+};
+
+/// What each request will do, drawn up front from the seed (the Python listing
+/// draws the same plan in the same order).
+pub fn plan(p: &Params) -> Vec<SimRequest> {
+    let model = LatencyModel::from_name(p.choice("latency")).unwrap_or(LatencyModel::Fixed);
+    let (ms, fail) = (p.int("ms") as f64, p.int("fail") as f64);
+    let mut rng = SplitMix64::new(p.int("seed") as u64);
+    (0..p.int("n") as u32)
+        .map(|id| {
+            let latency_ms = model.sample(ms, &mut rng);
+            let status = if rng.next_f64() * 100.0 < fail { 500 } else { 200 };
+            SimRequest { id, latency_ms, status }
+        })
+        .collect()
+}
+
+fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'static, Result<(), RunError>> {
+    Box::pin(async move {
+        let sem = TracedSemaphore::new("semaphore", p.int("k") as usize, rec.clone(), rt.clone());
+        let tasks = plan(&p).into_iter().map(|req| {
+            let (rt, rec, sem) = (rt.clone(), rec.clone(), sem.clone());
+            let lane = rec.lane(format!("request {}", req.id), LaneKind::Task);
+            async move {
+                let _permit = sem.acquire(lane).await;
+                rec.enter(lane, State::Io, Some(rt.endpoint_label()), rt.now());
+                let outcome = match rt.fetch(req).await {
+                    Ok(r) if r.status < 400 => Outcome::Done,
+                    Ok(r) => {
+                        rec.event(Some(lane), "http_error", Some(r.status.to_string()), rt.now());
+                        Outcome::Failed
+                    }
+                    Err(e) => {
+                        rec.event(Some(lane), "fetch_error", Some(e.to_string()), rt.now());
+                        Outcome::Failed
+                    }
+                };
+                rec.finish_lane(lane, outcome, rt.now());
+            }
+        });
+        join_all(tasks).await;
+        Ok(())
+    })
+}

@@ -1,0 +1,104 @@
+//! The lesson catalogue. Each scenario is one file that declares a [`Scenario`]
+//! (id, parameters, Python listing, how to run it); [`ALL`] registers them.
+//! Adding a lesson = one new file + one line in `ALL` + its strings in `i18n`.
+
+pub mod crawler;
+pub mod primes;
+
+use crate::engine::cpu::CpuCtx;
+use crate::engine::params::{self, ParamError, ParamSpec, Params};
+use crate::engine::recorder::{self, Recorder};
+use crate::engine::runtime::Runtime;
+use crate::engine::trace::Trace;
+use crate::engine::virtual_clock::VirtualRuntime;
+use crate::engine::RunError;
+use futures::future::LocalBoxFuture;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Tasks on the event loop (browser) or the virtual clock.
+    Async,
+    /// Work on the rayon pool; needs cross-origin isolation in the browser.
+    Cpu,
+}
+
+/// An async lesson body: drives primitives on `rt`, records into `rec`.
+pub type AsyncRun = fn(Params, Rc<dyn Runtime>, Rc<Recorder>) -> LocalBoxFuture<'static, Result<(), RunError>>;
+/// A CPU lesson body: runs on a pool thread, returns the finished trace.
+pub type CpuRun = fn(&Params, &CpuCtx<'_>) -> Result<Trace, RunError>;
+
+#[derive(Clone, Copy)]
+pub enum Exec {
+    Async(AsyncRun),
+    Cpu(CpuRun),
+}
+
+pub struct Scenario {
+    /// Stable id used in URLs; also the prefix of its translation keys
+    /// (`<id>.title`, `<id>.notice`, `<id>.<param>`).
+    pub id: &'static str,
+    pub kind: Kind,
+    pub params: &'static [ParamSpec],
+    /// Runnable CPython 3.11 listing of the same idea (stdlib only).
+    pub python: &'static str,
+    pub exec: Exec,
+}
+
+impl Scenario {
+    pub fn validate(&self, raw: &BTreeMap<String, String>) -> Result<Params, Vec<ParamError>> {
+        params::validate(self.params, raw)
+    }
+
+    pub fn defaults(&self) -> BTreeMap<String, String> {
+        self.params.iter().map(|p| (p.key.to_owned(), p.default_string())).collect()
+    }
+}
+
+/// Every lesson, in the order the picker shows them.
+pub static ALL: &[&Scenario] = &[&crawler::SCENARIO, &primes::SCENARIO];
+
+pub fn find(id: &str) -> Option<&'static Scenario> {
+    ALL.iter().copied().find(|s| s.id == id)
+}
+
+/// Runs an async scenario body on `rt` and turns its recorder into a trace.
+/// The future can be dropped (Stop); [`finish_async`] then closes the trace.
+pub fn start_async(
+    run: AsyncRun,
+    params: Params,
+    rt: Rc<dyn Runtime>,
+) -> (Rc<Recorder>, LocalBoxFuture<'static, Result<(), RunError>>) {
+    let rec = Rc::new(Recorder::new());
+    let fut = run(params, rt, rec.clone());
+    (rec, fut)
+}
+
+/// Closes the trace of an async run once its future has finished or been dropped.
+pub fn finish_async(scn: &Scenario, params: &Params, rec: Rc<Recorder>, rt: &dyn Runtime, stopped: bool) -> Result<Trace, RunError> {
+    let rec = Rc::try_unwrap(rec).map_err(|_| RunError::Workload("run still holds its recorder".into()))?;
+    let mut meta = recorder::meta(scn.id, params.to_strings(), rt.clock());
+    meta.stopped = stopped;
+    Ok(rec.finish(meta, rt.now()))
+}
+
+/// Runs an async scenario to completion on the virtual clock (deterministic,
+/// instant). A run where every task blocks forever is reported, not hung.
+pub fn run_virtual(scn: &Scenario, raw: &BTreeMap<String, String>) -> Result<Trace, RunError> {
+    let Exec::Async(run) = scn.exec else {
+        return Err(RunError::Environment(format!("{} is not an async lesson", scn.id)));
+    };
+    let params = scn.validate(raw).map_err(|e| RunError::Environment(format!("invalid parameters: {e:?}")))?;
+    let vrt = VirtualRuntime::new();
+    let rt: Rc<dyn Runtime> = Rc::new(vrt.clone());
+    let (rec, fut) = start_async(run, params.clone(), rt.clone());
+    let result = vrt.block_on(fut);
+    match result {
+        Some(r) => {
+            r?;
+            finish_async(scn, &params, rec, rt.as_ref(), false)
+        }
+        None => Err(RunError::Workload("every task is blocked and no timer is pending (deadlock)".into())),
+    }
+}

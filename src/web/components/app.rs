@@ -1,0 +1,104 @@
+//! The root component: owns the state reducer, wires services to actions, and
+//! lays out the page.
+
+use super::{controls::Controls, header::Header, listing::Listing, messages::Messages, params_form::ParamsForm};
+use super::{speedup_chart::SpeedupChart, summary::SummaryView, timeline::Timeline};
+use crate::i18n::tr;
+use crate::state::{Action, AppState};
+use crate::web::services::{env, runner, url};
+use std::rc::Rc;
+use yew::prelude::*;
+
+impl Reducible for AppState {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(AppState::reduce(&self, action))
+    }
+}
+
+pub type Dispatch = Callback<Action>;
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(|| {
+        let mut s = AppState::from_query(&url::query(), env::browser_language().as_deref());
+        s.env = env::detect();
+        s
+    });
+    let run_handle = use_mut_ref(|| None::<runner::RunHandle>);
+    let dispatch: Dispatch = {
+        let state = state.clone();
+        Callback::from(move |a| state.dispatch(a))
+    };
+
+    // Keep the address bar a share link, and the document language right.
+    {
+        let query = state.to_query();
+        let (lang, title) = (state.lang, tr(state.lang, "app.title"));
+        use_effect_with(query, move |q| {
+            url::replace_query(q);
+            url::set_document_lang(lang, title);
+        });
+    }
+
+    let on_run = {
+        let (state, dispatch, run_handle) = (state.clone(), dispatch.clone(), run_handle.clone());
+        Callback::from(move |_: ()| {
+            if !state.can_run() {
+                return;
+            }
+            if let Ok(params) = state.params() {
+                let h = runner::start(state.scenario(), params, state.env.hardware_threads, dispatch.clone());
+                *run_handle.borrow_mut() = Some(h);
+            }
+        })
+    };
+    let on_stop = {
+        let run_handle = run_handle.clone();
+        Callback::from(move |_: ()| {
+            if let Some(h) = run_handle.borrow_mut().take() {
+                h.stop();
+            }
+        })
+    };
+
+    // `run=1` in the link: start as soon as the page is up.
+    {
+        let (on_run, run_on_load) = (on_run.clone(), state.run_on_load);
+        use_effect_with((), move |_| {
+            if run_on_load {
+                on_run.emit(());
+            }
+        });
+    }
+
+    let scn = state.scenario();
+    let lang = state.lang;
+    let class = classes!("app", state.embed.then_some("embed"));
+    html! {
+        <div class={class} data-testid="app-ready">
+            <Header state={state.clone()} dispatch={dispatch.clone()} />
+            <Messages state={state.clone()} dispatch={dispatch.clone()} />
+            <main class="layout">
+                <section class="side">
+                    <ParamsForm state={state.clone()} dispatch={dispatch.clone()} />
+                    <Controls state={state.clone()} on_run={on_run} on_stop={on_stop} />
+                    if !state.embed {
+                        <div class="card notice">
+                            <h3>{ tr(lang, "app.notice") }</h3>
+                            <p>{ tr(lang, &format!("{}.notice", scn.id)) }</p>
+                        </div>
+                    }
+                </section>
+                <section class="main">
+                    <SummaryView state={state.clone()} />
+                    <Timeline trace={state.trace.clone()} lang={lang} />
+                    if state.trace.as_ref().is_some_and(|t| !t.meta.sweep.is_empty()) {
+                        <SpeedupChart state={state.clone()} />
+                    }
+                    <Listing lang={lang} code={scn.python} id={scn.id} />
+                </section>
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,51 @@
+//! Run / Stop, the run status, the share link and the trace download.
+
+use crate::engine::chrome::to_chrome_json;
+use crate::i18n::tr;
+use crate::state::AppState;
+use crate::web::services::download;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: UseReducerHandle<AppState>,
+    pub on_run: Callback<()>,
+    pub on_stop: Callback<()>,
+}
+
+#[function_component(Controls)]
+pub fn controls(p: &Props) -> Html {
+    let s = &p.state;
+    let lang = s.lang;
+    let status = s.run.as_str();
+    let download = {
+        let trace = s.trace.clone();
+        Callback::from(move |_| {
+            if let Some(t) = &trace {
+                let name = format!("{}-trace.json", t.meta.scenario);
+                if let Err(e) = download::save_text(&name, "application/json", &to_chrome_json(t).to_string()) {
+                    web_sys::console::error_1(&e.into());
+                }
+            }
+        })
+    };
+    let run = p.on_run.reform(|_| ());
+    let stop = p.on_stop.reform(|_| ());
+    html! {
+        <div class="card controls">
+            <div class="buttons">
+                <button class="primary" data-testid="run-button" onclick={run} disabled={!s.can_run()}>{ tr(lang, "app.run") }</button>
+                <button data-testid="stop-button" onclick={stop} disabled={!s.is_running()}>{ tr(lang, "app.stop") }</button>
+                <span class={classes!("status", status)} data-testid="run-status" data-status={status}>
+                    { tr(lang, &format!("app.status.{status}")) }
+                </span>
+            </div>
+            <div class="links">
+                <a href={format!("?{}", s.to_query())} data-testid="share-link">{ tr(lang, "app.share") }</a>
+                if s.trace.is_some() {
+                    <button class="link" data-testid="download-trace" onclick={download}>{ tr(lang, "app.download") }</button>
+                }
+            </div>
+        </div>
+    }
+}

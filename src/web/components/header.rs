@@ -1,0 +1,55 @@
+//! Title bar: lesson picker and language switch.
+
+use crate::i18n::{tr, Lang};
+use crate::scenarios::{Kind, ALL};
+use crate::state::{Action, AppState};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: UseReducerHandle<AppState>,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(Header)]
+pub fn header(p: &Props) -> Html {
+    let lang = p.state.lang;
+    let on_lesson = {
+        let d = p.dispatch.clone();
+        Callback::from(move |e: Event| d.emit(Action::SelectLesson(e.target_unchecked_into::<HtmlSelectElement>().value())))
+    };
+    let on_lang = {
+        let d = p.dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(l) = Lang::from_tag(&e.target_unchecked_into::<HtmlSelectElement>().value()) {
+                d.emit(Action::SetLang(l));
+            }
+        })
+    };
+    html! {
+        <header class="header">
+            <div class="brand">
+                <h1>{ tr(lang, "app.title") }</h1>
+                if !p.state.embed { <p class="tagline">{ tr(lang, "app.tagline") }</p> }
+            </div>
+            <label class="picker">
+                <span>{ tr(lang, "app.lesson") }</span>
+                <select data-testid="lesson-select" onchange={on_lesson} disabled={p.state.is_running()}>
+                    { for ALL.iter().map(|s| {
+                        let kind = tr(lang, if s.kind == Kind::Async { "app.kind.async" } else { "app.kind.cpu" });
+                        html! { <option value={s.id} selected={s.id == p.state.lesson}>
+                            { format!("{} ({kind})", tr(lang, &format!("{}.title", s.id))) }</option> }
+                    }) }
+                </select>
+            </label>
+            <label class="picker lang">
+                <span>{ tr(lang, "app.language") }</span>
+                <select data-testid="lang-select" onchange={on_lang}>
+                    <option value="en" selected={lang == Lang::En}>{ "English" }</option>
+                    <option value="zh" selected={lang == Lang::Zh}>{ "简体中文" }</option>
+                </select>
+            </label>
+        </header>
+    }
+}

@@ -1,0 +1,56 @@
+//! Problems the user should know about: a page that is not cross-origin
+//! isolated, a share link with errors, a failed run.
+
+use crate::i18n::{fill, tr};
+use crate::scenarios::Kind;
+use crate::state::{Action, AppState, RunStatus, UrlError};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: UseReducerHandle<AppState>,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(Messages)]
+pub fn messages(p: &Props) -> Html {
+    let s = &p.state;
+    let lang = s.lang;
+    let url_errors: Vec<String> = s
+        .url_errors
+        .iter()
+        .map(|e| match e {
+            UrlError::UnknownLesson { id } => {
+                fill(tr(lang, "err.unknown_lesson"), &[("id", id), ("default", tr(lang, &format!("{}.title", s.lesson)))])
+            }
+            UrlError::UnknownParam { key, lesson } => fill(tr(lang, "err.unknown_param"), &[("key", key), ("lesson", lesson)]),
+            UrlError::BadLang { input } => fill(tr(lang, "err.bad_lang"), &[("input", input)]),
+        })
+        .collect();
+    let dismiss = {
+        let d = p.dispatch.clone();
+        Callback::from(move |_| d.emit(Action::DismissUrlErrors))
+    };
+    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    html! {
+        <>
+            if !s.env.isolated && s.scenario().kind == Kind::Cpu {
+                <div class="msg warn" data-testid="isolation-banner" role="alert">
+                    { tr(lang, "err.not_isolated") }{ " " }
+                    <a href={href} target="_blank" rel="noopener">{ tr(lang, "app.open_tab") }</a>
+                </div>
+            }
+            if !url_errors.is_empty() {
+                <div class="msg warn" data-testid="url-error" role="alert">
+                    <button class="dismiss" onclick={dismiss} aria-label="dismiss">{ "×" }</button>
+                    { for url_errors.iter().map(|m| html! { <p>{ m }</p> }) }
+                </div>
+            }
+            if let RunStatus::Failed(msg) = &s.run {
+                <div class="msg error" data-testid="run-error" role="alert">
+                    { fill(tr(lang, "err.run_failed"), &[("msg", msg)]) }
+                </div>
+            }
+        </>
+    }
+}

@@ -1,0 +1,12 @@
+//! One Yew component per file. Components read [`crate::state::AppState`] and
+//! dispatch actions; effects go through `web::services`.
+
+pub mod app;
+pub mod controls;
+pub mod header;
+pub mod listing;
+pub mod messages;
+pub mod params_form;
+pub mod speedup_chart;
+pub mod summary;
+pub mod timeline;

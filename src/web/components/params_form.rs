@@ -1,0 +1,73 @@
+//! The lesson's parameters: a field per parameter, its bounds as a hint, and a
+//! clear message under any value that does not validate. The raw text stays in
+//! the field whatever it is.
+
+use crate::engine::params::ParamKind;
+use crate::i18n::{param_error, tr};
+use crate::state::{Action, AppState};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: UseReducerHandle<AppState>,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(ParamsForm)]
+pub fn params_form(p: &Props) -> Html {
+    let s = &p.state;
+    let (lang, scn) = (s.lang, s.scenario());
+    let errors = s.params().err().unwrap_or_default();
+    let reset = {
+        let d = p.dispatch.clone();
+        Callback::from(move |_| d.emit(Action::ResetParams))
+    };
+    html! {
+        <div class="card params">
+            <h3>{ tr(lang, "app.params") }</h3>
+            { for scn.params.iter().map(|spec| {
+                let key = spec.key;
+                let id = format!("param-{key}");
+                let err = errors.iter().find(|e| e.key() == key).map(|e| param_error(lang, scn.id, e));
+                let d = p.dispatch.clone();
+                let field = match spec.kind {
+                    ParamKind::Int { min, max, .. } => {
+                        let oninput = Callback::from(move |e: InputEvent| {
+                            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+                            d.emit(Action::SetParam { key: key.to_owned(), value });
+                        });
+                        html! { <input id={id.clone()} data-testid={id.clone()} type="text" inputmode="numeric"
+                            value={s.input(key)} oninput={oninput} disabled={s.is_running()}
+                            aria-invalid={err.is_some().to_string()} title={format!("{min} … {max}")} /> }
+                    }
+                    ParamKind::Choice { options, .. } => {
+                        let onchange = Callback::from(move |e: Event| {
+                            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+                            d.emit(Action::SetParam { key: key.to_owned(), value });
+                        });
+                        let current = s.input(key);
+                        html! { <select id={id.clone()} data-testid={id.clone()} onchange={onchange} disabled={s.is_running()}>
+                            { for options.iter().map(|o| html! {
+                                <option value={*o} selected={current == *o}>{ tr(lang, &format!("choice.{o}")) }</option>
+                            }) }
+                        </select> }
+                    }
+                };
+                let hint = match spec.kind {
+                    ParamKind::Int { min, max, .. } => format!("{min} – {max}"),
+                    ParamKind::Choice { .. } => String::new(),
+                };
+                html! {
+                    <div class={classes!("field", err.is_some().then_some("invalid"))}>
+                        <label for={id.clone()}>{ tr(lang, &format!("{}.{key}", scn.id)) }</label>
+                        { field }
+                        <span class="hint">{ hint }</span>
+                        if let Some(m) = err { <p class="field-error" data-testid="param-error" role="alert">{ m }</p> }
+                    </div>
+                }
+            }) }
+            <button class="link" onclick={reset} disabled={s.is_running()}>{ tr(lang, "app.reset") }</button>
+        </div>
+    }
+}

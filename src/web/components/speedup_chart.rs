@@ -1,0 +1,48 @@
+//! Speedup vs threads: measured points, the ideal line and efficiency labels.
+
+use crate::i18n::tr;
+use crate::state::AppState;
+use crate::view::speedup::layout;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: UseReducerHandle<AppState>,
+}
+
+#[function_component(SpeedupChart)]
+pub fn speedup_chart(p: &Props) -> Html {
+    let lang = p.state.lang;
+    let points = p.state.summary.as_ref().map(|s| s.speedup.clone()).unwrap_or_default();
+    let l = layout(&points, 420.0, 240.0);
+    let (x1, y1, x2, y2) = l.ideal;
+    let path: String = l.points.iter().enumerate().map(|(i, q)| format!("{}{:.1} {:.1}", if i == 0 { "M" } else { " L" }, q.x, q.y)).collect();
+    html! {
+        <div class="card chart">
+            <h3>{ tr(lang, "app.speedup") }</h3>
+            <svg data-testid="speedup-chart" viewBox={format!("0 0 {} {}", l.w, l.h)} class="speedup" role="img"
+                aria-label={tr(lang, "app.speedup").to_owned()}>
+                { for l.y_ticks.iter().map(|(y, v)| html! { <g class="tick">
+                    <line x1={l.ml.to_string()} x2={(l.w - 12.0).to_string()} y1={y.to_string()} y2={y.to_string()} />
+                    <text x={(l.ml - 6.0).to_string()} y={(y + 4.0).to_string()} text-anchor="end">{ format!("{v}×") }</text>
+                </g> }) }
+                { for l.x_ticks.iter().map(|(x, t)| html! {
+                    <text class="tick" x={x.to_string()} y={(l.h - l.mb + 16.0).to_string()} text-anchor="middle">{ t.to_string() }</text>
+                }) }
+                <text class="axis-label" x={(l.w - 12.0).to_string()} y={(l.h - 2.0).to_string()} text-anchor="end">{ tr(lang, "app.threads") }</text>
+                <line class="ideal" x1={x1.to_string()} y1={y1.to_string()} x2={x2.to_string()} y2={y2.to_string()} />
+                <text class="ideal-label" x={(x2 - 4.0).to_string()} y={(y2 + 14.0).to_string()} text-anchor="end">{ tr(lang, "app.ideal") }</text>
+                <path class="measured" d={path} />
+                { for l.points.iter().map(|q| html! {
+                    <g data-testid="speedup-point" data-threads={q.p.threads.to_string()} data-speedup={q.p.speedup.to_string()}>
+                        <circle cx={q.x.to_string()} cy={q.y.to_string()} r="4" />
+                        <text x={q.x.to_string()} y={(q.y - 10.0).to_string()} text-anchor="middle">
+                            { format!("{:.2}× · {:.0}%", q.p.speedup, q.p.efficiency * 100.0) }
+                        </text>
+                        <title>{ format!("{} {}: {:.1} ms, {:.2}×, {} {:.0}%", q.p.threads, tr(lang, "app.threads"), q.p.ms, q.p.speedup, tr(lang, "app.efficiency"), q.p.efficiency * 100.0) }</title>
+                    </g>
+                }) }
+            </svg>
+        </div>
+    }
+}

@@ -1,0 +1,288 @@
+//! The timeline: one lane per task or worker, spans coloured by state, resource
+//! tracks underneath, a time axis in ms, a legend, hover details, wheel zoom,
+//! drag pan and double-click reset. Layout comes from `view::timeline`; this
+//! component only paints it on a canvas (fast enough for 100k spans).
+
+use crate::engine::trace::{Outcome, State, Trace};
+use crate::i18n::{tr, Lang};
+use crate::state::TraceRef;
+use crate::view::axis::{fmt_ms, ticks};
+use crate::view::timeline::{hit, layout, Rect, Viewport};
+use crate::view::{state_color, tracks::step_corners};
+use gloo::events::{EventListener, EventListenerOptions};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, MouseEvent, WheelEvent};
+use yew::prelude::*;
+
+const LABEL_W: f64 = 120.0;
+const AXIS_H: f64 = 22.0;
+const TRACK_H: f64 = 46.0;
+const MAX_LANES_H: f64 = 440.0;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub trace: Option<TraceRef>,
+    pub lang: Lang,
+}
+
+#[derive(Clone, PartialEq)]
+struct Hover {
+    x: f64,
+    y: f64,
+    text: Vec<String>,
+}
+
+/// What the last paint used, for hit-testing and zoom.
+#[derive(Default)]
+struct Painted {
+    vp: Option<Viewport>,
+    rects: Vec<Rect>,
+}
+
+#[function_component(Timeline)]
+pub fn timeline(p: &Props) -> Html {
+    let canvas = use_node_ref();
+    let range = use_state(|| None::<(f64, f64)>);
+    let hover = use_state(|| None::<Hover>);
+    let painted = use_mut_ref(Painted::default);
+    let drag = use_mut_ref(|| None::<f64>);
+    let width = use_state(|| 0.0f64);
+
+    // A new trace starts fully zoomed out.
+    {
+        let range = range.clone();
+        use_effect_with(p.trace.as_ref().map(|t| Rc::as_ptr(&t.0) as usize), move |_| range.set(None));
+    }
+    // Track the container width (resize → repaint).
+    {
+        let (canvas, width) = (canvas.clone(), width.clone());
+        use_effect_with((), move |_| {
+            let measure = {
+                let (canvas, width) = (canvas.clone(), width.clone());
+                move || {
+                    if let Some(c) = canvas.cast::<HtmlCanvasElement>().and_then(|c| c.parent_element()) {
+                        width.set(c.client_width() as f64);
+                    }
+                }
+            };
+            measure();
+            let listener = web_sys::window().map(|w| EventListener::new(&w, "resize", move |_| measure()));
+            move || drop(listener)
+        });
+    }
+    // Paint whenever the trace, the visible range, the width or the language changes.
+    {
+        let (canvas, painted) = (canvas.clone(), painted.clone());
+        let deps = (p.trace.clone(), *range, *width, p.lang);
+        use_effect_with(deps, move |(trace, range, width, lang)| {
+            if let (Some(c), Some(t)) = (canvas.cast::<HtmlCanvasElement>(), trace) {
+                paint(&c, t, *range, *width, *lang, &mut painted.borrow_mut());
+            }
+        });
+    }
+    // Wheel zoom needs a non-passive listener to keep the page from scrolling.
+    {
+        let (canvas, painted, range) = (canvas.clone(), painted.clone(), range.clone());
+        let max_t = p.trace.as_ref().map_or(0.0, |t| t.meta.makespan_ms);
+        use_effect_with((p.trace.clone(), *range), move |_| {
+            let listener = canvas.cast::<HtmlCanvasElement>().map(|c| {
+                let opts = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&c, "wheel", opts, move |e| {
+                    let Some(e) = e.dyn_ref::<WheelEvent>() else { return };
+                    let Some(vp) = painted.borrow().vp else { return };
+                    e.prevent_default();
+                    let factor = if e.delta_y() < 0.0 { 1.25 } else { 0.8 };
+                    let z = vp.zoom(e.offset_x() as f64, factor, max_t);
+                    range.set(Some((z.t0, z.t1)));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let Some(trace) = p.trace.clone() else {
+        return html! { <div class="card timeline empty"><h3>{ tr(p.lang, "app.timeline") }</h3><p>{ tr(p.lang, "app.no_run") }</p></div> };
+    };
+
+    let onmousemove = {
+        let (hover, painted, drag, range, trace, lang) = (hover.clone(), painted.clone(), drag.clone(), range.clone(), trace.clone(), p.lang);
+        Callback::from(move |e: MouseEvent| {
+            let (x, y) = (e.offset_x() as f64, e.offset_y() as f64);
+            let pd = painted.borrow();
+            let last = *drag.borrow();
+            if let (Some(last_x), Some(vp)) = (last, pd.vp) {
+                let moved = vp.pan(last_x - x, trace.meta.makespan_ms);
+                *drag.borrow_mut() = Some(x);
+                range.set(Some((moved.t0, moved.t1)));
+                return;
+            }
+            match hit(&pd.rects, x, y) {
+                Some(i) => hover.set(Some(Hover { x, y, text: describe(&trace, i, lang) })),
+                None => hover.set(None),
+            }
+        })
+    };
+    let onmousedown = {
+        let drag = drag.clone();
+        Callback::from(move |e: MouseEvent| *drag.borrow_mut() = Some(e.offset_x() as f64))
+    };
+    let end_drag = {
+        let (drag, hover) = (drag.clone(), hover.clone());
+        Callback::from(move |_: MouseEvent| {
+            *drag.borrow_mut() = None;
+            hover.set(None);
+        })
+    };
+    let onmouseup = {
+        let drag = drag.clone();
+        Callback::from(move |_: MouseEvent| *drag.borrow_mut() = None)
+    };
+    let ondblclick = {
+        let range = range.clone();
+        Callback::from(move |_| range.set(None))
+    };
+
+    html! {
+        <div class="card timeline">
+            <h3>{ tr(p.lang, "app.timeline") }</h3>
+            <Legend lang={p.lang} />
+            <div class="canvas-wrap">
+                <canvas ref={canvas} data-testid="timeline" data-lanes={trace.lanes.len().to_string()}
+                    data-spans={trace.spans.len().to_string()} {onmousemove} {onmousedown} {onmouseup}
+                    onmouseleave={end_drag} {ondblclick} />
+                if let Some(h) = &*hover {
+                    <div class="tooltip" style={format!("left:{}px;top:{}px", h.x + 14.0, h.y + 14.0)}>
+                        { for h.text.iter().map(|l| html! { <div>{ l }</div> }) }
+                    </div>
+                }
+            </div>
+            <p class="hint">{ tr(p.lang, "app.hover_hint") }</p>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LegendProps {
+    lang: Lang,
+}
+
+#[function_component(Legend)]
+fn legend(p: &LegendProps) -> Html {
+    html! {
+        <ul class="legend" data-testid="legend">
+            { for State::ALL.iter().map(|s| html! {
+                <li><span class="swatch" style={format!("background:{}", state_color(*s))} />{ tr(p.lang, &format!("state.{}", s.as_str())) }</li>
+            }) }
+        </ul>
+    }
+}
+
+fn describe(trace: &Trace, span: usize, lang: Lang) -> Vec<String> {
+    let Some(s) = trace.spans.get(span) else { return Vec::new() };
+    let lane = trace.lanes.iter().find(|l| l.id == s.lane);
+    let mut out = vec![lane.map_or_else(String::new, |l| l.name.clone())];
+    let key = format!("state.{}", s.state.as_str());
+    let state = tr(lang, &key);
+    out.push(match &s.resource {
+        Some(r) => format!("{state}: {r}"),
+        None => state.to_owned(),
+    });
+    out.push(format!("{} → {} ({})", fmt_ms(s.start_ms), fmt_ms(s.end_ms), fmt_ms(s.duration_ms())));
+    if let Some(l) = &s.label {
+        out.push(l.clone());
+    }
+    if let Some(o) = lane.and_then(|l| l.outcome) {
+        out.push(tr(lang, &format!("outcome.{}", outcome_key(o))).to_owned());
+    }
+    out
+}
+
+fn outcome_key(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Done => "done",
+        Outcome::Failed => "failed",
+        Outcome::Cancelled => "cancelled",
+    }
+}
+
+fn paint(c: &HtmlCanvasElement, t: &Trace, range: Option<(f64, f64)>, width: f64, lang: Lang, out: &mut Painted) {
+    let css_w = if width > 0.0 { width } else { 800.0 };
+    let mut vp = Viewport::fit(t, LABEL_W, css_w - LABEL_W - 12.0, AXIS_H, MAX_LANES_H);
+    if let Some((t0, t1)) = range {
+        vp.t0 = t0;
+        vp.t1 = t1;
+    }
+    let lanes_bottom = vp.height(t.lanes.len());
+    let css_h = lanes_bottom + 10.0 + TRACK_H * t.tracks.len() as f64;
+    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    c.set_width((css_w * dpr) as u32);
+    c.set_height((css_h * dpr) as u32);
+    let _ = c.set_attribute("style", &format!("width:{css_w}px;height:{css_h}px"));
+    let Some(ctx) = c.get_context("2d").ok().flatten().and_then(|x| x.dyn_into::<CanvasRenderingContext2d>().ok()) else { return };
+    let _ = ctx.scale(dpr, dpr);
+    ctx.clear_rect(0.0, 0.0, css_w, css_h);
+    ctx.set_font("11px system-ui, sans-serif");
+
+    // Time axis and grid.
+    ctx.set_fill_style_str("#555");
+    ctx.set_stroke_style_str("#e4e4e4");
+    for tick in ticks(vp.t0, vp.t1, ((vp.width / 90.0) as usize).max(2)) {
+        let x = vp.x(tick).round() + 0.5;
+        ctx.begin_path();
+        ctx.move_to(x, AXIS_H - 4.0);
+        ctx.line_to(x, css_h);
+        ctx.stroke();
+        let _ = ctx.fill_text(&format!("{} {}", crate::view::axis::fmt_num(tick, if vp.t1 - vp.t0 < 10.0 { 2 } else { 0 }), tr(lang, "app.ms")), x + 3.0, 12.0);
+    }
+
+    // Lanes: labels (when there is room), then spans batched by colour.
+    if vp.lane_h >= 9.0 {
+        for (row, l) in t.lanes.iter().enumerate() {
+            let failed = l.outcome == Some(Outcome::Failed);
+            ctx.set_fill_style_str(if failed { "#D55E00" } else { "#333" });
+            let _ = ctx.fill_text(&l.name, 4.0, vp.top + row as f64 * vp.lane_h + vp.lane_h * 0.72);
+        }
+    }
+    let rects = layout(t, &vp);
+    ctx.save();
+    ctx.begin_path();
+    ctx.rect(vp.x0, 0.0, vp.width, css_h);
+    ctx.clip();
+    for state in State::ALL {
+        ctx.set_fill_style_str(state_color(state));
+        for r in rects.iter().filter(|r| r.state == state) {
+            ctx.fill_rect(r.x, r.y, r.w, r.h);
+        }
+    }
+
+    // Resource tracks as step lines.
+    for (i, tr_) in t.tracks.iter().enumerate() {
+        let top = lanes_bottom + 10.0 + i as f64 * TRACK_H;
+        let h = TRACK_H - 16.0;
+        let vmax = tr_.max().max(1.0);
+        ctx.set_stroke_style_str("#0072B2");
+        ctx.set_line_width(1.5);
+        ctx.begin_path();
+        for (j, (tt, v)) in step_corners(tr_, vp.t0, vp.t1).into_iter().enumerate() {
+            let (x, y) = (vp.x(tt), top + h - v / vmax * h);
+            if j == 0 {
+                ctx.move_to(x, y);
+            } else {
+                ctx.line_to(x, y);
+            }
+        }
+        ctx.stroke();
+        ctx.set_line_width(1.0);
+    }
+    ctx.restore();
+    for (i, tr_) in t.tracks.iter().enumerate() {
+        let top = lanes_bottom + 10.0 + i as f64 * TRACK_H;
+        ctx.set_fill_style_str("#333");
+        let _ = ctx.fill_text(tr(lang, &format!("track.{}", tr_.name)), 4.0, top + 12.0);
+        ctx.set_fill_style_str("#777");
+        let _ = ctx.fill_text(&format!("max {}", tr_.max()), 4.0, top + 26.0);
+    }
+    *out = Painted { vp: Some(vp), rects };
+}
+

@@ -1,0 +1,10 @@
+//! Effects: the browser runtime (real clock, timers, fetch), the request
+//! endpoint, the rayon pool, starting/stopping runs, and the page URL.
+
+pub mod browser_runtime;
+pub mod download;
+pub mod endpoint;
+pub mod env;
+pub mod pool;
+pub mod runner;
+pub mod url;

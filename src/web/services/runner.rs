@@ -1,0 +1,75 @@
+//! Starting and stopping runs. Async lessons run as a task on the event loop
+//! (abortable: Stop drops it and the trace is closed as stopped); CPU lessons go
+//! to the pool with a cancel flag the workers check between chunks.
+
+use super::{browser_runtime::BrowserRuntime, endpoint, pool};
+use crate::engine::runtime::Runtime;
+use crate::engine::RunError;
+use crate::scenarios::{self, Exec, Scenario};
+use crate::state::{Action, TraceRef};
+use futures::future::{AbortHandle, Abortable};
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use wasm_bindgen_futures::spawn_local;
+use yew::Callback;
+
+/// A run in progress; [`RunHandle::stop`] ends it promptly.
+pub struct RunHandle {
+    abort: AbortHandle,
+    cancel: Arc<AtomicBool>,
+}
+
+impl RunHandle {
+    pub fn stop(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+        self.abort.abort();
+    }
+}
+
+/// Starts `scn` with validated `params`; results arrive as actions.
+pub fn start(
+    scn: &'static Scenario,
+    params: crate::engine::params::Params,
+    hardware_threads: u32,
+    dispatch: Callback<Action>,
+) -> RunHandle {
+    let cancel = Arc::new(AtomicBool::new(false));
+    let (abort, reg) = AbortHandle::new_pair();
+    let handle = RunHandle { abort, cancel: cancel.clone() };
+    dispatch.emit(Action::RunStarted);
+    match scn.exec {
+        Exec::Async(run) => spawn_local(async move {
+            let ep = match endpoint::ensure().await {
+                Ok(ep) => ep,
+                Err(e) => {
+                    web_sys::console::warn_1(&format!("request endpoint unavailable, answering in-page: {e}").into());
+                    endpoint::Endpoint::InPage
+                }
+            };
+            let rt: Rc<dyn Runtime> = Rc::new(BrowserRuntime::new(ep));
+            let (rec, fut) = scenarios::start_async(run, params.clone(), rt.clone());
+            let result = Abortable::new(fut, reg).await;
+            let stopped = result.is_err();
+            match result {
+                Ok(Err(e)) => dispatch.emit(Action::RunFailed(e.to_string())),
+                _ => match scenarios::finish_async(scn, &params, rec, rt.as_ref(), stopped) {
+                    Ok(t) => dispatch.emit(Action::RunFinished(TraceRef(Rc::new(t)))),
+                    Err(e) => dispatch.emit(Action::RunFailed(e.to_string())),
+                },
+            }
+        }),
+        Exec::Cpu(run) => spawn_local(async move {
+            if let Err(e) = pool::ensure(hardware_threads as usize).await {
+                dispatch.emit(Action::RunFailed(format!("worker pool: {e}")));
+                return;
+            }
+            match pool::run(run, params, cancel).await {
+                Ok(t) => dispatch.emit(Action::RunFinished(TraceRef(Rc::new(t)))),
+                Err(RunError::Stopped) => {}
+                Err(e) => dispatch.emit(Action::RunFailed(e.to_string())),
+            }
+        }),
+    }
+    handle
+}

@@ -1,0 +1,23 @@
+//! The page URL as the share link: read at start-up, rewritten (without a new
+//! history entry) whenever the lesson, a parameter or the language changes.
+
+use crate::i18n::Lang;
+
+pub fn query() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+pub fn replace_query(query: &str) {
+    let Some(w) = web_sys::window() else { return };
+    let Ok(history) = w.history() else { return };
+    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("?{query}")));
+}
+
+/// Sets `<html lang>` and the document title for the chosen language.
+pub fn set_document_lang(lang: Lang, title: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(el) = doc.document_element() {
+        let _ = el.set_attribute("lang", lang.html_tag());
+    }
+    doc.set_title(title);
+}

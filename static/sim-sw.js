@@ -1,0 +1,38 @@
+// The playground's built-in request endpoint: a service worker that answers
+//   GET <scope>sim/delay?ms=<0..60000>&status=<200..599>&bytes=<0..1000000>
+// after `ms` milliseconds with that status and a body of `bytes` bytes, so async
+// lessons make real fetch() requests with no backend, offline and embedded.
+// Every other request passes through untouched.
+'use strict';
+
+const clampInt = (v, lo, hi, dflt) => {
+  const n = Number.parseInt(v ?? '', 10);
+  return Number.isFinite(n) ? Math.min(hi, Math.max(lo, n)) : dflt;
+};
+
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+
+self.addEventListener('fetch', (event) => {
+  const url = new URL(event.request.url);
+  const base = new URL('sim/', self.registration.scope);
+  if (url.origin !== base.origin || url.pathname !== base.pathname + 'delay') return;
+  const ms = Math.min(60000, Math.max(0, Number.parseFloat(url.searchParams.get('ms')) || 0));
+  const status = clampInt(url.searchParams.get('status'), 200, 599, 200);
+  const bytes = clampInt(url.searchParams.get('bytes'), 0, 1000000, 0);
+  const started = Date.now();
+  event.respondWith(new Promise((resolve) => {
+    setTimeout(() => {
+      const body = bytes > 0 ? 'x'.repeat(bytes) : JSON.stringify({ ms, status, id: url.searchParams.get('id') });
+      resolve(new Response(status === 204 || status === 304 ? null : body, {
+        status,
+        headers: {
+          'Content-Type': bytes > 0 ? 'text/plain' : 'application/json',
+          'Cache-Control': 'no-store',
+          'Cross-Origin-Resource-Policy': 'same-origin',
+          'X-Sim-Delay-Ms': String(Date.now() - started),
+        },
+      }));
+    }, ms);
+  }));
+});

@@ -1,0 +1,151 @@
+// End-to-end tests of the built playground in headless Chromium.
+//
+//   node tests/e2e/e2e.mjs DIST_DIR        (e.g. dist)
+//
+// One static server and one browser page are shared by all tests, which run
+// in order (node:test runs top-level tests sequentially). Each test opens its
+// own URL; only the download test reuses the previous (primes) run.
+// Screenshots land in tests/e2e/screenshots/. E2E_VERBOSE=1 echoes the page's
+// console to stderr.
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import test, { after, before } from 'node:test';
+import { launchBrowser, PlaygroundPage, resolveDist, startServer } from './lib.mjs';
+
+const distDir = process.argv[2];
+
+/** @type {{url: string, close: () => Promise<void>}} */
+let server;
+/** @type {import('playwright-core').Browser} */
+let browser;
+/** @type {PlaygroundPage} */
+let app;
+
+before(async () => {
+  server = await startServer(resolveDist(distDir));
+  browser = await launchBrowser();
+  app = await PlaygroundPage.create(browser);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('page loads cross-origin isolated', async () => {
+  await app.open(server.url);
+  assert.equal(await app.page.evaluate(() => crossOriginIsolated), true);
+  assert.equal(await app.byTestId('isolation-banner').count(), 0);
+  await app.screenshot('home');
+  assert.deepEqual(app.errors, []);
+});
+
+test('crawler lesson through the UI', async () => {
+  const ms = 150;
+  await app.open(server.url, 'lesson=crawler');
+  await app.setParam('n', 20);
+  await app.setParam('k', 5);
+  await app.setParam('latency', 'fixed');
+  await app.setParam('ms', ms);
+  await app.run();
+  await app.waitStatus('done', 30_000);
+
+  const maxInFlight = await app.number('max-in-flight');
+  assert.ok(maxInFlight <= 5, `max-in-flight ${maxInFlight} exceeds k=5`);
+  assert.equal(maxInFlight, 5);
+  assert.equal(await app.number('tasks-done'), 20);
+  // 20 requests, 5 at a time, 150 ms each: 4 waves, about 600 ms.
+  const makespan = await app.number('makespan-ms');
+  assert.ok(makespan >= 4 * ms * 0.9 && makespan <= 4 * ms * 3, `makespan-ms ${makespan}`);
+  const p50 = await app.number('p50-ms');
+  assert.ok(p50 >= ms * 0.9, `p50-ms ${p50}`);
+  const { lanes, spans } = await app.timeline();
+  assert.equal(lanes, 20);
+  assert.ok(spans >= 20, `timeline spans ${spans}`);
+  await app.screenshot('crawler');
+  assert.deepEqual(app.errors, []);
+});
+
+test('share link with run=1 runs on load', async () => {
+  await app.open(server.url, 'lesson=crawler&n=10&k=10&latency=fixed&ms=100&run=1');
+  await app.waitStatus('done', 30_000);
+  assert.equal(await app.byTestId('param-n').inputValue(), '10');
+  assert.equal(await app.number('max-in-flight'), 10);
+  assert.equal(await app.number('tasks-done'), 10);
+  // All 10 at once: ~100 ms, far below the sequential sum of 1000 ms.
+  const makespan = await app.number('makespan-ms');
+  assert.ok(makespan < 100 * 5, `makespan-ms ${makespan} looks sequential`);
+  assert.deepEqual(app.errors, []);
+});
+
+test('bad input is reported, not crashed on', async () => {
+  // Invalid parameter: error shown, Run disabled, app still alive.
+  await app.open(server.url, 'lesson=crawler&k=0');
+  const paramError = app.byTestId('param-error');
+  await paramError.waitFor({ state: 'visible', timeout: 5_000 });
+  assert.notEqual((await paramError.innerText()).trim(), '');
+  assert.equal(await app.byTestId('run-button').isDisabled(), true);
+  assert.equal(await app.byTestId('app-ready').count(), 1);
+
+  // Unknown lesson: URL error shown, lesson picker still rendered.
+  await app.open(server.url, 'lesson=nope');
+  await app.byTestId('url-error').waitFor({ state: 'visible', timeout: 5_000 });
+  await app.byTestId('lesson-select').waitFor({ state: 'visible', timeout: 5_000 });
+  assert.deepEqual(app.errors.filter((e) => e.startsWith('pageerror')), []);
+});
+
+test('stop cancels a running crawl', async () => {
+  // 50 requests one at a time at 200 ms would take 10 s.
+  await app.open(server.url, 'lesson=crawler&n=50&k=1&latency=fixed&ms=200');
+  await app.run();
+  await app.page.waitForTimeout(500);
+  await app.stop();
+  await app.waitStatus('stopped', 2_000);
+  assert.deepEqual(app.errors, []);
+});
+
+test('primes lesson through the UI', { timeout: 180_000 }, async () => {
+  await app.open(server.url, 'lesson=primes&bound=2000000');
+  await app.observeLongTasks(); // main-thread responsiveness during the run
+  await app.run();
+  await app.waitStatus('done', 120_000);
+
+  assert.equal(await app.number('primes-found'), 148933); // pi(2,000,000)
+  const speedup = await app.number('speedup-max');
+  assert.ok(speedup > 0, `speedup-max ${speedup}`);
+  const chart = app.byTestId('speedup-chart');
+  await chart.waitFor({ state: 'visible', timeout: 5_000 });
+  const points = await chart.locator('[data-testid="speedup-point"]').count();
+  assert.ok(points >= 1, `speedup-point count ${points}`);
+  const { lanes, spans } = await app.timeline();
+  assert.ok(lanes >= 1, `timeline lanes ${lanes}`);
+  assert.ok(spans >= 1, `timeline spans ${spans}`);
+  await app.screenshot('primes');
+  console.log(`primes: max long task during run = ${await app.maxLongTask()} ms`);
+  assert.deepEqual(app.errors, []);
+});
+
+test('download trace is Chrome trace JSON', async () => {
+  // Uses the run left on the page by the primes test; if that did not finish,
+  // make a small run of our own so this test stands on its own.
+  if ((await app.status().catch(() => null)) !== 'done') {
+    await app.open(server.url, 'lesson=crawler&n=5&k=5&latency=fixed&ms=50&run=1');
+    await app.waitStatus('done', 30_000);
+  }
+  const [download] = await Promise.all([
+    app.page.waitForEvent('download', { timeout: 15_000 }),
+    app.byTestId('download-trace').click(),
+  ]);
+  const trace = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.ok(Array.isArray(trace.traceEvents), 'traceEvents is not an array');
+  assert.ok(trace.traceEvents.length > 0, 'traceEvents is empty');
+});
+
+test('chinese UI', async () => {
+  await app.open(server.url, 'lesson=crawler&lang=zh');
+  assert.equal(await app.page.evaluate(() => document.documentElement.lang), 'zh-CN');
+  assert.match(await app.byTestId('run-button').innerText(), /[\u4e00-\u9fff]/);
+  await app.screenshot('zh');
+  assert.deepEqual(app.errors, []);
+});

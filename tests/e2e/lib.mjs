@@ -1,0 +1,271 @@
+// Shared helpers for the e2e tests and the browser benchmark:
+// a static server for the built site, a headless Chromium, and a page object
+// that talks to the app only through its data-testid / data-* contract.
+
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const E2E_DIR = path.dirname(fileURLToPath(import.meta.url));
+export const REPO_ROOT = path.resolve(E2E_DIR, '..', '..');
+export const SCREENSHOT_DIR = path.join(E2E_DIR, 'screenshots');
+const SERVE_SCRIPT = path.join(REPO_ROOT, 'scripts', 'serve_dist.py');
+
+// Debian's Chromium; Playwright's own browser download is not available here.
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+// --no-sandbox: we run as root. The rest keep a closed network quiet.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Log to stderr (stdout is reserved for test reporter / bench JSON). */
+export function log(...args) {
+  console.error('[e2e]', ...args);
+}
+
+/**
+ * Check that `distDir` looks like a built site and return its absolute path.
+ * Throws with a helpful message otherwise.
+ */
+export function resolveDist(distDir) {
+  if (!distDir) throw new Error('usage: node <script> DIST_DIR  (e.g. dist)');
+  const abs = path.resolve(distDir);
+  if (!existsSync(path.join(abs, 'index.html'))) {
+    throw new Error(`${abs}/index.html not found: build the app first (trunk build --release)`);
+  }
+  return abs;
+}
+
+/**
+ * Serve `distDir` with scripts/serve_dist.py on a free port.
+ * Resolves to { url, close() } once the server printed its URL.
+ */
+export function startServer(distDir, { timeoutMs = 15_000 } = {}) {
+  const proc = spawn('python3', [SERVE_SCRIPT, distDir, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  // Never leave the server behind, even if the caller forgets close().
+  const killOnExit = () => proc.kill();
+  process.once('exit', killOnExit);
+
+  const close = async () => {
+    process.off('exit', killOnExit);
+    if (proc.exitCode !== null || proc.signalCode !== null) return;
+    const exited = new Promise((r) => proc.once('exit', r));
+    proc.kill('SIGTERM');
+    await exited;
+  };
+
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      proc.kill();
+      reject(new Error(`serve_dist.py printed no URL within ${timeoutMs} ms`));
+    }, timeoutMs);
+    proc.once('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve_dist.py exited early (code ${code})`));
+    });
+    // The first stdout line is the URL, e.g. http://127.0.0.1:43951/
+    const lines = createInterface({ input: proc.stdout });
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      const url = line.trim();
+      if (!/^http:\/\/[^/]+\/$/.test(url)) {
+        proc.kill();
+        reject(new Error(`unexpected first line from serve_dist.py: ${url}`));
+        return;
+      }
+      resolve({ url, close });
+    });
+  });
+}
+
+/** Launch headless Debian Chromium through playwright-core. */
+export async function launchBrowser() {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}`);
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * Runs in the page: collect 'longtask' durations (ms) into window.__longTasks.
+ * Idempotent; calling it again clears the collected list.
+ * Used both via page.evaluate (from now on) and page.addInitScript (from load).
+ */
+function observeLongTasks() {
+  window.__longTasks = [];
+  if (window.__longTaskObserver || typeof PerformanceObserver === 'undefined') return;
+  window.__longTaskObserver = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+  });
+  window.__longTaskObserver.observe({ type: 'longtask', buffered: true });
+}
+
+// Chromium requests /favicon.ico on its own and logs a 404 as a console
+// error; a missing favicon is not an app error.
+function isFaviconNoise(msg) {
+  return /\/favicon\.ico$/.test(msg.location()?.url ?? '');
+}
+
+const STATUSES = ['idle', 'running', 'done', 'stopped', 'failed'];
+
+/** Page object for the playground UI. */
+export class PlaygroundPage {
+  /** @param {import('playwright-core').Page} page */
+  constructor(page) {
+    this.page = page;
+    /** Console errors and uncaught page errors since the last open(). */
+    this.errors = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && !isFaviconNoise(msg)) {
+        const where = msg.location()?.url;
+        this.errors.push(`console.error: ${msg.text()}${where ? ` (${where})` : ''}`);
+      }
+      if (process.env.E2E_VERBOSE) log(`page ${msg.type()}:`, msg.text());
+    });
+    page.on('pageerror', (err) => this.errors.push(`pageerror: ${err.message}`));
+  }
+
+  /** New context + page on `browser`, with a fixed viewport for screenshots. */
+  static async create(browser, { viewport = { width: 1280, height: 900 } } = {}) {
+    const context = await browser.newContext({ viewport, acceptDownloads: true });
+    return new PlaygroundPage(await context.newPage());
+  }
+
+  /** Close this page's browser context. */
+  async close() {
+    await this.page.context().close();
+  }
+
+  /** `[data-testid=id]` locator. */
+  byTestId(id) {
+    return this.page.locator(`[data-testid="${id}"]`);
+  }
+
+  /** Navigate to `${baseUrl}?${query}` and wait until the app says it is ready. */
+  async open(baseUrl, query = '') {
+    this.errors.length = 0;
+    const url = query ? `${baseUrl}?${query}` : baseUrl;
+    await this.page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    await this.byTestId('app-ready').waitFor({ state: 'attached', timeout: 60_000 });
+  }
+
+  /** Pick a lesson from the lesson dropdown. */
+  async selectLesson(id) {
+    await this.byTestId('lesson-select').selectOption(id);
+  }
+
+  /** Set a lesson parameter; works for <input> (fill + Tab) and <select>. */
+  async setParam(key, value) {
+    const el = this.byTestId(`param-${key}`);
+    const tag = await el.evaluate((node) => node.tagName.toLowerCase());
+    if (tag === 'select') {
+      await el.selectOption(String(value));
+    } else {
+      await el.fill(String(value));
+      await el.press('Tab'); // blur, so change handlers fire too
+    }
+  }
+
+  /** Click Run. */
+  async run() {
+    await this.byTestId('run-button').click();
+  }
+
+  /** Click Stop. */
+  async stop() {
+    await this.byTestId('stop-button').click();
+  }
+
+  /** Current run status (data-status of run-status), or null if absent. */
+  async status() {
+    return this.byTestId('run-status').getAttribute('data-status', { timeout: 5_000 });
+  }
+
+  /**
+   * Wait until run-status has data-status == s.
+   * Fails early if the run reports 'failed' while waiting for something else.
+   * Note: resolves at once if the status already is s (e.g. a previous run).
+   */
+  async waitStatus(s, timeoutMs = 30_000) {
+    if (!STATUSES.includes(s)) throw new Error(`unknown status ${s}`);
+    let got;
+    try {
+      const handle = await this.page.waitForFunction(
+        (want) => {
+          const st = document.querySelector('[data-testid="run-status"]')?.getAttribute('data-status');
+          return st === want || (st === 'failed' && want !== 'failed') ? st : false;
+        },
+        s,
+        { timeout: timeoutMs, polling: 50 },
+      );
+      got = await handle.jsonValue();
+    } catch (err) {
+      const now = await this.status().catch(() => null);
+      throw new Error(`status did not become '${s}' within ${timeoutMs} ms (now '${now}')`, { cause: err });
+    }
+    if (got !== s) {
+      const text = await this.byTestId('run-status').innerText().catch(() => '');
+      throw new Error(`run failed while waiting for '${s}': ${text}`);
+    }
+  }
+
+  /** parseFloat of the data-value attribute of [data-testid=testid]. */
+  async number(testid, { timeoutMs = 5_000 } = {}) {
+    const raw = await this.byTestId(testid).getAttribute('data-value', { timeout: timeoutMs });
+    const v = Number.parseFloat(raw);
+    if (Number.isNaN(v)) throw new Error(`${testid}: data-value is not a number: ${raw}`);
+    return v;
+  }
+
+  /** Like number(), but null when the element is absent. */
+  async optionalNumber(testid) {
+    if ((await this.byTestId(testid).count()) === 0) return null;
+    return this.number(testid);
+  }
+
+  /** Timeline summary: { lanes, spans } from the timeline's data attributes. */
+  async timeline() {
+    const tl = this.byTestId('timeline');
+    const lanes = Number.parseInt(await tl.getAttribute('data-lanes', { timeout: 5_000 }), 10);
+    const spans = Number.parseInt(await tl.getAttribute('data-spans', { timeout: 5_000 }), 10);
+    return { lanes, spans };
+  }
+
+  /** Full-page screenshot to tests/e2e/screenshots/${name}.png; returns the path. */
+  async screenshot(name) {
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+    await this.page.screenshot({ path: file, fullPage: true });
+    return file;
+  }
+
+  /** Start collecting long tasks now (clears earlier ones). */
+  async observeLongTasks() {
+    await this.page.evaluate(observeLongTasks);
+  }
+
+  /** Collect long tasks from the start of every future page load. */
+  async observeLongTasksFromLoad() {
+    await this.page.addInitScript(observeLongTasks);
+  }
+
+  /** Longest long task (ms) collected so far; 0 if none. */
+  async maxLongTask() {
+    return this.page.evaluate(() => Math.max(0, ...(window.__longTasks ?? [])));
+  }
+}
