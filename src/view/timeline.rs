@@ -88,9 +88,12 @@ pub fn layout(trace: &Trace, vp: &Viewport) -> Vec<Rect> {
         let row = lane_row.get(s.lane as usize).copied().unwrap_or(0);
         let y = vp.top + row as f64 * vp.lane_h + gap / 2.0;
         if let Some(prev) = out.last_mut() {
-            // Merge with the previous rectangle of the same lane and state when it
-            // touches it within half a pixel: invisible difference, far fewer draws.
-            if last_lane == s.lane && prev.state == s.state && x <= prev.x + prev.w + 0.5 {
+            // Merge a sub-pixel span into the previous rectangle of the same lane
+            // and state when it touches it within half a pixel: invisible
+            // difference, far fewer draws. Spans a pixel or wider keep their own
+            // rectangle so hovering one shows that span, not its neighbour.
+            let sub_pixel = x_end - x < 1.0;
+            if sub_pixel && last_lane == s.lane && prev.state == s.state && x <= prev.x + prev.w + 0.5 {
                 prev.w = (x + w - prev.x).max(prev.w);
                 continue;
             }

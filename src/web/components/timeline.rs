@@ -252,7 +252,8 @@ fn paint(c: &HtmlCanvasElement, t: &Trace, range: Option<(f64, f64)>, width: f64
     for state in State::ALL {
         ctx.set_fill_style_str(state_color(state));
         for r in rects.iter().filter(|r| r.state == state) {
-            ctx.fill_rect(r.x, r.y, r.w, r.h);
+            // A hairline gap between wide neighbours shows where one span ends.
+            ctx.fill_rect(r.x, r.y, if r.w > 3.0 { r.w - 1.0 } else { r.w }, r.h);
         }
     }
 

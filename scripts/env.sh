@@ -1,0 +1,11 @@
+# Environment for building and testing the playground. Source it:
+#   . scripts/env.sh
+# RUSTC_BOOTSTRAP=1: lets Debian's stable rustc-web use -Z build-std (wasm threads).
+# TRUNK_SKIP_VERSION_CHECK: trunk must not look for newer versions (offline).
+# CHROMEDRIVER: wasm-pack/wasm-bindgen-test drive Debian's Chromium.
+export PATH="$HOME/.cargo/bin:$PATH"
+export RUSTC_BOOTSTRAP=1
+export TRUNK_SKIP_VERSION_CHECK=true
+export CHROMEDRIVER=/usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
+unset RUSTFLAGS

@@ -1,0 +1,102 @@
+//! Browser tests (`wasm-pack test --headless --chrome`): the rayon pool over Web
+//! Workers, real timers and fetch on the event loop, and the mounted app.
+#![cfg(target_arch = "wasm32")]
+
+use concurrency_playground::engine::metrics::summarize;
+use concurrency_playground::engine::runtime::Runtime;
+use concurrency_playground::engine::trace::{ClockKind, LaneKind, Outcome};
+use concurrency_playground::engine::workloads::primes::count_sieve;
+use concurrency_playground::scenarios::{self, crawler, primes, Exec};
+use concurrency_playground::web::services::browser_runtime::{fetch_status, BrowserRuntime};
+use concurrency_playground::web::services::endpoint::Endpoint;
+use concurrency_playground::web::services::pool;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn raw(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}
+
+async fn run_primes(pairs: &[(&str, &str)], cancelled: bool) -> concurrency_playground::engine::trace::Trace {
+    let threads = pool::ensure(2).await.expect("the pool starts");
+    assert!(threads >= 1);
+    let params = primes::SCENARIO.validate(&raw(pairs)).expect("valid params");
+    let Exec::Cpu(run) = primes::SCENARIO.exec else { panic!("primes is a CPU lesson") };
+    pool::run(run, params, Arc::new(AtomicBool::new(cancelled))).await.expect("the run succeeds")
+}
+
+#[wasm_bindgen_test]
+async fn pool_counts_the_same_primes_as_sequential_code_at_every_thread_count() {
+    let trace = run_primes(&[("bound", "300000"), ("chunk", "7000")], false).await;
+    let expected = count_sieve(300_000) as f64;
+    assert_eq!(trace.meta.results.get("primes_found"), Some(&expected));
+    let pool_threads = trace.meta.pool_threads.expect("pool size recorded");
+    assert_eq!(trace.meta.sweep.len() as u32, pool_threads, "one sweep point per thread count");
+    assert!(trace.validate().is_ok(), "{:?}", trace.validate());
+    assert_eq!(trace.meta.clock, ClockKind::Browser);
+    assert!(trace.lanes.iter().all(|l| l.kind == LaneKind::Worker));
+    // 300000 / 7000 → 43 chunks, each run once per thread count.
+    assert_eq!(trace.spans.len() as u32, 43 * pool_threads);
+    // More than one worker took part once the sweep reached 2 threads.
+    if pool_threads >= 2 {
+        assert!(trace.lanes.len() >= 2, "only {} worker lanes", trace.lanes.len());
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_stopped_cpu_run_ends_marked_stopped_and_the_pool_stays_usable() {
+    let stopped = run_primes(&[("bound", "300000")], true).await;
+    assert!(stopped.meta.stopped);
+    assert!(stopped.meta.sweep.is_empty());
+    let again = run_primes(&[("bound", "20000"), ("chunk", "1000")], false).await;
+    assert_eq!(again.meta.results.get("primes_found"), Some(&(count_sieve(20_000) as f64)));
+}
+
+#[wasm_bindgen_test]
+async fn crawler_on_the_browser_clock_produces_a_well_formed_trace() {
+    let (n, k, ms) = (12usize, 4usize, 60.0);
+    let params = crawler::SCENARIO
+        .validate(&raw(&[("n", "12"), ("k", "4"), ("latency", "fixed"), ("ms", "60")]))
+        .expect("valid params");
+    let Exec::Async(run) = crawler::SCENARIO.exec else { panic!("crawler is async") };
+    let rt: Rc<dyn Runtime> = Rc::new(BrowserRuntime::new(Endpoint::InPage));
+    let (rec, fut) = scenarios::start_async(run, params.clone(), rt.clone());
+    fut.await.expect("run completes");
+    let trace = scenarios::finish_async(&crawler::SCENARIO, &params, rec, rt.as_ref(), false).expect("trace");
+    assert!(trace.validate().is_ok(), "{:?}", trace.validate());
+    assert_eq!(trace.meta.clock, ClockKind::Browser);
+    let s = summarize(&trace);
+    assert_eq!(s.lanes, n);
+    assert_eq!(s.done, n);
+    assert_eq!(s.max_in_flight, k, "the semaphore admits exactly K at once");
+    assert!(trace.track("permits_in_use").expect("track").max() <= k as f64);
+    // Three waves of 60 ms real timers: no less than 3 × 60 ms.
+    assert!(s.makespan_ms >= 3.0 * ms - 1.0, "makespan {} too short", s.makespan_ms);
+    assert!(trace.lanes.iter().all(|l| l.outcome == Some(Outcome::Done)));
+}
+
+#[wasm_bindgen_test]
+async fn real_fetch_reports_success_and_network_errors() {
+    assert_eq!(fetch_status("data:text/plain,hello").await, Ok(200));
+    // Port 9 (discard) on loopback refuses: a network error, not a panic.
+    assert!(fetch_status("http://127.0.0.1:9/").await.is_err());
+}
+
+#[wasm_bindgen_test]
+async fn the_app_mounts_with_every_lesson_and_a_run_button() {
+    let doc = web_sys::window().and_then(|w| w.document()).expect("document");
+    let root = doc.create_element("div").expect("div");
+    doc.body().expect("body").append_child(&root).expect("append");
+    yew::Renderer::<concurrency_playground::web::components::app::App>::with_root(root.clone()).render();
+    gloo::timers::future::TimeoutFuture::new(50).await;
+    let run = root.query_selector("[data-testid=run-button]").expect("query").expect("run button rendered");
+    assert!(!run.text_content().unwrap_or_default().is_empty());
+    let options = root.query_selector_all("[data-testid=lesson-select] option").expect("query");
+    assert_eq!(options.length() as usize, scenarios::ALL.len());
+    assert!(root.query_selector("[data-testid=param-n]").expect("query").is_some(), "crawler params shown");
+}
