@@ -8,4 +8,7 @@ export RUSTC_BOOTSTRAP=1
 export TRUNK_SKIP_VERSION_CHECK=true
 export CHROMEDRIVER=/usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
+# One target dir per machine, outside the clone: a fresh clone (CI) reuses the
+# compiled dependencies and std of earlier runs instead of rebuilding them.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/concurrency-playground/target}"
 unset RUSTFLAGS

@@ -48,8 +48,14 @@ class Handler(SimpleHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive: fewer connections per page load
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
 
+    # --no-isolation: behave like a host that sends no COOP/COEP (tests the
+    # page's explanation that CPU lessons need cross-origin isolation).
+    isolation = True
+
     def end_headers(self) -> None:
         for name, value in EXTRA_HEADERS.items():
+            if not self.isolation and name.startswith("Cross-Origin-") and name != "Cross-Origin-Resource-Policy":
+                continue
             self.send_header(name, value)
         super().end_headers()
 
@@ -74,7 +80,9 @@ def main() -> int:
     parser.add_argument("dir", help="directory to serve (e.g. dist)")
     parser.add_argument("--port", type=int, default=8080, help="0 = any free port")
     parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--no-isolation", action="store_true", help="omit COOP/COEP (not cross-origin isolated)")
     args = parser.parse_args()
+    Handler.isolation = not args.no_isolation
 
     root = os.path.abspath(args.dir)
     if not os.path.isdir(root):

@@ -10,8 +10,9 @@ log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
 # --- Debian packages -------------------------------------------------------
 # rustc-web/cargo-web/rust-web-src: a rustc that can target wasm32 with
 # -Z build-std (rustup cannot download the wasm target here). lld-22 backs
-# /usr/bin/rust-lld. chromium + driver: the real browser for browser/e2e tests.
-APT_PKGS=(rustc-web cargo-web rust-web-src lld-22 chromium chromium-driver)
+# /usr/bin/rust-lld. chromium + driver: the real browser for browser/e2e tests;
+# fonts-wqy-microhei: a CJK font so the 简体中文 UI renders in headless screenshots.
+APT_PKGS=(rustc-web cargo-web rust-web-src lld-22 chromium chromium-driver fonts-wqy-microhei)
 missing=()
 for p in "${APT_PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -69,7 +69,7 @@ fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
             let label = format!("{k} threads · chunk {} [{lo}, {hi}) · {} primes", r.chunk, r.result);
             rec.span(lane, State::Running, r.start_ms - origin, r.end_ms - origin, Some(label));
         }
-        rec.event(None, "sweep_step", Some(format!("{k} threads")), t1 - origin);
+        rec.event(None, "sweep_step", Some(format!("{k} threads")), t0 - origin);
         sweep.push(SweepPoint { threads: k as u32, ms: t1 - t0, start_ms: t0 - origin, end_ms: t1 - origin });
     }
     let mut meta = recorder::meta(SCENARIO.id, p.to_strings(), ClockKind::Native);

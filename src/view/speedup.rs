@@ -25,9 +25,10 @@ pub struct PlotPoint {
 }
 
 pub fn layout(points: &[SpeedupPoint], w: f64, h: f64) -> SpeedupLayout {
-    let (ml, mb, mt, mr) = (40.0, 30.0, 12.0, 12.0);
+    let (ml, mb, mt, mr) = (40.0, 30.0, 12.0, 48.0);
     let max_t = points.iter().map(|p| p.threads).max().unwrap_or(1).max(2) as f64;
-    let max_s = points.iter().map(|p| p.speedup).fold(max_t, f64::max).ceil();
+    // Headroom above the highest point leaves room for its label.
+    let max_s = (points.iter().map(|p| p.speedup).fold(max_t, f64::max) * 1.15).ceil();
     let px = |t: f64| ml + (t - 1.0) / (max_t - 1.0) * (w - ml - mr);
     let py = |s: f64| h - mb - s / max_s * (h - mb - mt);
     SpeedupLayout {

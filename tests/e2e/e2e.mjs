@@ -149,3 +149,24 @@ test('chinese UI', async () => {
   await app.screenshot('zh');
   assert.deepEqual(app.errors, []);
 });
+
+test('without cross-origin isolation: CPU lessons explain, async lessons run', async () => {
+  const plain = await startServer(resolveDist(distDir), { isolated: false });
+  try {
+    await app.open(plain.url, 'lesson=primes');
+    assert.equal(await app.page.evaluate(() => crossOriginIsolated), false);
+    await app.byTestId('isolation-banner').waitFor({ state: 'visible', timeout: 5_000 });
+    assert.match(await app.byTestId('isolation-banner').innerText(), /Cross-Origin-Embedder-Policy/);
+    assert.equal(await app.byTestId('run-button').isDisabled(), true);
+    await app.screenshot('not-isolated');
+
+    await app.open(plain.url, 'lesson=crawler&n=6&k=3&latency=fixed&ms=50');
+    assert.equal(await app.byTestId('isolation-banner').count(), 0);
+    await app.run();
+    await app.waitStatus('done', 30_000);
+    assert.equal(await app.number('tasks-done'), 6);
+    assert.equal(await app.number('max-in-flight'), 3);
+  } finally {
+    await plain.close();
+  }
+});

@@ -51,8 +51,9 @@ export function resolveDist(distDir) {
  * Serve `distDir` with scripts/serve_dist.py on a free port.
  * Resolves to { url, close() } once the server printed its URL.
  */
-export function startServer(distDir, { timeoutMs = 15_000 } = {}) {
-  const proc = spawn('python3', [SERVE_SCRIPT, distDir, '--port', '0'], {
+export function startServer(distDir, { timeoutMs = 15_000, isolated = true } = {}) {
+  const args = [SERVE_SCRIPT, distDir, '--port', '0', ...(isolated ? [] : ['--no-isolation'])];
+  const proc = spawn('python3', args, {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   // Never leave the server behind, even if the caller forgets close().

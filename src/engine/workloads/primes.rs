@@ -36,7 +36,8 @@ pub fn count_sieve(bound: u64) -> u64 {
     for i in 2..n {
         if !composite[i] {
             count += 1;
-            let mut j = i * i;
+            // checked: on wasm32 usize is 32 bits and i² overflows past 65,535.
+            let mut j = i.checked_mul(i).unwrap_or(n);
             while j < n {
                 composite[j] = true;
                 j += i;

@@ -13,7 +13,7 @@ pub struct Props {
 #[function_component(Listing)]
 pub fn listing(p: &Props) -> Html {
     html! {
-        <details class="card listing" data-testid="python-listing">
+        <details class="card listing" data-testid="python-listing" open={true}>
             <summary>{ tr(p.lang, "app.python") }{ format!(" — python/{}.py", p.id) }</summary>
             <pre><code>{ p.code }</code></pre>
         </details>

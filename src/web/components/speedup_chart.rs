@@ -23,7 +23,7 @@ pub fn speedup_chart(p: &Props) -> Html {
             <svg data-testid="speedup-chart" viewBox={format!("0 0 {} {}", l.w, l.h)} class="speedup" role="img"
                 aria-label={tr(lang, "app.speedup").to_owned()}>
                 { for l.y_ticks.iter().map(|(y, v)| html! { <g class="tick">
-                    <line x1={l.ml.to_string()} x2={(l.w - 12.0).to_string()} y1={y.to_string()} y2={y.to_string()} />
+                    <line x1={l.ml.to_string()} x2={(l.w - 48.0).to_string()} y1={y.to_string()} y2={y.to_string()} />
                     <text x={(l.ml - 6.0).to_string()} y={(y + 4.0).to_string()} text-anchor="end">{ format!("{v}×") }</text>
                 </g> }) }
                 { for l.x_ticks.iter().map(|(x, t)| html! {
@@ -31,7 +31,7 @@ pub fn speedup_chart(p: &Props) -> Html {
                 }) }
                 <text class="axis-label" x={(l.w - 12.0).to_string()} y={(l.h - 2.0).to_string()} text-anchor="end">{ tr(lang, "app.threads") }</text>
                 <line class="ideal" x1={x1.to_string()} y1={y1.to_string()} x2={x2.to_string()} y2={y2.to_string()} />
-                <text class="ideal-label" x={(x2 - 4.0).to_string()} y={(y2 + 14.0).to_string()} text-anchor="end">{ tr(lang, "app.ideal") }</text>
+                <text class="ideal-label" x={(x1 + 0.6 * (x2 - x1)).to_string()} y={(y1 + 0.6 * (y2 - y1) + 16.0).to_string()} text-anchor="start">{ tr(lang, "app.ideal") }</text>
                 <path class="measured" d={path} />
                 { for l.points.iter().map(|q| html! {
                     <g data-testid="speedup-point" data-threads={q.p.threads.to_string()} data-speedup={q.p.speedup.to_string()}>

@@ -83,7 +83,7 @@ pub fn summary_view(p: &Props) -> Html {
             Kind::Async => render(s.lang, async_numbers(sum)),
             Kind::Cpu => render(s.lang, cpu_numbers(sum, t)),
         },
-        _ => html! { <p class="empty">{ tr(s.lang, if s.is_running() { "app.status.running" } else { "app.no_run" }) }</p> },
+        _ => html! { <p class="empty">{ tr(s.lang, if s.is_running() { "app.status.running" } else { "app.no_numbers" }) }</p> },
     };
     html! { <div class="card summary" data-testid="summary"><h3>{ tr(s.lang, "app.numbers") }</h3>{ body }</div> }
 }

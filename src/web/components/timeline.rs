@@ -208,7 +208,10 @@ fn outcome_key(o: Outcome) -> &'static str {
 
 fn paint(c: &HtmlCanvasElement, t: &Trace, range: Option<(f64, f64)>, width: f64, lang: Lang, out: &mut Painted) {
     let css_w = if width > 0.0 { width } else { 800.0 };
-    let mut vp = Viewport::fit(t, LABEL_W, css_w - LABEL_W - 12.0, AXIS_H, MAX_LANES_H);
+    // Run-wide events (e.g. "2 threads" at each sweep step) get a marker row.
+    let markers: Vec<_> = t.events.iter().filter(|e| e.lane.is_none()).collect();
+    let top = AXIS_H + if markers.is_empty() { 0.0 } else { 16.0 };
+    let mut vp = Viewport::fit(t, LABEL_W, css_w - LABEL_W - 12.0, top, MAX_LANES_H);
     if let Some((t0, t1)) = range {
         vp.t0 = t0;
         vp.t1 = t1;
@@ -256,6 +259,19 @@ fn paint(c: &HtmlCanvasElement, t: &Trace, range: Option<(f64, f64)>, width: f64
             ctx.fill_rect(r.x, r.y, if r.w > 3.0 { r.w - 1.0 } else { r.w }, r.h);
         }
     }
+
+    ctx.set_stroke_style_str("#1d2330");
+    ctx.set_fill_style_str("#1d2330");
+    let _ = ctx.set_line_dash(&js_sys::Array::of2(&3.0.into(), &3.0.into()));
+    for e in &markers {
+        let x = vp.x(e.t_ms).round() + 0.5;
+        ctx.begin_path();
+        ctx.move_to(x, AXIS_H);
+        ctx.line_to(x, lanes_bottom);
+        ctx.stroke();
+        let _ = ctx.fill_text(e.detail.as_deref().unwrap_or(&e.name), x + 4.0, AXIS_H + 11.0);
+    }
+    let _ = ctx.set_line_dash(&js_sys::Array::new());
 
     // Resource tracks as step lines.
     for (i, tr_) in t.tracks.iter().enumerate() {
