@@ -88,6 +88,9 @@ pub static TABLE: &[(&str, &str, &str)] = &[
     ("err.run_failed", "The run failed: {msg}", "运行失败：{msg}"),
     ("err.pool", "The worker pool could not start: {msg}", "工作线程池无法启动：{msg}"),
     ("err.endpoint", "The built-in request endpoint (service worker) is not available: {msg}", "内置请求端点（Service Worker）不可用：{msg}"),
+    ("event.sweep_step", "{n} threads", "{n} 个线程"),
+    ("lane.request", "request", "请求"),
+    ("lane.worker", "worker", "工作线程"),
     ("state.running", "running", "运行"),
     ("state.waiting", "waiting", "等待"),
     ("state.io", "in I/O", "I/O 中"),
@@ -155,6 +158,25 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
         s = s.replace(&format!("{{{k}}}"), v);
     }
     s
+}
+
+/// A lane name for display: the engine names lanes `<kind> <n>` in English
+/// (`request 3`, `worker 0`); the kind is translated through `lane.<kind>`.
+pub fn lane_name(lang: Lang, name: &str) -> String {
+    match name.split_once(' ') {
+        Some((kind, rest)) if has(&format!("lane.{kind}")) => format!("{} {rest}", tr(lang, &format!("lane.{kind}"))),
+        _ => name.to_owned(),
+    }
+}
+
+/// A run-wide event's marker text: `event.<name>` with `{n}` = its detail.
+pub fn event_text(lang: Lang, name: &str, detail: Option<&str>) -> String {
+    let key = format!("event.{name}");
+    if has(&key) {
+        fill(tr(lang, &key), &[("n", detail.unwrap_or(""))])
+    } else {
+        detail.unwrap_or(name).to_owned()
+    }
 }
 
 /// A parameter error, explained in `lang`.

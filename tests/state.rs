@@ -193,3 +193,16 @@ fn parameter_errors_are_explained_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn lane_names_and_markers_are_translated() {
+    use concurrency_playground::i18n::{event_text, lane_name, Lang};
+    assert_eq!(lane_name(Lang::En, "request 3"), "request 3");
+    assert_eq!(lane_name(Lang::Zh, "request 3"), "请求 3");
+    assert_eq!(lane_name(Lang::Zh, "worker 0"), "工作线程 0");
+    // Unknown kinds pass through untouched.
+    assert_eq!(lane_name(Lang::Zh, "caller"), "caller");
+    assert_eq!(event_text(Lang::En, "sweep_step", Some("2")), "2 threads");
+    assert_eq!(event_text(Lang::Zh, "sweep_step", Some("2")), "2 个线程");
+    assert_eq!(event_text(Lang::En, "unknown", Some("x")), "x");
+}

@@ -81,3 +81,29 @@ where
         Some(runs)
     }
 }
+
+/// Runs `f` until its time stops improving (or ~300 ms have passed), so that
+/// the first timed step of a sweep does not pay for warm-up. In the browser
+/// this matters: V8 first runs wasm on a baseline compiler and swaps in
+/// optimized code some milliseconds later, which would make 1 thread look
+/// slow and the speedup look superlinear. Returns the rounds run.
+pub fn warm_up(ctx: &CpuCtx<'_>, mut f: impl FnMut()) -> u32 {
+    let start = ctx.now();
+    let mut best = f64::INFINITY;
+    let mut stable = 0;
+    let mut rounds = 0;
+    while stable < 3 && ctx.now() - start < 300.0 && !ctx.cancelled() {
+        let t0 = ctx.now();
+        f();
+        let dt = ctx.now() - t0;
+        rounds += 1;
+        // "Not improving" = within 5% of the best so far.
+        if dt >= best * 0.95 {
+            stable += 1;
+        } else {
+            stable = 0;
+        }
+        best = best.min(dt);
+    }
+    rounds
+}

@@ -3,7 +3,7 @@
 //! speedup and efficiency against the ideal line.
 
 use super::{Exec, Kind, Scenario};
-use crate::engine::cpu::{run_lanes, CpuCtx};
+use crate::engine::cpu::{run_lanes, warm_up, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::recorder::{self, LaneId, Recorder};
 use crate::engine::trace::{ClockKind, LaneKind, State, SweepPoint, Trace};
@@ -38,12 +38,17 @@ fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
         t => t,
     };
     let chunks = n_chunks(bound, chunk);
-    // Let the engine warm up (wasm tier-up, page faults) before anything is timed.
-    std::hint::black_box(count_range(0, std::hint::black_box(bound.min(50_000))));
+    // Warm up on a representative chunk before anything is timed.
+    let (lo, hi) = chunk_range(bound, chunk, chunks / 2);
+    warm_up(ctx, || {
+        std::hint::black_box(count_range(std::hint::black_box(lo), hi));
+    });
 
     let origin = ctx.now();
     let rec = Recorder::new();
-    let mut lanes: BTreeMap<usize, LaneId> = BTreeMap::new();
+    // One lane per pool worker, in worker order, even for workers left idle.
+    let mut lanes: BTreeMap<usize, LaneId> =
+        (0..pool).map(|w| (w, rec.lane(worker_name(w), LaneKind::Worker))).collect();
     let mut sweep = Vec::new();
     let mut found = None;
     let mut stopped = false;
@@ -69,7 +74,7 @@ fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
             let label = format!("{k} threads · chunk {} [{lo}, {hi}) · {} primes", r.chunk, r.result);
             rec.span(lane, State::Running, r.start_ms - origin, r.end_ms - origin, Some(label));
         }
-        rec.event(None, "sweep_step", Some(format!("{k} threads")), t0 - origin);
+        rec.event(None, "sweep_step", Some(k.to_string()), t0 - origin);
         sweep.push(SweepPoint { threads: k as u32, ms: t1 - t0, start_ms: t0 - origin, end_ms: t1 - origin });
     }
     let mut meta = recorder::meta(SCENARIO.id, p.to_strings(), ClockKind::Native);

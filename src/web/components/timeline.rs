@@ -4,7 +4,7 @@
 //! component only paints it on a canvas (fast enough for 100k spans).
 
 use crate::engine::trace::{Outcome, State, Trace};
-use crate::i18n::{tr, Lang};
+use crate::i18n::{event_text, lane_name, tr, Lang};
 use crate::state::TraceRef;
 use crate::view::axis::{fmt_ms, ticks};
 use crate::view::timeline::{hit, layout, Rect, Viewport};
@@ -181,7 +181,7 @@ fn legend(p: &LegendProps) -> Html {
 fn describe(trace: &Trace, span: usize, lang: Lang) -> Vec<String> {
     let Some(s) = trace.spans.get(span) else { return Vec::new() };
     let lane = trace.lanes.iter().find(|l| l.id == s.lane);
-    let mut out = vec![lane.map_or_else(String::new, |l| l.name.clone())];
+    let mut out = vec![lane.map_or_else(String::new, |l| lane_name(lang, &l.name))];
     let key = format!("state.{}", s.state.as_str());
     let state = tr(lang, &key);
     out.push(match &s.resource {
@@ -244,7 +244,7 @@ fn paint(c: &HtmlCanvasElement, t: &Trace, range: Option<(f64, f64)>, width: f64
         for (row, l) in t.lanes.iter().enumerate() {
             let failed = l.outcome == Some(Outcome::Failed);
             ctx.set_fill_style_str(if failed { "#D55E00" } else { "#333" });
-            let _ = ctx.fill_text(&l.name, 4.0, vp.top + row as f64 * vp.lane_h + vp.lane_h * 0.72);
+            let _ = ctx.fill_text(&lane_name(lang, &l.name), 4.0, vp.top + row as f64 * vp.lane_h + vp.lane_h * 0.72);
         }
     }
     let rects = layout(t, &vp);
@@ -269,7 +269,7 @@ fn paint(c: &HtmlCanvasElement, t: &Trace, range: Option<(f64, f64)>, width: f64
         ctx.move_to(x, AXIS_H);
         ctx.line_to(x, lanes_bottom);
         ctx.stroke();
-        let _ = ctx.fill_text(e.detail.as_deref().unwrap_or(&e.name), x + 4.0, AXIS_H + 11.0);
+        let _ = ctx.fill_text(&event_text(lang, &e.name, e.detail.as_deref()), x + 4.0, AXIS_H + 11.0);
     }
     let _ = ctx.set_line_dash(&js_sys::Array::new());
 
