@@ -35,6 +35,6 @@ print(f"| native, 1 thread | {nt1:.1f} ms |")
 print(f"| native, 2 threads | {nt2:.1f} ms (speedup {nt1 / nt2:.2f}×) |" if nt2 else "| native, 2 threads | n/a |")
 print(f"| **wasm 1-thread / native 1-thread** | **{wt1 / nt1:.2f}** |")
 print(f"| CPython 3.11, 1 process (python/primes.py) | {pt1:.0f} ms ({pt1 / wt1:.1f}× the wasm time) |")
-print(f"| longest main-thread task during the run | {wasm.get('max_long_task_ms') or 0:.0f} ms |")
+print(f"| longest main-thread task (page load, pool start and run) | {wasm.get('max_long_task_ms') or 0:.0f} ms |")
 print(f"| wasm bundle | {raw_kb} KB raw, **{gz_kb} KB gzipped** (+ {js_gz_kb} KB JS gzipped) |")
 PY

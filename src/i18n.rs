@@ -129,10 +129,11 @@ pub static TABLE: &[(&str, &str, &str)] = &[
     ("choice.uniform", "uniform", "均匀"),
     ("choice.longtail", "long tail", "长尾"),
     ("primes.title", "Speedup: counting primes on N threads", "加速比：在 N 个线程上数素数"),
-    ("primes.notice", "The same count runs on 1, 2, … N threads of the pool (Web Workers sharing one memory). Chunks are pulled from a shared counter, so a worker that finishes early takes the next chunk: lanes stay busy and the speedup approaches the number of cores. Efficiency below 100% is overhead and the busy machine; the page itself never waits.", "同一计数任务依次在线程池的 1、2……N 个线程上运行（共享同一内存的 Web Worker）。各线程从共享计数器领取分块，先完成的线程立即领取下一块：泳道保持忙碌，加速比接近核数。效率低于 100% 来自开销和机器负载；页面本身从不等待。"),
+    ("primes.notice", "The same count runs on 1, 2, … N threads of the pool (Web Workers sharing one memory), repeated, and each thread count keeps its best time. Chunks are pulled from a shared counter, so a worker that finishes early takes the next chunk: lanes stay busy and the speedup approaches the number of cores. Efficiency below 100% is overhead and the busy machine; the page itself never waits.", "同一计数任务依次在线程池的 1、2……N 个线程上运行（共享同一内存的 Web Worker），重复数次，每种线程数取最佳用时。各线程从共享计数器领取分块，先完成的线程立即领取下一块：泳道保持忙碌，加速比接近核数。效率低于 100% 来自开销和机器负载；页面本身从不等待。"),
     ("primes.bound", "count primes below", "统计小于此数的素数"),
     ("primes.chunk", "chunk size", "分块大小"),
     ("primes.threads", "most threads (0 = all)", "最多线程数（0 = 全部）"),
+    ("primes.reps", "repetitions (best counts)", "重复次数（取最佳）"),
 ];
 
 /// The text for `key` in `lang`; the key itself if missing (tests keep that from happening).

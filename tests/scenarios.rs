@@ -242,12 +242,14 @@ fn primes_lesson_counts_and_sweeps_threads() {
     assert_eq!(count_sieve(200_000), 17_984);
     assert!(!t.meta.stopped);
     assert_eq!(t.meta.pool_threads, Some(pool as u32));
+    // Default reps = 2: the whole 1..=pool sweep runs twice, in order.
+    let reps = 2;
     let threads: Vec<u32> = t.meta.sweep.iter().map(|p| p.threads).collect();
-    assert_eq!(threads, (1..=pool as u32).collect::<Vec<_>>());
+    assert_eq!(threads, (0..reps).flat_map(|_| 1..=pool as u32).collect::<Vec<_>>());
     for p in &t.meta.sweep {
         assert!(p.ms > 0.0 && p.start_ms >= 0.0 && p.end_ms <= t.meta.makespan_ms + 1e-9);
     }
-    assert_eq!(t.spans.len(), 40 * pool, "every chunk of every sweep step is drawn");
+    assert_eq!(t.spans.len(), 40 * pool * reps, "every chunk of every sweep step is drawn");
     assert!(t.lanes.len() <= pool);
     for s in &t.spans {
         let lane = t.lanes.iter().find(|l| l.id == s.lane).unwrap();

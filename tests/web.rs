@@ -32,7 +32,7 @@ async fn run_primes(pairs: &[(&str, &str)], cancelled: bool) -> concurrency_play
 
 #[wasm_bindgen_test]
 async fn pool_counts_the_same_primes_as_sequential_code_at_every_thread_count() {
-    let trace = run_primes(&[("bound", "300000"), ("chunk", "7000")], false).await;
+    let trace = run_primes(&[("bound", "300000"), ("chunk", "7000"), ("reps", "1")], false).await;
     let expected = count_sieve(300_000) as f64;
     assert_eq!(trace.meta.results.get("primes_found"), Some(&expected));
     let pool_threads = trace.meta.pool_threads.expect("pool size recorded");

@@ -21,6 +21,10 @@ pub fn is_prime(n: u64) -> bool {
 }
 
 /// Primes in `[lo, hi)`.
+///
+/// Never inlined (see `workloads` docs): the hot loop must be its own wasm
+/// function, called once per chunk, for V8 to swap in optimized code.
+#[inline(never)]
 pub fn count_range(lo: u64, hi: u64) -> u64 {
     (lo..hi).filter(|&n| is_prime(n)).count() as u64
 }
