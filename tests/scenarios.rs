@@ -299,3 +299,15 @@ fn run_lanes_runs_every_chunk_once() {
     });
     with_cpu_ctx(true, |ctx| assert!(run_lanes(ctx, 2, 10, work).is_none()));
 }
+
+#[test]
+fn is_prime_agrees_across_the_32_bit_boundary() {
+    use concurrency_playground::engine::workloads::primes::is_prime;
+    // Largest 32-bit prime, the first primes above 2^32, and composites around it.
+    assert!(is_prime(4_294_967_291));
+    assert!(is_prime(4_294_967_311));
+    assert!(!is_prime(4_294_967_295)); // 2^32 - 1 = 3 · 5 · 17 · 257 · 65537
+    assert!(!is_prime(4_294_967_296));
+    assert!(!is_prime(4_294_967_297)); // 2^32 + 1 = 641 · 6700417
+    assert!(!is_prime(65_537 * 65_521)); // square-ish composite near the d² limit
+}

@@ -4,6 +4,35 @@
 
 /// Is `n` prime? 6k±1 trial division; fast enough and branch-simple.
 pub fn is_prime(n: u64) -> bool {
+    match u32::try_from(n) {
+        Ok(small) => is_prime_u32(small),
+        Err(_) => is_prime_u64(n),
+    }
+}
+
+/// The common case (bounds up to 4·10⁹) in 32-bit division, which is several
+/// times cheaper than 64-bit on x86. Natively LLVM already narrows 64-bit
+/// divisions at run time when the operands fit; wasm engines do not, so
+/// without this the wasm/native comparison would measure that, not the code.
+fn is_prime_u32(n: u32) -> bool {
+    if n < 4 {
+        return n >= 2;
+    }
+    if n % 2 == 0 || n % 3 == 0 {
+        return false;
+    }
+    let mut d = 5u32;
+    // d² in 64 bits: d can pass 65,535, whose square overflows u32.
+    while (d as u64) * (d as u64) <= n as u64 {
+        if n % d == 0 || n % (d + 2) == 0 {
+            return false;
+        }
+        d += 6;
+    }
+    true
+}
+
+fn is_prime_u64(n: u64) -> bool {
     if n < 4 {
         return n >= 2;
     }
