@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh >&2
 . scripts/env.sh
 BOUND="${1:-5000000}"
+fresh_build_of_this_crate
 trunk build --release >&2
 cargo build --release --example primes_native >&2
 native=$(cargo run -q --release --example primes_native -- "$BOUND")

@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
+# rustup, cargo and the tools installed below live here; CI's PATH may lack it.
+export PATH="$HOME/.cargo/bin:$PATH"
 
 # --- Debian packages -------------------------------------------------------
 # rustc-web/cargo-web/rust-web-src: a rustc that can target wasm32 with
@@ -35,7 +37,6 @@ fi
 
 # --- cargo-installed host tools (cached in ~/.cargo/bin) --------------------
 # Versions must match Cargo.lock (wasm-bindgen = "=0.2.130").
-export PATH="$HOME/.cargo/bin:$PATH"
 have_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -q "$2"; }
 if ! have_version wasm-bindgen 0.2.130; then
   log "cargo install wasm-bindgen-cli 0.2.130 (a few minutes)"

@@ -9,6 +9,8 @@ bash scripts/setup.sh
 . scripts/env.sh
 step() { printf '\n\033[1;32m==> %s\033[0m\n' "$*"; }
 
+fresh_build_of_this_crate
+
 step "native tests (cargo test)"
 cargo test --tests
 

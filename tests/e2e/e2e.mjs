@@ -64,6 +64,12 @@ test('crawler lesson through the UI', async () => {
   assert.equal(lanes, 20);
   assert.ok(spans >= 20, `timeline spans ${spans}`);
   await app.screenshot('crawler');
+
+  // Hover over the first lane's span: the tooltip names the request and its state.
+  await app.byTestId('timeline').hover({ position: { x: 140, y: 33 } });
+  const tip = app.page.locator('.tooltip');
+  await tip.waitFor({ state: 'visible', timeout: 5_000 });
+  assert.match(await tip.innerText(), /request 0/);
   assert.deepEqual(app.errors, []);
 });
 
@@ -117,12 +123,31 @@ test('primes lesson through the UI', { timeout: 180_000 }, async () => {
   const chart = app.byTestId('speedup-chart');
   await chart.waitFor({ state: 'visible', timeout: 5_000 });
   const points = await chart.locator('[data-testid="speedup-point"]').count();
-  assert.ok(points >= 1, `speedup-point count ${points}`);
+  const poolThreads = await app.number('pool-threads');
+  assert.equal(points, poolThreads, 'one speedup point per thread count');
+  assert.ok((await app.number('t1-ms')) > 0);
   const { lanes, spans } = await app.timeline();
   assert.ok(lanes >= 1, `timeline lanes ${lanes}`);
   assert.ok(spans >= 1, `timeline spans ${spans}`);
   await app.screenshot('primes');
   console.log(`primes: max long task during run = ${await app.maxLongTask()} ms`);
+  assert.deepEqual(app.errors, []);
+});
+
+test('stop ends a CPU run promptly and the pool stays usable', { timeout: 120_000 }, async () => {
+  // Primes below 50,000,000 on 1..N threads takes many seconds.
+  await app.open(server.url, 'lesson=primes&bound=50000000&reps=1');
+  await app.run();
+  await app.waitStatus('running', 5_000);
+  await app.page.waitForTimeout(1_500);
+  const t0 = Date.now();
+  await app.stop();
+  await app.waitStatus('stopped', 1_000);
+  console.log(`primes: stop took ${Date.now() - t0} ms`);
+  // The pool takes the next run.
+  await app.open(server.url, 'lesson=primes&bound=100000&chunk=5000&run=1');
+  await app.waitStatus('done', 60_000);
+  assert.equal(await app.number('primes-found'), 9592); // pi(100,000)
   assert.deepEqual(app.errors, []);
 });
 

@@ -2,49 +2,39 @@
 //! chunks at higher numbers cost more, which is why lanes pull chunks
 //! dynamically instead of splitting the range in equal halves.
 
+use std::ops::{Add, AddAssign, Rem};
+
 /// Is `n` prime? 6k±1 trial division; fast enough and branch-simple.
 pub fn is_prime(n: u64) -> bool {
+    // 32-bit division when the numbers fit (bounds up to 4·10⁹): several times
+    // cheaper than 64-bit on x86. Natively LLVM already narrows 64-bit
+    // divisions at run time when the operands fit; wasm engines do not, so
+    // without this the wasm/native comparison would measure that, not the code.
     match u32::try_from(n) {
-        Ok(small) => is_prime_u32(small),
-        Err(_) => is_prime_u64(n),
+        Ok(small) => trial_division(small),
+        Err(_) => trial_division(n),
     }
 }
 
-/// The common case (bounds up to 4·10⁹) in 32-bit division, which is several
-/// times cheaper than 64-bit on x86. Natively LLVM already narrows 64-bit
-/// divisions at run time when the operands fit; wasm engines do not, so
-/// without this the wasm/native comparison would measure that, not the code.
-fn is_prime_u32(n: u32) -> bool {
-    if n < 4 {
-        return n >= 2;
+fn trial_division<T>(n: T) -> bool
+where
+    T: Copy + PartialOrd + From<u8> + Into<u64> + Rem<Output = T> + Add<Output = T> + AddAssign,
+{
+    let (zero, two, three, six) = (T::from(0), T::from(2), T::from(3), T::from(6));
+    if n < T::from(4) {
+        return n >= two;
     }
-    if n % 2 == 0 || n % 3 == 0 {
+    if n % two == zero || n % three == zero {
         return false;
     }
-    let mut d = 5u32;
-    // d² in 64 bits: d can pass 65,535, whose square overflows u32.
-    while (d as u64) * (d as u64) <= n as u64 {
-        if n % d == 0 || n % (d + 2) == 0 {
+    let mut d = T::from(5);
+    // Compare against ⌊√n⌋ computed once: no d² (which may not fit T) per step.
+    let limit = n.into().isqrt();
+    while d.into() <= limit {
+        if n % d == zero || n % (d + two) == zero {
             return false;
         }
-        d += 6;
-    }
-    true
-}
-
-fn is_prime_u64(n: u64) -> bool {
-    if n < 4 {
-        return n >= 2;
-    }
-    if n % 2 == 0 || n % 3 == 0 {
-        return false;
-    }
-    let mut d = 5u64;
-    while d * d <= n {
-        if n % d == 0 || n % (d + 2) == 0 {
-            return false;
-        }
-        d += 6;
+        d += six;
     }
     true
 }
