@@ -311,3 +311,18 @@ fn is_prime_agrees_across_the_32_bit_boundary() {
     assert!(!is_prime(4_294_967_297)); // 2^32 + 1 = 641 · 6700417
     assert!(!is_prime(65_537 * 65_521)); // square-ish composite near the d² limit
 }
+
+#[test]
+fn crawler_k_sweep_follows_waves_of_fixed_latency() {
+    use concurrency_playground::scenarios::crawler::{k_sweep, SCENARIO};
+    let p = SCENARIO.validate(&raw(&[("n", "20"), ("k", "3"), ("latency", "fixed"), ("ms", "150")])).unwrap();
+    let sweep = k_sweep(&p);
+    let ks: Vec<u32> = sweep.iter().map(|s| s.0).collect();
+    assert_eq!(ks, vec![1, 2, 3, 5, 10, 20], "the ladder below N, the chosen K, and N");
+    for (k, ms) in sweep {
+        // ⌈N/K⌉ waves of 150 ms each, exactly, on the virtual clock.
+        assert_eq!(ms, (20f64 / k as f64).ceil() * 150.0, "K = {k}");
+    }
+    let big = SCENARIO.validate(&raw(&[("n", "5000")])).unwrap();
+    assert!(k_sweep(&big).is_empty(), "skipped above K_SWEEP_MAX_N");
+}

@@ -47,6 +47,7 @@ fn numbers_are_formatted_for_people() {
     assert_eq!(fmt_num(999.0, 0), "999");
     assert_eq!(fmt_num(1000.0, 2), "1,000.00");
     assert_eq!(fmt_num(123_456.789, 2), "123,456.79");
+    assert_eq!(fmt_ms(0.0), "0");
     assert_eq!(fmt_ms(950.0), "950 ms");
     assert_eq!(fmt_ms(10.0), "10 ms");
     assert_eq!(fmt_ms(0.4), "0.40 ms");
@@ -187,4 +188,19 @@ fn tracks_draw_as_step_paths() {
         assert_eq!(d.matches('M').count(), 1);
         assert_eq!(d.matches('L').count(), 2 * (tr.samples.len() - 1) + 1, "{}: {d}", tr.name);
     }
+}
+
+#[test]
+fn k_sweep_layout_uses_a_log_axis_and_places_the_measured_run() {
+    use concurrency_playground::view::k_sweep::layout;
+    let pts = [(1, 3000.0), (10, 300.0), (100, 150.0)];
+    let l = layout(&pts, Some((10, 330.0)), 460.0, 240.0);
+    let xs: Vec<f64> = l.points.iter().map(|p| p.0).collect();
+    // log scale: 1→10 and 10→100 are equal steps.
+    assert!(((xs[1] - xs[0]) - (xs[2] - xs[1])).abs() < 1e-9);
+    // Longer makespan is higher on the chart (smaller y).
+    assert!(l.points[0].1 < l.points[1].1 && l.points[1].1 < l.points[2].1);
+    let (mx, my) = l.measured.unwrap();
+    assert!((mx - xs[1]).abs() < 1e-9, "measured run sits at its K");
+    assert!(my < l.points[1].1, "330 ms measured is above the 300 ms simulated point");
 }

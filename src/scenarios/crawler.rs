@@ -71,3 +71,29 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
         Ok(())
     })
 }
+
+/// The sweep over K is replayed on the virtual clock (instant, exact) with
+/// the same requests; past this many requests it is skipped to keep the page
+/// snappy (each point is a whole run).
+pub const K_SWEEP_MAX_N: i64 = 2_000;
+
+/// Makespan for K = 1, 2, 5, 10, 20, 50, … (and the chosen K and N), each
+/// simulated on the virtual clock with this run's exact plan of requests.
+/// Empty when N is above [`K_SWEEP_MAX_N`].
+pub fn k_sweep(p: &Params) -> Vec<(u32, f64)> {
+    let n = p.int("n");
+    if n > K_SWEEP_MAX_N {
+        return Vec::new();
+    }
+    let mut ks: Vec<i64> = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000].into_iter().filter(|k| *k < n).collect();
+    ks.extend([p.int("k").min(n), n]);
+    ks.sort_unstable();
+    ks.dedup();
+    ks.into_iter()
+        .filter_map(|k| {
+            let mut raw = p.to_strings();
+            raw.insert("k".into(), k.to_string());
+            super::run_virtual(&SCENARIO, &raw).ok().map(|t| (k as u32, t.meta.makespan_ms))
+        })
+        .collect()
+}

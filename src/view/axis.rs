@@ -20,7 +20,9 @@ pub fn ticks(lo: f64, hi: f64, max_ticks: usize) -> Vec<f64> {
 
 /// Formats a millisecond value compactly: `950 ms`, `1.25 s`, `0.40 ms`.
 pub fn fmt_ms(ms: f64) -> String {
-    if ms >= 10_000.0 {
+    if ms == 0.0 {
+        "0".into()
+    } else if ms >= 10_000.0 {
         format!("{:.1} s", ms / 1000.0)
     } else if ms >= 1000.0 {
         format!("{:.2} s", ms / 1000.0)

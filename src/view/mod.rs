@@ -2,6 +2,7 @@
 //! only paint what these return. Natively tested, clock-free.
 
 pub mod axis;
+pub mod k_sweep;
 pub mod speedup;
 pub mod timeline;
 pub mod tracks;

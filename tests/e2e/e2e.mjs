@@ -65,6 +65,14 @@ test('crawler lesson through the UI', async () => {
   assert.ok(spans >= 20, `timeline spans ${spans}`);
   await app.screenshot('crawler');
 
+  // Makespan vs K, replayed on the virtual clock: ⌈20/K⌉ waves of 150 ms.
+  const sweep = app.byTestId('k-sweep-point');
+  assert.deepEqual(await sweep.evaluateAll((els) => els.map((e) => Number(e.dataset.k))), [1, 2, 5, 10, 20]);
+  const msAt = async (k) => Number(await app.page.locator(`[data-testid=k-sweep-point][data-k="${k}"]`).getAttribute('data-ms'));
+  assert.equal(await msAt(1), 3000);
+  assert.equal(await msAt(5), 600);
+  assert.equal(await app.byTestId('k-sweep-measured').count(), 1);
+
   // Hover over the first lane's span: the tooltip names the request and its state.
   await app.byTestId('timeline').hover({ position: { x: 140, y: 33 } });
   const tip = app.page.locator('.tooltip');

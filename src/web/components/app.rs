@@ -2,7 +2,7 @@
 //! lays out the page.
 
 use super::{controls::Controls, header::Header, listing::Listing, messages::Messages, params_form::ParamsForm};
-use super::{speedup_chart::SpeedupChart, summary::SummaryView, timeline::Timeline};
+use super::{k_sweep_chart::KSweepChart, speedup_chart::SpeedupChart, summary::SummaryView, timeline::Timeline};
 use crate::i18n::tr;
 use crate::state::{Action, AppState};
 use crate::web::services::{env, runner, url};
@@ -95,6 +95,9 @@ pub fn app() -> Html {
                     <Timeline trace={state.trace.clone()} lang={lang} />
                     if state.trace.as_ref().is_some_and(|t| !t.meta.sweep.is_empty()) {
                         <SpeedupChart state={state.clone()} />
+                    }
+                    if scn.id == crate::scenarios::crawler::SCENARIO.id {
+                        <KSweepChart state={state.clone()} />
                     }
                     <Listing lang={lang} code={scn.python} id={scn.id} />
                 </section>

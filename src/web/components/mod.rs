@@ -4,6 +4,7 @@
 pub mod app;
 pub mod controls;
 pub mod header;
+pub mod k_sweep_chart;
 pub mod listing;
 pub mod messages;
 pub mod params_form;
