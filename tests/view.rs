@@ -204,3 +204,20 @@ fn k_sweep_layout_uses_a_log_axis_and_places_the_measured_run() {
     assert!((mx - xs[1]).abs() < 1e-9, "measured run sits at its K");
     assert!(my < l.points[1].1, "330 ms measured is above the 300 ms simulated point");
 }
+
+#[test]
+fn ten_thousand_lanes_fit_the_height_given() {
+    use concurrency_playground::engine::recorder::{meta, Recorder};
+    use concurrency_playground::engine::trace::{ClockKind, LaneKind};
+    let rec = Recorder::new();
+    for i in 0..10_000 {
+        let lane = rec.lane(format!("request {i}"), LaneKind::Task);
+        rec.enter(lane, State::Io, None, i as f64 * 0.01);
+    }
+    let t = rec.finish(meta("crawler", Default::default(), ClockKind::Virtual), 200.0);
+    let vp = Viewport::fit(&t, 0.0, 1000.0, 20.0, 440.0);
+    assert!((vp.height(t.lanes.len()) - (20.0 + 440.0)).abs() < 1e-6, "height {}", vp.height(t.lanes.len()));
+    let rects = layout(&t, &vp);
+    assert_eq!(rects.len(), 10_000);
+    assert!(rects.iter().all(|r| r.h >= 1.0 && r.y + r.h <= 20.0 + 440.0 + 1.0));
+}

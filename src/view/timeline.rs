@@ -22,9 +22,11 @@ pub struct Viewport {
 
 impl Viewport {
     /// A viewport showing the whole trace, with lanes fitted into `max_height`.
+    /// Past `max_height` lanes they get thinner than a pixel (10,000 requests
+    /// still fit one screen; rectangles are drawn at least 1 px high).
     pub fn fit(trace: &Trace, x0: f64, width: f64, top: f64, max_height: f64) -> Viewport {
         let lanes = trace.lanes.len().max(1) as f64;
-        let lane_h = (max_height / lanes).clamp(1.0, 22.0);
+        let lane_h = (max_height / lanes).min(22.0);
         let end = trace.meta.makespan_ms.max(trace.spans.iter().map(|s| s.end_ms).fold(0.0, f64::max));
         Viewport { t0: 0.0, t1: end.max(1e-3), x0, width: width.max(1.0), top, lane_h }
     }
