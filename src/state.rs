@@ -79,8 +79,9 @@ pub struct AppState {
     pub trace: Option<TraceRef>,
     pub summary: Option<Summary>,
     pub env: Env,
-    /// `run=1`: start the lesson as soon as the page is ready.
-    pub run_on_load: bool,
+    /// A run was asked for by the link (`run=1`) or the embedding page
+    /// (postMessage); the app starts it and `RunStarted` clears the flag.
+    pub run_requested: bool,
     /// `embed=1`: compact chrome for iframes in tutorials.
     pub embed: bool,
 }
@@ -92,6 +93,8 @@ pub enum Action {
     SetParam { key: String, value: String },
     ResetParams,
     SetEnv(Env),
+    /// Start a run when possible (from outside the page's own Run button).
+    RequestRun,
     RunStarted,
     RunFinished(TraceRef),
     RunFailed(String),
@@ -109,7 +112,7 @@ impl Default for AppState {
             trace: None,
             summary: None,
             env: Env::default(),
-            run_on_load: false,
+            run_requested: false,
             embed: false,
         }
     }
@@ -169,9 +172,10 @@ impl AppState {
                 s.inputs.remove(s.lesson);
             }
             Action::SetEnv(env) => s.env = env,
+            Action::RequestRun => s.run_requested = !s.is_running(),
             Action::RunStarted => {
                 s.run = RunStatus::Running;
-                s.run_on_load = false;
+                s.run_requested = false;
             }
             Action::RunFinished(trace) => {
                 s.run = if trace.meta.stopped { RunStatus::Stopped } else { RunStatus::Done };
@@ -180,7 +184,7 @@ impl AppState {
             }
             Action::RunFailed(msg) => {
                 s.run = RunStatus::Failed(msg);
-                s.run_on_load = false;
+                s.run_requested = false;
             }
             Action::DismissUrlErrors => s.url_errors.clear(),
         }
@@ -204,7 +208,7 @@ impl AppState {
                     Some(l) => s.lang = l,
                     None => s.url_errors.push(UrlError::BadLang { input: v.clone() }),
                 },
-                "run" => s.run_on_load = v == "1" || v == "true",
+                "run" => s.run_requested = v == "1" || v == "true",
                 "embed" => s.embed = v == "1" || v == "true",
                 _ => {}
             }

@@ -251,3 +251,20 @@ fn summarize_counts_outcomes_and_throughput() {
     let empty = summarize(&trace_of(vec![], vec![], 0.0));
     assert_eq!((empty.throughput_per_s, empty.latency), (0.0, None));
 }
+
+#[test]
+fn csv_export_has_a_row_per_span_and_quotes_fields() {
+    use concurrency_playground::engine::csv::to_csv;
+    let rec = Recorder::new();
+    let a = rec.lane("request, \"zero\"", LaneKind::Task);
+    rec.enter(a, State::Waiting, Some("semaphore"), 0.0);
+    rec.enter(a, State::Io, Some("GET /sim/delay"), 2.5);
+    rec.finish_lane(a, Outcome::Done, 10.0);
+    let t = rec.finish(meta("crawler", Default::default(), ClockKind::Virtual), 10.0);
+    let csv = to_csv(&t);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 1 + t.spans.len());
+    assert!(lines[0].starts_with("lane,lane_name,state"));
+    assert_eq!(lines[1], "0,\"request, \"\"zero\"\"\",waiting,semaphore,0.000,2.500,2.500,done,");
+    assert_eq!(lines[2], "0,\"request, \"\"zero\"\"\",io,GET /sim/delay,2.500,10.000,7.500,done,");
+}

@@ -24,7 +24,7 @@ fn from_query_reads_lesson_params_lang_and_flags() {
     assert_eq!(s.lesson, "primes");
     assert_eq!((s.input("bound"), s.input("chunk"), s.input("threads")), ("1000".into(), "1_000".into(), "0".into()));
     assert_eq!(s.lang, Lang::Zh);
-    assert!(s.run_on_load && s.embed);
+    assert!(s.run_requested && s.embed);
     let p = s.params().unwrap();
     assert_eq!((p.int("bound"), p.int("chunk")), (1000, 1000));
 
@@ -33,7 +33,7 @@ fn from_query_reads_lesson_params_lang_and_flags() {
     assert_eq!(s.input("n"), " 1,000");
     assert_eq!(s.params().unwrap().int("n"), 1000);
     assert_eq!(s.params().unwrap().choice("latency"), "longtail");
-    assert!(!s.run_on_load && !s.embed);
+    assert!(!s.run_requested && !s.embed);
     assert_eq!(s.lang, Lang::En);
 }
 
@@ -132,7 +132,7 @@ fn cpu_lessons_need_isolation_and_runs_update_status() {
     assert!(p.can_run());
 
     let s = AppState::from_query("run=1", None).reduce(Action::RunStarted);
-    assert!(s.is_running() && !s.can_run() && !s.run_on_load);
+    assert!(s.is_running() && !s.can_run() && !s.run_requested);
     assert_eq!(select(&s, "primes").lesson, "crawler", "no lesson switch mid-run");
 
     let r = BTreeMap::from([("n".to_string(), "6".to_string()), ("k".to_string(), "2".to_string())]);

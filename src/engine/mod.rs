@@ -4,6 +4,7 @@
 //! on rayon; both produce a [`trace::Trace`], the one data model the UI reads.
 
 pub mod chrome;
+pub mod csv;
 pub mod cpu;
 pub mod latency;
 pub mod metrics;

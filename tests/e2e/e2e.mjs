@@ -9,7 +9,9 @@
 // console to stderr.
 
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import test, { after, before } from 'node:test';
 import { launchBrowser, PlaygroundPage, resolveDist, startServer } from './lib.mjs';
 
@@ -173,6 +175,17 @@ test('download trace is Chrome trace JSON', async () => {
   const trace = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.ok(Array.isArray(trace.traceEvents), 'traceEvents is not an array');
   assert.ok(trace.traceEvents.length > 0, 'traceEvents is empty');
+
+  // The same run as CSV (one row per span, as the timeline counts them) and PNG.
+  const save = async (testid) => {
+    const [d] = await Promise.all([app.page.waitForEvent('download', { timeout: 15_000 }), app.byTestId(testid).click()]);
+    return readFile(await d.path());
+  };
+  const csv = (await save('download-csv')).toString('utf8').trim().split('\n');
+  assert.equal(csv[0].split(',')[0], 'lane');
+  assert.equal(csv.length - 1, (await app.timeline()).spans);
+  const png = await save('download-png');
+  assert.deepEqual([...png.subarray(1, 4)], [0x50, 0x4e, 0x47]); // "PNG" signature
 });
 
 test('chinese UI', async () => {
@@ -202,4 +215,40 @@ test('without cross-origin isolation: CPU lessons explain, async lessons run', a
   } finally {
     await plain.close();
   }
+});
+
+test('embedded in a tutorial page: driven by postMessage, reports back', async () => {
+  // A tutorial page on another origin (another loopback port: Chrome blocks
+  // public pages such as about:blank from framing loopback) embeds the app.
+  const hostDir = await mkdtemp(join(tmpdir(), 'playground-host-'));
+  await writeFile(join(hostDir, 'index.html'), `<!doctype html><title>Tutorial</title><script>
+    window.__msgs = [];
+    window.addEventListener('message', (e) => window.__msgs.push(e.data));
+  </script><iframe src="${server.url}?lesson=crawler&n=4&k=2&latency=fixed&ms=40&embed=1"
+    width="1000" height="800"></iframe>`);
+  const host = await startServer(hostDir, { isolated: false });
+  after(async () => {
+    await host.close();
+    await rm(hostDir, { recursive: true, force: true });
+  });
+  await app.page.goto(host.url);
+  const frame = app.page.frameLocator('iframe');
+  await frame.locator('[data-testid=app-ready]').waitFor({ state: 'attached', timeout: 60_000 });
+  const waitFor = (status) => app.page.waitForFunction(
+    (s) => window.__msgs.some((m) => m && m.type === 'playground:status' && m.status === s), status, { timeout: 30_000 });
+  await waitFor('idle');
+
+  // The host changes a parameter and starts the run.
+  await app.page.evaluate(() => {
+    const w = document.querySelector('iframe').contentWindow;
+    w.postMessage({ type: 'playground:set', params: { k: '4' } }, '*');
+    w.postMessage({ type: 'playground:run' }, '*');
+  });
+  await waitFor('done');
+  const done = await app.page.evaluate(() => window.__msgs.find((m) => m.status === 'done'));
+  assert.equal(done.lesson, 'crawler');
+  assert.equal(done.params.k, '4');
+  assert.equal(done.summary.done, 4);
+  assert.equal(done.summary.max_in_flight, 4);
+  assert.equal(await frame.locator('[data-testid=param-k]').inputValue(), '4');
 });

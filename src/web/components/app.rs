@@ -5,7 +5,7 @@ use super::{controls::Controls, header::Header, listing::Listing, messages::Mess
 use super::{k_sweep_chart::KSweepChart, speedup_chart::SpeedupChart, summary::SummaryView, timeline::Timeline};
 use crate::i18n::tr;
 use crate::state::{Action, AppState};
-use crate::web::services::{env, runner, url};
+use crate::web::services::{embed, env, runner, url};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -62,14 +62,26 @@ pub fn app() -> Html {
         })
     };
 
-    // `run=1` in the link: start as soon as the page is up.
+    // `run=1` in the link, or a run asked for by the embedding page.
     {
-        let (on_run, run_on_load) = (on_run.clone(), state.run_on_load);
-        use_effect_with((), move |_| {
-            if run_on_load {
+        let on_run = on_run.clone();
+        use_effect_with(state.run_requested, move |requested| {
+            if *requested {
                 on_run.emit(());
             }
         });
+    }
+    // The embedding page's API (postMessage), and status reports to it.
+    {
+        let (dispatch, on_stop) = (dispatch.clone(), on_stop.clone());
+        use_effect_with((), move |_| {
+            let listener = embed::listen(dispatch, on_stop);
+            move || drop(listener)
+        });
+    }
+    {
+        let report = embed::status_message(&state);
+        use_effect_with(report, |m| embed::post_to_parent(m));
     }
 
     let scn = state.scenario();

@@ -1,6 +1,7 @@
 //! Run / Stop, the run status, the share link and the trace download.
 
 use crate::engine::chrome::to_chrome_json;
+use crate::engine::csv::to_csv;
 use crate::i18n::tr;
 use crate::state::AppState;
 use crate::web::services::download;
@@ -18,14 +19,19 @@ pub fn controls(p: &Props) -> Html {
     let s = &p.state;
     let lang = s.lang;
     let status = s.run.as_str();
-    let download = {
+    // Exports of the run on screen: Chrome trace JSON, CSV of spans, PNG of the timeline.
+    let export = |kind: &'static str| {
         let trace = s.trace.clone();
-        Callback::from(move |_| {
-            if let Some(t) = &trace {
-                let name = format!("{}-trace.json", t.meta.scenario);
-                if let Err(e) = download::save_text(&name, "application/json", &to_chrome_json(t).to_string()) {
-                    web_sys::console::error_1(&e.into());
-                }
+        Callback::from(move |_: MouseEvent| {
+            let Some(t) = &trace else { return };
+            let id = &t.meta.scenario;
+            let result = match kind {
+                "json" => download::save_text(&format!("{id}-trace.json"), "application/json", &to_chrome_json(t).to_string()),
+                "csv" => download::save_text(&format!("{id}-spans.csv"), "text/csv", &to_csv(t)),
+                _ => download::save_canvas_png("[data-testid=timeline]", &format!("{id}-timeline.png")),
+            };
+            if let Err(e) = result {
+                web_sys::console::warn_1(&e.into());
             }
         })
     };
@@ -43,7 +49,9 @@ pub fn controls(p: &Props) -> Html {
             <div class="links">
                 <a href={format!("?{}", s.to_query())} data-testid="share-link">{ tr(lang, "app.share") }</a>
                 if s.trace.is_some() {
-                    <button class="link" data-testid="download-trace" onclick={download}>{ tr(lang, "app.download") }</button>
+                    <button class="link" data-testid="download-trace" onclick={export("json")}>{ tr(lang, "app.download") }</button>
+                    <button class="link" data-testid="download-csv" onclick={export("csv")}>{ tr(lang, "app.download_csv") }</button>
+                    <button class="link" data-testid="download-png" onclick={export("png")}>{ tr(lang, "app.download_png") }</button>
                 }
             </div>
         </div>

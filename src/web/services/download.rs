@@ -17,3 +17,17 @@ pub fn save_text(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
 }
+
+/// Saves the canvas matching `selector` as a PNG file.
+pub fn save_canvas_png(selector: &str, filename: &str) -> Result<(), String> {
+    let err = |e: wasm_bindgen::JsValue| format!("{e:?}");
+    let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let canvas: web_sys::HtmlCanvasElement =
+        doc.query_selector(selector).map_err(err)?.ok_or("nothing to save yet")?.dyn_into().map_err(|_| "not a canvas")?;
+    let url = canvas.to_data_url_with_type("image/png").map_err(err)?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a").map_err(err)?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(filename);
+    a.click();
+    Ok(())
+}

@@ -3,6 +3,7 @@
 
 pub mod browser_runtime;
 pub mod download;
+pub mod embed;
 pub mod endpoint;
 pub mod env;
 pub mod pool;
