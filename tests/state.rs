@@ -97,7 +97,9 @@ fn to_query_round_trips() {
 
 #[test]
 fn bad_input_is_kept_and_explained() {
-    let s = AppState::default();
+    // The default lesson is the first of the catalogue (gather); work on the crawler.
+    assert_eq!(AppState::default().lesson, "gather");
+    let s = select(&AppState::default(), "crawler");
     assert_eq!(s.lesson, "crawler");
     assert!(s.can_run());
     let s = set(&set(&set(&s, "n", "abc"), "k", "0"), "latency", "gauss");
@@ -131,7 +133,7 @@ fn cpu_lessons_need_isolation_and_runs_update_status() {
     let p = p.reduce(Action::SetEnv(Env { isolated: true, hardware_threads: 8 }));
     assert!(p.can_run());
 
-    let s = AppState::from_query("run=1", None).reduce(Action::RunStarted);
+    let s = AppState::from_query("lesson=crawler&run=1", None).reduce(Action::RunStarted);
     assert!(s.is_running() && !s.can_run() && !s.run_requested);
     assert_eq!(select(&s, "primes").lesson, "crawler", "no lesson switch mid-run");
 

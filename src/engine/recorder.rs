@@ -23,6 +23,7 @@ struct Inner {
     open: BTreeMap<u32, usize>,
     events: Vec<Event>,
     tracks: Vec<Track>,
+    results: BTreeMap<String, f64>,
 }
 
 #[derive(Default)]
@@ -84,6 +85,12 @@ impl Recorder {
         self.inner.borrow_mut().events.push(Event { lane: lane.map(|l| l.0), t_ms: t, name: name.to_owned(), detail });
     }
 
+    /// A scenario-specific result shown as a number (`<key>` ending in `_ms`
+    /// is a duration, in `_x` a ratio); it lands in `meta.results`.
+    pub fn result(&self, key: &str, value: f64) {
+        self.inner.borrow_mut().results.insert(key.to_owned(), value);
+    }
+
     pub fn track(&self, name: &str) -> TrackId {
         let mut i = self.inner.borrow_mut();
         i.tracks.push(Track { name: name.to_owned(), samples: vec![Sample { t_ms: 0.0, value: 0.0 }] });
@@ -125,6 +132,7 @@ impl Recorder {
         // Per-lane time order is what validate() and the timeline rely on.
         i.spans.sort_by(|a, b| a.lane.cmp(&b.lane).then(a.start_ms.total_cmp(&b.start_ms)));
         meta.makespan_ms = end;
+        meta.results.extend(std::mem::take(&mut i.results));
         Trace { version: TRACE_VERSION, meta, lanes: i.lanes, spans: i.spans, events: i.events, tracks: i.tracks }
     }
 }

@@ -3,6 +3,7 @@
 //! Adding a lesson = one new file + one line in `ALL` + its strings in `i18n`.
 
 pub mod crawler;
+pub mod gather;
 pub mod primes;
 
 use crate::engine::cpu::CpuCtx;
@@ -57,7 +58,7 @@ impl Scenario {
 }
 
 /// Every lesson, in the order the picker shows them.
-pub static ALL: &[&Scenario] = &[&crawler::SCENARIO, &primes::SCENARIO];
+pub static ALL: &[&Scenario] = &[&gather::SCENARIO, &crawler::SCENARIO, &primes::SCENARIO];
 
 pub fn find(id: &str) -> Option<&'static Scenario> {
     ALL.iter().copied().find(|s| s.id == id)

@@ -83,6 +83,20 @@ test('crawler lesson through the UI', async () => {
   assert.deepEqual(app.errors, []);
 });
 
+test('gather lesson: the loop takes the sum, gather about the max', async () => {
+  await app.open(server.url, 'lesson=gather&n=5&latency=fixed&ms=100&run=1');
+  await app.waitStatus('done', 30_000);
+  const sequential = await app.number('await-loop-ms');
+  const gathered = await app.number('gather-ms');
+  assert.ok(sequential >= 5 * 100 - 1, `await-loop-ms ${sequential} < 500`);
+  assert.ok(gathered >= 100 - 1 && gathered < 3 * 100, `gather-ms ${gathered}`);
+  assert.ok((await app.number('speedup-x')) > 1.6);
+  assert.equal(await app.number('max-in-flight'), 5);
+  assert.equal((await app.timeline()).lanes, 10);
+  await app.screenshot('gather');
+  assert.deepEqual(app.errors, []);
+});
+
 test('share link with run=1 runs on load', async () => {
   await app.open(server.url, 'lesson=crawler&n=10&k=10&latency=fixed&ms=100&run=1');
   await app.waitStatus('done', 30_000);

@@ -15,24 +15,25 @@ pub struct Props {
 }
 
 struct Num {
-    id: &'static str,
-    key: &'static str,
+    id: String,
+    key: String,
     value: f64,
     text: String,
 }
 
-fn num(id: &'static str, key: &'static str, value: f64, text: String) -> Num {
-    Num { id, key, value, text }
+fn num(id: &str, key: &str, value: f64, text: String) -> Num {
+    Num { id: id.to_owned(), key: key.to_owned(), value, text }
 }
 
-fn async_numbers(s: &Summary) -> Vec<Num> {
-    let mut v = vec![
+fn async_numbers(s: &Summary, t: &Trace) -> Vec<Num> {
+    let mut v = result_numbers(t);
+    v.extend([
         num("makespan-ms", "num.makespan", s.makespan_ms, fmt_ms(s.makespan_ms)),
         num("throughput", "num.throughput", s.throughput_per_s, fmt_num(s.throughput_per_s, 1)),
         num("max-in-flight", "num.max_in_flight", s.max_in_flight as f64, s.max_in_flight.to_string()),
         num("tasks-done", "num.done", s.done as f64, s.done.to_string()),
         num("tasks-failed", "num.failed", s.failed as f64, s.failed.to_string()),
-    ];
+    ]);
     if let Some(l) = s.latency {
         v.push(num("p50-ms", "num.p50", l.p50, fmt_ms(l.p50)));
         v.push(num("p95-ms", "num.p95", l.p95, fmt_ms(l.p95)));
@@ -41,11 +42,27 @@ fn async_numbers(s: &Summary) -> Vec<Num> {
     v
 }
 
+/// A scenario's own results (`meta.results`): test id `<key>` with `-` for
+/// `_`, label `num.<key>`; `_ms` keys are durations, `_x` keys ratios.
+fn result_numbers(t: &Trace) -> Vec<Num> {
+    t.meta
+        .results
+        .iter()
+        .map(|(k, &v)| {
+            let text = if k.ends_with("_ms") {
+                fmt_ms(v)
+            } else if k.ends_with("_x") {
+                format!("{v:.2}×")
+            } else {
+                fmt_num(v, if v.fract() == 0.0 { 0 } else { 2 })
+            };
+            Num { id: k.replace('_', "-"), key: format!("num.{k}"), value: v, text }
+        })
+        .collect()
+}
+
 fn cpu_numbers(s: &Summary, t: &Trace) -> Vec<Num> {
-    let mut v = Vec::new();
-    if let Some(f) = t.meta.results.get("primes_found") {
-        v.push(num("primes-found", "num.primes_found", *f, fmt_num(*f, 0)));
-    }
+    let mut v = result_numbers(t);
     for p in s.speedup.iter().filter(|p| p.threads <= 2) {
         let (id, key) = if p.threads == 1 { ("t1-ms", "num.t1") } else { ("t2-ms", "num.t2") };
         v.push(num(id, key, p.ms, fmt_ms(p.ms)));
@@ -67,7 +84,7 @@ fn render(lang: Lang, nums: Vec<Num>) -> Html {
         <dl class="numbers">
             { for nums.into_iter().map(|n| html! {
                 <div class="number">
-                    <dt>{ tr(lang, n.key) }</dt>
+                    <dt>{ tr(lang, &n.key) }</dt>
                     <dd data-testid={n.id} data-value={n.value.to_string()}>{ n.text }</dd>
                 </div>
             }) }
@@ -80,7 +97,7 @@ pub fn summary_view(p: &Props) -> Html {
     let s = &p.state;
     let body = match (&s.summary, &s.trace) {
         (Some(sum), Some(t)) => match s.scenario().kind {
-            Kind::Async => render(s.lang, async_numbers(sum)),
+            Kind::Async => render(s.lang, async_numbers(sum, t)),
             Kind::Cpu => render(s.lang, cpu_numbers(sum, t)),
         },
         _ => html! { <p class="empty">{ tr(s.lang, if s.is_running() { "app.status.running" } else { "app.no_numbers" }) }</p> },

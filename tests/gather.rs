@@ -1,0 +1,57 @@
+//! The gather lesson on the virtual clock, and against real CPython.
+#![cfg(not(target_arch = "wasm32"))]
+
+use concurrency_playground::engine::metrics::summarize;
+use concurrency_playground::scenarios::{crawler, gather, run_virtual};
+use std::collections::BTreeMap;
+use std::process::Command;
+
+fn raw(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}
+
+fn latencies(pairs: &[(&str, &str)]) -> Vec<f64> {
+    let p = crawler::SCENARIO.validate(&raw(pairs)).unwrap();
+    crawler::plan(&p).iter().map(|r| r.latency_ms).collect()
+}
+
+#[test]
+fn sequential_takes_the_sum_and_gather_the_max() {
+    let pairs = [("n", "9"), ("latency", "longtail"), ("ms", "80"), ("seed", "3")];
+    let t = run_virtual(&gather::SCENARIO, &raw(&pairs)).unwrap();
+    t.validate().unwrap();
+    let lat = latencies(&pairs);
+    let (sum, max) = (lat.iter().sum::<f64>(), lat.iter().cloned().fold(0.0, f64::max));
+    let r = &t.meta.results;
+    assert!((r["await_loop_ms"] - sum).abs() < 1e-6, "{} vs {sum}", r["await_loop_ms"]);
+    assert!((r["gather_ms"] - max).abs() < 1e-6, "{} vs {max}", r["gather_ms"]);
+    assert!((r["speedup_x"] - sum / max).abs() < 1e-9);
+    let s = summarize(&t);
+    assert_eq!(s.lanes, 18, "one lane per request per phase");
+    assert_eq!(s.done, 18);
+    assert_eq!(s.max_in_flight, 9, "gather has every request in flight at once");
+    // The two phase markers sit at 0 and at the end of the sequential phase.
+    let marks: Vec<f64> = t.events.iter().filter(|e| e.lane.is_none()).map(|e| e.t_ms).collect();
+    assert_eq!(marks, vec![0.0, r["await_loop_ms"]]);
+}
+
+#[test]
+fn gather_matches_cpython() {
+    let out = Command::new("python3")
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/python/gather.py"))
+        .args(["--n", "6", "--latency", "uniform", "--ms", "40", "--seed", "5", "--json"])
+        .output()
+        .expect("python3 runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let py: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let pairs = [("n", "6"), ("latency", "uniform"), ("ms", "40"), ("seed", "5")];
+    // Same seed, same latencies, request by request.
+    let plan: Vec<f64> = py["plan_ms"].as_array().unwrap().iter().map(|v| v.as_f64().unwrap()).collect();
+    assert_eq!(plan, latencies(&pairs));
+    let t = run_virtual(&gather::SCENARIO, &raw(&pairs)).unwrap();
+    // Real sleeps only overshoot: at least the virtual time, and not by much.
+    for key in ["await_loop_ms", "gather_ms"] {
+        let (v, p) = (t.meta.results[key], py[key].as_f64().unwrap());
+        assert!(p >= v - 0.5 && p <= v * 1.25 + 30.0, "{key}: CPython {p:.1} ms, engine {v:.1} ms");
+    }
+}
