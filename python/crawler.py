@@ -1,65 +1,29 @@
 """A crawler that keeps at most K requests in flight (asyncio.Semaphore).
 
 Run:  python3 crawler.py --n 20 --k 5 --latency uniform --ms 200
-The "server" is simulated by asyncio.sleep, with latencies drawn from the same
-seeded generator the playground uses, so both draw the same timeline.
+simnet.py (next to this file) simulates the server with the playground's own
+seeded latencies, so both run exactly the same requests.
 """
-import argparse, asyncio, json, math, time
+import argparse, asyncio, json, time
 
-MASK = (1 << 64) - 1
-
-
-class SplitMix64:
-    def __init__(self, seed):
-        self.s = seed & MASK
-
-    def next_f64(self):
-        self.s = (self.s + 0x9E3779B97F4A7C15) & MASK
-        z = self.s
-        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
-        return ((z ^ (z >> 31)) >> 11) / float(1 << 53)
-
-
-def latency(model, ms, rng):
-    u1, u2 = rng.next_f64(), rng.next_f64()
-    if model == "fixed":
-        v = ms
-    elif model == "uniform":
-        v = ms * (0.5 + u1)
-    else:  # longtail: log-normal with mean ms, capped at 20 * ms
-        z = math.sqrt(-2.0 * math.log(1.0 - u1)) * math.cos(2.0 * math.pi * u2)
-        v = min(ms * math.exp(0.8 * z - 0.32), 20.0 * ms)
-    return round(v * 10.0) / 10.0
-
-
-async def fetch(i, latency_ms, status):
-    await asyncio.sleep(latency_ms / 1000)  # stands in for: await session.get(url)
-    if status >= 400:
-        raise RuntimeError(f"request {i}: HTTP {status}")
-    return status
+from simnet import fetch, plan
 
 
 async def crawl(args):
-    rng = SplitMix64(args.seed)
-    plan = []
-    for _ in range(args.n):
-        lat = latency(args.latency, args.ms, rng)
-        plan.append((lat, 500 if rng.next_f64() * 100 < args.fail else 200))
-
+    requests = plan(args.n, args.latency, args.ms, args.fail, args.seed)
     sem = asyncio.Semaphore(args.k)
     start = time.perf_counter()
     now = lambda: (time.perf_counter() - start) * 1000
     events, in_flight, max_in_flight = [], 0, 0
 
-    async def one(i, lat, status):
+    async def one(i, latency_ms, status):
         nonlocal in_flight, max_in_flight
         async with sem:  # wait here while K requests are in flight
             in_flight += 1
             max_in_flight = max(max_in_flight, in_flight)
             events.append({"t": now(), "id": i, "ev": "start"})
             try:
-                await fetch(i, lat, status)
+                await fetch(latency_ms, status)
                 ok = True
             except RuntimeError:
                 ok = False
@@ -67,7 +31,7 @@ async def crawl(args):
                 in_flight -= 1
             events.append({"t": now(), "id": i, "ev": "done" if ok else "failed"})
 
-    await asyncio.gather(*(one(i, lat, st) for i, (lat, st) in enumerate(plan)))
+    await asyncio.gather(*(one(i, lat, st) for i, (lat, st) in enumerate(requests)))
     return {"makespan_ms": now(), "max_in_flight": max_in_flight, "events": events}
 
 

@@ -1,9 +1,10 @@
 //! Seeded latency and fault models for simulated requests.
 //!
-//! The generator is SplitMix64, written by hand on purpose: each lesson's Python
-//! listing reimplements it in five lines, so CPython and the engine draw exactly
-//! the same latencies for the same seed, and their timelines can be compared
-//! request by request. A crate's generator could not be mirrored that simply.
+//! The generator is SplitMix64, written by hand on purpose: `python/simnet.py`,
+//! which the lessons' Python listings import, reimplements it in five lines, so
+//! CPython and the engine draw exactly the same latencies for the same seed and
+//! their timelines can be compared request by request. A crate's generator
+//! could not be mirrored that simply.
 
 /// SplitMix64 (Steele, Lea, Flood 2014): tiny, fast, good enough for simulation.
 #[derive(Debug, Clone)]
