@@ -204,7 +204,7 @@ fn lane_names_and_markers_are_translated() {
     assert_eq!(lane_name(Lang::Zh, "worker 0"), "工作线程 0");
     // Unknown kinds pass through untouched.
     assert_eq!(lane_name(Lang::Zh, "caller"), "caller");
-    assert_eq!(event_text(Lang::En, "sweep_step", Some("2")), "2 threads");
-    assert_eq!(event_text(Lang::Zh, "sweep_step", Some("2")), "2 个线程");
+    assert_eq!(event_text(Lang::En, "sweep_step", Some("2")), "threads = 2");
+    assert_eq!(event_text(Lang::Zh, "sweep_step", Some("2")), "线程数 = 2");
     assert_eq!(event_text(Lang::En, "unknown", Some("x")), "x");
 }

@@ -4,6 +4,7 @@
 
 pub mod crawler;
 pub mod gather;
+pub mod pi;
 pub mod primes;
 
 use crate::engine::cpu::CpuCtx;
@@ -58,7 +59,7 @@ impl Scenario {
 }
 
 /// Every lesson, in the order the picker shows them.
-pub static ALL: &[&Scenario] = &[&gather::SCENARIO, &crawler::SCENARIO, &primes::SCENARIO];
+pub static ALL: &[&Scenario] = &[&gather::SCENARIO, &crawler::SCENARIO, &primes::SCENARIO, &pi::SCENARIO];
 
 pub fn find(id: &str) -> Option<&'static Scenario> {
     ALL.iter().copied().find(|s| s.id == id)

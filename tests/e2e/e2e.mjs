@@ -158,6 +158,18 @@ test('primes lesson through the UI', { timeout: 180_000 }, async () => {
   assert.deepEqual(app.errors, []);
 });
 
+test('Monte Carlo pi lesson: same estimate on every thread count', { timeout: 120_000 }, async () => {
+  await app.open(server.url, 'lesson=pi&samples=4000000&run=1');
+  await app.waitStatus('done', 90_000);
+  const est = await app.number('pi-estimate');
+  assert.ok(Math.abs(est - Math.PI) < 0.005, `pi-estimate ${est}`);
+  assert.equal(await app.number('pi-estimate-error'), Math.abs(est - Math.PI));
+  const points = await app.byTestId('speedup-point').count();
+  assert.equal(points, await app.number('pool-threads'));
+  await app.screenshot('pi');
+  assert.deepEqual(app.errors, []);
+});
+
 test('stop ends a CPU run promptly and the pool stays usable', { timeout: 120_000 }, async () => {
   // Primes below 50,000,000 on 1..N threads takes many seconds.
   await app.open(server.url, 'lesson=primes&bound=50000000&reps=1');

@@ -54,7 +54,7 @@ fn result_numbers(t: &Trace) -> Vec<Num> {
             } else if k.ends_with("_x") {
                 format!("{v:.2}×")
             } else {
-                fmt_num(v, if v.fract() == 0.0 { 0 } else { 2 })
+                fmt_num(v, if v.fract() == 0.0 { 0 } else { 6 })
             };
             Num { id: k.replace('_', "-"), key: format!("num.{k}"), value: v, text }
         })

@@ -208,7 +208,7 @@ fn outcome_key(o: Outcome) -> &'static str {
 
 fn paint(c: &HtmlCanvasElement, t: &Trace, range: Option<(f64, f64)>, width: f64, lang: Lang, out: &mut Painted) {
     let css_w = if width > 0.0 { width } else { 800.0 };
-    // Run-wide events (e.g. "2 threads" at each sweep step) get a marker row.
+    // Run-wide events (e.g. "threads = 2" at each sweep step) get a marker row.
     let markers: Vec<_> = t.events.iter().filter(|e| e.lane.is_none()).collect();
     let top = AXIS_H + if markers.is_empty() { 0.0 } else { 16.0 };
     let mut vp = Viewport::fit(t, LABEL_W, css_w - LABEL_W - 12.0, top, MAX_LANES_H);
