@@ -144,7 +144,8 @@ impl AppState {
         self.run == RunStatus::Running
     }
 
-    /// Why Run is disabled, if it is (None = can run).
+    /// Can Run start now? Not while running, with invalid parameters, or (CPU
+    /// lessons) without cross-origin isolation; the page shows which.
     pub fn can_run(&self) -> bool {
         !self.is_running() && self.params().is_ok() && (self.scenario().kind == Kind::Async || self.env.isolated)
     }
