@@ -10,7 +10,7 @@ use super::trace::{ClockKind, LaneKind, State, SweepPoint, Trace};
 use super::RunError;
 use std::collections::BTreeMap;
 
-/// The parameters every sweeping lesson shares (`threads`, `reps`).
+/// Upper bound of every sweeping lesson's `threads` parameter.
 pub const THREADS_MAX: i64 = 64;
 
 pub struct Job<'a, R> {

@@ -6,10 +6,10 @@
 use super::{Exec, Kind, Scenario};
 use crate::engine::latency::{LatencyModel, SplitMix64};
 use crate::engine::params::{ParamSpec, Params};
-use crate::engine::primitives::TracedSemaphore;
+use crate::engine::primitives::{request, TracedSemaphore};
 use crate::engine::recorder::Recorder;
 use crate::engine::runtime::{Runtime, SimRequest};
-use crate::engine::trace::{LaneKind, Outcome, State};
+use crate::engine::trace::LaneKind;
 use crate::engine::RunError;
 use futures::future::{join_all, LocalBoxFuture};
 use std::rc::Rc;
@@ -52,19 +52,7 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
             let lane = rec.lane(format!("request {}", req.id), LaneKind::Task);
             async move {
                 let _permit = sem.acquire(lane).await;
-                rec.enter(lane, State::Io, Some(rt.endpoint_label()), rt.now());
-                let outcome = match rt.fetch(req).await {
-                    Ok(r) if r.status < 400 => Outcome::Done,
-                    Ok(r) => {
-                        rec.event(Some(lane), "http_error", Some(r.status.to_string()), rt.now());
-                        Outcome::Failed
-                    }
-                    Err(e) => {
-                        rec.event(Some(lane), "fetch_error", Some(e.to_string()), rt.now());
-                        Outcome::Failed
-                    }
-                };
-                rec.finish_lane(lane, outcome, rt.now());
+                request(rt.as_ref(), &rec, lane, req).await;
             }
         });
         join_all(tasks).await;

@@ -5,9 +5,10 @@
 use super::{Exec, Kind, Scenario};
 use crate::engine::latency::LatencyModel;
 use crate::engine::params::{ParamSpec, Params};
+use crate::engine::primitives::request;
 use crate::engine::recorder::{LaneId, Recorder};
-use crate::engine::runtime::{Runtime, SimRequest};
-use crate::engine::trace::{LaneKind, Outcome, State};
+use crate::engine::runtime::Runtime;
+use crate::engine::trace::LaneKind;
 use crate::engine::RunError;
 use futures::future::{join_all, LocalBoxFuture};
 use std::rc::Rc;
@@ -25,16 +26,6 @@ pub static SCENARIO: Scenario = Scenario {
     exec: Exec::Async(run),
 };
 
-/// One request on its own lane: in I/O until the response, then done or failed.
-async fn request(rt: Rc<dyn Runtime>, rec: Rc<Recorder>, lane: LaneId, req: SimRequest) {
-    rec.enter(lane, State::Io, Some(rt.endpoint_label()), rt.now());
-    let outcome = match rt.fetch(req).await {
-        Ok(r) if r.status < 400 => Outcome::Done,
-        _ => Outcome::Failed,
-    };
-    rec.finish_lane(lane, outcome, rt.now());
-}
-
 fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'static, Result<(), RunError>> {
     Box::pin(async move {
         // The same plan as the crawler's (same seed → same latencies); no failures here.
@@ -44,13 +35,13 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
         rec.event(None, "phase_sequential", None, t0);
         for req in plan.clone() {
             let lane = rec.lane(format!("await {}", req.id), LaneKind::Task);
-            request(rt.clone(), rec.clone(), lane, req).await;
+            request(rt.as_ref(), &rec, lane, req).await;
         }
         let t1 = rt.now();
 
         rec.event(None, "phase_gather", None, t1);
         let lanes: Vec<LaneId> = plan.iter().map(|r| rec.lane(format!("gather {}", r.id), LaneKind::Task)).collect();
-        join_all(plan.into_iter().zip(lanes).map(|(req, lane)| request(rt.clone(), rec.clone(), lane, req))).await;
+        join_all(plan.into_iter().zip(lanes).map(|(req, lane)| request(rt.as_ref(), &rec, lane, req))).await;
         let t2 = rt.now();
 
         let (sequential, gathered) = (t1 - t0, t2 - t1);

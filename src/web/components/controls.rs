@@ -14,21 +14,28 @@ pub struct Props {
     pub on_stop: Callback<()>,
 }
 
+#[derive(Clone, Copy)]
+enum Export {
+    Json,
+    Csv,
+    Png,
+}
+
 #[function_component(Controls)]
 pub fn controls(p: &Props) -> Html {
     let s = &p.state;
     let lang = s.lang;
     let status = s.run.as_str();
     // Exports of the run on screen: Chrome trace JSON, CSV of spans, PNG of the timeline.
-    let export = |kind: &'static str| {
+    let export = |kind: Export| {
         let trace = s.trace.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(t) = &trace else { return };
             let id = &t.meta.scenario;
             let result = match kind {
-                "json" => download::save_text(&format!("{id}-trace.json"), "application/json", &to_chrome_json(t).to_string()),
-                "csv" => download::save_text(&format!("{id}-spans.csv"), "text/csv", &to_csv(t)),
-                _ => download::save_canvas_png("[data-testid=timeline]", &format!("{id}-timeline.png")),
+                Export::Json => download::save_text(&format!("{id}-trace.json"), "application/json", &to_chrome_json(t).to_string()),
+                Export::Csv => download::save_text(&format!("{id}-spans.csv"), "text/csv", &to_csv(t)),
+                Export::Png => download::save_canvas_png("[data-testid=timeline]", &format!("{id}-timeline.png")),
             };
             if let Err(e) = result {
                 web_sys::console::warn_1(&e.into());
@@ -49,9 +56,9 @@ pub fn controls(p: &Props) -> Html {
             <div class="links">
                 <a href={format!("?{}", s.to_query())} data-testid="share-link">{ tr(lang, "app.share") }</a>
                 if s.trace.is_some() {
-                    <button class="link" data-testid="download-trace" onclick={export("json")}>{ tr(lang, "app.download") }</button>
-                    <button class="link" data-testid="download-csv" onclick={export("csv")}>{ tr(lang, "app.download_csv") }</button>
-                    <button class="link" data-testid="download-png" onclick={export("png")}>{ tr(lang, "app.download_png") }</button>
+                    <button class="link" data-testid="download-trace" onclick={export(Export::Json)}>{ tr(lang, "app.download") }</button>
+                    <button class="link" data-testid="download-csv" onclick={export(Export::Csv)}>{ tr(lang, "app.download_csv") }</button>
+                    <button class="link" data-testid="download-png" onclick={export(Export::Png)}>{ tr(lang, "app.download_png") }</button>
                 }
             </div>
         </div>
