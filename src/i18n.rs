@@ -159,6 +159,22 @@ pub static TABLE: &[(&str, &str, &str)] = &[
     ("primes.chunk", "chunk size", "分块大小"),
     ("primes.threads", "most threads (0 = all)", "最多线程数（0 = 全部）"),
     ("primes.reps", "repetitions (best counts)", "重复次数（取最佳）"),
+    // ---- async: results (3), task groups (4), resilience (5) ----
+    ("group.marker.a", "-", "-"),
+    // ---- async: rate limits (6), queues (7), pipeline (8), actors (12) ----
+    ("group.marker.b", "-", "-"),
+    // ---- async: blocking the loop (9), cpu: hybrid ----
+    ("group.marker.c", "-", "-"),
+    // ---- async: coordination (10), deadlock (11) ----
+    ("group.marker.d", "-", "-"),
+    // ---- cpu: speedup workloads and map-reduce ----
+    ("group.marker.e", "-", "-"),
+    // ---- cpu: pool size, chunk size, statistics ----
+    ("group.marker.f", "-", "-"),
+    // ---- cpu: sharing lessons ----
+    ("group.marker.g", "-", "-"),
+    // ---- UI: replay, import, clock ----
+    ("group.marker.h", "-", "-"),
 ];
 
 /// The text for `key` in `lang`; the key itself if missing (tests keep that from happening).

@@ -26,6 +26,7 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("seed", 0, 4_294_967_295, 1),
     ],
     python: include_str!("../../python/crawler.py"),
+    cpython: &[("n", "12"), ("k", "3"), ("latency", "uniform"), ("ms", "40"), ("seed", "7")],
     exec: Exec::Async(run),
 };
 

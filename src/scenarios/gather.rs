@@ -23,6 +23,7 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("seed", 0, 4_294_967_295, 1),
     ],
     python: include_str!("../../python/gather.py"),
+    cpython: &[("n", "6"), ("latency", "uniform"), ("ms", "40"), ("seed", "5")],
     exec: Exec::Async(run),
 };
 

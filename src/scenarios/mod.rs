@@ -45,6 +45,10 @@ pub struct Scenario {
     pub params: &'static [ParamSpec],
     /// Runnable CPython 3.11 listing of the same idea (stdlib only).
     pub python: &'static str,
+    /// Parameters for the CPython fidelity check (`src/fidelity.rs`): the
+    /// listing is run with these as `--key value` plus `--json`, and compared
+    /// with the virtual-clock run. Empty = not compared (CPU lessons).
+    pub cpython: &'static [(&'static str, &'static str)],
     pub exec: Exec,
 }
 
@@ -59,7 +63,22 @@ impl Scenario {
 }
 
 /// Every lesson, in the order the picker shows them.
-pub static ALL: &[&Scenario] = &[&gather::SCENARIO, &crawler::SCENARIO, &primes::SCENARIO, &pi::SCENARIO];
+pub static ALL: &[&Scenario] = &[
+    // Async lessons (SCENARIOS.md 1–12).
+    &gather::SCENARIO,
+    &crawler::SCENARIO,
+    // async: results (3), task groups (4), resilience (5)
+    // async: rate limits (6), queues (7), pipeline (8), actors (12)
+    // async: blocking the loop (9)
+    // async: coordination (10), deadlock (11)
+    // CPU lessons (SCENARIOS.md 1–9).
+    &primes::SCENARIO,
+    &pi::SCENARIO,
+    // cpu: speedup workloads and map-reduce
+    // cpu: pool size and chunk size
+    // cpu: sharing lessons
+    // cpu: hybrid
+];
 
 pub fn find(id: &str) -> Option<&'static Scenario> {
     ALL.iter().copied().find(|s| s.id == id)

@@ -21,6 +21,7 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("seed", 0, 4_294_967_295, 1),
     ],
     python: include_str!("../../python/pi.py"),
+    cpython: &[],
     exec: Exec::Cpu(run),
 };
 

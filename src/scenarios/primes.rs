@@ -23,6 +23,7 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("reps", 1, 10, 2),
     ],
     python: include_str!("../../python/primes.py"),
+    cpython: &[],
     exec: Exec::Cpu(run),
 };
 

@@ -278,3 +278,22 @@ test('embedded in a tutorial page: driven by postMessage, reports back', async (
   assert.equal(done.summary.max_in_flight, 4);
   assert.equal(await frame.locator('[data-testid=param-k]').inputValue(), '4');
 });
+
+// Per-lesson end-to-end checks live in tests/e2e/lessons/<lesson>.mjs, one file
+// per lesson, each exporting `tests`: [{ name, timeout?, run({ app, server }) }].
+// They run after the tests above, in file-name order, on the same page.
+{
+  const { readdir } = await import('node:fs/promises');
+  const { E2E_DIR } = await import('./lib.mjs');
+  const dir = join(E2E_DIR, 'lessons');
+  const files = (await readdir(dir).catch(() => [])).filter((f) => f.endsWith('.mjs')).sort();
+  for (const f of files) {
+    const mod = await import(join(dir, f));
+    for (const t of mod.tests ?? []) {
+      test(`${f.replace(/\.mjs$/, '')}: ${t.name}`, { timeout: t.timeout ?? 60_000 }, async () => {
+        await t.run({ app, server });
+        assert.deepEqual(app.errors, [], 'no console errors or page errors');
+      });
+    }
+  }
+}
