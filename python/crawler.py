@@ -14,7 +14,7 @@ async def crawl(args):
     sem = asyncio.Semaphore(args.k)
     start = time.perf_counter()
     now = lambda: (time.perf_counter() - start) * 1000
-    events, in_flight, max_in_flight = [], 0, 0
+    events, tasks, in_flight, max_in_flight = [], [], 0, 0
 
     async def one(i, latency_ms, status):
         nonlocal in_flight, max_in_flight
@@ -30,9 +30,10 @@ async def crawl(args):
             finally:
                 in_flight -= 1
             events.append({"t": now(), "id": i, "ev": "done" if ok else "failed"})
+            tasks.append({"name": f"request {i}", "end_ms": now(), "outcome": "done" if ok else "failed"})
 
     await asyncio.gather(*(one(i, lat, st) for i, (lat, st) in enumerate(requests)))
-    return {"makespan_ms": now(), "max_in_flight": max_in_flight, "events": events}
+    return {"makespan_ms": now(), "max_in_flight": max_in_flight, "events": events, "tasks": tasks}
 
 
 def main():

@@ -11,16 +11,29 @@ from simnet import fetch, plan
 
 async def main_async(args):
     latencies = [lat for lat, _ in plan(args.n, args.latency, args.ms, 0, args.seed)]
+    t0 = time.perf_counter()
+    now = lambda: (time.perf_counter() - t0) * 1000
+    tasks, in_flight, max_in_flight = [], 0, 0
+
+    async def get(name, lat):  # fetch, noting when it ends and how many are in flight
+        nonlocal in_flight, max_in_flight
+        in_flight += 1
+        max_in_flight = max(max_in_flight, in_flight)
+        await fetch(lat)
+        in_flight -= 1
+        tasks.append({"name": name, "end_ms": now(), "outcome": "done"})
 
     start = time.perf_counter()
-    for lat in latencies:  # one after another: each await waits for the previous one
-        await fetch(lat)
+    for i, lat in enumerate(latencies):  # one after another: each await waits for the previous one
+        await get(f"await {i}", lat)
     await_loop = (time.perf_counter() - start) * 1000
 
     start = time.perf_counter()
-    await asyncio.gather(*(fetch(lat) for lat in latencies))  # all in flight at once
+    await asyncio.gather(*(get(f"gather {i}", lat) for i, lat in enumerate(latencies)))  # all in flight at once
     gathered = (time.perf_counter() - start) * 1000
-    return {"await_loop_ms": await_loop, "gather_ms": gathered, "plan_ms": latencies}
+    results = {"await_loop_ms": await_loop, "gather_ms": gathered, "speedup_x": await_loop / gathered}
+    return {"await_loop_ms": await_loop, "gather_ms": gathered, "plan_ms": latencies,
+            "makespan_ms": now(), "max_in_flight": max_in_flight, "tasks": tasks, "results": results}
 
 
 def main():

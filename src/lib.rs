@@ -5,6 +5,7 @@
 //! - [`engine`]: runs lessons and records [`engine::trace::Trace`]s; no browser code.
 //! - [`scenarios`]: the lesson catalogue, one file per lesson.
 //! - [`i18n`]: every user-visible string, in English and 简体中文.
+//! - `fidelity` (native only): compares async lessons with their CPython listings.
 //! - [`state`]: the page's state as a reducer, pure and natively tested.
 //! - [`view`]: chart data and layout as pure functions.
 //! - `web` (wasm32 only): the Yew components and services (timers, fetch, pool).
@@ -15,6 +16,9 @@
 compile_error!("build for wasm32 with +atomics (see .cargo/config.toml): the rayon pool needs shared memory");
 
 pub mod engine;
+/// CPython fidelity checks (native only: runs python3).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fidelity;
 pub mod i18n;
 pub mod scenarios;
 pub mod state;

@@ -1,0 +1,267 @@
+//! CPython fidelity: does the playground's timeline agree with what CPython's
+//! asyncio actually does with the lesson's own listing?
+//!
+//! For an async scenario, [`check`] runs `python3 python/<id>.py` with the
+//! scenario's `cpython` parameters (`--key value … --json`), runs the same
+//! parameters on the virtual clock, and [`compare`]s the two: the same outcome
+//! per task, the same completion order (pairs that end within [`TIE_MS`] of
+//! each other on the virtual clock may swap), the same maximum number of
+//! fetches in flight, the makespan within [`MAKESPAN_TOLERANCE`], and every
+//! result key both report within the same tolerance (counts exactly).
+//!
+//! The listing prints (see `python/simnet.py` for the seeded latencies):
+//! `{"makespan_ms": f, "max_in_flight": n, "tasks": [{"name", "end_ms", "outcome"}], "results": {…}}`.
+//!
+//! Native only (it starts a process); used by `tests/fidelity.rs` and by
+//! `examples/fidelity.rs`, which writes `FIDELITY.md`.
+
+use crate::engine::metrics::summarize;
+use crate::engine::trace::{Outcome, Trace};
+use crate::scenarios::{run_virtual, Exec, Scenario};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+
+/// Tasks whose virtual completion times are this close may finish in either
+/// order in CPython: asyncio rounds epoll timeouts up to whole milliseconds, so
+/// each real sleep overshoots by up to ~1 ms and overshoots pile up along chains.
+pub const TIE_MS: f64 = 2.0;
+/// Largest relative makespan (and timed result) difference accepted.
+pub const MAKESPAN_TOLERANCE: f64 = 0.05;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct PyTask {
+    pub name: String,
+    pub end_ms: f64,
+    pub outcome: String,
+}
+
+/// What a listing prints with `--json`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct PyReport {
+    pub makespan_ms: f64,
+    pub max_in_flight: u64,
+    #[serde(default)]
+    pub tasks: Vec<PyTask>,
+    #[serde(default)]
+    pub results: BTreeMap<String, f64>,
+}
+
+/// One compared number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair {
+    pub key: String,
+    pub engine: f64,
+    pub python: f64,
+    pub ok: bool,
+}
+
+/// The comparison of one lesson.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    pub scenario: String,
+    pub args: String,
+    pub makespan: Pair,
+    pub max_in_flight: Pair,
+    pub tasks_compared: usize,
+    /// Tasks the listing reported that the trace has no lane for (or the reverse).
+    pub unmatched: Vec<String>,
+    pub outcome_mismatches: Vec<String>,
+    /// Pairs (a, b) that CPython finished a-then-b but the engine b-then-a, more than `TIE_MS` apart.
+    pub order_swaps: Vec<(String, String)>,
+    pub results: Vec<Pair>,
+}
+
+impl Comparison {
+    pub fn failures(&self) -> Vec<String> {
+        let mut f = Vec::new();
+        if !self.makespan.ok {
+            f.push(format!("makespan: engine {:.1} ms, CPython {:.1} ms", self.makespan.engine, self.makespan.python));
+        }
+        if !self.max_in_flight.ok {
+            f.push(format!("max in flight: engine {}, CPython {}", self.max_in_flight.engine, self.max_in_flight.python));
+        }
+        if !self.unmatched.is_empty() {
+            f.push(format!("tasks without a counterpart: {:?}", self.unmatched));
+        }
+        if !self.outcome_mismatches.is_empty() {
+            f.push(format!("outcomes differ: {:?}", self.outcome_mismatches));
+        }
+        if !self.order_swaps.is_empty() {
+            f.push(format!("completion order differs: {:?}", self.order_swaps));
+        }
+        for r in self.results.iter().filter(|r| !r.ok) {
+            f.push(format!("{}: engine {}, CPython {}", r.key, r.engine, r.python));
+        }
+        f
+    }
+
+    pub fn passed(&self) -> bool {
+        self.failures().is_empty()
+    }
+}
+
+/// `--key value` arguments for the listing.
+pub fn cli_args(params: &[(&str, &str)]) -> Vec<String> {
+    params.iter().flat_map(|(k, v)| [format!("--{k}"), (*v).to_owned()]).collect()
+}
+
+/// Runs the scenario's listing under `python3` with its `cpython` parameters.
+pub fn run_python(scn: &Scenario, repo: &Path) -> Result<PyReport, String> {
+    let script = repo.join("python").join(format!("{}.py", scn.id));
+    let out = Command::new("python3")
+        .current_dir(repo.join("python"))
+        .arg(&script)
+        .args(cli_args(scn.cpython))
+        .arg("--json")
+        .output()
+        .map_err(|e| format!("cannot run python3: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("{} failed: {}", script.display(), String::from_utf8_lossy(&out.stderr)));
+    }
+    serde_json::from_slice(&out.stdout).map_err(|e| format!("{} --json printed no report: {e}", script.display()))
+}
+
+/// The virtual-clock trace for the scenario's `cpython` parameters.
+pub fn run_engine(scn: &Scenario) -> Result<Trace, String> {
+    let raw = scn.cpython.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+    run_virtual(scn, &raw).map_err(|e| format!("{}: {e}", scn.id))
+}
+
+fn within(engine: f64, python: f64, tol: f64) -> bool {
+    (python - engine).abs() <= tol * engine.abs().max(1e-9)
+}
+
+fn outcome_name(o: Option<Outcome>) -> &'static str {
+    match o {
+        Some(Outcome::Done) => "done",
+        Some(Outcome::Failed) => "failed",
+        Some(Outcome::Cancelled) => "cancelled",
+        None => "unfinished",
+    }
+}
+
+/// Whether a result key is a count (compared exactly) or a measurement.
+fn is_measure(key: &str) -> bool {
+    ["_ms", "_x", "_rate", "_per_s", "_s"].iter().any(|s| key.ends_with(s))
+}
+
+/// Compares a virtual-clock trace with the listing's report.
+pub fn compare(scn: &Scenario, trace: &Trace, py: &PyReport) -> Comparison {
+    let summary = summarize(trace);
+    let engine_end = |lane: u32| trace.lane_spans(lane).map(|s| s.end_ms).fold(0.0, f64::max);
+    let lanes: BTreeMap<&str, (f64, Option<Outcome>)> =
+        trace.lanes.iter().map(|l| (l.name.as_str(), (engine_end(l.id), l.outcome))).collect();
+
+    let mut unmatched = Vec::new();
+    let mut outcome_mismatches = Vec::new();
+    let mut matched: Vec<(&PyTask, f64)> = Vec::new();
+    for t in &py.tasks {
+        match lanes.get(t.name.as_str()) {
+            None => unmatched.push(format!("{} (CPython only)", t.name)),
+            Some((end, outcome)) => {
+                if outcome_name(*outcome) != t.outcome {
+                    outcome_mismatches.push(format!("{}: engine {}, CPython {}", t.name, outcome_name(*outcome), t.outcome));
+                }
+                matched.push((t, *end));
+            }
+        }
+    }
+    if !py.tasks.is_empty() {
+        let named: std::collections::BTreeSet<&str> = py.tasks.iter().map(|t| t.name.as_str()).collect();
+        unmatched.extend(lanes.keys().filter(|n| !named.contains(*n)).map(|n| format!("{n} (engine only)")));
+    }
+    matched.sort_by(|a, b| a.0.end_ms.total_cmp(&b.0.end_ms));
+    let mut order_swaps = Vec::new();
+    for i in 0..matched.len() {
+        for j in i + 1..matched.len() {
+            let ((a, ea), (b, eb)) = (&matched[i], &matched[j]);
+            if ea - eb > TIE_MS {
+                order_swaps.push((a.name.clone(), b.name.clone()));
+            }
+        }
+    }
+
+    let results = py
+        .results
+        .iter()
+        .filter_map(|(k, p)| trace.meta.results.get(k).map(|e| (k, *e, *p)))
+        .map(|(k, e, p)| {
+            let ok = if is_measure(k) { within(e, p, MAKESPAN_TOLERANCE) || (p - e).abs() <= 0.5 } else { e == p };
+            Pair { key: k.clone(), engine: e, python: p, ok }
+        })
+        .collect();
+
+    let (em, pm) = (trace.meta.makespan_ms, py.makespan_ms);
+    let (ef, pf) = (summary.max_in_flight as f64, py.max_in_flight as f64);
+    Comparison {
+        scenario: scn.id.to_owned(),
+        args: cli_args(scn.cpython).join(" "),
+        makespan: Pair { key: "makespan_ms".into(), engine: em, python: pm, ok: within(em, pm, MAKESPAN_TOLERANCE) },
+        max_in_flight: Pair { key: "max_in_flight".into(), engine: ef, python: pf, ok: ef == pf },
+        tasks_compared: matched.len(),
+        unmatched,
+        outcome_mismatches,
+        order_swaps,
+        results,
+    }
+}
+
+/// Runs and compares one async scenario. Timing-sensitive checks get up to
+/// `attempts` CPython runs (a busy machine can delay one); the best is kept.
+pub fn check(scn: &Scenario, repo: &Path, attempts: u32) -> Result<Comparison, String> {
+    if !matches!(scn.exec, Exec::Async(_)) || scn.cpython.is_empty() {
+        return Err(format!("{} has no CPython comparison", scn.id));
+    }
+    let trace = run_engine(scn)?;
+    let mut last = None;
+    for _ in 0..attempts.max(1) {
+        let py = run_python(scn, repo)?;
+        let c = compare(scn, &trace, &py);
+        if c.passed() {
+            return Ok(c);
+        }
+        last = Some(c);
+    }
+    last.ok_or_else(|| "no attempt ran".into())
+}
+
+/// The FIDELITY.md table, one row per lesson.
+pub fn markdown_table(rows: &[Comparison]) -> String {
+    let mut s = String::from(
+        "| lesson | CPython arguments | tasks | outcomes | completion order | max in flight (engine / CPython) | makespan ms (engine / CPython, diff) | results compared | verdict |\n|---|---|---|---|---|---|---|---|---|\n",
+    );
+    for c in rows {
+        let diff = if c.makespan.engine > 0.0 { (c.makespan.python - c.makespan.engine) / c.makespan.engine * 100.0 } else { 0.0 };
+        let results: Vec<String> = c
+            .results
+            .iter()
+            .map(|r| format!("{} {}{} / {}", r.key, if r.ok { "" } else { "✗ " }, short(r.engine), short(r.python)))
+            .collect();
+        s.push_str(&format!(
+            "| {} | `{}` | {} | {} | {} | {} / {} | {:.1} / {:.1} ({:+.1}%) | {} | {} |\n",
+            c.scenario,
+            c.args,
+            c.tasks_compared,
+            if c.outcome_mismatches.is_empty() && c.unmatched.is_empty() { "same" } else { "differ" },
+            if c.order_swaps.is_empty() { "same" } else { "differs" },
+            c.max_in_flight.engine,
+            c.max_in_flight.python,
+            c.makespan.engine,
+            c.makespan.python,
+            diff,
+            if results.is_empty() { "–".to_owned() } else { results.join("; ") },
+            if c.passed() { "agrees" } else { "DIFFERS" },
+        ));
+    }
+    s
+}
+
+fn short(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
+}
