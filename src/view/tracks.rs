@@ -49,3 +49,35 @@ pub fn step_corners(track: &Track, t0: f64, t1: f64) -> Vec<(f64, f64)> {
     }
     out
 }
+
+/// Like [`step_corners`], but at most four corners per pixel column (entry,
+/// lowest, highest, exit value) when the track changes faster than pixels can
+/// show: a 10,000-request crawl has ~20,000 samples per track, the canvas is
+/// ~1,000 px wide. `px_per_ms` maps time to pixels; the drawn line is the same.
+pub fn step_corners_decimated(track: &Track, t0: f64, t1: f64, px_per_ms: f64) -> Vec<(f64, f64)> {
+    let all = step_corners(track, t0, t1);
+    if px_per_ms <= 0.0 || all.len() <= 4 {
+        return all;
+    }
+    let col = |t: f64| ((t - t0) * px_per_ms).floor() as i64;
+    let mut out = Vec::with_capacity(all.len().min(4096));
+    let mut i = 0;
+    while i < all.len() {
+        let c = col(all[i].0);
+        let mut j = i;
+        let (mut lo, mut hi) = (all[i].1, all[i].1);
+        while j + 1 < all.len() && col(all[j + 1].0) == c {
+            j += 1;
+            lo = lo.min(all[j].1);
+            hi = hi.max(all[j].1);
+        }
+        if j - i < 4 {
+            out.extend_from_slice(&all[i..=j]);
+        } else {
+            let t = all[i].0;
+            out.extend_from_slice(&[(t, all[i].1), (t, lo), (t, hi), (all[j].0, all[j].1)]);
+        }
+        i = j + 1;
+    }
+    out
+}

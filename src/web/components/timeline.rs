@@ -8,7 +8,8 @@ use crate::i18n::{event_text, lane_name, tr, Lang};
 use crate::state::TraceRef;
 use crate::view::axis::{fmt_ms, ticks};
 use crate::view::timeline::{hit, layout, Rect, Viewport};
-use crate::view::{state_color, tracks::step_corners};
+use crate::view::raster::{rasterize, DENSE_RECTS};
+use crate::view::{state_color, tracks::step_corners_decimated};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -219,13 +220,25 @@ fn paint(c: &HtmlCanvasElement, t: &Trace, range: Option<(f64, f64)>, width: f64
     let lanes_bottom = vp.height(t.lanes.len());
     let css_h = lanes_bottom + 10.0 + TRACK_H * t.tracks.len() as f64;
     let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-    c.set_width((css_w * dpr) as u32);
-    c.set_height((css_h * dpr) as u32);
-    let _ = c.set_attribute("style", &format!("width:{css_w}px;height:{css_h}px"));
+    let (dev_w, dev_h) = ((css_w * dpr) as u32, (css_h * dpr) as u32);
+    // Resizing reallocates the backing store: only when the size changed (not
+    // on every pan frame).
+    if c.width() != dev_w || c.height() != dev_h {
+        c.set_width(dev_w);
+        c.set_height(dev_h);
+        let _ = c.set_attribute("style", &format!("width:{css_w}px;height:{css_h}px"));
+    }
     let Some(ctx) = c.get_context("2d").ok().flatten().and_then(|x| x.dyn_into::<CanvasRenderingContext2d>().ok()) else { return };
-    let _ = ctx.scale(dpr, dpr);
+    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
     ctx.clear_rect(0.0, 0.0, css_w, css_h);
     ctx.set_font("11px system-ui, sans-serif");
+
+    // Dense traces: spans become one pixel buffer, drawn before the grid.
+    let rects = layout(t, &vp);
+    let dense = rects.len() > DENSE_RECTS;
+    if dense {
+        put_raster(&ctx, &rects, &vp, lanes_bottom, dpr);
+    }
 
     // Time axis and grid.
     ctx.set_fill_style_str("#555");
@@ -247,12 +260,11 @@ fn paint(c: &HtmlCanvasElement, t: &Trace, range: Option<(f64, f64)>, width: f64
             let _ = ctx.fill_text(&lane_name(lang, &l.name), 4.0, vp.top + row as f64 * vp.lane_h + vp.lane_h * 0.72);
         }
     }
-    let rects = layout(t, &vp);
     ctx.save();
     ctx.begin_path();
     ctx.rect(vp.x0, 0.0, vp.width, css_h);
     ctx.clip();
-    for state in State::ALL {
+    for state in State::ALL.into_iter().filter(|_| !dense) {
         ctx.set_fill_style_str(state_color(state));
         for r in rects.iter().filter(|r| r.state == state) {
             // A hairline gap between wide neighbours shows where one span ends.
@@ -281,7 +293,8 @@ fn paint(c: &HtmlCanvasElement, t: &Trace, range: Option<(f64, f64)>, width: f64
         ctx.set_stroke_style_str("#0072B2");
         ctx.set_line_width(1.5);
         ctx.begin_path();
-        for (j, (tt, v)) in step_corners(tr_, vp.t0, vp.t1).into_iter().enumerate() {
+        let px_per_ms = vp.width / (vp.t1 - vp.t0).max(1e-9);
+        for (j, (tt, v)) in step_corners_decimated(tr_, vp.t0, vp.t1, px_per_ms).into_iter().enumerate() {
             let (x, y) = (vp.x(tt), top + h - v / vmax * h);
             if j == 0 {
                 ctx.move_to(x, y);
@@ -303,3 +316,18 @@ fn paint(c: &HtmlCanvasElement, t: &Trace, range: Option<(f64, f64)>, width: f64
     *out = Painted { vp: Some(vp), rects };
 }
 
+
+/// Draws `rects` as one RGBA buffer (see `view::raster`). The buffer is copied
+/// into a non-shared array first: ImageData cannot view wasm's shared memory.
+fn put_raster(ctx: &CanvasRenderingContext2d, rects: &[Rect], vp: &Viewport, bottom: f64, dpr: f64) {
+    let (w, h) = ((vp.width * dpr).round() as usize, ((bottom - vp.top) * dpr).round() as usize);
+    if w == 0 || h == 0 {
+        return;
+    }
+    let buf = rasterize(rects, vp.x0, vp.top, w, h, dpr);
+    let data = js_sys::Uint8ClampedArray::new_with_length(buf.len() as u32);
+    data.copy_from(&buf);
+    if let Ok(img) = web_sys::ImageData::new_with_js_u8_clamped_array_and_sh(&data, w as u32, h as u32) {
+        let _ = ctx.put_image_data(&img, (vp.x0 * dpr).round(), (vp.top * dpr).round());
+    }
+}
