@@ -7,6 +7,9 @@ pub mod gather;
 pub mod pi;
 pub mod primes;
 
+pub mod results;
+pub mod taskgroup;
+
 use crate::engine::cpu::CpuCtx;
 use crate::engine::params::{self, ParamError, ParamSpec, Params};
 use crate::engine::recorder::{self, Recorder};
@@ -68,6 +71,9 @@ pub static ALL: &[&Scenario] = &[
     &gather::SCENARIO,
     &crawler::SCENARIO,
     // async: results (3), task groups (4), resilience (5)
+    &results::SCENARIO,
+    &taskgroup::SCENARIO,
+
     // async: rate limits (6), queues (7), pipeline (8), actors (12)
     // async: blocking the loop (9)
     // async: coordination (10), deadlock (11)
