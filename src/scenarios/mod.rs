@@ -6,6 +6,7 @@ pub mod crawler;
 pub mod gather;
 pub mod pi;
 pub mod primes;
+pub mod resilience;
 
 pub mod results;
 pub mod taskgroup;
@@ -73,6 +74,7 @@ pub static ALL: &[&Scenario] = &[
     // async: results (3), task groups (4), resilience (5)
     &results::SCENARIO,
     &taskgroup::SCENARIO,
+    &resilience::SCENARIO,
 
     // async: rate limits (6), queues (7), pipeline (8), actors (12)
     // async: blocking the loop (9)
