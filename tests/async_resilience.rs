@@ -182,3 +182,20 @@ fn resilience_matches_cpython() {
     let r = &t.meta.results;
     assert!(r["timeouts"] > 0.0 && r["rejected_by_breaker"] > 0.0 && r["successes"] > 0.0, "{r:?}");
 }
+
+/// The e2e spec's expectations (tests/e2e/lessons/resilience.mjs) hold on the virtual clock.
+#[test]
+fn e2e_expectations_hold_virtually() {
+    let t = run(&[("n", "4"), ("interval", "0"), ("latency", "fixed"), ("ms", "300"), ("fail", "0"), ("timeout", "100"),
+        ("attempts", "2"), ("base", "20"), ("cap", "20"), ("threshold", "100")]);
+    let r = &t.meta.results;
+    assert_eq!((r["attempts"], r["timeouts"], r["successes"], r["rejected_by_breaker"]), (8.0, 8.0, 0.0, 0.0));
+    assert!(t.meta.makespan_ms >= 200.0 && t.meta.makespan_ms < 220.0, "{}", t.meta.makespan_ms);
+    let t = run(&[("n", "8"), ("interval", "50"), ("latency", "fixed"), ("ms", "70"), ("fail", "100"), ("timeout", "1000"),
+        ("attempts", "1"), ("threshold", "2"), ("open_ms", "5000")]);
+    let r = &t.meta.results;
+    assert_eq!((r["successes"], r["breaker_opens"], r["rejected_by_breaker"], r["attempts"]), (0.0, 1.0, 5.0, 3.0));
+    let opened = t.events.iter().find(|e| e.name == "breaker_open").unwrap();
+    assert_eq!(opened.t_ms, 120.0);
+    assert!(t.lanes.iter().all(|l| l.outcome == Some(Outcome::Failed)));
+}

@@ -204,3 +204,20 @@ fn taskgroup_matches_cpython() {
     let t = matches_cpython(&taskgroup::SCENARIO);
     assert!(t.meta.results["children_cancelled"] >= 2.0);
 }
+
+/// The e2e specs' expectations (tests/e2e/lessons/{results,taskgroup}.mjs) hold on the virtual clock.
+#[test]
+fn e2e_expectations_hold_virtually() {
+    use concurrency_playground::engine::metrics::summarize;
+    let t = run_virtual(&results::SCENARIO, &raw(&[("n", "6"), ("latency", "uniform"), ("ms", "120"), ("fail", "35"), ("seed", "14")])).unwrap();
+    let r = &t.meta.results;
+    assert_eq!((r["failfast_ms"], r["finished_after_raise"], r["failures_seen"], r["first_completed_id"]), (110.0, 3.0, 2.0, 2.0));
+    let s = summarize(&t);
+    assert_eq!((s.failed, s.done, s.max_in_flight, s.lanes), (6, 12, 6, 18));
+    let (t, _) = tg(&[("n", "3"), ("latency", "fixed"), ("ms", "400"), ("fail_at", "100"), ("cleanup", "150")]);
+    let r = &t.meta.results;
+    assert_eq!((r["children_cancelled"], r["exceptions"], r["group_raised_ms"], t.lanes.len()), (3.0, 1.0, 250.0, 4));
+    let (t, _) = tg(&[("n", "2"), ("latency", "fixed"), ("ms", "500"), ("fail_at", "100"), ("cleanup", "100"), ("nested", "nested")]);
+    let r = &t.meta.results;
+    assert_eq!((r["children_cancelled"], r["exceptions"], r["group_raised_ms"], t.lanes.len()), (4.0, 1.0, 300.0, 5));
+}
