@@ -6,6 +6,10 @@ pub mod crawler;
 pub mod gather;
 pub mod pi;
 pub mod primes;
+pub mod resilience;
+
+pub mod results;
+pub mod taskgroup;
 
 use crate::engine::cpu::CpuCtx;
 use crate::engine::params::{self, ParamError, ParamSpec, Params};
@@ -68,6 +72,10 @@ pub static ALL: &[&Scenario] = &[
     &gather::SCENARIO,
     &crawler::SCENARIO,
     // async: results (3), task groups (4), resilience (5)
+    &results::SCENARIO,
+    &taskgroup::SCENARIO,
+    &resilience::SCENARIO,
+
     // async: rate limits (6), queues (7), pipeline (8), actors (12)
     // async: blocking the loop (9)
     // async: coordination (10), deadlock (11)

@@ -1,0 +1,39 @@
+// Lesson "results": gather fail-fast vs return_exceptions, and as_completed order.
+// Seed 14 with these params: latencies 110.0*, 139.2*, 60.1, 128.1, 78.7, 159.8 ms
+// (* = HTTP 500); every gap is ≥ 11 ms, so real timers keep the same order.
+import assert from 'node:assert/strict';
+
+export const tests = [
+  {
+    name: 'results: fail-fast raises at the first failure, others keep running; as_completed order',
+    timeout: 60_000,
+    async run({ app, server }) {
+      await app.open(server.url, 'lesson=results&n=6&latency=uniform&ms=120&fail=35&seed=14&run=1');
+      await app.waitStatus('done', 30_000);
+      const raisedAt = await app.number('failfast-ms');
+      assert.ok(raisedAt >= 110 - 1 && raisedAt < 139, `failfast-ms ${raisedAt}: first failure is at 110 ms`);
+      assert.equal(await app.number('finished-after-raise'), 3, 'three requests were still running, not cancelled');
+      assert.equal(await app.number('failures-seen'), 2, 'return_exceptions keeps both exceptions');
+      assert.equal(await app.number('first-completed-id'), 2, 'request 2 (60 ms) completes first');
+      assert.equal(await app.number('tasks-failed'), 6, 'two failures in each of three phases');
+      assert.equal(await app.number('tasks-done'), 12);
+      assert.equal(await app.number('max-in-flight'), 6);
+      assert.equal((await app.timeline()).lanes, 18);
+      await app.screenshot('results');
+      assert.deepEqual(app.errors, []);
+    },
+  },
+  {
+    name: 'results: without failures gather returns after the slowest',
+    async run({ app, server }) {
+      await app.open(server.url, 'lesson=results&n=4&latency=fixed&ms=100&fail=0&run=1');
+      await app.waitStatus('done', 30_000);
+      const t = await app.number('failfast-ms');
+      assert.ok(t >= 99 && t < 250, `failfast-ms ${t}`);
+      assert.equal(await app.number('finished-after-raise'), 0);
+      assert.equal(await app.number('failures-seen'), 0);
+      assert.equal(await app.number('tasks-failed'), 0);
+      assert.deepEqual(app.errors, []);
+    },
+  },
+];

@@ -1,0 +1,39 @@
+// Lesson "taskgroup": a failing child cancels its siblings, which clean up;
+// nested groups cascade the cancellation outwards one cleanup later.
+import assert from 'node:assert/strict';
+
+export const tests = [
+  {
+    name: 'taskgroup: siblings are cancelled and the group waits for their cleanup',
+    timeout: 60_000,
+    async run({ app, server }) {
+      // Every sibling takes 400 ms; the failure comes at 100 ms, cleanup takes 150 ms.
+      await app.open(server.url, 'lesson=taskgroup&n=3&latency=fixed&ms=400&fail_at=100&cleanup=150&nested=flat&run=1');
+      await app.waitStatus('done', 30_000);
+      assert.equal(await app.number('children-cancelled'), 3);
+      assert.equal(await app.number('exceptions'), 1);
+      assert.equal(await app.number('tasks-failed'), 1);
+      assert.equal(await app.number('tasks-done'), 0);
+      const raised = await app.number('group-raised-ms');
+      assert.ok(raised >= 250 - 1 && raised < 390, `group-raised-ms ${raised}: 100 ms + 150 ms cleanup, before 400`);
+      assert.equal((await app.timeline()).lanes, 4);
+      await app.screenshot('taskgroup');
+      assert.deepEqual(app.errors, []);
+    },
+  },
+  {
+    name: 'taskgroup: a nested group failure cancels the outer children after the inner cleanup',
+    timeout: 60_000,
+    async run({ app, server }) {
+      await app.open(server.url, 'lesson=taskgroup&n=2&latency=fixed&ms=500&fail_at=100&cleanup=100&nested=nested&run=1');
+      await app.waitStatus('done', 30_000);
+      assert.equal(await app.number('children-cancelled'), 4, 'two inner siblings, then two outer children');
+      assert.equal(await app.number('exceptions'), 1);
+      const raised = await app.number('group-raised-ms');
+      assert.ok(raised >= 300 - 1 && raised < 480, `group-raised-ms ${raised}: 100 + 100 (inner cleanup) + 100 (outer cleanup)`);
+      assert.equal((await app.timeline()).lanes, 5);
+      await app.screenshot('taskgroup-nested');
+      assert.deepEqual(app.errors, []);
+    },
+  },
+];
