@@ -4,7 +4,7 @@
 //!     cargo run --example fidelity            # prints the table
 //!     cargo run --example fidelity -- --write # also writes FIDELITY.md
 
-use concurrency_playground::fidelity::{check, markdown_table, MAKESPAN_TOLERANCE, TIE_MS};
+use concurrency_playground::fidelity::{check, markdown_table, MAKESPAN_TOLERANCE, TIE_FRACTION, TIE_MS};
 use concurrency_playground::scenarios::{Exec, ALL};
 use std::path::Path;
 
@@ -17,7 +17,7 @@ fn main() {
         .unwrap_or_else(|e| format!("python3 not runnable: {e}"));
     let mut rows = Vec::new();
     for scn in ALL.iter().filter(|s| matches!(s.exec, Exec::Async(_)) && !s.cpython.is_empty()) {
-        match check(scn, repo, 3) {
+        match check(scn, repo, 5) {
             Ok(c) => rows.push(c),
             Err(e) => eprintln!("{}: {e}", scn.id),
         }
@@ -29,11 +29,13 @@ fn main() {
          For every async lesson, its Python listing (`python/<lesson>.py`, stdlib only) runs under\n\
          CPython with the arguments shown; the same parameters run on the playground's virtual\n\
          clock. Both draw the same seeded latencies (`python/simnet.py` mirrors `src/engine/latency.rs`).\n\
-         Compared: each task's outcome; completion order (tasks ending within {TIE_MS} ms of each\n\
-         other on the virtual clock may swap, since asyncio's real sleeps overshoot by up to ~1 ms);\n\
+         Compared: each task's outcome; completion order (tasks ending within {TIE_MS} ms + {:.0}% of\n\
+         their time of each other on the virtual clock may swap: asyncio's real sleeps overshoot by\n\
+         up to ~1 ms each, and the overshoot piles up along chains of sleeps);\n\
          the most fetches in flight at once; the makespan within {:.0}%; and every result both report\n\
-         (counts exactly, times within {:.0}%). CPython gets up to 3 attempts, so a busy machine\n\
+         (counts exactly, times within {:.0}%). CPython gets up to 5 attempts, so a busy machine\n\
          does not decide the verdict. `tests/fidelity.rs` runs the same checks in the test command.\n\n{table}",
+        TIE_FRACTION * 100.0,
         MAKESPAN_TOLERANCE * 100.0,
         MAKESPAN_TOLERANCE * 100.0,
     );

@@ -4,7 +4,7 @@
 //! For an async scenario, [`check`] runs `python3 python/<id>.py` with the
 //! scenario's `cpython` parameters (`--key value … --json`), runs the same
 //! parameters on the virtual clock, and [`compare`]s the two: the same outcome
-//! per task, the same completion order (pairs that end within [`TIE_MS`] of
+//! per task, the same completion order (pairs that end within [`tie_ms`] of
 //! each other on the virtual clock may swap), the same maximum number of
 //! fetches in flight, the makespan within [`MAKESPAN_TOLERANCE`], and every
 //! result key both report within the same tolerance (counts exactly).
@@ -25,8 +25,16 @@ use std::process::Command;
 
 /// Tasks whose virtual completion times are this close may finish in either
 /// order in CPython: asyncio rounds epoll timeouts up to whole milliseconds, so
-/// each real sleep overshoots by up to ~1 ms and overshoots pile up along chains.
+/// each real sleep overshoots by up to ~1 ms and overshoots pile up along
+/// chains of sleeps (arrival, attempt, backoff, …). See [`tie_ms`].
 pub const TIE_MS: f64 = 2.0;
+/// Part of a task's end time that counts as a near-tie too (see [`tie_ms`]).
+pub const TIE_FRACTION: f64 = 0.05;
+
+/// How close two tasks ending around `t` ms may be and still swap.
+pub fn tie_ms(t: f64) -> f64 {
+    TIE_MS + TIE_FRACTION * t
+}
 /// Largest relative makespan (and timed result) difference accepted.
 pub const MAKESPAN_TOLERANCE: f64 = 0.05;
 
@@ -177,7 +185,7 @@ pub fn compare(scn: &Scenario, trace: &Trace, py: &PyReport) -> Comparison {
     for i in 0..matched.len() {
         for j in i + 1..matched.len() {
             let ((a, ea), (b, eb)) = (&matched[i], &matched[j]);
-            if ea - eb > TIE_MS {
+            if ea - eb > tie_ms(*ea) {
                 order_swaps.push((a.name.clone(), b.name.clone()));
             }
         }
@@ -209,7 +217,8 @@ pub fn compare(scn: &Scenario, trace: &Trace, py: &PyReport) -> Comparison {
 }
 
 /// Runs and compares one async scenario. Timing-sensitive checks get up to
-/// `attempts` CPython runs (a busy machine can delay one); the best is kept.
+/// `attempts` CPython runs (a busy machine delays real timers); the first that
+/// agrees is kept, else the last.
 pub fn check(scn: &Scenario, repo: &Path, attempts: u32) -> Result<Comparison, String> {
     if !matches!(scn.exec, Exec::Async(_)) || scn.cpython.is_empty() {
         return Err(format!("{} has no CPython comparison", scn.id));
