@@ -379,3 +379,34 @@ fn deadlock_matches_cpython() {
     assert_eq!(py["results"]["tasks_done"], 0);
     assert!(py["tasks"].as_array().unwrap().iter().all(|x| x["outcome"] == "cancelled"));
 }
+
+#[test]
+fn a_cancelled_wait_leaves_the_graph_and_the_queue() {
+    // Task 0 holds A and gives up waiting for B at 5 ms (a timeout); task 1
+    // holds B and waits for A at 10 ms: no cycle any more, so no deadlock.
+    let t = virtual_run(|rec, rt| async move {
+        let graph = WaitForGraph::new(rec.clone(), rt.clone());
+        let (a, b) = (TracedLock::new("lock A", &graph, Some("waiters_a")), TracedLock::new("lock B", &graph, Some("waiters_b")));
+        let (l0, l1) = (rec.lane("task 0", LaneKind::Task), rec.lane("task 1", LaneKind::Task));
+        let t0 = async {
+            let _a = a.acquire(l0).await;
+            rt.sleep(1.0).await;
+            let wait_b = Box::pin(b.acquire(l0));
+            let timeout = rt.sleep(4.0);
+            assert!(matches!(futures::future::select(wait_b, timeout).await, futures::future::Either::Right(_)));
+            rt.sleep(15.0).await; // still holding A until 20 ms
+            rec.finish_lane(l0, Outcome::Done, rt.now());
+        };
+        let t1 = async {
+            let _b = b.acquire(l1).await;
+            rt.sleep(10.0).await;
+            let _a = a.acquire(l1).await;
+            rec.finish_lane(l1, Outcome::Done, rt.now());
+        };
+        futures::join!(t0, t1);
+        assert_eq!(graph.cycle(), None);
+    });
+    assert!(t.events.iter().all(|e| e.name != "deadlock"));
+    assert_eq!(t.track("waiters_b").unwrap().samples.last().unwrap().value, 0.0);
+    assert_eq!(lane_end(&t, lane_id(&t, "task 1")), 20.0, "task 1 gets A when task 0 lets go");
+}
