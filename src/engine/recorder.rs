@@ -47,6 +47,16 @@ impl Recorder {
         self.inner.borrow().lanes.len()
     }
 
+    /// How the lane's work ended, if it has.
+    pub fn lane_outcome(&self, lane: LaneId) -> Option<Outcome> {
+        self.inner.borrow().lanes.get(lane.0 as usize).and_then(|l| l.outcome)
+    }
+
+    /// The name a lane was created with (`"lane <id>"` for an unknown id).
+    pub fn lane_name(&self, lane: LaneId) -> String {
+        self.inner.borrow().lanes.get(lane.0 as usize).map_or_else(|| format!("lane {}", lane.0), |l| l.name.clone())
+    }
+
     /// The lane starts doing `state` at `t` (closing what it did before).
     pub fn enter(&self, lane: LaneId, state: State, resource: Option<&str>, t: f64) {
         self.push_span(lane, state, resource.map(str::to_owned), None, t);

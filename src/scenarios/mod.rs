@@ -2,7 +2,9 @@
 //! (id, parameters, Python listing, how to run it); [`ALL`] registers them.
 //! Adding a lesson = one new file + one line in `ALL` + its strings in `i18n`.
 
+pub mod coordination;
 pub mod crawler;
+pub mod deadlock;
 pub mod gather;
 pub mod pi;
 pub mod primes;
@@ -79,6 +81,8 @@ pub static ALL: &[&Scenario] = &[
     // async: rate limits (6), queues (7), pipeline (8), actors (12)
     // async: blocking the loop (9)
     // async: coordination (10), deadlock (11)
+    &coordination::SCENARIO,
+    &deadlock::SCENARIO,
     // CPU lessons (SCENARIOS.md 1–9).
     &primes::SCENARIO,
     &pi::SCENARIO,

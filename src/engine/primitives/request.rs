@@ -22,3 +22,24 @@ pub async fn request(rt: &dyn Runtime, rec: &Recorder, lane: LaneId, req: SimReq
     rec.finish_lane(lane, outcome, rt.now());
     outcome
 }
+
+/// A request made *inside* a task's work (a query while holding a lock, a
+/// periodic job): the lane is in I/O until the answer, then running again; the
+/// lane is not finished. Returns false (with a `fetch_error`/`http_error`
+/// event) if it failed.
+pub async fn work(rt: &dyn Runtime, rec: &Recorder, lane: LaneId, req: SimRequest, label: String) -> bool {
+    rec.enter_labelled(lane, State::Io, Some(rt.endpoint_label()), label, rt.now());
+    let ok = match rt.fetch(req).await {
+        Ok(r) if r.status < 400 => true,
+        Ok(r) => {
+            rec.event(Some(lane), "http_error", Some(r.status.to_string()), rt.now());
+            false
+        }
+        Err(e) => {
+            rec.event(Some(lane), "fetch_error", Some(e.to_string()), rt.now());
+            false
+        }
+    };
+    rec.enter(lane, State::Running, None, rt.now());
+    ok
+}

@@ -1,7 +1,8 @@
 //! Problems the user should know about: a page that is not cross-origin
-//! isolated, a share link with errors, a failed run.
+//! isolated, a share link with errors, a failed run, a deadlock the run found
+//! (its run-wide `deadlock` events, naming the wait-for cycle).
 
-use crate::i18n::{fill, tr};
+use crate::i18n::{event_text, fill, tr};
 use crate::scenarios::Kind;
 use crate::state::{Action, AppState, RunStatus, UrlError};
 use yew::prelude::*;
@@ -31,6 +32,13 @@ pub fn messages(p: &Props) -> Html {
         let d = p.dispatch.clone();
         Callback::from(move |_| d.emit(Action::DismissUrlErrors))
     };
+    let deadlocks: Vec<String> = s
+        .trace
+        .iter()
+        .flat_map(|t| t.events.iter())
+        .filter(|e| e.lane.is_none() && e.name == "deadlock")
+        .map(|e| event_text(lang, &e.name, e.detail.as_deref()))
+        .collect();
     let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
     html! {
         <>
@@ -44,6 +52,11 @@ pub fn messages(p: &Props) -> Html {
                 <div class="msg warn" data-testid="url-error" role="alert">
                     <button class="dismiss" onclick={dismiss} aria-label="dismiss">{ "×" }</button>
                     { for url_errors.iter().map(|m| html! { <p>{ m }</p> }) }
+                </div>
+            }
+            if !deadlocks.is_empty() {
+                <div class="msg warn" data-testid="deadlock-cycle" role="status">
+                    { for deadlocks.iter().map(|m| html! { <p>{ m }</p> }) }
                 </div>
             }
             if let RunStatus::Failed(msg) = &s.run {

@@ -1,0 +1,126 @@
+//! A traced mutual-exclusion lock (asyncio.Lock): lanes show "waiting on
+//! <name>" while queued; events record wait, acquired and released; an optional
+//! track counts waiters. Every lock belongs to a [`WaitForGraph`], which sees
+//! each wait and names a deadlock cycle as soon as one closes.
+//!
+//! The queueing is tokio's `Mutex` (fair, FIFO, like asyncio's Lock); this
+//! wrapper only observes it. A cancelled waiter leaves the queue and the graph.
+
+use super::waitfor::WaitForGraph;
+use crate::engine::recorder::{LaneId, Recorder, TrackId};
+use crate::engine::trace::State;
+use std::cell::Cell;
+use std::rc::Rc;
+use std::sync::Arc;
+use tokio::sync::{Mutex, OwnedMutexGuard};
+
+pub struct TracedLock {
+    name: String,
+    mutex: Arc<Mutex<()>>,
+    graph: Rc<WaitForGraph>,
+    waiters: Cell<usize>,
+    track: Option<TrackId>,
+}
+
+/// Held while the lock is held; releasing is dropping it.
+pub struct LockGuard {
+    lock: Rc<TracedLock>,
+    lane: LaneId,
+    _inner: OwnedMutexGuard<()>,
+}
+
+/// Undoes the waiting bookkeeping however the wait ends (acquired or cancelled).
+struct Waiting<'a> {
+    lock: &'a TracedLock,
+    lane: LaneId,
+}
+
+impl Drop for Waiting<'_> {
+    fn drop(&mut self) {
+        let l = self.lock;
+        l.waiters.set(l.waiters.get().saturating_sub(1));
+        l.sample_waiters();
+        l.graph.stopped_waiting(self.lane);
+    }
+}
+
+impl TracedLock {
+    /// A lock named `name` (unique within `graph`); with `waiters_track`, a
+    /// track of that name counts the tasks queued on it.
+    pub fn new(name: &str, graph: &Rc<WaitForGraph>, waiters_track: Option<&str>) -> Rc<Self> {
+        let track = waiters_track.map(|t| graph.recorder().track(t));
+        Rc::new(TracedLock {
+            name: name.to_owned(),
+            mutex: Arc::new(Mutex::new(())),
+            graph: graph.clone(),
+            waiters: Cell::new(0),
+            track,
+        })
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn locked(&self) -> bool {
+        self.mutex.try_lock().is_err()
+    }
+
+    fn rec(&self) -> &Recorder {
+        self.graph.recorder()
+    }
+
+    fn now(&self) -> f64 {
+        self.graph.runtime().now()
+    }
+
+    fn sample_waiters(&self) {
+        if let Some(t) = self.track {
+            self.rec().sample(t, self.waiters.get() as f64, self.now());
+        }
+    }
+
+    /// Acquires the lock for `lane`. If it is held, the lane shows
+    /// [`State::Waiting`] on this lock until it is handed over (FIFO), then
+    /// [`State::Running`].
+    pub async fn acquire(self: &Rc<Self>, lane: LaneId) -> LockGuard {
+        let inner = match self.mutex.clone().try_lock_owned() {
+            Ok(g) => g,
+            Err(_) => {
+                let now = self.now();
+                self.rec().enter(lane, State::Waiting, Some(&self.name), now);
+                self.rec().event(Some(lane), "wait", Some(self.name.clone()), now);
+                self.waiters.set(self.waiters.get() + 1);
+                self.sample_waiters();
+                let _waiting = Waiting { lock: self, lane };
+                let wait = self.mutex.clone().lock_owned();
+                self.graph.waits(lane, &self.name);
+                let g = wait.await;
+                self.rec().enter(lane, State::Running, None, self.now());
+                g
+            }
+        };
+        self.graph.acquired(lane, &self.name);
+        self.rec().event(Some(lane), "acquired", Some(self.name.clone()), self.now());
+        LockGuard { lock: self.clone(), lane, _inner: inner }
+    }
+}
+
+impl LockGuard {
+    pub fn lane(&self) -> LaneId {
+        self.lane
+    }
+
+    pub fn lock(&self) -> &Rc<TracedLock> {
+        &self.lock
+    }
+}
+
+impl Drop for LockGuard {
+    fn drop(&mut self) {
+        let l = &self.lock;
+        l.graph.released(&l.name);
+        l.rec().event(Some(self.lane), "released", Some(l.name.clone()), l.now());
+        // `_inner` drops after this body: the next waiter is woken then.
+    }
+}

@@ -1,0 +1,428 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Coordination primitives and the deadlock lesson on the virtual clock, and
+//! both lessons' Python listings against real CPython.
+
+use concurrency_playground::engine::metrics::{max_overlap, summarize};
+use concurrency_playground::engine::primitives::{TracedCondition, TracedLock, WaitForGraph};
+use concurrency_playground::engine::recorder::{self, Recorder};
+use concurrency_playground::engine::runtime::Runtime;
+use concurrency_playground::engine::trace::{ClockKind, LaneKind, Outcome, State, Trace};
+use concurrency_playground::engine::virtual_clock::VirtualRuntime;
+use concurrency_playground::scenarios::{coordination, deadlock, run_virtual, Scenario};
+use futures::future::join_all;
+use serde_json::Value;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+fn raw(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}
+
+fn run(scn: &Scenario, pairs: &[(&str, &str)]) -> Trace {
+    let t = run_virtual(scn, &raw(pairs)).unwrap_or_else(|e| panic!("{} {pairs:?}: {e}", scn.id));
+    t.validate().unwrap();
+    t
+}
+
+fn lane_id(t: &Trace, name: &str) -> u32 {
+    t.lanes.iter().find(|l| l.name == name).unwrap_or_else(|| panic!("no lane {name}")).id
+}
+
+/// Start of the `k`-th span of `state` on the lane.
+fn nth_start(t: &Trace, lane: u32, state: State, k: usize) -> f64 {
+    t.lane_spans(lane).filter(|s| s.state == state).nth(k).unwrap_or_else(|| panic!("lane {lane}: no {state:?} #{k}")).start_ms
+}
+
+fn lane_end(t: &Trace, lane: u32) -> f64 {
+    t.lane_spans(lane).map(|s| s.end_ms).fold(0.0, f64::max)
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-6
+}
+
+/// A bare virtual run of a primitive test: recorder, runtime, and the result.
+fn virtual_run<F: std::future::Future<Output = ()> + 'static>(make: impl FnOnce(Rc<Recorder>, Rc<dyn Runtime>) -> F) -> Trace {
+    let vrt = VirtualRuntime::new();
+    let rt: Rc<dyn Runtime> = Rc::new(vrt.clone());
+    let rec = Rc::new(Recorder::new());
+    vrt.block_on(make(rec.clone(), rt.clone())).expect("no task stays blocked");
+    let rec = Rc::try_unwrap(rec).ok().expect("run released the recorder");
+    let t = rec.finish(recorder::meta("test", BTreeMap::new(), ClockKind::Virtual), rt.now());
+    t.validate().unwrap();
+    t
+}
+
+#[test]
+fn lock_is_exclusive_and_fifo_in_the_lesson() {
+    let (n, ms, seed) = (6, 50, 2);
+    let t = run(&coordination::SCENARIO, &[("primitive", "lock"), ("n", "6"), ("ms", "50"), ("seed", "2")]);
+    let lat = coordination::latencies(seed, 2 * n, ms as f64);
+    assert_eq!(max_overlap(&t, State::Io), 1, "only the holder does its request");
+    assert_eq!(t.meta.results["counter"], n as f64, "no lost update");
+    assert!(close(t.meta.makespan_ms, lat[..n].iter().sum()));
+    // Everyone arrived at 0, so they get the lock in spawn order.
+    let starts: Vec<f64> = (0..n).map(|i| nth_start(&t, lane_id(&t, &format!("task {i}")), State::Io, 0)).collect();
+    assert!(starts.windows(2).all(|w| w[0] < w[1]), "{starts:?}");
+    assert_eq!(t.track("waiters").unwrap().max(), (n - 1) as f64);
+    assert_eq!(summarize(&t).done, n);
+}
+
+#[test]
+fn lock_hands_over_in_arrival_order() {
+    // Task i arrives at 10·(5 − i) ms: arrival order is the reverse of spawn order.
+    let order = Rc::new(RefCell::new(Vec::new()));
+    let got = order.clone();
+    let t = virtual_run(move |rec, rt| async move {
+        let graph = WaitForGraph::new(rec.clone(), rt.clone());
+        let lock = TracedLock::new("lock", &graph, Some("waiters"));
+        let holder = rec.lane("holder 0", LaneKind::Task);
+        let first = lock.acquire(holder).await;
+        let tasks = (0..5).map(|i| {
+            let (rec, rt, lock, got) = (rec.clone(), rt.clone(), lock.clone(), got.clone());
+            let lane = rec.lane(format!("task {i}"), LaneKind::Task);
+            async move {
+                rt.sleep(10.0 * (5 - i) as f64).await;
+                let _g = lock.acquire(lane).await;
+                got.borrow_mut().push((i, rt.now()));
+                rt.sleep(5.0).await;
+            }
+        });
+        let release = async {
+            rt.sleep(100.0).await;
+            drop(first);
+        };
+        futures::join!(join_all(tasks), release);
+    });
+    let order = order.borrow();
+    assert_eq!(order.iter().map(|o| o.0).collect::<Vec<_>>(), vec![4, 3, 2, 1, 0]);
+    assert_eq!(order.iter().map(|o| o.1).collect::<Vec<_>>(), vec![100.0, 105.0, 110.0, 115.0, 120.0]);
+    assert_eq!(t.track("waiters").unwrap().max(), 5.0);
+    assert_eq!(t.events.iter().filter(|e| e.name == "released").count(), 6);
+    for i in 0..5u32 {
+        let lane = lane_id(&t, &format!("task {i}"));
+        let w = t.lane_spans(lane).find(|s| s.state == State::Waiting).unwrap();
+        assert_eq!(w.resource.as_deref(), Some("lock"));
+        assert!(close(w.start_ms, 10.0 * (5 - i) as f64));
+    }
+}
+
+#[test]
+fn event_wakes_every_waiter_at_the_set_time() {
+    let n = 5;
+    let t = run(&coordination::SCENARIO, &[("primitive", "event"), ("n", "5"), ("ms", "80"), ("seed", "9")]);
+    let lat = coordination::latencies(9, 2 * n, 80.0);
+    let set = t.meta.results["set_ms"];
+    assert!(close(set, lat[0]));
+    let woken: Vec<_> = t.events.iter().filter(|e| e.name == "woken").collect();
+    assert_eq!(woken.len(), n);
+    assert!(woken.iter().all(|e| close(e.t_ms, set)));
+    for i in 0..n {
+        let lane = lane_id(&t, &format!("waiter {i}"));
+        let w = t.lane_spans(lane).find(|s| s.state == State::Waiting).unwrap();
+        assert!(close(w.start_ms, 0.0) && close(w.end_ms, set), "waiter {i}: {w:?}");
+        assert!(close(nth_start(&t, lane, State::Io, 0), set));
+        assert!(close(lane_end(&t, lane), set + lat[1 + i]));
+    }
+    assert_eq!(t.track("waiters").unwrap().max(), n as f64);
+    assert_eq!(t.events.iter().filter(|e| e.lane.is_none() && e.name == "event_set").count(), 1);
+}
+
+#[test]
+fn condition_notify_wakes_that_many_longest_waiting_first() {
+    let woken = Rc::new(RefCell::new(Vec::new()));
+    let got = woken.clone();
+    let counts = Rc::new(RefCell::new(Vec::new()));
+    let cs = counts.clone();
+    virtual_run(move |rec, rt| async move {
+        let graph = WaitForGraph::new(rec.clone(), rt.clone());
+        let lock = TracedLock::new("lock", &graph, None);
+        let cond = TracedCondition::new("condition", lock, "waiters", rec.clone(), rt.clone());
+        let waiters = (0..4).map(|i| {
+            let (rec, rt, cond, got) = (rec.clone(), rt.clone(), cond.clone(), got.clone());
+            let lane = rec.lane(format!("waiter {i}"), LaneKind::Task);
+            async move {
+                rt.sleep(i as f64).await; // arrive in id order
+                let g = cond.acquire(lane).await;
+                let _g = cond.wait(g).await;
+                got.borrow_mut().push((i, rt.now()));
+            }
+        });
+        let notifier = async {
+            let lane = rec.lane("notifier 0", LaneKind::Task);
+            for (at, n) in [(10.0, 1), (20.0, 2), (30.0, 5), (40.0, 1)] {
+                rt.sleep(at - rt.now()).await;
+                let g = cond.acquire(lane).await;
+                let w = if n == 5 { cond.notify_all(&g) } else { cond.notify(&g, n) };
+                cs.borrow_mut().push(w);
+            }
+        };
+        futures::join!(join_all(waiters), notifier);
+    });
+    assert_eq!(*woken.borrow(), vec![(0, 10.0), (1, 20.0), (2, 20.0), (3, 30.0)]);
+    assert_eq!(*counts.borrow(), vec![1, 2, 1, 0], "notify reports how many it woke; none left at 40 ms");
+}
+
+#[test]
+fn condition_lesson_hands_each_item_to_one_consumer() {
+    let n = 4;
+    let t = run(&coordination::SCENARIO, &[("primitive", "condition"), ("n", "4"), ("ms", "60"), ("seed", "3")]);
+    let lat = coordination::latencies(3, 2 * n, 60.0);
+    let mut made = 0.0;
+    for i in 0..n {
+        made += lat[i];
+        let lane = lane_id(&t, &format!("consumer {i}"));
+        // Consumer i (the i-th to wait) gets item i the moment it is made.
+        assert!(close(nth_start(&t, lane, State::Io, 0), made), "consumer {i}");
+        let io = t.lane_spans(lane).find(|s| s.state == State::Io).unwrap();
+        assert_eq!(io.label.as_deref(), Some(format!("process item {i}").as_str()));
+    }
+    assert_eq!(t.events.iter().filter(|e| e.name == "woken").count(), n, "no spurious wake-ups");
+    assert_eq!(summarize(&t).done, n + 1);
+}
+
+#[test]
+fn barrier_releases_all_parties_together() {
+    let n = 6;
+    let t = run(&coordination::SCENARIO, &[("primitive", "barrier"), ("n", "6"), ("ms", "70"), ("seed", "5")]);
+    let lat = coordination::latencies(5, 2 * n, 70.0);
+    let open = lat[..n].iter().cloned().fold(0.0, f64::max);
+    assert!(close(t.meta.results["barrier_ms"], open));
+    for i in 0..n {
+        let lane = lane_id(&t, &format!("task {i}"));
+        assert!(close(nth_start(&t, lane, State::Io, 1), open), "task {i} starts phase 2 when the barrier opens");
+    }
+    assert_eq!(t.track("arrived").unwrap().max(), (n - 1) as f64);
+    assert_eq!(t.events.iter().filter(|e| e.name == "barrier_open").count(), 1);
+    assert!(close(t.meta.makespan_ms, open + lat[n..].iter().cloned().fold(0.0, f64::max)));
+}
+
+#[test]
+fn pool_never_exceeds_its_size_and_reuses_connections() {
+    for (n, k) in [(10usize, 3usize), (4, 6), (7, 1)] {
+        let (ns, ks) = (n.to_string(), k.to_string());
+        let t = run(&coordination::SCENARIO, &[("primitive", "pool"), ("n", &ns), ("k", &ks), ("ms", "50"), ("seed", "4")]);
+        let ctx = format!("n={n} k={k}");
+        let in_use = t.track("connections_in_use").unwrap();
+        assert_eq!(in_use.max(), n.min(k) as f64, "{ctx}");
+        assert_eq!(summarize(&t).max_in_flight, n.min(k), "{ctx}");
+        assert_eq!(t.meta.results["connections_reused"], n.saturating_sub(k) as f64, "{ctx}");
+        let conns: std::collections::BTreeSet<String> = t.spans.iter().filter_map(|s| s.label.as_deref()).filter_map(|l| l.split(" on ").nth(1)).map(str::to_owned).collect();
+        assert_eq!(conns.len(), n.min(k), "{ctx}: {conns:?}");
+        assert_eq!(t.track("waiters").unwrap().max(), n.saturating_sub(k) as f64, "{ctx}");
+    }
+}
+
+#[test]
+fn periodic_ticks_at_exact_virtual_times_and_the_sleep_loop_drifts() {
+    let (n, p) = (5, 100.0);
+    let t = run(&coordination::SCENARIO, &[("primitive", "periodic"), ("n", "5"), ("ms", "100"), ("seed", "6")]);
+    let lat = coordination::latencies(6, 2 * n, p / 2.0);
+    let (sched, lp) = (lane_id(&t, "scheduler 0"), lane_id(&t, "loop 0"));
+    let mut drift = 0.0;
+    for i in 0..n {
+        assert!(close(nth_start(&t, sched, State::Io, i), i as f64 * p), "scheduler tick {i}");
+        assert!(close(nth_start(&t, lp, State::Io, i), i as f64 * p + drift), "loop tick {i}");
+        if i + 1 < n {
+            drift += lat[i];
+        }
+    }
+    assert!(close(t.meta.results["loop_drift_ms"], drift));
+    assert_eq!(t.meta.results["scheduler_drift_ms"], 0.0);
+    assert_eq!(t.events.iter().filter(|e| e.name == "tick").count(), 2 * n);
+    assert!(close(t.track("loop_lateness").unwrap().max(), drift));
+}
+
+#[test]
+fn deadlock_is_detected_named_and_ends_the_run() {
+    let t = run(&deadlock::SCENARIO, &[("ordering", "opposite"), ("n", "2"), ("ms", "100")]);
+    let dl: Vec<_> = t.events.iter().filter(|e| e.name == "deadlock").collect();
+    assert_eq!(dl.len(), 1);
+    assert_eq!(dl[0].lane, None, "a run-wide marker");
+    assert_eq!(dl[0].detail.as_deref(), Some("task 0 holds lock A, waits for lock B; task 1 holds lock B, waits for lock A"));
+    assert_eq!(dl[0].t_ms, 100.0, "found when the second wait starts");
+    assert_eq!(t.meta.makespan_ms, 100.0);
+    assert_eq!(t.meta.results["deadlock_detected"], 1.0);
+    assert_eq!(t.meta.results["tasks_done"], 0.0);
+    assert!(t.lanes.iter().all(|l| l.outcome == Some(Outcome::Cancelled)));
+    let waits: Vec<_> = t.spans.iter().filter(|s| s.state == State::Waiting).map(|s| s.resource.clone().unwrap()).collect();
+    assert_eq!(waits, vec!["lock B".to_owned(), "lock A".to_owned()]);
+
+    let t = run(&deadlock::SCENARIO, &[("ordering", "opposite"), ("n", "4"), ("ms", "30")]);
+    let d = t.events.iter().find(|e| e.name == "deadlock").and_then(|e| e.detail.clone()).unwrap();
+    assert_eq!(
+        d,
+        "task 0 holds lock A, waits for lock B; task 1 holds lock B, waits for lock C; \
+         task 2 holds lock C, waits for lock D; task 3 holds lock D, waits for lock A"
+    );
+}
+
+#[test]
+fn only_the_tasks_in_the_cycle_are_named() {
+    // Task 2 queues for lock A before the cycle closes; it waits, but is not in the cycle.
+    let t = virtual_run(|rec, rt| async move {
+        let graph = WaitForGraph::new(rec.clone(), rt.clone());
+        let (a, b) = (TracedLock::new("lock A", &graph, None), TracedLock::new("lock B", &graph, None));
+        let plan = [(0u32, a.clone(), b.clone(), 0.0), (1, b.clone(), a.clone(), 0.0), (2, a.clone(), b.clone(), 1.0)];
+        let tasks = plan.into_iter().map(|(i, first, second, delay)| {
+            let (rec, rt) = (rec.clone(), rt.clone());
+            let lane = rec.lane(format!("task {i}"), LaneKind::Task);
+            async move {
+                rt.sleep(delay).await;
+                let _g1 = first.acquire(lane).await;
+                rt.sleep(10.0).await;
+                let _g2 = second.acquire(lane).await;
+            }
+        });
+        let g = graph.clone();
+        futures::future::select(Box::pin(join_all(tasks)), Box::pin(async move { g.deadlock().await })).await;
+        assert!(graph.cycle().is_some());
+    });
+    let d: Vec<_> = t.events.iter().filter(|e| e.name == "deadlock").filter_map(|e| e.detail.clone()).collect();
+    assert_eq!(d, vec!["task 0 holds lock A, waits for lock B; task 1 holds lock B, waits for lock A".to_owned()]);
+    assert_eq!(t.meta.makespan_ms, 10.0);
+}
+
+#[test]
+fn ordered_locking_completes() {
+    for n in 2..=8 {
+        let ns = n.to_string();
+        let t = run(&deadlock::SCENARIO, &[("ordering", "ordered"), ("n", &ns), ("ms", "20")]);
+        assert_eq!(t.meta.results["deadlock_detected"], 0.0, "n={n}");
+        assert_eq!(t.meta.results["tasks_done"], n as f64, "n={n}");
+        assert!(t.events.iter().all(|e| e.name != "deadlock"));
+        assert!(t.lanes.iter().all(|l| l.outcome == Some(Outcome::Done)), "n={n}");
+        assert!(t.meta.makespan_ms <= 2.0 * n as f64 * 20.0 + 1e-6, "n={n}: {}", t.meta.makespan_ms);
+    }
+}
+
+// ---- CPython ----
+
+fn python(script: &str, pairs: &[(&str, &str)]) -> Value {
+    let mut cmd = std::process::Command::new("python3");
+    cmd.current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/python")).arg(script);
+    for (k, v) in pairs {
+        cmd.args([format!("--{k}"), v.to_string()]);
+    }
+    let out = cmd.arg("--json").output().expect("python3 runs");
+    assert!(out.status.success(), "{script}: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Real sleeps only overshoot, and by a little (more on a busy machine:
+/// every sleep in a chain adds its own delay).
+fn near(engine: f64, cpython: f64) -> bool {
+    cpython >= engine - 1.0 && cpython <= engine * 1.25 + 40.0
+}
+
+/// Same tasks and outcomes, same order of completion (where the engine's ends
+/// are more than 15 ms apart), same max in flight, makespan and results close.
+/// A busy machine can delay real sleeps a lot, so up to three attempts.
+fn compare(scn: &Scenario, script: &str, pairs: &[(&str, &str)], skip_results: &[&str]) -> (Trace, Value) {
+    let t = run(scn, pairs);
+    let mut errors = Vec::new();
+    for _ in 0..3 {
+        let py = python(script, pairs);
+        match check(&t, &py, skip_results) {
+            Ok(()) => return (t, py),
+            Err(e) => errors.push(e),
+        }
+    }
+    panic!("{script} {pairs:?} disagrees with the virtual clock in every attempt: {errors:#?}");
+}
+
+fn check(t: &Trace, py: &Value, skip_results: &[&str]) -> Result<(), String> {
+    let ensure = |ok: bool, msg: String| if ok { Ok(()) } else { Err(msg) };
+    let makespan = py["makespan_ms"].as_f64().unwrap_or(f64::NAN);
+    ensure(near(t.meta.makespan_ms, makespan), format!("makespan {} vs {makespan}", t.meta.makespan_ms))?;
+    let mif = py["max_in_flight"].as_u64().unwrap_or(0) as usize;
+    // Structural mismatches are bugs, not timing: fail at once.
+    assert_eq!(mif, summarize(t).max_in_flight, "max in flight");
+    let tasks = py["tasks"].as_array().expect("tasks");
+    assert_eq!(tasks.len(), t.lanes.len(), "task count");
+    let ends: BTreeMap<String, f64> = tasks.iter().map(|x| (x["name"].as_str().unwrap_or("").to_owned(), x["end_ms"].as_f64().unwrap_or(0.0))).collect();
+    for l in &t.lanes {
+        let x = tasks.iter().find(|x| x["name"] == l.name.as_str()).unwrap_or_else(|| panic!("no task {}", l.name));
+        let outcome = match l.outcome {
+            Some(Outcome::Done) => "done",
+            Some(Outcome::Failed) => "failed",
+            _ => "cancelled",
+        };
+        assert_eq!(x["outcome"], outcome, "{}", l.name);
+        for m in &t.lanes {
+            if lane_end(t, l.id) + 15.0 < lane_end(t, m.id) {
+                ensure(ends[&l.name] < ends[&m.name], format!("{} should finish before {}", l.name, m.name))?;
+            }
+        }
+    }
+    for (k, v) in py["results"].as_object().expect("results") {
+        if skip_results.contains(&k.as_str()) {
+            continue;
+        }
+        let e = *t.meta.results.get(k).unwrap_or_else(|| panic!("engine has no result {k}"));
+        ensure(near(e, v.as_f64().unwrap_or(f64::NAN)), format!("{k}: {e} vs {v}"))?;
+    }
+    Ok(())
+}
+
+#[test]
+fn coordination_matches_cpython() {
+    let cp: Vec<(&str, &str)> = coordination::SCENARIO.cpython.to_vec();
+    compare(&coordination::SCENARIO, "coordination.py", &cp, &[]);
+    for v in ["lock", "event", "condition", "barrier", "periodic"] {
+        let pairs = [("primitive", v), ("n", "4"), ("ms", "40"), ("seed", "11")];
+        let (_, py) = compare(&coordination::SCENARIO, "coordination.py", &pairs, &["scheduler_drift_ms"]);
+        if v == "periodic" {
+            // Real timers are a little late, but a deadline schedule does not add up the jobs.
+            let (s, l) = (py["results"]["scheduler_drift_ms"].as_f64().unwrap(), py["results"]["loop_drift_ms"].as_f64().unwrap());
+            assert!(s < l, "a deadline schedule keeps time: {s} vs the sleep loop's {l}");
+        }
+    }
+}
+
+#[test]
+fn deadlock_matches_cpython() {
+    let cp: Vec<(&str, &str)> = deadlock::SCENARIO.cpython.to_vec();
+    compare(&deadlock::SCENARIO, "deadlock.py", &cp, &[]);
+    // The listing detects the deadlock by timeout; it names the same cycle.
+    let pairs = [("ordering", "opposite"), ("n", "3"), ("ms", "20")];
+    let t = run(&deadlock::SCENARIO, &pairs);
+    let py = python("deadlock.py", &pairs);
+    let named = t.events.iter().find(|e| e.name == "deadlock").and_then(|e| e.detail.clone());
+    assert_eq!(py["deadlock"].as_str().map(str::to_owned), named);
+    assert_eq!(py["results"]["deadlock_detected"], 1);
+    assert_eq!(py["results"]["tasks_done"], 0);
+    assert!(py["tasks"].as_array().unwrap().iter().all(|x| x["outcome"] == "cancelled"));
+}
+
+#[test]
+fn a_cancelled_wait_leaves_the_graph_and_the_queue() {
+    // Task 0 holds A and gives up waiting for B at 5 ms (a timeout); task 1
+    // holds B and waits for A at 10 ms: no cycle any more, so no deadlock.
+    let t = virtual_run(|rec, rt| async move {
+        let graph = WaitForGraph::new(rec.clone(), rt.clone());
+        let (a, b) = (TracedLock::new("lock A", &graph, Some("waiters_a")), TracedLock::new("lock B", &graph, Some("waiters_b")));
+        let (l0, l1) = (rec.lane("task 0", LaneKind::Task), rec.lane("task 1", LaneKind::Task));
+        let t0 = async {
+            let _a = a.acquire(l0).await;
+            rt.sleep(1.0).await;
+            let wait_b = Box::pin(b.acquire(l0));
+            let timeout = rt.sleep(4.0);
+            assert!(matches!(futures::future::select(wait_b, timeout).await, futures::future::Either::Right(_)));
+            rt.sleep(15.0).await; // still holding A until 20 ms
+            rec.finish_lane(l0, Outcome::Done, rt.now());
+        };
+        let t1 = async {
+            let _b = b.acquire(l1).await;
+            rt.sleep(10.0).await;
+            let _a = a.acquire(l1).await;
+            rec.finish_lane(l1, Outcome::Done, rt.now());
+        };
+        futures::join!(t0, t1);
+        assert_eq!(graph.cycle(), None);
+    });
+    assert!(t.events.iter().all(|e| e.name != "deadlock"));
+    assert_eq!(t.track("waiters_b").unwrap().samples.last().unwrap().value, 0.0);
+    assert_eq!(lane_end(&t, lane_id(&t, "task 1")), 20.0, "task 1 gets A when task 0 lets go");
+}
