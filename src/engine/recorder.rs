@@ -155,5 +155,6 @@ pub fn meta(scenario: &str, params: BTreeMap<String, String>, clock: ClockKind) 
         pool_threads: None,
         sweep: Vec::new(),
         results: BTreeMap::new(),
+        image: None,
     }
 }

@@ -3,9 +3,14 @@
 //! Adding a lesson = one new file + one line in `ALL` + its strings in `i18n`.
 
 pub mod crawler;
+pub mod fib;
 pub mod gather;
+pub mod mandelbrot;
+pub mod mapreduce;
 pub mod pi;
 pub mod primes;
+pub mod sha256;
+pub mod sumsq;
 
 use crate::engine::cpu::CpuCtx;
 use crate::engine::params::{self, ParamError, ParamSpec, Params};
@@ -75,6 +80,11 @@ pub static ALL: &[&Scenario] = &[
     &primes::SCENARIO,
     &pi::SCENARIO,
     // cpu: speedup workloads and map-reduce
+    &sumsq::SCENARIO,
+    &sha256::SCENARIO,
+    &mandelbrot::SCENARIO,
+    &fib::SCENARIO,
+    &mapreduce::SCENARIO,
     // cpu: pool size and chunk size
     // cpu: sharing lessons
     // cpu: hybrid
