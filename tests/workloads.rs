@@ -279,3 +279,16 @@ fn python_listings_agree_with_the_engine() {
         }
     }
 }
+
+#[test]
+fn raster_colours_mark_the_set_black_and_the_rest_not() {
+    use concurrency_playground::view::raster::{color, rgba};
+    let r = Raster { width: 3, height: 1, max: 100, data: vec![100, 0, 37] };
+    let px = rgba(&r);
+    assert_eq!(px.len(), 3 * 4);
+    assert_eq!(&px[0..4], &[0, 0, 0, 255], "inside the set: black");
+    assert!(px.chunks(4).all(|c| c[3] == 255), "opaque");
+    assert_ne!(color(37, 100), color(60, 100), "escape counts are told apart");
+    assert!(color(50, 100)[..3].iter().any(|&c| c > 60), "mid counts are visible, not near-black");
+    assert_eq!(color(5, 0), [0, 0, 0, 255], "a zero max does not divide by zero");
+}
