@@ -16,7 +16,7 @@ pub static SCENARIO: Scenario = Scenario {
     id: "fib",
     kind: Kind::Cpu,
     params: &[
-        ParamSpec::int("n", 10, 42, 32),
+        ParamSpec::int("n", 10, 40, 35),
         // 2^depth subtrees at most: enough to balance N lanes, few enough to be cheap.
         ParamSpec::int("depth", 0, 12, 6),
         // rayon::join down to this n, sequential below it.

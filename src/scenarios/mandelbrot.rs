@@ -19,7 +19,7 @@ pub static SCENARIO: Scenario = Scenario {
         // 800 × 600 at most: the image travels in the trace (Raster::MAX_PIXELS).
         ParamSpec::int("width", 16, 800, 640),
         ParamSpec::int("height", 16, 600, 480),
-        ParamSpec::int("max_iter", 10, 10_000, 500),
+        ParamSpec::int("max_iter", 10, 10_000, 300),
         ParamSpec::int("rows", 1, 600, 8),
         ParamSpec::int("threads", 0, THREADS_MAX, 0),
         ParamSpec::int("reps", 1, 10, 2),
