@@ -165,5 +165,6 @@ pub fn meta(scenario: &str, params: BTreeMap<String, String>, clock: ClockKind) 
         pool_threads: None,
         sweep: Vec::new(),
         results: BTreeMap::new(),
+        image: None,
     }
 }

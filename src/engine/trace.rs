@@ -58,6 +58,40 @@ pub struct RunMeta {
     /// Scenario-specific results shown as numbers (e.g. `primes_found`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub results: BTreeMap<String, f64>,
+    /// A picture the run computed (the Mandelbrot lesson), drawn by the page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<Raster>,
+}
+
+/// A small grid of values `0..=max`, row by row from the top left; the page
+/// maps each value to a colour (`max` = inside / darkest).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Raster {
+    pub width: u32,
+    pub height: u32,
+    pub max: u16,
+    /// `width * height` values.
+    pub data: Vec<u16>,
+}
+
+impl Raster {
+    /// Largest raster a lesson may attach (keeps traces and downloads small).
+    pub const MAX_PIXELS: usize = 800 * 600;
+
+    /// Checks the size invariants (used by [`Trace::validate`]).
+    pub fn validate(&self) -> Result<(), String> {
+        let n = self.width as usize * self.height as usize;
+        if self.data.len() != n {
+            return Err(format!("image is {}×{} but has {} values", self.width, self.height, self.data.len()));
+        }
+        if n > Self::MAX_PIXELS {
+            return Err(format!("image has {n} pixels, more than {}", Self::MAX_PIXELS));
+        }
+        if self.data.iter().any(|&v| v > self.max) {
+            return Err("image value above its max".into());
+        }
+        Ok(())
+    }
 }
 
 /// One measured configuration of a CPU sweep.
@@ -218,6 +252,9 @@ impl Trace {
             if s.start_ms + 1e-9 < prev {
                 return Err(format!("spans overlap on lane {}", s.lane));
             }
+        }
+        if let Some(img) = &self.meta.image {
+            img.validate()?;
         }
         for t in &self.tracks {
             if t.samples.windows(2).any(|w| w[1].t_ms < w[0].t_ms) {

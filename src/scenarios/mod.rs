@@ -5,12 +5,16 @@
 pub mod coordination;
 pub mod crawler;
 pub mod deadlock;
+pub mod fib;
 pub mod gather;
+pub mod mandelbrot;
+pub mod mapreduce;
 pub mod pi;
 pub mod primes;
 pub mod resilience;
-
 pub mod results;
+pub mod sha256;
+pub mod sumsq;
 pub mod taskgroup;
 
 use crate::engine::cpu::CpuCtx;
@@ -87,6 +91,11 @@ pub static ALL: &[&Scenario] = &[
     &primes::SCENARIO,
     &pi::SCENARIO,
     // cpu: speedup workloads and map-reduce
+    &sumsq::SCENARIO,
+    &sha256::SCENARIO,
+    &mandelbrot::SCENARIO,
+    &fib::SCENARIO,
+    &mapreduce::SCENARIO,
     // cpu: pool size and chunk size
     // cpu: sharing lessons
     // cpu: hybrid

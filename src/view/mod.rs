@@ -3,6 +3,7 @@
 
 pub mod axis;
 pub mod k_sweep;
+pub mod palette;
 pub mod raster;
 pub mod speedup;
 pub mod timeline;

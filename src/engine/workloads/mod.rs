@@ -8,5 +8,10 @@
 //! run; as its own function it is called per chunk and gets optimized early
 //! (and `cpu::warm_up` calls the very same function).
 
+pub mod fib;
+pub mod mandelbrot;
+pub mod mapreduce;
 pub mod montecarlo;
 pub mod primes;
+pub mod sha256;
+pub mod sumsq;

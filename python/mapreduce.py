@@ -1,0 +1,65 @@
+"""Map-reduce: sales totals per region over generated records, in chunks.
+
+Run:  python3 mapreduce.py --records 200000 --mode processes
+Record j draws (region, amount 1..1000) from its own SplitMix64 stream, as in
+the playground. Map: each chunk counts into a Counter; reduce: add the Counters.
+"""
+import argparse, json, os, time
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+
+MASK = (1 << 64) - 1
+GOLDEN = 0x9E3779B97F4A7C15
+REGIONS = ["north", "south", "east", "west", "online"]
+
+
+def splitmix(s):
+    s = (s + GOLDEN) & MASK
+    z = ((s ^ (s >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+    return s, z ^ (z >> 31)
+
+
+def map_chunk(job):
+    seed, lo, hi = job
+    totals = Counter()
+    for j in range(lo, hi):
+        s, r = splitmix(seed ^ ((j * GOLDEN) & MASK))
+        _, a = splitmix(s)
+        totals[REGIONS[r % len(REGIONS)]] += 1 + a % 1000
+    return totals
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--records", type=int, default=200_000)
+    p.add_argument("--chunk", type=int, default=20_000)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--mode", choices=["sequential", "threads", "processes"], default="processes")
+    p.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--json", action="store_true")
+    a = p.parse_args()
+    if a.records < 1 or a.chunk < 1 or a.workers < 1:
+        p.error("records, chunk and workers must be at least 1")
+    jobs = [(a.seed, lo, min(lo + a.chunk, a.records)) for lo in range(0, a.records, a.chunk)]
+    start = time.perf_counter()
+    if a.mode == "sequential":
+        parts = list(map(map_chunk, jobs))
+    else:
+        Pool = ThreadPoolExecutor if a.mode == "threads" else ProcessPoolExecutor
+        with Pool(max_workers=a.workers) as pool:
+            parts = list(pool.map(map_chunk, jobs))
+    totals = sum(parts, Counter())  # reduce: merge the maps
+    ms = (time.perf_counter() - start) * 1000
+    results = {f"sales_{r}": totals[r] for r in REGIONS}
+    results["sales_total"] = sum(totals.values())
+    if a.json:
+        print(json.dumps({"mode": a.mode, "workers": a.workers, "ms": ms, **results}))
+    else:
+        for r in REGIONS:
+            print(f"{r:>7}: {totals[r]:>12,}")
+        print(f"{a.mode} ({a.workers} workers): {a.records:,} records in {ms:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()

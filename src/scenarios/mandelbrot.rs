@@ -1,0 +1,67 @@
+//! CPU lesson: the Mandelbrot set, one chunk = a band of rows, on 1, 2, … N
+//! threads. Bands through the set cost far more than bands outside it, so
+//! the timeline shows chunks of very different lengths, and dynamic pulling
+//! keeps lanes busy anyway. The picture itself lands in the trace
+//! (`meta.image`) and the page draws it.
+
+use super::{Exec, Kind, Scenario};
+use crate::engine::cpu::{ChunkRun, CpuCtx};
+use crate::engine::params::{ParamSpec, Params};
+use crate::engine::sweep::{self, THREADS_MAX};
+use crate::engine::trace::{Raster, Trace};
+use crate::engine::workloads::mandelbrot::{band, inside, n_bands, rows, total_iterations};
+use crate::engine::RunError;
+
+pub static SCENARIO: Scenario = Scenario {
+    id: "mandelbrot",
+    kind: Kind::Cpu,
+    params: &[
+        // 800 × 600 at most: the image travels in the trace (Raster::MAX_PIXELS).
+        ParamSpec::int("width", 16, 800, 640),
+        ParamSpec::int("height", 16, 600, 480),
+        ParamSpec::int("max_iter", 10, 10_000, 300),
+        ParamSpec::int("rows", 1, 600, 8),
+        ParamSpec::int("threads", 0, THREADS_MAX, 0),
+        ParamSpec::int("reps", 1, 10, 2),
+    ],
+    python: include_str!("../../python/mandelbrot.py"),
+    cpython: &[],
+    exec: Exec::Cpu(run),
+};
+
+fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
+    let (w, h, max_iter, per) = (p.int("width") as u32, p.int("height") as u32, p.int("max_iter") as u32, p.int("rows") as u32);
+    let work = |i: usize| {
+        let (y0, y1) = band(h, per, i);
+        rows(w, h, max_iter, y0, y1)
+    };
+    let label = |r: &ChunkRun<Vec<u16>>| {
+        let (y0, y1) = band(h, per, r.chunk);
+        format!("rows [{y0}, {y1}) · {} steps", total_iterations(&r.result))
+    };
+    // Bands in image order, whatever order they finished in.
+    let combine = |runs: &[ChunkRun<Vec<u16>>]| {
+        let mut sorted: Vec<&ChunkRun<Vec<u16>>> = runs.iter().collect();
+        sorted.sort_by_key(|r| r.chunk);
+        sorted.iter().flat_map(|r| r.result.iter().copied()).collect::<Vec<u16>>()
+    };
+    let job = sweep::Job {
+        scenario: SCENARIO.id,
+        params: p.to_strings(),
+        threads: p.int("threads") as usize,
+        reps: p.int("reps") as u32,
+        chunks: n_bands(h, per),
+        work: &work,
+        label: &label,
+        combine: &combine,
+    };
+    let (mut trace, image) = sweep::run(ctx, job)?;
+    if let Some(data) = image {
+        trace.meta.results.insert("points_inside".into(), inside(&data, max_iter) as f64);
+        trace.meta.results.insert("iterations_total".into(), total_iterations(&data) as f64);
+        let raster = Raster { width: w, height: h, max: max_iter as u16, data };
+        raster.validate().map_err(RunError::Workload)?;
+        trace.meta.image = Some(raster);
+    }
+    Ok(trace)
+}

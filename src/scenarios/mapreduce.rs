@@ -1,0 +1,67 @@
+//! CPU lesson: map-reduce. Sales records (region, amount) are generated from a
+//! seed; each chunk maps its records into per-region totals, and the reduce
+//! merges the maps. The totals are exact integers, so every thread count and
+//! every merge order gives the same answer.
+
+use super::{Exec, Kind, Scenario};
+use crate::engine::cpu::{ChunkRun, CpuCtx};
+use crate::engine::params::{ParamSpec, Params};
+use crate::engine::sweep::{self, THREADS_MAX};
+use crate::engine::trace::Trace;
+use crate::engine::workloads::mapreduce::{map_range, merge, Totals, REGIONS};
+use crate::engine::RunError;
+
+pub static SCENARIO: Scenario = Scenario {
+    id: "mapreduce",
+    kind: Kind::Cpu,
+    params: &[
+        ParamSpec::int("records", 1, 100_000_000, 5_000_000),
+        ParamSpec::int("chunk", 1_000, 100_000_000, 100_000),
+        ParamSpec::int("threads", 0, THREADS_MAX, 0),
+        ParamSpec::int("reps", 1, 10, 2),
+        ParamSpec::int("seed", 0, 4_294_967_295, 1),
+    ],
+    python: include_str!("../../python/mapreduce.py"),
+    cpython: &[],
+    exec: Exec::Cpu(run),
+};
+
+fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
+    let (records, chunk, seed) = (p.int("records") as u64, p.int("chunk") as u64, p.int("seed") as u64);
+    let range = |i: usize| (i as u64 * chunk, ((i as u64 + 1) * chunk).min(records));
+    let work = |i: usize| {
+        let (lo, hi) = range(i);
+        map_range(seed, lo, hi)
+    };
+    let label = |r: &ChunkRun<Totals>| {
+        let (lo, hi) = range(r.chunk);
+        format!("map records [{lo}, {hi})")
+    };
+    let combine = |runs: &[ChunkRun<Totals>]| {
+        let mut acc = Totals::new();
+        for r in runs {
+            merge(&mut acc, &r.result);
+        }
+        acc
+    };
+    let job = sweep::Job {
+        scenario: SCENARIO.id,
+        params: p.to_strings(),
+        threads: p.int("threads") as usize,
+        reps: p.int("reps") as u32,
+        chunks: records.div_ceil(chunk) as usize,
+        work: &work,
+        label: &label,
+        combine: &combine,
+    };
+    let (mut trace, totals) = sweep::run(ctx, job)?;
+    if let Some(t) = totals {
+        let res = &mut trace.meta.results;
+        for region in REGIONS {
+            res.insert(format!("sales_{region}"), t.get(region).map_or(0, |e| e.1) as f64);
+        }
+        res.insert("sales_total".into(), t.values().map(|e| e.1).sum::<u64>() as f64);
+        res.insert("records_counted".into(), t.values().map(|e| e.0).sum::<u64>() as f64);
+    }
+    Ok(trace)
+}

@@ -1,0 +1,64 @@
+//! CPU lesson: SHA-256 over many generated 4 KiB blocks on 1, 2, … N threads.
+//! Each block is hashed independently and the digests are XORed, so every
+//! thread count must produce the same digest. (In CPython, `hashlib` releases
+//! the GIL on large buffers: one of the few cases where threads help there.)
+
+use super::{Exec, Kind, Scenario};
+use crate::engine::cpu::{ChunkRun, CpuCtx};
+use crate::engine::params::{ParamSpec, Params};
+use crate::engine::sweep::{self, THREADS_MAX};
+use crate::engine::trace::Trace;
+use crate::engine::workloads::sha256::{hash_blocks, head48, xor_into, Digest32, BLOCK_BYTES};
+use crate::engine::RunError;
+
+pub static SCENARIO: Scenario = Scenario {
+    id: "sha256",
+    kind: Kind::Cpu,
+    params: &[
+        // 4 KiB each: 8,192 blocks = 32 MiB of data per step.
+        ParamSpec::int("blocks", 1, 262_144, 8_192),
+        ParamSpec::int("chunk", 1, 262_144, 128),
+        ParamSpec::int("threads", 0, THREADS_MAX, 0),
+        ParamSpec::int("reps", 1, 10, 2),
+        ParamSpec::int("seed", 0, 4_294_967_295, 1),
+    ],
+    python: include_str!("../../python/sha256.py"),
+    cpython: &[],
+    exec: Exec::Cpu(run),
+};
+
+fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
+    let (blocks, chunk, seed) = (p.int("blocks") as u64, p.int("chunk") as u64, p.int("seed") as u64);
+    let range = |i: usize| (i as u64 * chunk, ((i as u64 + 1) * chunk).min(blocks));
+    let work = |i: usize| {
+        let (lo, hi) = range(i);
+        hash_blocks(seed, lo, hi)
+    };
+    let label = |r: &ChunkRun<Digest32>| {
+        let (lo, hi) = range(r.chunk);
+        format!("chunk {} · blocks [{lo}, {hi})", r.chunk)
+    };
+    let combine = |runs: &[ChunkRun<Digest32>]| {
+        let mut acc = [0u8; 32];
+        for r in runs {
+            xor_into(&mut acc, &r.result);
+        }
+        acc
+    };
+    let job = sweep::Job {
+        scenario: SCENARIO.id,
+        params: p.to_strings(),
+        threads: p.int("threads") as usize,
+        reps: p.int("reps") as u32,
+        chunks: blocks.div_ceil(chunk) as usize,
+        work: &work,
+        label: &label,
+        combine: &combine,
+    };
+    let (mut trace, digest) = sweep::run(ctx, job)?;
+    if let Some(d) = digest {
+        trace.meta.results.insert("digest_head48".into(), head48(&d) as f64);
+        trace.meta.results.insert("mib_hashed".into(), (blocks * BLOCK_BYTES as u64) as f64 / 1_048_576.0);
+    }
+    Ok(trace)
+}

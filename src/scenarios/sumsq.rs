@@ -1,0 +1,57 @@
+//! CPU lesson: the sum of squares 1² + … + n² on 1, 2, … N threads. The
+//! simplest data-parallel reduction: each chunk sums its own range, the
+//! partial sums are added, and the closed form n(n+1)(2n+1)/6 checks the answer.
+
+use super::{Exec, Kind, Scenario};
+use crate::engine::cpu::{ChunkRun, CpuCtx};
+use crate::engine::params::{ParamSpec, Params};
+use crate::engine::sweep::{self, THREADS_MAX};
+use crate::engine::trace::Trace;
+use crate::engine::workloads::sumsq::{chunk_range, closed_form, last9, n_chunks, sum_range};
+use crate::engine::RunError;
+
+pub static SCENARIO: Scenario = Scenario {
+    id: "sumsq",
+    kind: Kind::Cpu,
+    params: &[
+        // Below 2³²: each square fits a u64 (see `sum_range`).
+        ParamSpec::int("n", 1, 2_000_000_000, 50_000_000),
+        ParamSpec::int("chunk", 1_000, 1_000_000_000, 1_000_000),
+        ParamSpec::int("threads", 0, THREADS_MAX, 0),
+        ParamSpec::int("reps", 1, 10, 2),
+    ],
+    python: include_str!("../../python/sumsq.py"),
+    cpython: &[],
+    exec: Exec::Cpu(run),
+};
+
+fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
+    let (n, chunk) = (p.int("n") as u64, p.int("chunk") as u64);
+    let work = |i: usize| {
+        let (lo, hi) = chunk_range(n, chunk, i);
+        sum_range(lo, hi)
+    };
+    let label = |r: &ChunkRun<u128>| {
+        let (lo, hi) = chunk_range(n, chunk, r.chunk);
+        format!("chunk {} [{lo}, {hi})", r.chunk)
+    };
+    let job = sweep::Job {
+        scenario: SCENARIO.id,
+        params: p.to_strings(),
+        threads: p.int("threads") as usize,
+        reps: p.int("reps") as u32,
+        chunks: n_chunks(n, chunk),
+        work: &work,
+        label: &label,
+        combine: &|runs: &[ChunkRun<u128>]| runs.iter().fold(0u128, |a, r| a.wrapping_add(r.result)),
+    };
+    let (mut trace, sum) = sweep::run(ctx, job)?;
+    if let Some(s) = sum {
+        if s != closed_form(n) {
+            return Err(RunError::Workload(format!("sum {s} differs from n(n+1)(2n+1)/6 = {}", closed_form(n))));
+        }
+        trace.meta.results.insert("sum_squares".into(), s as f64);
+        trace.meta.results.insert("sum_squares_last9".into(), last9(s) as f64);
+    }
+    Ok(trace)
+}
