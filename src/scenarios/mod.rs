@@ -2,8 +2,10 @@
 //! (id, parameters, Python listing, how to run it); [`ALL`] registers them.
 //! Adding a lesson = one new file + one line in `ALL` + its strings in `i18n`.
 
+pub mod blocking;
 pub mod crawler;
 pub mod gather;
+pub mod hybrid;
 pub mod pi;
 pub mod primes;
 
@@ -70,6 +72,7 @@ pub static ALL: &[&Scenario] = &[
     // async: results (3), task groups (4), resilience (5)
     // async: rate limits (6), queues (7), pipeline (8), actors (12)
     // async: blocking the loop (9)
+    &blocking::SCENARIO,
     // async: coordination (10), deadlock (11)
     // CPU lessons (SCENARIOS.md 1–9).
     &primes::SCENARIO,
@@ -78,6 +81,7 @@ pub static ALL: &[&Scenario] = &[
     // cpu: pool size and chunk size
     // cpu: sharing lessons
     // cpu: hybrid
+    &hybrid::SCENARIO,
 ];
 
 pub fn find(id: &str) -> Option<&'static Scenario> {
