@@ -44,3 +44,13 @@ pub async fn with_monitor<F: Future>(rt: Rc<dyn Runtime>, rec: Rc<Recorder>, int
     };
     (out, max.get())
 }
+
+/// Lag above this means the loop was blocked long enough for a person to notice
+/// (the browser's long-task threshold is 50 ms; the page warns from 100 ms).
+pub const BLOCKED_WARN_MS: f64 = 100.0;
+
+/// How long `trace`'s run blocked the event loop, if it measured lag and the
+/// worst lag is above [`BLOCKED_WARN_MS`]: what the page warns about.
+pub fn blocked_for(trace: &crate::engine::trace::Trace) -> Option<f64> {
+    trace.track(LAG_TRACK).map(|t| t.max()).filter(|ms| *ms > BLOCKED_WARN_MS)
+}

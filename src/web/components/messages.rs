@@ -1,7 +1,7 @@
 //! Problems the user should know about: a page that is not cross-origin
 //! isolated, a share link with errors, a failed run.
 
-use crate::i18n::{fill, tr};
+use crate::i18n::{fill, has, tr};
 use crate::scenarios::Kind;
 use crate::state::{Action, AppState, RunStatus, UrlError};
 use yew::prelude::*;
@@ -48,7 +48,8 @@ pub fn messages(p: &Props) -> Html {
             }
             if let RunStatus::Failed(msg) = &s.run {
                 <div class="msg error" data-testid="run-error" role="alert">
-                    { fill(tr(lang, "err.run_failed"), &[("msg", msg)]) }
+                    // Engine errors that are translation keys (e.g. `err.offload_not_isolated`) are shown translated.
+                    { fill(tr(lang, "err.run_failed"), &[("msg", if msg.starts_with("err.") && has(msg) { tr(lang, msg) } else { msg })]) }
                 </div>
             }
         </>
