@@ -241,3 +241,15 @@ fn hybrid_processes_every_response_once_with_the_sequential_answer() {
         assert_eq!(summarize(&t).max_in_flight, n, "every request in flight at once");
     }
 }
+
+#[test]
+fn the_page_warns_only_about_runs_that_blocked_over_100_ms() {
+    use concurrency_playground::engine::primitives::lag::{blocked_for, BLOCKED_WARN_MS};
+    let at = |cpu: &str, mode: &str| blocked_for(&lesson(&[("mode", mode), ("cpu_ms", cpu)]));
+    assert_eq!(at("300", "block"), Some(295.0));
+    assert_eq!(at("300", "offload"), None);
+    // 45 ms start, 10 ms ticks: a 100 ms block lags the monitor 95 ms, under the line.
+    assert_eq!(at("100", "block"), None);
+    assert!(at("160", "block").is_some_and(|ms| ms > BLOCKED_WARN_MS));
+    assert!(blocked_for(&run_virtual(&hybrid::SCENARIO, &raw(&[("n", "3"), ("work", "1000")])).unwrap()).is_none());
+}
