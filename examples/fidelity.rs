@@ -5,7 +5,7 @@
 //!     cargo run --example fidelity -- --write # also writes FIDELITY.md
 
 use concurrency_playground::fidelity::{check, markdown_table, MAKESPAN_TOLERANCE, TIE_FRACTION, TIE_MS};
-use concurrency_playground::scenarios::{Exec, ALL};
+use concurrency_playground::scenarios::{Kind, ALL};
 use std::path::Path;
 
 fn main() {
@@ -16,7 +16,7 @@ fn main() {
         .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
         .unwrap_or_else(|e| format!("python3 not runnable: {e}"));
     let mut rows = Vec::new();
-    for scn in ALL.iter().filter(|s| matches!(s.exec, Exec::Async(_)) && !s.cpython.is_empty()) {
+    for scn in ALL.iter().filter(|s| s.kind == Kind::Async && !s.cpython.is_empty()) {
         match check(scn, repo, 5) {
             Ok(c) => rows.push(c),
             Err(e) => eprintln!("{}: {e}", scn.id),

@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use concurrency_playground::fidelity::{check, compare, run_engine, PyReport, PyTask};
-use concurrency_playground::scenarios::{crawler, Exec, ALL};
+use concurrency_playground::scenarios::{crawler, Kind, ALL};
 use std::path::Path;
 
 fn repo() -> &'static Path {
@@ -14,7 +14,7 @@ fn repo() -> &'static Path {
 fn every_async_lesson_agrees_with_cpython() {
     let mut failures = Vec::new();
     let mut compared = 0;
-    for scn in ALL.iter().filter(|s| matches!(s.exec, Exec::Async(_))) {
+    for scn in ALL.iter().filter(|s| s.kind == Kind::Async) {
         assert!(!scn.cpython.is_empty(), "{}: async lessons declare their CPython comparison parameters", scn.id);
         match check(scn, repo(), 5) {
             Ok(c) if c.passed() => {

@@ -101,3 +101,91 @@ async fn the_app_mounts_with_every_lesson_and_a_run_button() {
     assert_eq!(options.length() as usize, scenarios::ALL.len());
     assert!(root.query_selector("[data-testid=param-n]").expect("query").is_some(), "crawler params shown");
 }
+
+// ---- Blocking the loop vs offloading to the pool, on the real event loop ----
+
+/// Counts 5 ms timer ticks until `stop` is set; returns how many fired.
+async fn tick_until(rt: Rc<dyn Runtime>, stop: Rc<std::cell::Cell<bool>>) -> u32 {
+    let mut ticks = 0;
+    while !stop.get() {
+        rt.sleep(5.0).await;
+        ticks += 1;
+    }
+    ticks
+}
+
+#[wasm_bindgen_test]
+async fn offloaded_work_leaves_the_event_loop_ticking() {
+    use concurrency_playground::engine::runtime::{offload, Work};
+    use concurrency_playground::engine::workloads::primes::count_range;
+    pool::ensure(2).await.expect("the pool starts");
+    let rt: Rc<dyn Runtime> = Rc::new(BrowserRuntime::new(Endpoint::InPage));
+    let stop = Rc::new(std::cell::Cell::new(false));
+    let ticker = tick_until(rt.clone(), stop.clone());
+    let job = {
+        let (rt, stop) = (rt.clone(), stop.clone());
+        async move {
+            let spun = rt.offload(Work::Spin { ms: 300.0 }).await.expect("spin on the pool");
+            let counted = offload(rt.as_ref(), 0.0, || count_range(0, 200_000)).await.expect("real work on the pool");
+            stop.set(true);
+            (spun, counted)
+        }
+    };
+    let (ticks, (spun, counted)) = futures::future::join(ticker, job).await;
+    assert!(spun.end_ms - spun.start_ms >= 299.0, "the worker spun {} ms", spun.end_ms - spun.start_ms);
+    assert!(spun.start_ms >= 0.0 && spun.end_ms <= rt.now() + 1.0, "worker times are on the run's clock");
+    assert_eq!(counted.value, count_sieve(200_000));
+    // 300 ms of 5 ms timers: dozens of ticks while a worker was busy (a blocked loop gives ~1).
+    assert!(ticks >= 20, "only {ticks} ticks while the pool worked");
+}
+
+#[wasm_bindgen_test]
+async fn blocking_lesson_on_the_real_loop_lags_and_offloaded_does_not() {
+    use concurrency_playground::engine::primitives::lag::blocked_for;
+    use concurrency_playground::scenarios::blocking;
+    pool::ensure(2).await.expect("the pool starts");
+    let Exec::Async(run) = blocking::SCENARIO.exec else { panic!("blocking is async") };
+    let mut lag = Vec::new();
+    for mode in ["block", "offload"] {
+        let params = blocking::SCENARIO
+            .validate(&raw(&[("mode", mode), ("cpu_ms", "300"), ("n", "6"), ("every", "20"), ("ms", "60")]))
+            .expect("valid params");
+        let rt: Rc<dyn Runtime> = Rc::new(BrowserRuntime::new(Endpoint::InPage));
+        let (rec, fut) = scenarios::start_async(run, params.clone(), rt.clone());
+        fut.await.expect("run completes");
+        let trace = scenarios::finish_async(&blocking::SCENARIO, &params, rec, rt.as_ref(), false).expect("trace");
+        assert!(trace.validate().is_ok(), "{mode}: {:?}", trace.validate());
+        let r = &trace.meta.results;
+        assert!(r["cpu_job_ms"] >= 299.0, "{mode}: job ran {} ms", r["cpu_job_ms"]);
+        lag.push((r["max_loop_lag_ms"], r["requests_late"], blocked_for(&trace).is_some()));
+    }
+    let ((block_lag, block_late, warned), (off_lag, off_late, off_warned)) = (lag[0], lag[1]);
+    assert!(block_lag >= 250.0 && warned, "blocked: lag {block_lag} ms");
+    assert_eq!(block_late, 6.0, "every request waited for the busy loop");
+    assert!(off_lag < 100.0 && !off_warned, "offloaded: lag {off_lag} ms");
+    assert!(off_late < block_late, "offloaded: {off_late} requests late");
+}
+
+#[wasm_bindgen_test]
+async fn hybrid_on_the_real_loop_processes_every_response_on_the_pool() {
+    use concurrency_playground::scenarios::hybrid;
+    pool::ensure(2).await.expect("the pool starts");
+    let Exec::Async(run) = hybrid::SCENARIO.exec else { panic!("hybrid runs on the event loop") };
+    let params = hybrid::SCENARIO
+        .validate(&raw(&[("n", "6"), ("latency", "uniform"), ("ms", "80"), ("work", "30000"), ("seed", "4")]))
+        .expect("valid params");
+    let rt: Rc<dyn Runtime> = Rc::new(BrowserRuntime::new(Endpoint::InPage));
+    let (rec, fut) = scenarios::start_async(run, params.clone(), rt.clone());
+    fut.await.expect("run completes");
+    let trace = scenarios::finish_async(&hybrid::SCENARIO, &params, rec, rt.as_ref(), false).expect("trace");
+    assert!(trace.validate().is_ok(), "{:?}", trace.validate());
+    let expected: u64 = hybrid::sequential(&params).iter().sum();
+    assert_eq!(trace.meta.results.get("responses_processed"), Some(&6.0));
+    assert_eq!(trace.meta.results.get("primes_found"), Some(&(expected as f64)));
+    let worker_spans = trace
+        .spans
+        .iter()
+        .filter(|s| trace.lanes.iter().any(|l| l.id == s.lane && l.kind == LaneKind::Worker))
+        .count();
+    assert_eq!(worker_spans, 6, "one processing span per response");
+}

@@ -2,8 +2,16 @@
 //! Two implementations: [`super::virtual_clock::VirtualRuntime`] (deterministic,
 //! instant; native tests and replay) and the browser's (real `performance.now()`,
 //! `setTimeout` and `fetch()`; in `web::services`). Scenarios see only this trait.
+//!
+//! Besides timers and requests, a runtime can *block* its event loop (a
+//! synchronous CPU loop on the loop's own thread: every timer due meanwhile
+//! fires late) and *offload* CPU work to a worker pool (the loop keeps ticking
+//! while a worker computes; `asyncio.to_thread` / `run_in_executor`). Offloaded
+//! work is a [`Work`] value rather than a generic closure so the trait stays
+//! object-safe (`Rc<dyn Runtime>`); [`offload`] is the typed front door.
 
 use futures::future::LocalBoxFuture;
+use std::any::Any;
 use std::fmt;
 
 /// A request to the built-in latency/fault endpoint (`/sim/delay`): the answer
@@ -35,6 +43,53 @@ impl fmt::Display for FetchError {
     }
 }
 
+/// What an offloaded job returns, type-erased (see [`offload`] for the typed call).
+pub type JobOutput = Box<dyn Any + Send>;
+
+/// CPU work handed to the worker pool.
+pub enum Work {
+    /// Keep one worker busy for `ms` (the lessons' stand-in for "some CPU job";
+    /// the runtime spins on its own clock, so it works on virtual time too).
+    Spin { ms: f64 },
+    /// Real work. On the virtual clock `f` runs at once (same answer) and the
+    /// job takes the declared `cost_ms` of virtual time on a virtual worker.
+    Compute { cost_ms: f64, f: Box<dyn FnOnce() -> JobOutput + Send> },
+}
+
+/// An offloaded job as it ran: its value, the worker that ran it and when
+/// (run time, ms), so a lesson can draw worker lanes.
+#[derive(Debug)]
+pub struct Offloaded<T = JobOutput> {
+    pub value: T,
+    /// 0-based index of the pool worker.
+    pub worker: usize,
+    pub start_ms: f64,
+    pub end_ms: f64,
+}
+
+/// Why offloading failed. Messages that are translation keys (`err.*`) are
+/// translated by the page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OffloadError {
+    /// This runtime has no worker pool (e.g. the page is not cross-origin
+    /// isolated, so Web Workers cannot share its memory).
+    Unavailable(String),
+    /// The job was lost (a worker died).
+    Lost(String),
+}
+
+impl fmt::Display for OffloadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OffloadError::Unavailable(m) | OffloadError::Lost(m) => f.write_str(m),
+        }
+    }
+}
+
+/// The key of the message shown when a lesson offloads on a page that cannot
+/// start the worker pool.
+pub const ERR_POOL_NOT_ISOLATED: &str = "err.offload_not_isolated";
+
 pub trait Runtime {
     /// Milliseconds since the run started.
     fn now(&self) -> f64;
@@ -43,8 +98,30 @@ pub trait Runtime {
     /// Performs a request against the latency/fault endpoint.
     fn fetch(&self, req: SimRequest) -> LocalBoxFuture<'static, Result<Response, FetchError>>;
     fn clock(&self) -> super::trace::ClockKind;
+    /// Blocks the event loop synchronously for `ms`: nothing else on the loop
+    /// runs meanwhile, and timers due in that window fire late (browser: a busy
+    /// loop on the main thread; virtual: time jumps forward with no task run).
+    fn block(&self, ms: f64);
+    /// Runs `work` on the worker pool; the loop keeps running until it is done.
+    fn offload(&self, work: Work) -> LocalBoxFuture<'static, Result<Offloaded, OffloadError>> {
+        let _ = work;
+        Box::pin(async { Err(OffloadError::Unavailable("this runtime has no worker pool".into())) })
+    }
     /// Label for request spans (`GET /sim/delay`).
     fn endpoint_label(&self) -> &str {
         "GET /sim/delay"
     }
+}
+
+/// Offloads `f` (a `Send` closure: real work) to `rt`'s pool; `cost_ms` is
+/// what it takes on the virtual clock. The typed face of [`Runtime::offload`].
+pub async fn offload<T: Send + 'static>(
+    rt: &dyn Runtime,
+    cost_ms: f64,
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<Offloaded<T>, OffloadError> {
+    let work = Work::Compute { cost_ms, f: Box::new(move || Box::new(f()) as JobOutput) };
+    let done = rt.offload(work).await?;
+    let value = done.value.downcast::<T>().map_err(|_| OffloadError::Lost("the job returned another type".into()))?;
+    Ok(Offloaded { value: *value, worker: done.worker, start_ms: done.start_ms, end_ms: done.end_ms })
 }

@@ -5,8 +5,14 @@
 //!
 //! The executor is the `futures` crate's; only the timer wheel is ours (a heap of
 //! deadlines), because virtual time is the point of this module.
+//!
+//! Blocking the loop moves the clock forward inside the running task, so
+//! every timer due meanwhile fires late, at the end of the block, in deadline
+//! order, as in the browser. Offloaded work runs on a model of a pool of
+//! [`VIRTUAL_POOL_THREADS`] workers: a job starts when a worker is free and
+//! takes its declared cost of virtual time; the loop never waits for it.
 
-use super::runtime::{FetchError, Response, Runtime, SimRequest};
+use super::runtime::{FetchError, JobOutput, Offloaded, OffloadError, Response, Runtime, SimRequest, Work};
 use super::trace::ClockKind;
 use futures::executor::LocalPool;
 use futures::future::LocalBoxFuture;
@@ -18,9 +24,14 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
+/// Workers of the virtual pool unless [`VirtualRuntime::with_pool`] says otherwise.
+pub const VIRTUAL_POOL_THREADS: usize = 4;
+
 #[derive(Default)]
 struct Clock {
     now: Cell<f64>,
+    /// When each virtual pool worker is free again (ms); empty = default size.
+    workers: RefCell<Vec<f64>>,
     seq: Cell<u64>,
     /// (deadline in ns, insertion order) → timer; ties fire in insertion order.
     timers: RefCell<BinaryHeap<Reverse<(u64, u64, TimerKey)>>>,
@@ -63,7 +74,14 @@ fn to_ns(ms: f64) -> u64 {
 
 impl VirtualRuntime {
     pub fn new() -> Self {
-        Self::default()
+        Self::with_pool(VIRTUAL_POOL_THREADS)
+    }
+
+    /// A runtime whose virtual worker pool has `threads` workers (at least 1).
+    pub fn with_pool(threads: usize) -> Self {
+        let rt = Self::default();
+        *rt.clock.workers.borrow_mut() = vec![0.0; threads.max(1)];
+        rt
     }
 
     /// Runs `fut` (and everything it spawns into `pool`) to completion on virtual
@@ -98,7 +116,8 @@ impl VirtualRuntime {
     fn fire_next(&self) -> bool {
         let mut heap = self.clock.timers.borrow_mut();
         let Some(Reverse((deadline, _, _))) = heap.peek().cloned() else { return false };
-        self.clock.now.set(deadline as f64 / 1e6);
+        // After a block the clock is already past the deadline: the timer fires late, now.
+        self.clock.now.set(self.clock.now.get().max(deadline as f64 / 1e6));
         while let Some(Reverse((d, _, _))) = heap.peek() {
             if *d != deadline {
                 break;
@@ -166,5 +185,38 @@ impl Runtime for VirtualRuntime {
 
     fn clock(&self) -> ClockKind {
         ClockKind::Virtual
+    }
+
+    fn block(&self, ms: f64) {
+        if ms.is_finite() && ms > 0.0 {
+            self.clock.now.set(self.clock.now.get() + ms);
+        }
+    }
+
+    fn offload(&self, work: Work) -> LocalBoxFuture<'static, Result<Offloaded, OffloadError>> {
+        let (cost, value): (f64, JobOutput) = match work {
+            Work::Spin { ms } => (ms, Box::new(())),
+            // Run the real work now, so the answer is the real one; only its time is modelled.
+            Work::Compute { cost_ms, f } => (cost_ms, f()),
+        };
+        let cost = if cost.is_finite() { cost.max(0.0) } else { 0.0 };
+        let now = self.clock.now.get();
+        let (worker, start_ms) = {
+            let mut w = self.clock.workers.borrow_mut();
+            if w.is_empty() {
+                w.resize(VIRTUAL_POOL_THREADS, 0.0);
+            }
+            // The worker free earliest (lowest index on ties) takes the job.
+            let (i, free) = w.iter().copied().enumerate().fold((0, f64::INFINITY), |b, (i, f)| if f < b.1 { (i, f) } else { b });
+            let start = now.max(free);
+            w[i] = start + cost;
+            (i, start)
+        };
+        let end_ms = start_ms + cost;
+        let sleep = self.sleep(end_ms - now);
+        Box::pin(async move {
+            sleep.await;
+            Ok(Offloaded { value, worker, start_ms, end_ms })
+        })
     }
 }

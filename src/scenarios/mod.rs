@@ -2,11 +2,13 @@
 //! (id, parameters, Python listing, how to run it); [`ALL`] registers them.
 //! Adding a lesson = one new file + one line in `ALL` + its strings in `i18n`.
 
+pub mod blocking;
 pub mod coordination;
 pub mod crawler;
 pub mod deadlock;
 pub mod fib;
 pub mod gather;
+pub mod hybrid;
 pub mod mandelbrot;
 pub mod mapreduce;
 pub mod pi;
@@ -84,6 +86,7 @@ pub static ALL: &[&Scenario] = &[
 
     // async: rate limits (6), queues (7), pipeline (8), actors (12)
     // async: blocking the loop (9)
+    &blocking::SCENARIO,
     // async: coordination (10), deadlock (11)
     &coordination::SCENARIO,
     &deadlock::SCENARIO,
@@ -99,6 +102,7 @@ pub static ALL: &[&Scenario] = &[
     // cpu: pool size and chunk size
     // cpu: sharing lessons
     // cpu: hybrid
+    &hybrid::SCENARIO,
 ];
 
 pub fn find(id: &str) -> Option<&'static Scenario> {

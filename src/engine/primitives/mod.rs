@@ -8,6 +8,7 @@ pub mod breaker;
 pub mod condition;
 pub mod event;
 pub mod gather;
+pub mod lag;
 pub mod lock;
 pub mod periodic;
 pub mod pool;

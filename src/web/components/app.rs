@@ -4,6 +4,7 @@
 use super::{controls::Controls, header::Header, listing::Listing, messages::Messages, params_form::ParamsForm};
 use super::{k_sweep_chart::KSweepChart, speedup_chart::SpeedupChart, summary::SummaryView, timeline::Timeline};
 use super::mandelbrot_image::MandelbrotImage;
+use super::loop_warning::LoopWarning;
 use crate::i18n::tr;
 use crate::state::{Action, AppState};
 use crate::web::services::{embed, env, runner, url};
@@ -104,6 +105,7 @@ pub fn app() -> Html {
                     }
                 </section>
                 <section class="main">
+                    <LoopWarning trace={state.trace.clone()} lang={lang} />
                     <SummaryView state={state.clone()} />
                     <Timeline trace={state.trace.clone()} lang={lang} />
                     if state.trace.as_ref().is_some_and(|t| !t.meta.sweep.is_empty()) {

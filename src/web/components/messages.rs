@@ -2,7 +2,7 @@
 //! isolated, a share link with errors, a failed run, a deadlock the run found
 //! (its run-wide `deadlock` events, naming the wait-for cycle).
 
-use crate::i18n::{event_text, fill, tr};
+use crate::i18n::{event_text, fill, has, tr};
 use crate::scenarios::Kind;
 use crate::state::{Action, AppState, RunStatus, UrlError};
 use yew::prelude::*;
@@ -61,7 +61,8 @@ pub fn messages(p: &Props) -> Html {
             }
             if let RunStatus::Failed(msg) = &s.run {
                 <div class="msg error" data-testid="run-error" role="alert">
-                    { fill(tr(lang, "err.run_failed"), &[("msg", msg)]) }
+                    // Engine errors that are translation keys (e.g. `err.offload_not_isolated`) are shown translated.
+                    { fill(tr(lang, "err.run_failed"), &[("msg", if msg.starts_with("err.") && has(msg) { tr(lang, msg) } else { msg })]) }
                 </div>
             }
         </>

@@ -6,6 +6,7 @@ pub mod controls;
 pub mod header;
 pub mod k_sweep_chart;
 pub mod listing;
+pub mod loop_warning;
 pub mod mandelbrot_image;
 pub mod messages;
 pub mod params_form;

@@ -1,8 +1,10 @@
 //! The engine's [`Runtime`] on the browser event loop: `performance.now()`,
-//! `setTimeout` (via gloo) and real `fetch()`.
+//! `setTimeout` (via gloo) and real `fetch()`. Blocking is a real busy loop on
+//! the main thread; offloading hands the job to the rayon pool (`pool::offload`).
 
 use super::endpoint::Endpoint;
-use crate::engine::runtime::{FetchError, Response, Runtime, SimRequest};
+use super::pool;
+use crate::engine::runtime::{FetchError, OffloadError, Offloaded, Response, Runtime, SimRequest, Work};
 use crate::engine::trace::ClockKind;
 use futures::future::LocalBoxFuture;
 use gloo::timers::future::TimeoutFuture;
@@ -11,6 +13,8 @@ use wasm_bindgen_futures::JsFuture;
 
 pub struct BrowserRuntime {
     origin: f64,
+    /// `origin` on the clock shared with the workers (`timeOrigin + now()`).
+    shared_origin: f64,
     endpoint: Endpoint,
 }
 
@@ -21,7 +25,9 @@ fn perf_now() -> f64 {
 impl BrowserRuntime {
     /// A runtime whose time 0 is now.
     pub fn new(endpoint: Endpoint) -> Self {
-        BrowserRuntime { origin: perf_now(), endpoint }
+        let origin = perf_now();
+        let time_origin = web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.time_origin());
+        BrowserRuntime { origin, shared_origin: time_origin + origin, endpoint }
     }
 }
 
@@ -69,6 +75,16 @@ impl Runtime for BrowserRuntime {
 
     fn clock(&self) -> ClockKind {
         ClockKind::Browser
+    }
+
+    fn block(&self, ms: f64) {
+        // Busy on purpose: the lesson shows what a synchronous CPU loop does to the page.
+        let end = perf_now() + ms.max(0.0);
+        while perf_now() < end {}
+    }
+
+    fn offload(&self, work: Work) -> LocalBoxFuture<'static, Result<Offloaded, OffloadError>> {
+        Box::pin(pool::offload(work, self.shared_origin))
     }
 
     fn endpoint_label(&self) -> &str {

@@ -1,10 +1,12 @@
 //! The one rayon pool of the page, over Web Workers sharing the wasm memory.
 //! Started once (lazily, on the first CPU run); CPU runs are handed to it with
 //! `rayon::spawn` and awaited through a oneshot channel, so the main thread
-//! never blocks on a worker.
+//! never blocks on a worker. Async lessons hand single jobs to the same pool
+//! with [`offload`] (their runtime's `Runtime::offload`).
 
 use crate::engine::cpu::CpuCtx;
 use crate::engine::params::Params;
+use crate::engine::runtime::{JobOutput, OffloadError, Offloaded, Work, ERR_POOL_NOT_ISOLATED};
 use crate::engine::trace::{ClockKind, Trace};
 use crate::engine::RunError;
 use crate::scenarios::CpuRun;
@@ -62,4 +64,33 @@ pub async fn run(run: CpuRun, params: Params, cancel: Arc<AtomicBool>) -> Result
     let mut trace = rx.await.map_err(|_| RunError::Workload("a pool worker died (see the console)".into()))??;
     trace.meta.clock = ClockKind::Browser;
     Ok(trace)
+}
+
+/// Runs one job of an async lesson on the pool (starting the pool on first
+/// use) and resolves when it is done; the event loop keeps running meanwhile.
+/// Times are reported on the run's clock: `shared_origin` is the run's time 0
+/// on [`shared_clock_ms`]. Without cross-origin isolation there is no pool:
+/// an error whose message is a translation key, never a panic.
+pub async fn offload(work: Work, shared_origin: f64) -> Result<Offloaded, OffloadError> {
+    let env = super::env::detect();
+    if !env.isolated {
+        return Err(OffloadError::Unavailable(ERR_POOL_NOT_ISOLATED.into()));
+    }
+    ensure(env.hardware_threads as usize).await.map_err(|e| OffloadError::Unavailable(format!("worker pool: {e}")))?;
+    let (tx, rx) = oneshot::channel();
+    rayon::spawn(move || {
+        let start = shared_clock_ms();
+        let value: JobOutput = match work {
+            Work::Spin { ms } => {
+                // Busy on purpose: this is the lesson's CPU job, on a worker.
+                while shared_clock_ms() < start + ms {}
+                Box::new(())
+            }
+            Work::Compute { f, .. } => f(),
+        };
+        let end = shared_clock_ms();
+        let worker = rayon::current_thread_index().unwrap_or(0);
+        let _ = tx.send(Offloaded { value, worker, start_ms: start - shared_origin, end_ms: end - shared_origin });
+    });
+    rx.await.map_err(|_| OffloadError::Lost("a pool worker died (see the console)".into()))
 }

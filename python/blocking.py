@@ -1,0 +1,94 @@
+"""Blocking the event loop: a CPU loop on the loop stalls every timer; to_thread keeps it ticking.
+
+Run:  python3 blocking.py --mode block     then   python3 blocking.py --mode offload
+Requests start on a timer, one every --every ms, while a CPU job of --cpu-ms
+starts at 45 ms. A lag monitor sleeps 10 ms again and again and measures how
+late it wakes up. simnet.py (next to this file) stands in for the server.
+"""
+import argparse, asyncio, json, time
+
+from simnet import fetch
+
+JOB_AT_MS, LATE_MS, TICK_MS = 45, 20, 10
+
+
+def spin(ms):
+    """The CPU job: a busy loop. It never awaits, so nothing else on its thread runs."""
+    end = time.perf_counter() + ms / 1000
+    while time.perf_counter() < end:
+        pass
+
+
+async def main_async(a):
+    t0 = time.perf_counter()
+    now = lambda: (time.perf_counter() - t0) * 1000
+    tasks, stats = [], {"in_flight": 0, "max_in_flight": 0, "max_lag": 0.0}
+
+    async def request(i):
+        start = i * a.every
+        if start > now():
+            await asyncio.sleep((start - now()) / 1000)
+        stats["in_flight"] += 1
+        stats["max_in_flight"] = max(stats["max_in_flight"], stats["in_flight"])
+        await fetch(a.ms)
+        stats["in_flight"] -= 1
+        tasks.append({"name": f"request {i}", "end_ms": now(), "outcome": "done"})
+        return max(0.0, now() - (start + a.ms))  # how late it answered
+
+    async def job():
+        await asyncio.sleep((JOB_AT_MS - now()) / 1000)
+        t = now()
+        if a.mode == "block":
+            spin(a.cpu_ms)  # on the event loop: every timer waits for it
+        else:  # on a worker thread: the loop goes on. A pure-Python loop there still
+            # takes the GIL from the loop for up to 5 ms at a time (sys.getswitchinterval),
+            # so timers wobble a little; C code that releases the GIL would not.
+            await asyncio.to_thread(spin, a.cpu_ms)
+        tasks.append({"name": "job 0", "end_ms": now(), "outcome": "done"})
+        return now() - t
+
+    async def lag_monitor():
+        while True:
+            due = now() + TICK_MS
+            await asyncio.sleep(TICK_MS / 1000)
+            stats["max_lag"] = max(stats["max_lag"], now() - due)
+
+    monitor = asyncio.create_task(lag_monitor())
+    ran, *delays = await asyncio.gather(job(), *(request(i) for i in range(a.n)))
+    makespan = now()
+    monitor.cancel()
+    return {
+        "makespan_ms": makespan,
+        "max_in_flight": stats["max_in_flight"],
+        "tasks": tasks,
+        "results": {
+            "max_loop_lag_ms": stats["max_lag"],
+            "requests_late": sum(d > LATE_MS for d in delays),
+            "max_request_delay_ms": max(delays),
+            "cpu_job_ms": ran,
+        },
+    }
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--mode", choices=["block", "offload"], default="block")
+    p.add_argument("--cpu_ms", "--cpu-ms", type=float, default=300)
+    p.add_argument("--n", type=int, default=10)
+    p.add_argument("--every", type=float, default=20)
+    p.add_argument("--ms", type=float, default=100)
+    p.add_argument("--json", action="store_true")
+    a = p.parse_args()
+    if a.n < 1:
+        p.error("n must be at least 1")
+    r = asyncio.run(main_async(a))
+    if a.json:
+        print(json.dumps(r))
+    else:
+        res = r["results"]
+        print(f"mode {a.mode}: CPU job {res['cpu_job_ms']:.0f} ms, worst event-loop lag {res['max_loop_lag_ms']:.0f} ms")
+        print(f"{res['requests_late']} of {a.n} requests late (worst by {res['max_request_delay_ms']:.0f} ms)")
+
+
+if __name__ == "__main__":
+    main()

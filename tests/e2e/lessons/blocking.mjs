@@ -1,0 +1,72 @@
+// Lesson "blocking" (async 9): a CPU job on the event loop vs on the worker pool.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { REPO_ROOT, startServer } from '../lib.mjs';
+
+const QUERY = 'lesson=blocking&cpu_ms=300&n=6&every=20&ms=60';
+
+export const tests = [
+  {
+    name: 'block: the busy loop stalls the page, every request is late, the page warns',
+    async run({ app, server }) {
+      await app.open(server.url, `${QUERY}&mode=block`);
+      assert.equal(await app.byTestId('loop-blocked-warning').count(), 0, 'no warning before a run');
+      await app.observeLongTasks();
+      await app.run();
+      await app.waitStatus('done');
+      assert.equal(await app.number('requests-late'), 6);
+      const lag = await app.number('max-loop-lag-ms');
+      assert.ok(lag >= 250 && lag < 2_000, `loop lag ${lag} ms`);
+      assert.ok(await app.number('cpu-job-ms') >= 299);
+      assert.ok(await app.maxLongTask() >= 250, 'the browser saw a long task');
+      await app.byTestId('loop-blocked-warning').waitFor({ state: 'visible', timeout: 5_000 });
+      assert.ok(Math.abs(await app.number('loop-blocked-warning') - lag) < 1e-6);
+      assert.match(await app.byTestId('loop-blocked-warning').innerText(), /blocked the event loop/);
+      const { lanes } = await app.timeline();
+      assert.equal(lanes, 7, 'six requests and the job');
+      await app.screenshot('blocking-block');
+    },
+  },
+  {
+    name: 'offload: the loop keeps ticking while a worker spins, no warning',
+    async run({ app, server }) {
+      await app.open(server.url, `${QUERY}&mode=offload`);
+      await app.observeLongTasks();
+      await app.run();
+      await app.waitStatus('done');
+      const lag = await app.number('max-loop-lag-ms');
+      assert.ok(lag < 100, `loop lag ${lag} ms`);
+      assert.ok(await app.number('requests-late') < 6);
+      assert.ok(await app.number('cpu-job-ms') >= 299, 'the job still took its time, on a worker');
+      assert.ok(await app.maxLongTask() < 250, 'no long task from the job');
+      assert.equal(await app.byTestId('loop-blocked-warning').count(), 0);
+      const { lanes } = await app.timeline();
+      assert.equal(lanes, 8, 'six requests, the job and the worker that ran it');
+      await app.screenshot('blocking-offload');
+    },
+  },
+  {
+    name: 'offload without cross-origin isolation: a clear, translated message, block still runs',
+    async run({ app }) {
+      const plain = await startServer(path.join(REPO_ROOT, process.argv[2] ?? 'dist'), { isolated: false });
+      try {
+        await app.open(plain.url, `${QUERY}&mode=offload&lang=zh`);
+        assert.equal(await app.page.evaluate(() => crossOriginIsolated), false);
+        assert.equal(await app.byTestId('isolation-banner').count(), 0, 'an async lesson: runnable');
+        await app.run();
+        await app.waitStatus('failed');
+        const msg = await app.byTestId('run-error').innerText();
+        assert.match(msg, /offload/);
+        assert.match(msg, /跨源隔离/);
+        assert.doesNotMatch(msg, /err\.offload/);
+        await app.setParam('mode', 'block');
+        await app.run();
+        await app.waitStatus('done');
+        assert.equal(await app.number('requests-late'), 6);
+        await app.byTestId('loop-blocked-warning').waitFor({ state: 'visible', timeout: 5_000 });
+      } finally {
+        await plain.close();
+      }
+    },
+  },
+];
