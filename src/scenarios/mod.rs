@@ -6,6 +6,7 @@ pub mod crawler;
 pub mod gather;
 pub mod pi;
 pub mod primes;
+pub mod prodcons;
 pub mod ratelimit;
 
 use crate::engine::cpu::CpuCtx;
@@ -71,6 +72,7 @@ pub static ALL: &[&Scenario] = &[
     // async: results (3), task groups (4), resilience (5)
     // async: rate limits (6), queues (7), pipeline (8), actors (12)
     &ratelimit::SCENARIO,
+    &prodcons::SCENARIO,
     // async: blocking the loop (9)
     // async: coordination (10), deadlock (11)
     // CPU lessons (SCENARIOS.md 1–9).
