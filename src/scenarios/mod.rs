@@ -5,6 +5,7 @@
 pub mod crawler;
 pub mod gather;
 pub mod pi;
+pub mod pipeline;
 pub mod primes;
 pub mod prodcons;
 pub mod ratelimit;
@@ -73,6 +74,7 @@ pub static ALL: &[&Scenario] = &[
     // async: rate limits (6), queues (7), pipeline (8), actors (12)
     &ratelimit::SCENARIO,
     &prodcons::SCENARIO,
+    &pipeline::SCENARIO,
     // async: blocking the loop (9)
     // async: coordination (10), deadlock (11)
     // CPU lessons (SCENARIOS.md 1–9).
