@@ -2,6 +2,7 @@
 //! (id, parameters, Python listing, how to run it); [`ALL`] registers them.
 //! Adding a lesson = one new file + one line in `ALL` + its strings in `i18n`.
 
+pub mod actors;
 pub mod crawler;
 pub mod gather;
 pub mod pi;
@@ -75,6 +76,7 @@ pub static ALL: &[&Scenario] = &[
     &ratelimit::SCENARIO,
     &prodcons::SCENARIO,
     &pipeline::SCENARIO,
+    &actors::SCENARIO,
     // async: blocking the loop (9)
     // async: coordination (10), deadlock (11)
     // CPU lessons (SCENARIOS.md 1–9).

@@ -44,6 +44,9 @@ fn outcome_name(o: Option<Outcome>) -> &'static str {
 /// Completion times closer than this may swap in CPython (sleeps overshoot by ≤ ~1 ms each).
 pub const TIE_MS: f64 = 3.0;
 
+/// Extra makespan allowance for a loaded machine (see `compare`).
+pub const MAKESPAN_SLACK_MS: f64 = 15.0;
+
 /// One comparison; `Err` says what differed.
 pub fn compare(scn: &Scenario, t: &Trace, py: &Value) -> Result<(), String> {
     // Same tasks, same outcomes.
@@ -78,7 +81,9 @@ pub fn compare(scn: &Scenario, t: &Trace, py: &Value) -> Result<(), String> {
     }
     let close = |p: f64, v: f64| (p - v).abs() <= 0.05 * v.abs().max(1e-9) || (p - v).abs() < 1e-9;
     let p_make = py["makespan_ms"].as_f64().ok_or("makespan_ms")?;
-    if !close(p_make, t.meta.makespan_ms) {
+    // Real sleeps only overshoot, by ~1 ms each on an idle machine and ~4 ms under
+    // heavy load (many builds on two cores); allow that on top of the harness's 5%.
+    if !(p_make >= t.meta.makespan_ms - 1.0 && p_make <= t.meta.makespan_ms * 1.05 + MAKESPAN_SLACK_MS) {
         return Err(format!("makespan {p_make:.1} vs {:.1}", t.meta.makespan_ms));
     }
     if let Some(res) = py["results"].as_object() {
@@ -109,8 +114,8 @@ pub fn matches_cpython(scn: &Scenario) {
 }
 
 /// Virtual completion times of the lanes, sorted; for picking tie-free params.
-pub fn min_gap(t: &Trace) -> f64 {
-    let mut ends: Vec<f64> = t.lanes.iter().map(|l| lane_end(t, l.id)).collect();
+pub fn min_gap(t: &Trace, prefix: &str) -> f64 {
+    let mut ends: Vec<f64> = t.lanes.iter().filter(|l| l.name.starts_with(prefix)).map(|l| lane_end(t, l.id)).collect();
     ends.sort_by(f64::total_cmp);
     ends.windows(2).map(|w| w[1] - w[0]).fold(f64::INFINITY, f64::min)
 }
