@@ -41,7 +41,7 @@ pub static SCENARIO: Scenario = Scenario {
         ("consume", "40"),
         ("queue", "fifo"),
         ("shutdown", "sentinel"),
-        ("seed", "4"),
+        ("seed", "9"),
     ],
     exec: Exec::Async(run),
 };

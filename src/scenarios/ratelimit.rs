@@ -40,7 +40,7 @@ pub static SCENARIO: Scenario = Scenario {
         ("burst", "3"),
         ("arrive", "100"),
         ("ms", "40"),
-        ("seed", "3"),
+        ("seed", "4"),
     ],
     exec: Exec::Async(run),
 };

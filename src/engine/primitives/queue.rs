@@ -13,6 +13,12 @@
 //! (free slots, queued items), which are FIFO-fair and cancel-safe (a waiter
 //! that is dropped leaves the line and takes nothing), and the storage is a
 //! plain `VecDeque` or `BinaryHeap`. Only the bookkeeping is ours.
+//!
+//! One difference from asyncio, visible only at near-ties: here a freed slot
+//! or a new item is handed to the first waiter, while asyncio only wakes it,
+//! and a task that calls `get`/`put` before the woken one runs may take the
+//! item or slot first (the woken one then waits again). The hand-off is the
+//! fairer rule and keeps runs on the virtual clock independent of poll order.
 
 use crate::engine::recorder::{LaneId, Recorder, TrackId};
 use crate::engine::runtime::Runtime;
