@@ -63,6 +63,8 @@ fn token_bucket_never_exceeds_burst_plus_rate() {
             assert!(t.spans.iter().all(|s| s.state != State::Waiting), "rejected requests never wait");
             let failed = t.lanes.iter().filter(|l| l.outcome == Some(Outcome::Failed)).count() as f64;
             assert_eq!(failed, r["rejected"]);
+            let marks = t.spans.iter().filter(|s| s.state == State::Failed && s.duration_ms() == 0.0).count() as f64;
+            assert_eq!(marks, r["rejected"], "each rejection is marked on its lane");
         } else {
             assert_eq!(r["rejected"], 0.0);
         }

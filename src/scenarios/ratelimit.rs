@@ -10,7 +10,7 @@ use crate::engine::params::{ParamSpec, Params};
 use crate::engine::primitives::{request, Admission, Limiter, Overflow, Rule};
 use crate::engine::recorder::Recorder;
 use crate::engine::runtime::Runtime;
-use crate::engine::trace::{LaneKind, Outcome};
+use crate::engine::trace::{LaneKind, Outcome, State};
 use crate::engine::RunError;
 use futures::future::{join_all, LocalBoxFuture};
 use std::cell::RefCell;
@@ -84,6 +84,8 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
                 let a = limiter.acquire(lane, overflow).await;
                 admissions.borrow_mut().push((rt.now(), a));
                 if a == Admission::Rejected {
+                    // A mark at the arrival (drawn 1 px wide): turned away at once.
+                    rec.enter_labelled(lane, State::Failed, Some(limiter.name()), "rejected (429)".into(), rt.now());
                     rec.finish_lane(lane, Outcome::Failed, rt.now());
                 } else {
                     request(rt.as_ref(), &rec, lane, req).await;

@@ -102,6 +102,10 @@ impl Limiter {
         })
     }
 
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
     pub fn rule(&self) -> Rule {
         self.rule
     }
