@@ -1,6 +1,7 @@
 """Actors: a bank account that owns its balance; clients talk to it only through its mailbox.
 
 Run:  python3 actors.py --clients 4 --messages 6 --initial 100
+      python3 actors.py --design shared   # no actor: clients update one shared balance and lose updates
 simnet.py (next to this file) draws the same seeded think times and amounts as the playground.
 """
 import argparse, asyncio, json, time
@@ -68,18 +69,44 @@ async def main_async(a):
         tasks.append({"name": f"client {c}", "end_ms": now(), "outcome": "done"})
         return net, rejected
 
-    actor = asyncio.create_task(account.run())
-    outs = await asyncio.gather(*(client(c, m) for c, m in enumerate(plan(a))))
-    await account.mailbox.put(None)
-    await actor
-    tasks.append({"name": "account 0", "end_ms": now(), "outcome": "done"})
-    results = {"final_balance": account.balance, "expected_balance": a.initial + sum(n for n, _ in outs),
-               "messages": account.handled, "rejected_withdrawals": sum(r for _, r in outs)}
-    return {"makespan_ms": now(), "max_in_flight": account.max_writing, "tasks": tasks, "results": results}
+    async def shared_client(c, msgs):  # the `shared` design: no actor, no mailbox
+        nonlocal writing, max_writing
+        net = rejected = 0
+        for think_ms, op, amount in msgs:
+            await asyncio.sleep(think_ms / 1000)
+            seen = shared["balance"]  # read ...
+            writing += 1
+            max_writing = max(max_writing, writing)
+            await asyncio.sleep(a.work / 1000)  # ... other clients run here ...
+            writing -= 1
+            if op == "deposit":
+                shared["balance"], net = seen + amount, net + amount  # ... write back a stale value
+            elif op == "withdraw" and seen >= amount:
+                shared["balance"], net = seen - amount, net - amount
+            rejected += op == "withdraw" and seen < amount
+        tasks.append({"name": f"client {c}", "end_ms": now(), "outcome": "done"})
+        return net, rejected
+
+    if a.design == "shared":
+        shared, writing, max_writing = {"balance": a.initial}, 0, 0
+        outs = await asyncio.gather(*(shared_client(c, m) for c, m in enumerate(plan(a))))
+        balance, handled = shared["balance"], a.clients * a.messages
+    else:
+        actor = asyncio.create_task(account.run())
+        outs = await asyncio.gather(*(client(c, m) for c, m in enumerate(plan(a))))
+        await account.mailbox.put(None)
+        await actor
+        tasks.append({"name": "account 0", "end_ms": now(), "outcome": "done"})
+        balance, handled, max_writing = account.balance, account.handled, account.max_writing
+    expected = a.initial + sum(n for n, _ in outs)
+    results = {"final_balance": balance, "expected_balance": expected, "balance_error": balance - expected,
+               "messages": handled, "rejected_withdrawals": sum(r for _, r in outs)}
+    return {"makespan_ms": now(), "max_in_flight": max_writing, "tasks": tasks, "results": results}
 
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--design", choices=["actor", "shared"], default="actor")
     p.add_argument("--clients", type=int, default=4)
     p.add_argument("--messages", type=int, default=6, help="messages per client")
     p.add_argument("--initial", type=int, default=100, help="opening balance")
@@ -96,7 +123,7 @@ def main():
         print(json.dumps(r))
     else:
         s = r["results"]
-        print(f"{s['messages']} messages; final balance {s['final_balance']} (expected {s['expected_balance']}); "
+        print(f"{a.design}: {s['messages']} messages; final balance {s['final_balance']} (expected {s['expected_balance']}); "
               f"{s['rejected_withdrawals']} withdrawals refused; makespan {r['makespan_ms']:.0f} ms")
 
 

@@ -6,7 +6,7 @@ mod flow_common;
 use concurrency_playground::engine::metrics::summarize;
 use concurrency_playground::engine::trace::{Outcome, State};
 use concurrency_playground::scenarios::actors::{plan, Op, SCENARIO};
-use flow_common::{matches_cpython, raw, run};
+use flow_common::{matches_cpython, matches_cpython_with, raw, run};
 
 #[test]
 fn final_balance_is_exact_and_never_negative() {
@@ -58,6 +58,35 @@ fn a_busy_actor_fills_its_mailbox() {
     assert!(t.spans.iter().any(|s| s.resource.as_deref() == Some("reply")));
     // 40 messages × 50 ms, one at a time.
     assert!(t.meta.makespan_ms >= 2000.0);
+}
+
+#[test]
+fn a_shared_balance_loses_updates_the_actor_does_not() {
+    let base = [("clients", "6"), ("messages", "8"), ("initial", "200"), ("work", "30"), ("think", "40"), ("seed", "2")];
+    let with = |design: &'static str| {
+        let mut p = base.to_vec();
+        p.push(("design", design));
+        run(&SCENARIO, &p)
+    };
+    let (actor, shared) = (with("actor"), with("shared"));
+    assert_eq!(actor.meta.results["balance_error"], 0.0);
+    let r = &shared.meta.results;
+    assert_ne!(r["final_balance"], r["expected_balance"], "interleaved read-await-write loses updates");
+    assert_eq!(r["balance_error"], r["final_balance"] - r["expected_balance"]);
+    // No actor: ledger writes overlap, and there is no actor lane or mailbox.
+    assert!(summarize(&shared).max_in_flight > 1);
+    assert_eq!(shared.lanes.len(), 6);
+    assert!(shared.track("mailbox_depth").is_none());
+    // With one client nothing interleaves: the shared design is exact too.
+    let one = run(&SCENARIO, &[("design", "shared"), ("clients", "1"), ("messages", "20"), ("seed", "3")]);
+    assert_eq!(one.meta.results["balance_error"], 0.0);
+}
+
+#[test]
+fn shared_design_matches_cpython() {
+    let mut pairs: Vec<(&str, &str)> = SCENARIO.cpython.iter().copied().filter(|(k, _)| *k != "design").collect();
+    pairs.push(("design", "shared"));
+    matches_cpython_with(&SCENARIO, &pairs);
 }
 
 #[test]

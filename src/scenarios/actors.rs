@@ -4,12 +4,15 @@
 //! a reply channel (a oneshot). The actor handles one message at a time, so
 //! no update is ever lost and a withdrawal can never overdraw: the final
 //! balance is exactly the initial one plus what the replies acknowledged.
+//! The `shared` design shows why: clients update one shared balance
+//! themselves (read, await the ledger write, write back), their updates
+//! interleave, and some are lost.
 
 use super::{Exec, Kind, Scenario};
 use crate::engine::latency::{LatencyModel, SplitMix64};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::primitives::{Order, TracedQueue};
-use crate::engine::recorder::{LaneId, Recorder};
+use crate::engine::recorder::{LaneId, Recorder, TrackId};
 use crate::engine::runtime::{Runtime, SimRequest};
 use crate::engine::trace::{LaneKind, Outcome, State};
 use crate::engine::RunError;
@@ -22,6 +25,7 @@ pub static SCENARIO: Scenario = Scenario {
     id: "actors",
     kind: Kind::Async,
     params: &[
+        ParamSpec::choice("design", &["actor", "shared"], "actor"),
         ParamSpec::int("clients", 1, 50, 4),
         ParamSpec::int("messages", 1, 500, 6),
         ParamSpec::int("initial", 0, 1_000_000, 100),
@@ -32,6 +36,7 @@ pub static SCENARIO: Scenario = Scenario {
     ],
     python: include_str!("../../python/actors.py"),
     cpython: &[
+        ("design", "actor"),
         ("clients", "3"),
         ("messages", "3"),
         ("initial", "50"),
@@ -161,7 +166,64 @@ async fn client(rt: Rc<dyn Runtime>, rec: Rc<Recorder>, mailbox: Rc<Mailbox>, la
     (net, rejected)
 }
 
+/// The `shared` design: no actor; each client updates the shared balance
+/// itself with an await between reading and writing it.
+async fn shared_client(rt: Rc<dyn Runtime>, rec: Rc<Recorder>, balance: Rc<Cell<i64>>, track: TrackId, lane: LaneId, msgs: Vec<Planned>, work_ms: f64) -> (i64, usize) {
+    let (mut net, mut rejected) = (0i64, 0usize);
+    for (k, m) in msgs.into_iter().enumerate() {
+        rec.enter(lane, State::Sleeping, Some("think"), rt.now());
+        rt.sleep(m.think_ms).await;
+        rec.enter_labelled(lane, State::Io, Some("ledger"), format!("{} {}", m.op.name(), m.amount), rt.now());
+        let seen = balance.get();
+        // Other clients run while this one writes the ledger, from a stale `seen`.
+        let _ = rt.fetch(SimRequest { id: lane.0.wrapping_mul(1000).wrapping_add(k as u32), latency_ms: work_ms, status: 200 }).await;
+        match m.op {
+            Op::Deposit => {
+                balance.set(seen + m.amount);
+                net += m.amount;
+            }
+            Op::Withdraw if seen >= m.amount => {
+                balance.set(seen - m.amount);
+                net -= m.amount;
+            }
+            Op::Withdraw => rejected += 1,
+            Op::Balance => {}
+        }
+        rec.sample(track, balance.get() as f64, rt.now());
+    }
+    rec.finish_lane(lane, Outcome::Done, rt.now());
+    (net, rejected)
+}
+
+fn run_shared(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'static, Result<(), RunError>> {
+    Box::pin(async move {
+        let initial = p.int("initial");
+        let balance = Rc::new(Cell::new(initial));
+        let track = rec.track("balance");
+        rec.sample(track, initial as f64, rt.now());
+        let clients = plan(&p).into_iter().enumerate().map(|(c, msgs)| {
+            let lane = rec.lane(format!("client {c}"), LaneKind::Task);
+            shared_client(rt.clone(), rec.clone(), balance.clone(), track, lane, msgs, p.int("work") as f64)
+        });
+        let outs = join_all(clients).await;
+        report(&rec, initial, balance.get(), p.int("clients") as usize * p.int("messages") as usize, &outs);
+        Ok(())
+    })
+}
+
+fn report(rec: &Recorder, initial: i64, balance: i64, handled: usize, outs: &[(i64, usize)]) {
+    let expected = initial + outs.iter().map(|o| o.0).sum::<i64>();
+    rec.result("final_balance", balance as f64);
+    rec.result("expected_balance", expected as f64);
+    rec.result("balance_error", (balance - expected) as f64);
+    rec.result("messages", handled as f64);
+    rec.result("rejected_withdrawals", outs.iter().map(|o| o.1).sum::<usize>() as f64);
+}
+
 fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'static, Result<(), RunError>> {
+    if p.choice("design") == "shared" {
+        return run_shared(p, rt, rec);
+    }
     Box::pin(async move {
         let initial = p.int("initial");
         let mailbox: Rc<Mailbox> = TracedQueue::new("mailbox", p.int("mailbox") as usize, Order::Fifo, "mailbox_depth", rec.clone(), rt.clone());
@@ -184,11 +246,7 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
         };
         let actor = account(rt.clone(), rec.clone(), mailbox, actor_lane, initial, p.int("work") as f64);
         let (outs, (balance, handled)) = futures::join!(clients_then_stop, actor);
-        let net: i64 = outs.iter().map(|o| o.0).sum();
-        rec.result("final_balance", balance as f64);
-        rec.result("expected_balance", (initial + net) as f64);
-        rec.result("messages", handled as f64);
-        rec.result("rejected_withdrawals", outs.iter().map(|o| o.1).sum::<usize>() as f64);
+        report(&rec, initial, balance, handled, &outs);
         if !stopped.get() {
             return Err(RunError::Workload("the account actor's mailbox closed early".into()));
         }

@@ -22,9 +22,14 @@ pub fn run(scn: &Scenario, pairs: &[(&str, &str)]) -> Trace {
 
 /// Runs `python/<id>.py` with the scenario's `cpython` params and `--json`.
 pub fn python(scn: &Scenario) -> Value {
+    python_with(scn, scn.cpython)
+}
+
+/// Runs `python/<id>.py` with `pairs` and `--json`.
+pub fn python_with(scn: &Scenario, pairs: &[(&str, &str)]) -> Value {
     let mut cmd = Command::new("python3");
     cmd.arg(format!("{}/python/{}.py", env!("CARGO_MANIFEST_DIR"), scn.id));
-    for (k, v) in scn.cpython {
+    for (k, v) in pairs {
         cmd.args([format!("--{k}"), v.to_string()]);
     }
     let out = cmd.arg("--json").output().expect("python3 runs");
@@ -101,11 +106,15 @@ pub fn compare(scn: &Scenario, t: &Trace, py: &Value) -> Result<(), String> {
 /// The fidelity check: must pass on one of three attempts (a busy machine
 /// delays real sleeps); the engine side is deterministic.
 pub fn matches_cpython(scn: &Scenario) {
-    let pairs: Vec<(&str, &str)> = scn.cpython.to_vec();
-    let t = run(scn, &pairs);
+    matches_cpython_with(scn, scn.cpython)
+}
+
+/// Like [`matches_cpython`] with other parameters.
+pub fn matches_cpython_with(scn: &Scenario, pairs: &[(&str, &str)]) {
+    let t = run(scn, pairs);
     let mut errs = Vec::new();
     for _ in 0..3 {
-        match compare(scn, &t, &python(scn)) {
+        match compare(scn, &t, &python_with(scn, pairs)) {
             Ok(()) => return,
             Err(e) => errs.push(e),
         }
