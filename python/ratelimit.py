@@ -69,11 +69,12 @@ async def main_async(args):
     limiter, counts, passed, tasks = Limiter(rule), collections.Counter(), [], []
     start = time.perf_counter()
     now = lambda: (time.perf_counter() - start) * 1000
-    in_flight = max_in_flight = 0
+    in_flight = max_in_flight = last_arrival = 0
 
     async def one(i, latency_ms):
-        nonlocal in_flight, max_in_flight
+        nonlocal in_flight, max_in_flight, last_arrival
         await asyncio.sleep(i / args.arrive)  # requests arrive evenly spaced
+        last_arrival = max(last_arrival, now())
         how = await limiter.acquire(args.overflow == "reject")
         counts[how] += 1
         if how != "rejected":
@@ -86,7 +87,8 @@ async def main_async(args):
 
     requests = plan(args.n, "uniform", args.ms, 0, args.seed)
     await asyncio.gather(*(one(i, lat) for i, (lat, _) in enumerate(requests)))
-    span = max(passed) - min(passed) if passed else 0
+    # Rate from the first admission to the end of demand (last admission or arrival).
+    span = max(max(passed), last_arrival) - min(passed) if passed else 0
     achieved = (len(passed) - 1) * 1000 / span if len(passed) > 1 and span > 0 else 0
     results = {k: counts[k] for k in ("admitted", "delayed", "rejected")}
     results.update(configured_rate=rate, achieved_rate=achieved)

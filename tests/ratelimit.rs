@@ -86,6 +86,8 @@ fn sliding_window_never_exceeds_m_per_window() {
         assert!(wc.max() <= limit as f64);
         let r = &t.meta.results;
         assert_eq!(r["configured_rate"], limit as f64 * 1000.0 / window as f64);
+        // Measured to the end of demand, the rate can't run far above the configured one.
+        assert!(r["achieved_rate"] <= 2.0 * r["configured_rate"], "{pairs:?}: {} /s", r["achieved_rate"]);
         if overflow == "delay" {
             assert_eq!(adm.len(), 50);
             // Saturated: the window is full whenever someone waits, so the

@@ -100,25 +100,29 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
         rec.result("delayed", count(|a| matches!(a, Admission::Delayed(_))));
         rec.result("rejected", count(|a| *a == Admission::Rejected));
         rec.result("configured_rate", limiter.rule().rate_per_s());
-        rec.result("achieved_rate", achieved_rate(adm.iter().filter(|(_, a)| *a != Admission::Rejected).map(|(t, _)| *t)));
+        let last_arrival = arrival_ms(&p, (p.int("n") - 1).max(0) as u32);
+        rec.result("achieved_rate", achieved_rate(adm.iter().filter(|(_, a)| *a != Admission::Rejected).map(|(t, _)| *t), last_arrival));
         Ok(())
     })
 }
 
-/// Admissions per second between the first admission and the last: with a
+/// Admissions per second from the first admission to the end of demand (the
+/// last admission, or the last arrival if that came later: a limiter that
+/// turns requests away is still limiting until they stop coming). With a
 /// burst the first few pass together, so this sits a little above the
 /// configured rate for short runs and approaches it for long ones. 0 when
-/// fewer than two passed or they passed at one instant.
-pub fn achieved_rate(times: impl Iterator<Item = f64>) -> f64 {
+/// fewer than two passed or no time went by.
+pub fn achieved_rate(times: impl Iterator<Item = f64>, last_arrival: f64) -> f64 {
     let (mut n, mut first, mut last) = (0usize, f64::INFINITY, f64::NEG_INFINITY);
     for t in times {
         n += 1;
         first = first.min(t);
         last = last.max(t);
     }
-    if n < 2 || last - first <= 0.0 {
+    let span = last.max(last_arrival) - first;
+    if n < 2 || span <= 0.0 {
         0.0
     } else {
-        (n - 1) as f64 * 1000.0 / (last - first)
+        (n - 1) as f64 * 1000.0 / span
     }
 }

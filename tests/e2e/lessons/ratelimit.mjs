@@ -36,6 +36,9 @@ export const tests = [
       // 30 arrivals over ~290 ms: one or two windows' worth pass, the rest are turned away.
       assert.ok(admitted >= 5 && admitted <= 10, `admitted ${admitted}`);
       assert.equal(await app.number('tasks-failed'), rejected);
+      // Measured to the last arrival: near the configured 5 per 300 ms (16.7/s), not the burst's pace.
+      const achieved = await app.number('achieved-rate');
+      assert.ok(achieved > 5 && achieved < 25, `achieved rate ${achieved}`);
       assert.equal(await app.number('tasks-done'), admitted);
       await app.screenshot('ratelimit-window');
     },
