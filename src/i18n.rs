@@ -207,6 +207,7 @@ pub static TABLE: &[(&str, &str, &str)] = &[
     ("lane.producer", "producer", "生产者"),
     ("lane.consumer", "consumer", "消费者"),
     ("event.shutdown_sentinel", "{n} sentinels", "{n} 个哨兵"),
+    ("event.queue_closed", "{n} closed", "{n} 已关闭"),
     ("event.shutdown_cancel", "cancel {n} consumers", "取消 {n} 个消费者"),
     ("pipeline.title", "Pipeline: producer → processors → consumer", "流水线：生产者 → 处理者 → 消费者"),
     ("pipeline.notice", "Each stage works on a different item at the same time, connected by bounded queues. The processors' requests are the slowest stage, so they set the pace: the work queue stays full and the producer waits on it, while the consumer often waits on an empty results queue. Failed requests do not stop the line; they go to the error queue and its handler. Sentinels carry the shutdown down the pipe: the producer sends one per processor, and when every processor has stopped the later stages get theirs. The counts add up: produced = processed = stored + errors.", "各个阶段同时处理不同的物品，由有界队列相连。处理者的请求是最慢的阶段，因此决定了节奏：工作队列保持满载，生产者在它上面等待，而消费者经常在空的结果队列上等待。失败的请求不会让流水线停下，而是进入错误队列交给错误处理者。哨兵把关闭信号沿流水线传递：生产者为每个处理者发送一个，所有处理者都停止后，后面的阶段再收到各自的哨兵。数量总能对上：生产数 = 处理数 = 存储数 + 错误数。"),

@@ -56,6 +56,8 @@ fn blocked_putters_and_getters_are_served_first_come_first_served() {
     let t = Rc::try_unwrap(rec).ok().unwrap().finish(concurrency_playground::engine::recorder::meta("t", Default::default(), rt.clock()), rt.now());
     assert!(t.track("queue_depth").unwrap().max() <= 1.0);
     assert!(t.spans.iter().filter(|s| s.resource.as_deref() == Some("queue (empty)")).count() == 4);
+    assert_eq!(t.events.iter().filter(|e| e.name == "put").count(), 4);
+    assert_eq!(t.events.iter().filter(|e| e.name == "got").count(), 4);
 }
 
 #[test]

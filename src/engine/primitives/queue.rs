@@ -5,7 +5,8 @@
 //! `(priority, seq, item)` tuples. `task_done`/`join` work as in asyncio, and
 //! [`TracedQueue::close`] wakes every waiter with "closed" (Python 3.13's
 //! `Queue.shutdown`). Lanes show waiting on "<name> (full)" / "<name> (empty)";
-//! a track (named by the caller, e.g. `queue_depth`) records the depth.
+//! a track (named by the caller, e.g. `queue_depth`) records the depth, and
+//! lane events `put` / `got` (detail: the depth after) mark every hand-over.
 //!
 //! Why not `async-channel` (a well-kept MPMC bounded channel): it has no
 //! priority order, and asyncio's `join`/`task_done` accounting would still
@@ -75,6 +76,7 @@ impl<T> Store<T> {
 }
 
 pub struct TracedQueue<T> {
+    name: String,
     full: String,
     empty: String,
     store: RefCell<Store<T>>,
@@ -106,6 +108,7 @@ impl<T> TracedQueue<T> {
         };
         let track = rec.track(track);
         Rc::new(TracedQueue {
+            name: name.to_owned(),
             full: format!("{name} (full)"),
             empty: format!("{name} (empty)"),
             store: RefCell::new(store),
@@ -173,6 +176,9 @@ impl<T> TracedQueue<T> {
         }
         self.unfinished.set(self.unfinished.get() + 1);
         self.depth_changed();
+        if let Some(l) = lane {
+            self.rec.event(Some(l), "put", Some(format!("{} depth {}", self.name, self.len())), self.rt.now());
+        }
         self.items.add_permits(1);
         Ok(())
     }
@@ -195,6 +201,9 @@ impl<T> TracedQueue<T> {
             Store::Priority(h) => h.pop().map(|e| e.item),
         };
         self.depth_changed();
+        if let (Some(l), true) = (lane, item.is_some()) {
+            self.rec.event(Some(l), "got", Some(format!("{} depth {}", self.name, self.len())), self.rt.now());
+        }
         self.slots.add_permits(1);
         item
     }
@@ -221,6 +230,7 @@ impl<T> TracedQueue<T> {
 
     /// Wakes every waiter: pending and later `put`s fail, `get`s return `None`.
     pub fn close(&self) {
+        self.rec.event(None, "queue_closed", Some(self.name.clone()), self.rt.now());
         self.slots.close();
         self.items.close();
     }
