@@ -226,3 +226,30 @@ fn limiters_admit_exactly_on_the_virtual_clock() {
     assert!(t.spans.iter().all(|s| s.state != State::Waiting));
     assert_eq!(t.track("window_count").unwrap().max(), 2.0);
 }
+
+#[test]
+fn flow_lessons_have_every_string_they_show() {
+    use concurrency_playground::i18n;
+    use concurrency_playground::scenarios::{actors, pipeline, prodcons, ratelimit, run_virtual, Scenario};
+    let runs: [(&Scenario, &[(&str, &str)]); 7] = [
+        (&ratelimit::SCENARIO, &[]),
+        (&ratelimit::SCENARIO, &[("limiter", "sliding_window"), ("overflow", "reject")]),
+        (&prodcons::SCENARIO, &[]),
+        (&prodcons::SCENARIO, &[("queue", "priority"), ("shutdown", "cancel")]),
+        (&pipeline::SCENARIO, &[]),
+        (&actors::SCENARIO, &[]),
+        (&actors::SCENARIO, &[("design", "shared")]),
+    ];
+    for (scn, pairs) in runs {
+        let raw = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let t = run_virtual(scn, &raw).unwrap();
+        let mut keys: Vec<String> = t.meta.results.keys().map(|k| format!("num.{k}")).collect();
+        keys.extend(t.tracks.iter().map(|tr| format!("track.{}", tr.name)));
+        keys.extend(t.lanes.iter().filter_map(|l| l.name.split_once(' ')).map(|(kind, _)| format!("lane.{kind}")));
+        keys.extend(t.events.iter().filter(|e| e.lane.is_none()).map(|e| format!("event.{}", e.name)));
+        for k in keys {
+            assert!(i18n::has(&k), "{}: missing translation {k}", scn.id);
+        }
+        assert!(!t.meta.results.is_empty() && !t.tracks.is_empty());
+    }
+}
