@@ -2,6 +2,7 @@
 //! (id, parameters, Python listing, how to run it); [`ALL`] registers them.
 //! Adding a lesson = one new file + one line in `ALL` + its strings in `i18n`.
 
+pub mod actors;
 pub mod blocking;
 pub mod coordination;
 pub mod crawler;
@@ -12,7 +13,10 @@ pub mod hybrid;
 pub mod mandelbrot;
 pub mod mapreduce;
 pub mod pi;
+pub mod pipeline;
 pub mod primes;
+pub mod prodcons;
+pub mod ratelimit;
 pub mod resilience;
 pub mod results;
 pub mod sha256;
@@ -85,11 +89,15 @@ pub static ALL: &[&Scenario] = &[
     &resilience::SCENARIO,
 
     // async: rate limits (6), queues (7), pipeline (8), actors (12)
+    &ratelimit::SCENARIO,
+    &prodcons::SCENARIO,
+    &pipeline::SCENARIO,
     // async: blocking the loop (9)
     &blocking::SCENARIO,
     // async: coordination (10), deadlock (11)
     &coordination::SCENARIO,
     &deadlock::SCENARIO,
+    &actors::SCENARIO,
     // CPU lessons (SCENARIOS.md 1–9).
     &primes::SCENARIO,
     &pi::SCENARIO,
