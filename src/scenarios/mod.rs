@@ -4,8 +4,13 @@
 
 pub mod crawler;
 pub mod gather;
+pub mod gil;
 pub mod pi;
 pub mod primes;
+pub mod race;
+pub mod sharing;
+pub mod stealing;
+pub mod structures;
 
 use crate::engine::cpu::CpuCtx;
 use crate::engine::params::{self, ParamError, ParamSpec, Params};
@@ -77,6 +82,11 @@ pub static ALL: &[&Scenario] = &[
     // cpu: speedup workloads and map-reduce
     // cpu: pool size and chunk size
     // cpu: sharing lessons
+    &race::SCENARIO,
+    &gil::SCENARIO,
+    &sharing::SCENARIO,
+    &structures::SCENARIO,
+    &stealing::SCENARIO,
     // cpu: hybrid
 ];
 
