@@ -193,6 +193,7 @@ pub static TABLE: &[(&str, &str, &str)] = &[
     ("gil.items", "items", "数据项数"),
     ("gil.rounds", "work per item (rounds)", "每项计算量（轮数）"),
     ("gil.switch", "switch interval (µs)", "切换间隔（微秒）"),
+    ("gil.reps", "repetitions (best counts)", "重复次数（取最佳）"),
     ("num.seq_ms", "sequential", "顺序执行"),
     ("num.gil_ms", "threads under the GIL", "GIL 下的线程"),
     ("num.free_ms", "free-threaded", "自由线程"),

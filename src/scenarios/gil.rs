@@ -20,7 +20,7 @@
 //! CPython's GIL hand-off).
 
 use super::{Exec, Kind, Scenario};
-use crate::engine::cpu::CpuCtx;
+use crate::engine::cpu::{warm_up, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::sweep::THREADS_MAX;
 use crate::engine::trace::{State, Trace};
@@ -40,6 +40,9 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("rounds", 10, 100_000, 2_000),
         // Switch interval in µs (CPython's default is 5 ms).
         ParamSpec::int("switch", 100, 100_000, 5_000),
+        // Rounds of all four modes; each mode keeps its best time, so a busy
+        // moment of the machine does not pass for the GIL's doing.
+        ParamSpec::int("reps", 1, 10, 2),
     ],
     python: include_str!("../../python/gil.py"),
     cpython: &[],
@@ -199,6 +202,12 @@ fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
         rounds: p.int("rounds") as u32,
         switch_ms: p.int("switch") as f64 / 1000.0,
     };
+    // Warm up (the browser optimizes wasm after its first calls) before timing.
+    let (lo, hi) = part(job.items, 16, 0);
+    warm_up(ctx, || {
+        std::hint::black_box(spin_range(lo, hi, job.rounds));
+        std::hint::black_box(decode(&encode(&[lo, hi])).ok());
+    });
     let log = WorkLog::new(ctx);
     let finish = |log: WorkLog<'_>, stopped| {
         let mut lanes = vec!["main".to_owned()];
@@ -206,19 +215,28 @@ fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
         lanes.extend((0..job.threads).map(|i| format!("process {i}")));
         Ok(log.finish(SCENARIO.id, p.to_strings(), ctx.pool_threads, &lanes, stopped))
     };
-    log.event("gil_sequential", "");
-    let Some(seq) = sequential(ctx, &log, &job) else { return finish(log, true) };
-    log.event("gil_threads", "");
-    let Some(gil) = gil_threads(ctx, &log, &job) else { return finish(log, true) };
-    log.event("gil_free", "");
-    let Some(free) = free_threads(ctx, &log, &job) else { return finish(log, true) };
-    log.event("gil_processes", "");
-    let Some(procs) = processes(ctx, &log, &job)? else { return finish(log, true) };
-    for (name, m) in [("GIL threads", &gil), ("free threads", &free), ("processes", &procs)] {
-        if m.checksum != seq.checksum {
-            return Err(RunError::Workload(format!("{name} computed {:#x}, sequential {:#x}", m.checksum, seq.checksum)));
+    let mut best: Option<[ModeRun; 4]> = None;
+    for _ in 0..p.int("reps").max(1) {
+        log.event("gil_sequential", "");
+        let Some(seq) = sequential(ctx, &log, &job) else { return finish(log, true) };
+        log.event("gil_threads", "");
+        let Some(gil) = gil_threads(ctx, &log, &job) else { return finish(log, true) };
+        log.event("gil_free", "");
+        let Some(free) = free_threads(ctx, &log, &job) else { return finish(log, true) };
+        log.event("gil_processes", "");
+        let Some(procs) = processes(ctx, &log, &job)? else { return finish(log, true) };
+        let now = [seq, gil, free, procs];
+        for (name, m) in [("GIL threads", &gil), ("free threads", &free), ("processes", &procs)] {
+            if m.checksum != seq.checksum {
+                return Err(RunError::Workload(format!("{name} computed {:#x}, sequential {:#x}", m.checksum, seq.checksum)));
+            }
         }
+        best = Some(match best {
+            None => now,
+            Some(b) => std::array::from_fn(|i| if now[i].ms < b[i].ms { now[i] } else { b[i] }),
+        });
     }
+    let Some([seq, gil, free, procs]) = best else { return finish(log, true) };
     let ratio = |m: &ModeRun| if seq.ms > 0.0 { m.ms / seq.ms } else { 0.0 };
     log.result("seq_ms", seq.ms);
     log.result("gil_ms", gil.ms);

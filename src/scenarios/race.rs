@@ -18,7 +18,7 @@ use crate::engine::sweep::THREADS_MAX;
 use crate::engine::trace::{State, Trace};
 use crate::engine::worklog::{resolve_threads, run_threads, worker_lane, WorkLog};
 use crate::engine::RunError;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 pub static SCENARIO: Scenario = Scenario {
@@ -26,7 +26,7 @@ pub static SCENARIO: Scenario = Scenario {
     kind: Kind::Cpu,
     params: &[
         ParamSpec::int("threads", 0, THREADS_MAX, 0),
-        ParamSpec::int("increments", 1_000, 5_000_000, 200_000),
+        ParamSpec::int("increments", 1_000, 50_000_000, 2_000_000),
     ],
     python: include_str!("../../python/race.py"),
     cpython: &[],
@@ -60,7 +60,9 @@ const CHECK_EVERY: u64 = 1 << 14;
 pub fn count(ctx: &CpuCtx<'_>, log: &WorkLog<'_>, v: Variant, threads: usize, increments: u64) -> Option<u64> {
     let atomic = AtomicU64::new(0);
     let mutex = Mutex::new(0u64);
+    let ready = AtomicUsize::new(0);
     run_threads(threads, |i| {
+        start_line(log, &ready, threads);
         let t0 = log.now();
         let mut done = 0;
         while done < increments && !ctx.cancelled() {
@@ -96,6 +98,17 @@ pub fn count(ctx: &CpuCtx<'_>, log: &WorkLog<'_>, v: Variant, threads: usize, in
         Variant::Mutex => mutex.into_inner().unwrap_or_else(|e| e.into_inner()),
         _ => atomic.into_inner(),
     })
+}
+
+/// Waits (briefly) until every thread has started, so they really overlap:
+/// a thread woken late would otherwise count alone. Never waits more than
+/// 50 ms, since a busy pool may start a thread only after another finished.
+fn start_line(log: &WorkLog<'_>, ready: &AtomicUsize, threads: usize) {
+    ready.fetch_add(1, Ordering::SeqCst);
+    let t0 = log.now();
+    while ready.load(Ordering::SeqCst) < threads && log.now() - t0 < 50.0 {
+        std::hint::spin_loop();
+    }
 }
 
 fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {

@@ -14,7 +14,7 @@
 //! pay half of it), so the copies are as parallel as the computing.
 
 use super::{Exec, Kind, Scenario};
-use crate::engine::cpu::{run_lanes, ChunkRun, CpuCtx};
+use crate::engine::cpu::{run_lanes, warm_up, ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::sweep::THREADS_MAX;
 use crate::engine::trace::{State, Trace};
@@ -108,6 +108,11 @@ fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
     let threads = resolve_threads(ctx, p.int("threads"))?;
     let (items, chunk, rounds) = (p.int("items") as usize, p.int("chunk") as usize, p.int("rounds") as u32);
     let buf = buffer(items);
+    let first = &buf[..chunk.min(items)];
+    warm_up(ctx, || {
+        std::hint::black_box(checksum(first, rounds));
+        std::hint::black_box(decode(&encode(first)).ok());
+    });
     let log = WorkLog::new(ctx);
     let lanes: Vec<String> = (0..ctx.pool_threads).map(|w| format!("worker {w}")).collect();
     log.event("sharing_shared", "");

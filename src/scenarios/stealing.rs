@@ -13,7 +13,7 @@
 //! its threads (a `threads` parameter could not limit `join`).
 
 use super::{Exec, Kind, Scenario};
-use crate::engine::cpu::CpuCtx;
+use crate::engine::cpu::{warm_up, CpuCtx};
 use crate::engine::latency::SplitMix64;
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::trace::{State, Trace};
@@ -62,23 +62,15 @@ pub struct Schedule {
     pub idle_ms: f64,
 }
 
-fn run_task(log: &WorkLog<'_>, sizes: &[u32], i: usize, how: &str, queued_on: Option<usize>, runs: &[AtomicU32]) {
+fn run_task(log: &WorkLog<'_>, sizes: &[u32], i: usize, how: &'static str, queued_on: Option<usize>, runs: &[AtomicU32]) {
     let lane = worker_lane();
     let here = lane.trim_start_matches("worker ").to_owned();
     let from = queued_on.map_or("main".to_owned(), |w| format!("worker {w}"));
     let t0 = log.now();
     std::hint::black_box(spin(i as u64, sizes[i]));
-    let label = format!("{how} · task {i} · {} k rounds · queued on {from} · ran on worker {here}", sizes[i] / 1000);
-    log.span(lane, State::Running, Some(how_resource(how)), t0, log.now(), label);
+    let label = format!("{how} · task {i} · {} rounds · queued on {from} · ran on worker {here}", sizes[i]);
+    log.span(lane, State::Running, Some(how), t0, log.now(), label);
     runs[i].fetch_add(1, Ordering::Relaxed);
-}
-
-fn how_resource(how: &str) -> &'static str {
-    if how == "static" {
-        "static"
-    } else {
-        "stealing"
-    }
 }
 
 pub fn static_blocks(ctx: &CpuCtx<'_>, log: &WorkLog<'_>, sizes: &[u32], workers: usize) -> Schedule {
@@ -155,6 +147,10 @@ pub fn idle(entries: &[Entry], t0: f64, t1: f64, workers: usize) -> f64 {
 fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
     let workers = ctx.pool_threads.max(1);
     let sizes = sizes(p.int("tasks") as usize, p.int("size") as u32, p.choice("skew"), p.int("seed") as u64);
+    let smallest = sizes.iter().copied().min().unwrap_or(1);
+    warm_up(ctx, || {
+        std::hint::black_box(spin(0, smallest));
+    });
     let log = WorkLog::new(ctx);
     let lanes: Vec<String> = (0..workers).map(|w| format!("worker {w}")).collect();
     log.event("stealing_blocks", "");

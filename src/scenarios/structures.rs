@@ -187,11 +187,19 @@ pub fn run_design(ctx: &CpuCtx<'_>, log: &WorkLog<'_>, job: &Job, d: Design) -> 
             let (read, k) = next();
             w += u64::from(!read);
             match (d, read) {
-                (Design::CounterMutex, true) => drop(std::hint::black_box(*counter_m.lock().unwrap_or_else(|e| e.into_inner()))),
+                (Design::CounterMutex, true) => {
+                    std::hint::black_box(*counter_m.lock().unwrap_or_else(|e| e.into_inner()));
+                }
                 (Design::CounterMutex, false) => *counter_m.lock().unwrap_or_else(|e| e.into_inner()) += 1,
-                (Design::CounterAtomic, true) => drop(std::hint::black_box(counter_a.load(Ordering::Relaxed))),
-                (Design::CounterAtomic, false) => drop(counter_a.fetch_add(1, Ordering::Relaxed)),
-                (Design::ListMutex, true) => drop(std::hint::black_box(list.lock().unwrap_or_else(|e| e.into_inner()).len())),
+                (Design::CounterAtomic, true) => {
+                    std::hint::black_box(counter_a.load(Ordering::Relaxed));
+                }
+                (Design::CounterAtomic, false) => {
+                    counter_a.fetch_add(1, Ordering::Relaxed);
+                }
+                (Design::ListMutex, true) => {
+                    std::hint::black_box(list.lock().unwrap_or_else(|e| e.into_inner()).len());
+                }
                 (Design::ListMutex, false) => list.lock().unwrap_or_else(|e| e.into_inner()).push((t as u64) << 32 | i),
                 (Design::CacheMutex, _) | (Design::CacheSharded, _) => {
                     let c = if d == Design::CacheMutex { &cache_m } else { &shards[(k as usize) % shards.len()] };
