@@ -66,15 +66,6 @@ fn race_safe_variants_lose_nothing_and_counts_add_up() {
     assert!(stopped.meta.stopped && stopped.meta.results.is_empty());
 }
 
-#[test]
-fn race_rejects_more_threads_than_the_pool() {
-    let _serial = serial();
-    let raw: BTreeMap<String, String> = [("threads".to_string(), (pool() + 1).to_string())].into();
-    let p = race::SCENARIO.validate(&raw).unwrap();
-    let Exec::Cpu(f) = race::SCENARIO.exec else { unreachable!() };
-    assert!(with_cpu_ctx(false, |ctx| f(&p, ctx)).is_err());
-}
-
 /// Intervals of `state` on the GIL, across all lanes, sorted by start.
 fn gil_holds(t: &Trace) -> Vec<(f64, f64, u32)> {
     let mut v: Vec<(f64, f64, u32)> = t
@@ -254,4 +245,31 @@ fn gil_ratios_next_to_real_cpython() {
         seen.push(line);
     }
     panic!("threads under a GIL looked faster than sequential in every attempt:\n{}", seen.join("\n"));
+}
+
+#[test]
+fn every_sharing_lesson_stops_cleanly_and_checks_its_threads() {
+    let _serial = serial();
+    let small: [(&Scenario, &[(&str, &str)]); 5] = [
+        (&race::SCENARIO, &[("increments", "5000")]),
+        (&gil::SCENARIO, &[("items", "500"), ("rounds", "50")]),
+        (&sharing::SCENARIO, &[("items", "5000"), ("chunk", "1000")]),
+        (&structures::SCENARIO, &[("ops", "1000")]),
+        (&stealing::SCENARIO, &[("tasks", "10"), ("size", "1")]),
+    ];
+    for (s, pairs) in small {
+        let t = run(s, pairs, true);
+        assert!(t.meta.stopped, "{}", s.id);
+        assert!(t.meta.results.is_empty(), "{}: a stopped run reports no results", s.id);
+        assert_eq!(t.meta.pool_threads, Some(pool() as u32));
+        let done = run(s, pairs, false);
+        assert!(!done.meta.stopped && !done.meta.results.is_empty(), "{}", s.id);
+        assert!(done.spans.iter().all(|sp| sp.end_ms <= done.meta.makespan_ms + 1e-9), "{}", s.id);
+        if s.params.iter().any(|p| p.key == "threads") {
+            let raw: BTreeMap<String, String> = [("threads".to_string(), (pool() + 1).to_string())].into();
+            let p = s.validate(&raw).unwrap();
+            let Exec::Cpu(f) = s.exec else { unreachable!() };
+            assert!(with_cpu_ctx(false, |ctx| f(&p, ctx)).is_err(), "{}: more threads than the pool", s.id);
+        }
+    }
 }
