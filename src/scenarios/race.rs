@@ -26,7 +26,7 @@ pub static SCENARIO: Scenario = Scenario {
     kind: Kind::Cpu,
     params: &[
         ParamSpec::int("threads", 0, THREADS_MAX, 0),
-        ParamSpec::int("increments", 1_000, 50_000_000, 2_000_000),
+        ParamSpec::int("increments", 1_000, 50_000_000, 1_000_000),
     ],
     python: include_str!("../../python/race.py"),
     cpython: &[],
