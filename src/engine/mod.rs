@@ -16,6 +16,7 @@ pub mod sweep;
 pub mod trace;
 pub mod virtual_clock;
 pub mod workloads;
+pub mod worklog;
 
 use std::fmt;
 

@@ -82,6 +82,13 @@ impl Recorder {
         i.spans.push(Span { lane: lane.0, state, start_ms: start, end_ms: end.max(start), resource: None, label });
     }
 
+    /// Like [`span`](Self::span), using a resource (`"GIL"`, `"pipe"`, …).
+    pub fn span_on(&self, lane: LaneId, state: State, resource: &str, start: f64, end: f64, label: Option<String>) {
+        let mut i = self.inner.borrow_mut();
+        close_open(&mut i, lane.0, start);
+        i.spans.push(Span { lane: lane.0, state, start_ms: start, end_ms: end.max(start), resource: Some(resource.to_owned()), label });
+    }
+
     /// The lane's work ended at `t` with `outcome`.
     pub fn finish_lane(&self, lane: LaneId, outcome: Outcome, t: f64) {
         let mut i = self.inner.borrow_mut();

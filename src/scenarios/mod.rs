@@ -9,6 +9,7 @@ pub mod crawler;
 pub mod deadlock;
 pub mod fib;
 pub mod gather;
+pub mod gil;
 pub mod hybrid;
 pub mod mandelbrot;
 pub mod mapreduce;
@@ -16,10 +17,14 @@ pub mod pi;
 pub mod pipeline;
 pub mod primes;
 pub mod prodcons;
+pub mod race;
 pub mod ratelimit;
 pub mod resilience;
 pub mod results;
 pub mod sha256;
+pub mod sharing;
+pub mod stealing;
+pub mod structures;
 pub mod sumsq;
 pub mod taskgroup;
 
@@ -80,37 +85,34 @@ impl Scenario {
 
 /// Every lesson, in the order the picker shows them.
 pub static ALL: &[&Scenario] = &[
-    // Async lessons (SCENARIOS.md 1–12).
+    // Async lessons, in the order of SCENARIOS.md (1–12).
     &gather::SCENARIO,
     &crawler::SCENARIO,
-    // async: results (3), task groups (4), resilience (5)
     &results::SCENARIO,
     &taskgroup::SCENARIO,
     &resilience::SCENARIO,
-
-    // async: rate limits (6), queues (7), pipeline (8), actors (12)
     &ratelimit::SCENARIO,
     &prodcons::SCENARIO,
     &pipeline::SCENARIO,
-    // async: blocking the loop (9)
     &blocking::SCENARIO,
-    // async: coordination (10), deadlock (11)
     &coordination::SCENARIO,
     &deadlock::SCENARIO,
     &actors::SCENARIO,
-    // CPU lessons (SCENARIOS.md 1–9).
+    // CPU lessons, in the order of SCENARIOS.md (1–9).
     &primes::SCENARIO,
     &pi::SCENARIO,
-    // cpu: speedup workloads and map-reduce
     &sumsq::SCENARIO,
     &sha256::SCENARIO,
     &mandelbrot::SCENARIO,
     &fib::SCENARIO,
-    &mapreduce::SCENARIO,
     // cpu: pool size and chunk size
-    // cpu: sharing lessons
-    // cpu: hybrid
+    &mapreduce::SCENARIO,
+    &race::SCENARIO,
+    &gil::SCENARIO,
+    &sharing::SCENARIO,
     &hybrid::SCENARIO,
+    &structures::SCENARIO,
+    &stealing::SCENARIO,
 ];
 
 pub fn find(id: &str) -> Option<&'static Scenario> {

@@ -8,6 +8,7 @@
 //! run; as its own function it is called per chunk and gets optimized early
 //! (and `cpu::warm_up` calls the very same function).
 
+pub mod busy;
 pub mod fib;
 pub mod mandelbrot;
 pub mod mapreduce;
