@@ -3,8 +3,10 @@
 
 pub mod axis;
 pub mod k_sweep;
+pub mod replay;
 pub mod speedup;
 pub mod timeline;
+pub mod trace_file;
 pub mod tracks;
 
 use crate::engine::trace::State;
