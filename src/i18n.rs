@@ -175,9 +175,9 @@ pub static TABLE: &[(&str, &str, &str)] = &[
     ("group.marker.g", "-", "-"),
     // ---- UI: replay, import, clock ----
     ("app.clock", "Clock", "时钟"),
-    ("app.clock.browser", "browser (real event loop and fetch)", "浏览器（真实事件循环与 fetch）"),
-    ("app.clock.virtual", "virtual (deterministic, instant)", "虚拟（确定性、瞬时）"),
-    ("app.clock_hint", "Virtual: the same seed always gives the same trace.", "虚拟时钟：相同的随机种子总是得到相同的跟踪。"),
+    ("app.clock.browser", "browser (real)", "浏览器（真实）"),
+    ("app.clock.virtual", "virtual (instant)", "虚拟（瞬时）"),
+    ("app.clock_hint", "Browser: the real event loop and real fetch(). Virtual: deterministic and instant; the same seed always gives the same trace.", "浏览器：真实的事件循环和真实的 fetch()。虚拟：确定性且瞬时完成；相同的随机种子总是得到相同的跟踪。"),
     ("app.run_clock.virtual", "Ran on the virtual clock (deterministic, instant).", "在虚拟时钟上运行（确定性、瞬时）。"),
     ("app.run_clock.browser", "Ran in the browser (real event loop, real time).", "在浏览器中运行（真实事件循环、真实时间）。"),
     ("app.run_clock.native", "Ran natively (real time).", "本机运行（真实时间）。"),
