@@ -5,8 +5,10 @@ pub mod axis;
 pub mod k_sweep;
 pub mod palette;
 pub mod raster;
+pub mod replay;
 pub mod speedup;
 pub mod timeline;
+pub mod trace_file;
 pub mod tracks;
 
 use crate::engine::trace::State;

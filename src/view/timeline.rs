@@ -70,6 +70,12 @@ pub struct Rect {
 /// Rectangles for every visible span. Spans are sorted per lane (the trace
 /// invariant), so one pass with a per-lane "open rectangle" merges tiny spans.
 pub fn layout(trace: &Trace, vp: &Viewport) -> Vec<Rect> {
+    layout_until(trace, vp, f64::INFINITY)
+}
+
+/// Like [`layout`], but only what had happened by `until` (ms): later spans
+/// are left out and spans still open then are cut there (replay).
+pub fn layout_until(trace: &Trace, vp: &Viewport, until: f64) -> Vec<Rect> {
     let lane_row: Vec<usize> = {
         let mut rows = vec![0; trace.lanes.iter().map(|l| l.id as usize + 1).max().unwrap_or(0)];
         for (i, l) in trace.lanes.iter().enumerate() {
@@ -81,11 +87,11 @@ pub fn layout(trace: &Trace, vp: &Viewport) -> Vec<Rect> {
     let mut out: Vec<Rect> = Vec::new();
     let mut last_lane = u32::MAX;
     for (i, s) in trace.spans.iter().enumerate() {
-        if s.end_ms < vp.t0 || s.start_ms > vp.t1 {
+        if s.end_ms < vp.t0 || s.start_ms > vp.t1 || s.start_ms > until {
             continue;
         }
         let x = vp.x(s.start_ms.max(vp.t0));
-        let x_end = vp.x(s.end_ms.min(vp.t1));
+        let x_end = vp.x(s.end_ms.min(vp.t1).min(until));
         let w = (x_end - x).max(1.0);
         let row = lane_row.get(s.lane as usize).copied().unwrap_or(0);
         let y = vp.top + row as f64 * vp.lane_h + gap / 2.0;

@@ -1,6 +1,7 @@
 //! The root component: owns the state reducer, wires services to actions, and
 //! lays out the page.
 
+use super::{clock_select::ClockSelect, import_trace::ImportTrace, replay_bar::ReplayBar};
 use super::{controls::Controls, header::Header, listing::Listing, messages::Messages, params_form::ParamsForm};
 use super::{k_sweep_chart::KSweepChart, speedup_chart::SpeedupChart, summary::SummaryView, timeline::Timeline};
 use super::mandelbrot_image::MandelbrotImage;
@@ -50,7 +51,7 @@ pub fn app() -> Html {
                 return;
             }
             if let Ok(params) = state.params() {
-                let h = runner::start(state.scenario(), params, state.env.hardware_threads, dispatch.clone());
+                let h = runner::start(state.scenario(), params, state.env.hardware_threads, state.clock, dispatch.clone());
                 *run_handle.borrow_mut() = Some(h);
             }
         })
@@ -96,7 +97,9 @@ pub fn app() -> Html {
             <main class="layout">
                 <section class="side">
                     <ParamsForm state={state.clone()} dispatch={dispatch.clone()} />
+                    <ClockSelect state={state.clone()} dispatch={dispatch.clone()} />
                     <Controls state={state.clone()} on_run={on_run} on_stop={on_stop} />
+                    <ImportTrace state={state.clone()} dispatch={dispatch.clone()} />
                     if !state.embed {
                         <div class="card notice">
                             <h3>{ tr(lang, "app.notice") }</h3>
@@ -107,7 +110,9 @@ pub fn app() -> Html {
                 <section class="main">
                     <LoopWarning trace={state.trace.clone()} lang={lang} />
                     <SummaryView state={state.clone()} />
-                    <Timeline trace={state.trace.clone()} lang={lang} />
+                    <Timeline trace={state.trace.clone()} lang={lang}
+                        cursor={state.replay.as_ref().filter(|r| r.is_partial()).map(|r| r.cursor_ms)} />
+                    <ReplayBar state={state.clone()} dispatch={dispatch.clone()} />
                     if state.trace.as_ref().is_some_and(|t| !t.meta.sweep.is_empty()) {
                         <SpeedupChart state={state.clone()} />
                     }

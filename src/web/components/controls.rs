@@ -1,9 +1,11 @@
-//! Run / Stop, the run status, the share link and the trace download.
+//! Run / Stop, the run status, the share link and the downloads (playground
+//! JSON, Chrome JSON, CSV, PNG).
 
 use crate::engine::chrome::to_chrome_json;
 use crate::engine::csv::to_csv;
 use crate::i18n::tr;
 use crate::state::AppState;
+use crate::view::trace_file;
 use crate::web::services::download;
 use yew::prelude::*;
 
@@ -16,6 +18,7 @@ pub struct Props {
 
 #[derive(Clone, Copy)]
 enum Export {
+    Playground,
     Json,
     Csv,
     Png,
@@ -33,6 +36,7 @@ pub fn controls(p: &Props) -> Html {
             let Some(t) = &trace else { return };
             let id = &t.meta.scenario;
             let result = match kind {
+                Export::Playground => download::save_text(&format!("{id}-playground.json"), "application/json", &trace_file::export(t)),
                 Export::Json => download::save_text(&format!("{id}-trace.json"), "application/json", &to_chrome_json(t).to_string()),
                 Export::Csv => download::save_text(&format!("{id}-spans.csv"), "text/csv", &to_csv(t)),
                 Export::Png => download::save_canvas_png("[data-testid=timeline]", &format!("{id}-timeline.png")),
@@ -56,6 +60,7 @@ pub fn controls(p: &Props) -> Html {
             <div class="links">
                 <a href={format!("?{}", s.to_query())} data-testid="share-link">{ tr(lang, "app.share") }</a>
                 if s.trace.is_some() {
+                    <button class="link" data-testid="download-playground" onclick={export(Export::Playground)}>{ tr(lang, "app.download_playground") }</button>
                     <button class="link" data-testid="download-trace" onclick={export(Export::Json)}>{ tr(lang, "app.download") }</button>
                     <button class="link" data-testid="download-csv" onclick={export(Export::Csv)}>{ tr(lang, "app.download_csv") }</button>
                     <button class="link" data-testid="download-png" onclick={export(Export::Png)}>{ tr(lang, "app.download_png") }</button>

@@ -26,7 +26,9 @@ pub fn k_sweep_chart(p: &Props) -> Html {
         return html! {};
     }
     let k_run = run_params.as_ref().and_then(|r| r.get("k")).and_then(|k| k.parse::<u32>().ok()).unwrap_or(1);
-    let measured = p.state.summary.as_ref().map(|s| (k_run, s.makespan_ms));
+    // A run on the virtual clock is its own simulated twin: nothing measured to show.
+    let real = p.state.trace.as_ref().is_some_and(|t| t.meta.clock != crate::engine::trace::ClockKind::Virtual);
+    let measured = p.state.summary.as_ref().filter(|_| real).map(|s| (k_run, s.makespan_ms));
     let l = layout(&sweep, measured, 460.0, 240.0);
     let path: String = l.points.iter().enumerate().map(|(i, q)| format!("{}{:.1} {:.1}", if i == 0 { "M" } else { " L" }, q.0, q.1)).collect();
     html! {

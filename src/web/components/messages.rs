@@ -26,6 +26,7 @@ pub fn messages(p: &Props) -> Html {
             }
             UrlError::UnknownParam { key, lesson } => fill(tr(lang, "err.unknown_param"), &[("key", key), ("lesson", lesson)]),
             UrlError::BadLang { input } => fill(tr(lang, "err.bad_lang"), &[("input", input)]),
+            UrlError::BadClock { input } => fill(tr(lang, "err.bad_clock"), &[("input", input)]),
         })
         .collect();
     let dismiss = {

@@ -2,14 +2,17 @@
 //! dispatch actions; effects go through `web::services`.
 
 pub mod app;
+pub mod clock_select;
 pub mod controls;
 pub mod header;
+pub mod import_trace;
 pub mod k_sweep_chart;
 pub mod listing;
 pub mod loop_warning;
 pub mod mandelbrot_image;
 pub mod messages;
 pub mod params_form;
+pub mod replay_bar;
 pub mod speedup_chart;
 pub mod summary;
 pub mod timeline;

@@ -7,8 +7,9 @@ use crate::engine::trace::{Outcome, State, Trace};
 use crate::i18n::{event_text, lane_name, tr, Lang};
 use crate::state::TraceRef;
 use crate::view::axis::{fmt_ms, ticks};
-use crate::view::timeline::{hit, layout, Rect, Viewport};
 use crate::view::raster::{rasterize, DENSE_RECTS};
+use crate::view::replay::lane_end_times;
+use crate::view::timeline::{hit, layout_until, Rect, Viewport};
 use crate::view::{state_color, tracks::step_corners_decimated};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
@@ -25,6 +26,9 @@ const MAX_LANES_H: f64 = 440.0;
 pub struct Props {
     pub trace: Option<TraceRef>,
     pub lang: Lang,
+    /// Replay cursor (ms): draw only what had happened by then. `None` = all.
+    #[prop_or_default]
+    pub cursor: Option<f64>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -75,10 +79,10 @@ pub fn timeline(p: &Props) -> Html {
     // Paint whenever the trace, the visible range, the width or the language changes.
     {
         let (canvas, painted) = (canvas.clone(), painted.clone());
-        let deps = (p.trace.clone(), *range, *width, p.lang);
-        use_effect_with(deps, move |(trace, range, width, lang)| {
+        let deps = (p.trace.clone(), *range, *width, p.lang, p.cursor);
+        use_effect_with(deps, move |(trace, range, width, lang, cursor)| {
             if let (Some(c), Some(t)) = (canvas.cast::<HtmlCanvasElement>(), trace) {
-                paint(&c, t, *range, *width, *lang, &mut painted.borrow_mut());
+                paint(&c, t, *range, *width, *lang, *cursor, &mut painted.borrow_mut());
             }
         });
     }
@@ -207,10 +211,12 @@ fn outcome_key(o: Outcome) -> &'static str {
     }
 }
 
-fn paint(c: &HtmlCanvasElement, t: &Trace, range: Option<(f64, f64)>, width: f64, lang: Lang, out: &mut Painted) {
+#[allow(clippy::too_many_arguments)]
+fn paint(c: &HtmlCanvasElement, t: &Trace, range: Option<(f64, f64)>, width: f64, lang: Lang, cursor: Option<f64>, out: &mut Painted) {
     let css_w = if width > 0.0 { width } else { 800.0 };
+    let until = cursor.unwrap_or(f64::INFINITY);
     // Run-wide events (e.g. "threads = 2" at each sweep step) get a marker row.
-    let markers: Vec<_> = t.events.iter().filter(|e| e.lane.is_none()).collect();
+    let markers: Vec<_> = t.events.iter().filter(|e| e.lane.is_none() && e.t_ms <= until).collect();
     let top = AXIS_H + if markers.is_empty() { 0.0 } else { 16.0 };
     let mut vp = Viewport::fit(t, LABEL_W, css_w - LABEL_W - 12.0, top, MAX_LANES_H);
     if let Some((t0, t1)) = range {
@@ -234,7 +240,7 @@ fn paint(c: &HtmlCanvasElement, t: &Trace, range: Option<(f64, f64)>, width: f64
     ctx.set_font("11px system-ui, sans-serif");
 
     // Dense traces: spans become one pixel buffer, drawn before the grid.
-    let rects = layout(t, &vp);
+    let rects = layout_until(t, &vp, until);
     let dense = rects.len() > DENSE_RECTS;
     if dense {
         put_raster(&ctx, &rects, &vp, lanes_bottom, dpr);
@@ -254,8 +260,11 @@ fn paint(c: &HtmlCanvasElement, t: &Trace, range: Option<(f64, f64)>, width: f64
 
     // Lanes: labels (when there is room), then spans batched by colour.
     if vp.lane_h >= 9.0 {
+        let ends = lane_end_times(t);
         for (row, l) in t.lanes.iter().enumerate() {
-            let failed = l.outcome == Some(Outcome::Failed);
+            // A lane shows as failed only once it has (replay).
+            let ended = ends.get(row).copied().flatten().is_some_and(|e| e <= until);
+            let failed = l.outcome == Some(Outcome::Failed) && ended;
             ctx.set_fill_style_str(if failed { "#D55E00" } else { "#333" });
             let _ = ctx.fill_text(&lane_name(lang, &l.name), 4.0, vp.top + row as f64 * vp.lane_h + vp.lane_h * 0.72);
         }
@@ -294,7 +303,9 @@ fn paint(c: &HtmlCanvasElement, t: &Trace, range: Option<(f64, f64)>, width: f64
         ctx.set_line_width(1.5);
         ctx.begin_path();
         let px_per_ms = vp.width / (vp.t1 - vp.t0).max(1e-9);
-        for (j, (tt, v)) in step_corners_decimated(tr_, vp.t0, vp.t1, px_per_ms).into_iter().enumerate() {
+        let t_end = vp.t1.min(until);
+        let corners = if t_end >= vp.t0 { step_corners_decimated(tr_, vp.t0, t_end, px_per_ms) } else { Vec::new() };
+        for (j, (tt, v)) in corners.into_iter().enumerate() {
             let (x, y) = (vp.x(tt), top + h - v / vmax * h);
             if j == 0 {
                 ctx.move_to(x, y);
@@ -302,6 +313,17 @@ fn paint(c: &HtmlCanvasElement, t: &Trace, range: Option<(f64, f64)>, width: f64
                 ctx.line_to(x, y);
             }
         }
+        ctx.stroke();
+        ctx.set_line_width(1.0);
+    }
+    // The replay cursor.
+    if let Some(cur) = cursor.filter(|c| *c >= vp.t0 && *c <= vp.t1) {
+        let x = vp.x(cur).round() + 0.5;
+        ctx.set_stroke_style_str("#c0392b");
+        ctx.set_line_width(2.0);
+        ctx.begin_path();
+        ctx.move_to(x, AXIS_H - 6.0);
+        ctx.line_to(x, css_h);
         ctx.stroke();
         ctx.set_line_width(1.0);
     }

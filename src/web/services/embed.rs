@@ -1,14 +1,14 @@
 //! The embedding API for tutorial pages (iframe + `postMessage`).
 //!
 //! The host sends `{type: "playground:run"}`, `{type: "playground:stop"}` or
-//! `{type: "playground:set", lesson?: "crawler", params?: {k: "5"}, lang?: "zh"}`.
+//! `{type: "playground:set", lesson?: "crawler", params?: {k: "5"}, lang?: "zh", clock?: "virtual"}`.
 //! The app posts `{type: "playground:status", status, lesson, params, summary}`
 //! to its parent whenever the run status changes (`summary` once a run ended).
 //! Commands only select and run lessons, so any origin may send them; reports
 //! hold nothing but the run's numbers, so they go to any parent origin.
 
 use crate::i18n::Lang;
-use crate::state::{Action, AppState};
+use crate::state::{Action, AppState, Clock};
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::Callback;
@@ -46,6 +46,9 @@ fn actions_for(msg: &serde_json::Value) -> Vec<Command> {
         Some("playground:set") => {
             if let Some(l) = msg.get("lang").and_then(|v| v.as_str()).and_then(Lang::from_tag) {
                 out.push(Command::Do(Action::SetLang(l)));
+            }
+            if let Some(c) = msg.get("clock").and_then(|v| v.as_str()).and_then(Clock::parse) {
+                out.push(Command::Do(Action::SetClock(c)));
             }
             if let Some(id) = msg.get("lesson").and_then(|v| v.as_str()) {
                 out.push(Command::Do(Action::SelectLesson(id.to_owned())));

@@ -1,12 +1,13 @@
 //! Starting and stopping runs. Async lessons run as a task on the event loop
 //! (abortable: Stop drops it and the trace is closed as stopped); CPU lessons go
-//! to the pool with a cancel flag the workers check between chunks.
+//! to the pool with a cancel flag the workers check between chunks. On the
+//! virtual clock an async lesson runs to completion at once (deterministic).
 
 use super::{browser_runtime::BrowserRuntime, endpoint, pool};
 use crate::engine::runtime::Runtime;
 use crate::engine::RunError;
 use crate::scenarios::{self, Exec, Scenario};
-use crate::state::{Action, TraceRef};
+use crate::state::{Action, Clock, TraceRef};
 use futures::future::{AbortHandle, Abortable};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -32,6 +33,7 @@ pub fn start(
     scn: &'static Scenario,
     params: crate::engine::params::Params,
     hardware_threads: u32,
+    clock: Clock,
     dispatch: Callback<Action>,
 ) -> RunHandle {
     let cancel = Arc::new(AtomicBool::new(false));
@@ -39,6 +41,13 @@ pub fn start(
     let handle = RunHandle { abort, cancel: cancel.clone() };
     dispatch.emit(Action::RunStarted);
     match scn.exec {
+        // The virtual clock: deterministic and instant, no endpoint needed.
+        Exec::Async(_) if clock == Clock::Virtual => spawn_local(async move {
+            match scenarios::run_virtual(scn, &params.to_strings()) {
+                Ok(t) => dispatch.emit(Action::RunFinished(TraceRef(Rc::new(t)))),
+                Err(e) => dispatch.emit(Action::RunFailed(e.to_string())),
+            }
+        }),
         Exec::Async(run) => spawn_local(async move {
             let ep = match endpoint::ensure().await {
                 Ok(ep) => ep,

@@ -1,0 +1,45 @@
+//! The clock async lessons run on: the browser (real event loop and fetch) or
+//! the virtual clock (deterministic, instant). Kept in the share link as
+//! `clock=`; CPU lessons have no choice to make, so nothing is shown for them.
+
+use crate::i18n::tr;
+use crate::scenarios::Kind;
+use crate::state::{Action, AppState, Clock};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: UseReducerHandle<AppState>,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(ClockSelect)]
+pub fn clock_select(p: &Props) -> Html {
+    let s = &p.state;
+    if s.scenario().kind != Kind::Async {
+        return html! {};
+    }
+    let lang = s.lang;
+    let onchange = {
+        let d = p.dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(c) = Clock::parse(&e.target_unchecked_into::<HtmlSelectElement>().value()) {
+                d.emit(Action::SetClock(c));
+            }
+        })
+    };
+    html! {
+        <div class="card clock">
+            <div class="field">
+                <label for="clock-select">{ tr(lang, "app.clock") }</label>
+                <select id="clock-select" data-testid="clock-select" {onchange} disabled={s.is_running()}>
+                    { for Clock::ALL.iter().map(|c| html! {
+                        <option value={c.as_str()} selected={*c == s.clock}>{ tr(lang, &format!("app.clock.{}", c.as_str())) }</option>
+                    }) }
+                </select>
+            </div>
+            <p class="hint">{ tr(lang, "app.clock_hint") }</p>
+        </div>
+    }
+}
