@@ -376,8 +376,6 @@ pub static TABLE: &[(&str, &str, &str)] = &[
     ("lane.task", "task", "任务"),
     ("lane.setter", "setter", "设置者"),
     ("lane.waiter", "waiter", "等待者"),
-    ("lane.producer", "producer", "生产者"),
-    ("lane.consumer", "consumer", "消费者"),
     ("lane.loop", "sleep loop", "睡眠循环"),
     ("lane.scheduler", "scheduler", "调度器"),
     ("event.event_set", "{n} set", "{n} 已设置"),
