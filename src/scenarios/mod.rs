@@ -4,6 +4,7 @@
 
 pub mod actors;
 pub mod blocking;
+pub mod catalogue;
 pub mod coordination;
 pub mod crawler;
 pub mod deadlock;
