@@ -119,7 +119,11 @@ function observeLongTasks() {
 // Chromium requests /favicon.ico on its own and logs a 404 as a console
 // error; a missing favicon is not an app error.
 function isFaviconNoise(msg) {
-  return /\/favicon\.ico$/.test(msg.location()?.url ?? '');
+  const url = msg.location()?.url ?? '';
+  // Chrome logs every HTTP error response; the lessons' injected failures
+  // (`/sim/delay?…&status=500`) are meant to fail and are checked by the tests.
+  const injected = /\/sim\/delay\?.*\bstatus=[45]\d\d\b/.test(url) && /Failed to load resource/.test(msg.text());
+  return /\/favicon\.ico$/.test(url) || injected;
 }
 
 const STATUSES = ['idle', 'running', 'done', 'stopped', 'failed'];
@@ -263,6 +267,17 @@ export class PlaygroundPage {
   /** Collect long tasks from the start of every future page load. */
   async observeLongTasksFromLoad() {
     await this.page.addInitScript(observeLongTasks);
+  }
+
+  /**
+   * Wait (up to timeoutMs) until a long task of at least `ms` has been reported:
+   * the observer delivers entries asynchronously, after the task has ended.
+   */
+  async waitLongTask(ms, timeoutMs = 3_000) {
+    await this.page
+      .waitForFunction((min) => Math.max(0, ...(window.__longTasks ?? [])) >= min, ms, { timeout: timeoutMs })
+      .catch(() => {});
+    return this.maxLongTask();
   }
 
   /** Longest long task (ms) collected so far; 0 if none. */
