@@ -5,6 +5,7 @@
 pub mod crawler;
 pub mod gather;
 pub mod pi;
+pub mod poolsize;
 pub mod primes;
 
 use crate::engine::cpu::CpuCtx;
@@ -76,6 +77,7 @@ pub static ALL: &[&Scenario] = &[
     &pi::SCENARIO,
     // cpu: speedup workloads and map-reduce
     // cpu: pool size and chunk size
+    &poolsize::SCENARIO,
     // cpu: sharing lessons
     // cpu: hybrid
 ];

@@ -8,5 +8,6 @@
 //! run; as its own function it is called per chunk and gets optimized early
 //! (and `cpu::warm_up` calls the very same function).
 
+pub mod mix;
 pub mod montecarlo;
 pub mod primes;
