@@ -197,3 +197,39 @@ fn mix_checksum_does_not_depend_on_the_chunking() {
     assert_eq!(whole, parts);
     assert_ne!(checksum(10_000, 3), checksum(10_000, 4));
 }
+
+#[test]
+fn speedup_layout_draws_amdahl_below_ideal_and_whiskers_around_points() {
+    use concurrency_playground::view::speedup::layout_stats;
+    let sweep = [pt(1, 100.0), pt(1, 110.0), pt(2, 60.0), pt(2, 70.0), pt(4, 40.0), pt(4, 50.0)];
+    let s = sweep_stats(&sweep);
+    let l = layout_stats(&s, 420.0, 240.0);
+    assert_eq!(l.points.len(), 3);
+    assert_eq!(l.whiskers.len(), 3);
+    for (w, p) in l.whiskers.iter().zip(&l.points) {
+        assert!((w.0 - p.x).abs() < 1e-9 && (w.2 - p.y).abs() < 1e-9, "whisker tops at the best point");
+        assert!(w.1 >= w.2, "the slowest run is lower on the chart (larger y)");
+    }
+    // Amdahl from 1 to 4 threads; at 1 thread it meets the ideal line; above it lies below ideal.
+    assert_eq!(l.amdahl.len(), 31);
+    let (x1, y1, x2, y2) = l.ideal;
+    assert!((l.amdahl[0].0 - x1).abs() < 1e-9 && (l.amdahl[0].1 - y1).abs() < 1e-9);
+    let last = l.amdahl[30];
+    assert!((last.0 - x2).abs() < 1e-9 && last.1 > y2, "f > 0: below the ideal at 4 threads");
+}
+
+#[test]
+fn param_sweep_layout_has_one_series_per_thread_count_on_a_log_axis() {
+    use concurrency_playground::engine::trace::ParamPoint;
+    use concurrency_playground::view::param_sweep::{fmt_value, layout};
+    let p = |value: f64, threads: u32, ms: f64| ParamPoint { param: "chunk".into(), value, threads, ms };
+    let pts = [p(1.0, 1, 90.0), p(1.0, 2, 120.0), p(10.0, 1, 20.0), p(10.0, 2, 15.0), p(100.0, 1, 10.0), p(100.0, 2, 6.0)];
+    let l = layout(&pts, "chunk", 460.0, 240.0);
+    assert_eq!(l.series.iter().map(|s| s.threads).collect::<Vec<_>>(), vec![1, 2]);
+    let xs: Vec<f64> = l.series[0].points.iter().map(|q| q.0).collect();
+    assert!(((xs[1] - xs[0]) - (xs[2] - xs[1])).abs() < 1e-9, "1→10 and 10→100 are equal steps");
+    assert!(l.series[1].points[0].1 < l.series[1].points[2].1, "120 ms is higher than 6 ms");
+    assert_eq!(l.x_ticks.len(), 3);
+    assert!(layout(&pts, "other", 460.0, 240.0).series.is_empty());
+    assert_eq!((fmt_value(1.0), fmt_value(10_000.0), fmt_value(2_500_000.0)), ("1".into(), "10k".into(), "2.5M".into()));
+}

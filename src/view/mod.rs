@@ -3,6 +3,7 @@
 
 pub mod axis;
 pub mod k_sweep;
+pub mod param_sweep;
 pub mod speedup;
 pub mod timeline;
 pub mod tracks;

@@ -3,6 +3,7 @@
 
 use super::{controls::Controls, header::Header, listing::Listing, messages::Messages, params_form::ParamsForm};
 use super::{k_sweep_chart::KSweepChart, speedup_chart::SpeedupChart, summary::SummaryView, timeline::Timeline};
+use super::{param_sweep_chart::ParamSweepChart, sweep_stats::SweepStatsTable};
 use crate::i18n::tr;
 use crate::state::{Action, AppState};
 use crate::web::services::{embed, env, runner, url};
@@ -107,6 +108,12 @@ pub fn app() -> Html {
                     <Timeline trace={state.trace.clone()} lang={lang} />
                     if state.trace.as_ref().is_some_and(|t| !t.meta.sweep.is_empty()) {
                         <SpeedupChart state={state.clone()} />
+                    }
+                    if let Some(sum) = state.summary.as_ref().filter(|s| !s.stats.rows.is_empty()) {
+                        <SweepStatsTable stats={sum.stats.clone()} lang={lang} />
+                    }
+                    if let Some(t) = state.trace.as_ref().filter(|t| !t.meta.param_sweep.is_empty()) {
+                        <ParamSweepChart points={t.meta.param_sweep.clone()} scenario={t.meta.scenario.clone()} lang={lang} />
                     }
                     if scn.id == crate::scenarios::crawler::SCENARIO.id {
                         <KSweepChart state={state.clone()} />
