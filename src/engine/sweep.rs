@@ -58,7 +58,7 @@ pub fn try_run<T: Send + PartialEq + std::fmt::Debug>(
 /// The message a learner sees when a chunk fails.
 pub fn chunk_error(f: &ChunkFailure<String>, threads: usize) -> RunError {
     let who = if f.worker == usize::MAX { "the caller".to_owned() } else { format!("worker {}", f.worker) };
-    RunError::Workload(format!("chunk {} failed on {who} ({threads} threads): {}", f.chunk, f.error))
+    RunError::Workload(format!("chunk {} failed on {who} (threads = {threads}): {}", f.chunk, f.error))
 }
 
 type Step<'s, R> = dyn Fn(usize) -> Result<Option<Vec<ChunkRun<R>>>, RunError> + 's;

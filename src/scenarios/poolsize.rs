@@ -34,7 +34,7 @@ pub static SCENARIO: Scenario = Scenario {
     params: &[
         ParamSpec::int("items", 1_000, 5_000_000, 200_000),
         // Mixing rounds per item: the size of one item's work.
-        ParamSpec::int("work", 1, 1_000, 10),
+        ParamSpec::int("work", 1, 1_000, 40),
         // Chunk size of the thread sweep.
         ParamSpec::int("chunk", 1, 5_000_000, 2_000),
         ParamSpec::int("threads", 0, THREADS_MAX, 0),
