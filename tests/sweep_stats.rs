@@ -233,3 +233,39 @@ fn param_sweep_layout_has_one_series_per_thread_count_on_a_log_axis() {
     assert!(layout(&pts, "other", 460.0, 240.0).series.is_empty());
     assert_eq!((fmt_value(1.0), fmt_value(10_000.0), fmt_value(2_500_000.0)), ("1".into(), "10k".into(), "2.5M".into()));
 }
+
+#[test]
+fn a_step_that_saw_stop_is_neither_timed_nor_compared() {
+    // The last chunk "sees" Stop and returns a partial answer, as work that
+    // checks the flag inside a chunk would.
+    let start = Instant::now();
+    let clock = move || start.elapsed().as_secs_f64() * 1000.0;
+    let cancel = AtomicBool::new(false);
+    let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads: 2 };
+    let armed = AtomicBool::new(false);
+    let work = |i: usize| {
+        if i == 9 && armed.load(std::sync::atomic::Ordering::SeqCst) {
+            cancel.store(true, std::sync::atomic::Ordering::SeqCst);
+            return 0;
+        }
+        1u64
+    };
+    let job = sweep::Job {
+        scenario: "test",
+        params: BTreeMap::new(),
+        threads: 1,
+        reps: 1,
+        chunks: 10,
+        work: &|i| {
+            // Warm-up has run once the first timed chunk starts.
+            armed.store(true, std::sync::atomic::Ordering::SeqCst);
+            work(i)
+        },
+        label: &|r| format!("chunk {}", r.chunk),
+        combine: &|runs| runs.iter().map(|r| r.result).sum(),
+    };
+    let (trace, answer) = sweep::run(&ctx, job).expect("a stopped run is not an error");
+    assert!(trace.meta.stopped);
+    assert!(trace.meta.sweep.is_empty(), "the partial step was not timed");
+    assert_eq!(answer, None);
+}

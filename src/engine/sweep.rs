@@ -97,6 +97,12 @@ fn run_with<R: Send + PartialEq + std::fmt::Debug>(
             stopped = true;
             break;
         };
+        // Work that bails out early on Stop may have returned partial answers
+        // for its last chunks: a step that saw Stop is neither timed nor compared.
+        if ctx.cancelled() {
+            stopped = true;
+            break;
+        }
         let t1 = ctx.now();
         let step = (job.combine)(&runs);
         match &answer {
