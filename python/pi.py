@@ -1,11 +1,12 @@
 """Monte Carlo pi with 1..N worker processes (multiprocessing), compared.
 
-Run:  python3 pi.py --samples 2000000
+Run:  python3 pi.py --samples 2000000      (processes, 1..N; --mode threads or seq to compare)
 Each chunk draws from its own seeded stream (the playground's SplitMix64), so
 every process count gives exactly the same estimate, and so does the playground.
 """
 import argparse, json, math, os, time
 from multiprocessing import Pool
+from multiprocessing.pool import ThreadPool  # same API, threads: they share one GIL
 
 from simnet import SplitMix64
 
@@ -29,24 +30,30 @@ def main():
     p.add_argument("--samples", type=int, default=2_000_000)
     p.add_argument("--chunk", type=int, default=250_000)
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--threads", type=int, default=os.cpu_count() or 1, help="most worker processes")
+    p.add_argument("--threads", type=int, default=os.cpu_count() or 1, help="most workers")
+    p.add_argument("--mode", choices=["seq", "threads", "processes"], default="processes")
+    p.add_argument("--no-sweep", action="store_true", help="only --threads workers, not 1..N")
     p.add_argument("--json", action="store_true")
     args = p.parse_args()
     if args.samples < 1 or args.chunk < 1 or args.threads < 1:
         p.error("samples, chunk and threads must be at least 1")
     jobs = [(args.seed, args.samples, args.chunk, i) for i in range(-(-args.samples // args.chunk))]
     sweep = []
-    for workers in range(1, args.threads + 1):
+    counts = [1] if args.mode == "seq" else [args.threads] if args.no_sweep else range(1, args.threads + 1)
+    for workers in counts:
         start = time.perf_counter()
-        with Pool(workers) as pool:  # separate processes: no GIL between them
-            inside = sum(pool.map(hits, jobs))
+        if args.mode == "seq":
+            inside = sum(map(hits, jobs))
+        else:
+            with (Pool if args.mode == "processes" else ThreadPool)(workers) as pool:  # processes: no GIL between them
+                inside = sum(pool.map(hits, jobs))
         sweep.append({"threads": workers, "ms": (time.perf_counter() - start) * 1000, "hits": inside,
                       "pi": 4 * inside / args.samples})
     if args.json:
         print(json.dumps(sweep))
     else:
         for s in sweep:
-            print(f"{s['threads']} processes: pi ~ {s['pi']:.6f} (error {abs(s['pi'] - math.pi):.2e}) "
+            print(f"{s['threads']} {args.mode}: pi ~ {s['pi']:.6f} (error {abs(s['pi'] - math.pi):.2e}) "
                   f"in {s['ms']:.0f} ms, speedup {sweep[0]['ms'] / s['ms']:.2f}")
 
 

@@ -1,11 +1,14 @@
 """Count primes below a bound with 1..N worker processes and compare the times.
 
-Run:  python3 primes.py --bound 2000000
-Threads would not help here: CPU-bound Python threads take turns holding the GIL.
+Run:  python3 primes.py --bound 2000000              (processes, 1..N)
+      python3 primes.py --mode threads               (threads: they take turns holding the GIL)
+      python3 primes.py --mode seq                   (one plain loop, no pool)
 Processes each have their own interpreter, so the chunks really run in parallel.
 """
 import argparse, json, os, time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+
+POOLS = {"threads": ThreadPoolExecutor, "processes": ProcessPoolExecutor}
 
 
 def is_prime(n):
@@ -30,24 +33,30 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--bound", type=int, default=2_000_000)
     p.add_argument("--chunk", type=int, default=50_000)
-    p.add_argument("--threads", type=int, default=os.cpu_count() or 1, help="most worker processes to try")
+    p.add_argument("--threads", type=int, default=os.cpu_count() or 1, help="most workers to try")
+    p.add_argument("--mode", choices=["seq", "threads", "processes"], default="processes")
+    p.add_argument("--no-sweep", action="store_true", help="only --threads workers, not 1..N")
     p.add_argument("--json", action="store_true")
     args = p.parse_args()
     if args.bound < 10 or args.chunk < 1 or args.threads < 1:
         p.error("bound >= 10, chunk >= 1 and threads >= 1")
     chunks = [(lo, min(lo + args.chunk, args.bound)) for lo in range(0, args.bound, args.chunk)]
     sweep = []
-    for workers in range(1, args.threads + 1):
+    counts = [1] if args.mode == "seq" else [args.threads] if args.no_sweep else range(1, args.threads + 1)
+    for workers in counts:
         start = time.perf_counter()
-        with ProcessPoolExecutor(max_workers=workers) as pool:  # chunks go to free workers
-            total = sum(pool.map(count_range, chunks))
+        if args.mode == "seq":
+            total = sum(map(count_range, chunks))
+        else:
+            with POOLS[args.mode](max_workers=workers) as pool:  # chunks go to free workers
+                total = sum(pool.map(count_range, chunks))
         sweep.append({"threads": workers, "ms": (time.perf_counter() - start) * 1000, "primes": total})
     if args.json:
         print(json.dumps(sweep))
     else:
         base = sweep[0]["ms"]
         for s in sweep:
-            print(f"{s['threads']} processes: {s['primes']} primes in {s['ms']:.0f} ms, speedup {base / s['ms']:.2f}")
+            print(f"{s['threads']} {args.mode}: {s['primes']} primes in {s['ms']:.0f} ms, speedup {base / s['ms']:.2f}")
 
 
 if __name__ == "__main__":

@@ -4,15 +4,27 @@
 #   - wasm 1-thread time / native 1-thread time for the same work
 #   - CPython (the lesson's listing) 1-process time for the same work
 #   - release bundle size (wasm raw and gzipped)
+#   - per CPU workload (list below): CPython sequential / threads / processes,
+#     wasm in headless Chromium at 1 and N threads, native Rust at 1 and N
+#     threads, as markdown tables of times and ratios, and the longest
+#     main-thread task during the run
 # Usage: scripts/bench.sh [bound]   (default 5,000,000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh >&2
 . scripts/env.sh
 BOUND="${1:-5000000}"
+# CPU workloads of the comparison table, one a line:
+#   lesson id | lesson parameters (URL query; also the native run's key=value) | python/<id>.py arguments
+# A listing joins by supporting --mode seq|threads|processes, --threads N, --no-sweep and --json
+# (printing a list of {"threads", "ms", …}). Keep CPython's share to seconds.
+WORKLOADS=(
+  "primes|bound=2000000&chunk=50000|--bound 2000000 --chunk 50000"
+  "pi|samples=2000000&chunk=250000|--samples 2000000 --chunk 250000"
+)
 fresh_build_of_this_crate
 trunk build --release >&2
-cargo build --release --example primes_native >&2
+cargo build --release --example primes_native --example cpu_native >&2
 native=$(cargo run -q --release --example primes_native -- "$BOUND")
 wasm=$(node tests/e2e/bench.mjs dist "$BOUND")
 py=$(python3 python/primes.py --bound "$BOUND" --threads 1 --json)
@@ -38,4 +50,44 @@ print(f"| **wasm 1-thread / native 1-thread** | **{wt1 / nt1:.2f}** |")
 print(f"| CPython 3.11, 1 process (python/primes.py) | {pt1:.0f} ms ({pt1 / wt1:.1f}× the wasm time) |")
 print(f"| longest main-thread task (page load, pool start and run) | {wasm.get('max_long_task_ms') or 0:.0f} ms |")
 print(f"| wasm bundle | {raw_kb} KB raw, **{gz_kb} KB gzipped** (+ {js_gz_kb} KB JS gzipped) |")
+PY
+
+# ---- per-workload comparison ----
+N=$(nproc)
+rows=()
+for w in "${WORKLOADS[@]}"; do
+  IFS='|' read -r id query pyargs <<<"$w"
+  echo "bench: $id ($query)" >&2
+  # shellcheck disable=SC2086 # word splitting of the listing's arguments is intended
+  py_seq=$(python3 "python/$id.py" $pyargs --mode seq --json)
+  # shellcheck disable=SC2086
+  py_thr=$(python3 "python/$id.py" $pyargs --mode threads --threads "$N" --no-sweep --json)
+  # shellcheck disable=SC2086
+  py_proc=$(python3 "python/$id.py" $pyargs --mode processes --threads "$N" --no-sweep --json)
+  wasm_w=$(node tests/e2e/bench.mjs dist --lesson "$id" "$query")
+  # shellcheck disable=SC2046
+  native_w=$(cargo run -q --release --example cpu_native -- "$id" $(tr '&' ' ' <<<"$query"))
+  rows+=("$(python3 -c 'import json,sys; print(json.dumps(dict(zip(["id","query","seq","thr","proc","wasm","native"], [sys.argv[1], sys.argv[2]] + [json.loads(a) for a in sys.argv[3:]]))))' \
+    "$id" "$query" "$py_seq" "$py_thr" "$py_proc" "$wasm_w" "$native_w")")
+done
+python3 - "$N" "${rows[@]}" <<'PY'
+import json, sys
+n, rows = sys.argv[1], [json.loads(r) for r in sys.argv[2:]]
+print()
+print(f"Times in ms (N = {n}; wasm and native: best of the lesson's repetitions).")
+print()
+print(f"| workload | CPython seq | CPython {n} threads | CPython {n} processes | wasm 1 thread | wasm {n} threads | native 1 thread | native {n} threads |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|")
+for r in rows:
+    w, nat = r["wasm"], r["native"]
+    vals = [r["seq"][0]["ms"], r["thr"][-1]["ms"], r["proc"][-1]["ms"], w["wasm_t1_ms"], w["wasm_tn_ms"], nat["native_t1_ms"], nat["native_tn_ms"]]
+    print(f"| {r['id']} (`{r['query']}`) | " + " | ".join(f"{v:.1f}" for v in vals) + " |")
+print()
+print("| workload | CPython threads / seq | CPython processes / seq | CPython seq / wasm 1 | wasm speedup N/1 | native speedup N/1 | wasm / native (1 thread) | wasm / native (N threads) | longest main-thread task |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+for r in rows:
+    w, nat, seq = r["wasm"], r["native"], r["seq"][0]["ms"]
+    cells = [r["thr"][-1]["ms"] / seq, r["proc"][-1]["ms"] / seq, seq / w["wasm_t1_ms"], w["wasm_t1_ms"] / w["wasm_tn_ms"],
+             nat["native_t1_ms"] / nat["native_tn_ms"], w["wasm_t1_ms"] / nat["native_t1_ms"], w["wasm_tn_ms"] / nat["native_tn_ms"]]
+    print(f"| {r['id']} | " + " | ".join(f"{c:.2f}" for c in cells) + f" | {w['max_long_task_ms']:.0f} ms |")
 PY

@@ -188,4 +188,47 @@ async fn hybrid_on_the_real_loop_processes_every_response_on_the_pool() {
         .filter(|s| trace.lanes.iter().any(|l| l.id == s.lane && l.kind == LaneKind::Worker))
         .count();
     assert_eq!(worker_spans, 6, "one processing span per response");
+async fn run_poolsize(pairs: &[(&str, &str)], cancel: Arc<AtomicBool>) -> Result<concurrency_playground::engine::trace::Trace, concurrency_playground::engine::RunError> {
+    pool::ensure(2).await.expect("the pool starts");
+    let params = concurrency_playground::scenarios::poolsize::SCENARIO.validate(&raw(pairs)).expect("valid params");
+    let Exec::Cpu(run) = concurrency_playground::scenarios::poolsize::SCENARIO.exec else { panic!("poolsize is a CPU lesson") };
+    pool::run(run, params, cancel).await
+}
+
+#[wasm_bindgen_test]
+async fn a_failing_task_surfaces_its_error_and_the_pool_runs_the_next_job() {
+    let small = [("items", "20000"), ("work", "2"), ("chunk", "200"), ("reps", "1")];
+    let mut failing = small.to_vec();
+    failing.push(("fail_at", "17"));
+    let err = run_poolsize(&failing, Arc::new(AtomicBool::new(false))).await.expect_err("chunk 17 fails");
+    let msg = err.to_string();
+    assert!(msg.contains("chunk 17") && msg.contains("injected failure"), "{msg}");
+    // Same pool, next job: complete and correct.
+    let ok = run_poolsize(&small, Arc::new(AtomicBool::new(false))).await.expect("the next run succeeds");
+    assert!(!ok.meta.stopped);
+    assert_eq!(ok.meta.sweep.len() as u32, ok.meta.pool_threads.expect("pool size"));
+    assert!(!ok.meta.param_sweep.is_empty(), "the chunk sweep ran");
+    let primes = run_primes(&[("bound", "20000"), ("chunk", "1000")], false).await;
+    assert_eq!(primes.meta.results.get("primes_found"), Some(&(count_sieve(20_000) as f64)));
+}
+
+#[wasm_bindgen_test]
+async fn stop_ends_a_cpu_run_within_250_ms() {
+    let cancel = Arc::new(AtomicBool::new(false));
+    // Big enough to run for seconds.
+    let long = [("items", "5000000"), ("work", "200"), ("chunk", "5000"), ("reps", "20")];
+    let stopped_at = std::rc::Rc::new(std::cell::Cell::new(0.0));
+    let stopper = {
+        let (cancel, stopped_at) = (cancel.clone(), stopped_at.clone());
+        async move {
+            gloo::timers::future::TimeoutFuture::new(300).await;
+            stopped_at.set(pool::shared_clock_ms());
+            cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    };
+    let (result, ()) = futures::future::join(run_poolsize(&long, cancel), stopper).await;
+    let took = pool::shared_clock_ms() - stopped_at.get();
+    let trace = result.expect("a stopped run still returns its trace");
+    assert!(trace.meta.stopped, "the run was stopped, not finished");
+    assert!(took < 250.0, "Stop took {took:.0} ms");
 }

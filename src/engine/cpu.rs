@@ -50,10 +50,44 @@ where
     R: Send,
     F: Fn(usize) -> R + Sync,
 {
+    match try_run_lanes(ctx, lanes, n_chunks, |i| Ok::<R, std::convert::Infallible>(work(i))) {
+        Ok(runs) => runs,
+        Err(e) => match e.error {},
+    }
+}
+
+/// A chunk whose work returned an error: where and when, and the error.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChunkFailure<E> {
+    pub chunk: usize,
+    pub worker: usize,
+    pub start_ms: f64,
+    pub end_ms: f64,
+    pub error: E,
+}
+
+/// [`run_lanes`] for fallible work: the first `Err` stops every lane from
+/// taking another chunk (chunks already running finish) and is returned.
+/// When Stop was pressed, a chunk's error counts as the cancellation it most
+/// likely is (work may bail out early on the flag), so the result is `Ok(None)`.
+/// The pool is left as it was: lanes are scoped tasks that all return.
+pub fn try_run_lanes<T, E, F>(
+    ctx: &CpuCtx<'_>,
+    lanes: usize,
+    n_chunks: usize,
+    work: F,
+) -> Result<Option<Vec<ChunkRun<T>>>, ChunkFailure<E>>
+where
+    T: Send,
+    E: Send,
+    F: Fn(usize) -> Result<T, E> + Sync,
+{
     let next = AtomicUsize::new(0);
-    let done: Mutex<Vec<ChunkRun<R>>> = Mutex::new(Vec::with_capacity(n_chunks));
+    let failed = AtomicBool::new(false);
+    let done: Mutex<Vec<ChunkRun<T>>> = Mutex::new(Vec::with_capacity(n_chunks));
+    let failure: Mutex<Option<ChunkFailure<E>>> = Mutex::new(None);
     let lane = || loop {
-        if ctx.cancelled() {
+        if ctx.cancelled() || failed.load(Ordering::Relaxed) {
             return;
         }
         let chunk = next.fetch_add(1, Ordering::Relaxed);
@@ -64,9 +98,21 @@ where
         let result = work(chunk);
         let end_ms = ctx.now();
         let worker = rayon::current_thread_index().unwrap_or(usize::MAX);
-        // Mutex is fine here: this runs on pool threads, never the page's main thread.
-        if let Ok(mut d) = done.lock() {
-            d.push(ChunkRun { chunk, worker, start_ms, end_ms, result });
+        // Mutexes are fine here: this runs on pool threads, never the page's main thread.
+        match result {
+            Ok(result) => {
+                if let Ok(mut d) = done.lock() {
+                    d.push(ChunkRun { chunk, worker, start_ms, end_ms, result });
+                }
+            }
+            Err(error) => {
+                failed.store(true, Ordering::Relaxed);
+                if let Ok(mut f) = failure.lock() {
+                    // The first failure is the one reported.
+                    f.get_or_insert(ChunkFailure { chunk, worker, start_ms, end_ms, error });
+                }
+                return;
+            }
         }
     };
     rayon::scope(|s| {
@@ -75,10 +121,13 @@ where
         }
     });
     let runs = done.into_inner().unwrap_or_else(|e| e.into_inner());
-    if ctx.cancelled() && runs.len() < n_chunks {
-        None
-    } else {
-        Some(runs)
+    let failure = failure.into_inner().unwrap_or_else(|e| e.into_inner());
+    if ctx.cancelled() && (failure.is_some() || runs.len() < n_chunks) {
+        return Ok(None);
+    }
+    match failure {
+        Some(f) => Err(f),
+        None => Ok(Some(runs)),
     }
 }
 

@@ -171,6 +171,7 @@ pub fn meta(scenario: &str, params: BTreeMap<String, String>, clock: ClockKind) 
         stopped: false,
         pool_threads: None,
         sweep: Vec::new(),
+        param_sweep: Vec::new(),
         results: BTreeMap::new(),
         image: None,
     }

@@ -3,10 +3,15 @@
 //! check every step computes the same answer, and record worker lanes, one
 //! span per chunk, step markers and the timing of each step. CPU lessons
 //! supply the chunk function and how to describe and combine results.
+//!
+//! Chunk work may fail: [`try_run`] takes a job whose chunks return
+//! `Result<T, String>` (same [`Job`] type, `R = Result<T, String>`), stops at
+//! the first failed chunk and reports it as [`RunError::Workload`]. [`param_sweep`]
+//! times the same work at several values of one parameter (e.g. chunk size).
 
-use super::cpu::{run_lanes, warm_up, ChunkRun, CpuCtx};
+use super::cpu::{run_lanes, try_run_lanes, warm_up, ChunkFailure, ChunkRun, CpuCtx};
 use super::recorder::{self, LaneId, Recorder};
-use super::trace::{ClockKind, LaneKind, State, SweepPoint, Trace};
+use super::trace::{ClockKind, LaneKind, ParamPoint, State, SweepPoint, Trace};
 use super::RunError;
 use std::collections::BTreeMap;
 
@@ -31,6 +36,38 @@ pub struct Job<'a, R> {
 /// Runs the sweep; the trace's `meta.results` is left for the caller to fill
 /// from the returned answer (`None` when stopped before any step finished).
 pub fn run<R: Send + PartialEq + std::fmt::Debug>(ctx: &CpuCtx<'_>, job: Job<'_, R>) -> Result<(Trace, Option<R>), RunError> {
+    let step = |k: usize| Ok(run_lanes(ctx, k, job.chunks, job.work));
+    run_with(ctx, &job, &step)
+}
+
+/// [`run`] for fallible chunks: the first chunk that returns `Err` ends the
+/// run with [`RunError::Workload`] naming the chunk, its worker and the
+/// thread count; the pool stays usable for the next run.
+pub fn try_run<T: Send + PartialEq + std::fmt::Debug>(
+    ctx: &CpuCtx<'_>,
+    job: Job<'_, Result<T, String>>,
+) -> Result<(Trace, Option<T>), RunError> {
+    let step = |k: usize| match try_run_lanes(ctx, k, job.chunks, job.work) {
+        Ok(runs) => Ok(runs.map(|rs| rs.into_iter().map(|r| ChunkRun { chunk: r.chunk, worker: r.worker, start_ms: r.start_ms, end_ms: r.end_ms, result: Ok(r.result) }).collect())),
+        Err(f) => Err(chunk_error(&f, k)),
+    };
+    let (trace, answer) = run_with(ctx, &job, &step)?;
+    Ok((trace, answer.transpose().map_err(RunError::Workload)?))
+}
+
+/// The message a learner sees when a chunk fails.
+pub fn chunk_error(f: &ChunkFailure<String>, threads: usize) -> RunError {
+    let who = if f.worker == usize::MAX { "the caller".to_owned() } else { format!("worker {}", f.worker) };
+    RunError::Workload(format!("chunk {} failed on {who} (threads = {threads}): {}", f.chunk, f.error))
+}
+
+type Step<'s, R> = dyn Fn(usize) -> Result<Option<Vec<ChunkRun<R>>>, RunError> + 's;
+
+fn run_with<R: Send + PartialEq + std::fmt::Debug>(
+    ctx: &CpuCtx<'_>,
+    job: &Job<'_, R>,
+    step_fn: &Step<'_, R>,
+) -> Result<(Trace, Option<R>), RunError> {
     let pool = ctx.pool_threads.max(1);
     let max_threads = match job.threads {
         0 => pool,
@@ -56,10 +93,16 @@ pub fn run<R: Send + PartialEq + std::fmt::Debug>(ctx: &CpuCtx<'_>, job: Job<'_,
     let mut stopped = false;
     for k in (1..=job.reps.max(1)).flat_map(|_| 1..=max_threads) {
         let t0 = ctx.now();
-        let Some(runs) = run_lanes(ctx, k, job.chunks, job.work) else {
+        let Some(runs) = step_fn(k)? else {
             stopped = true;
             break;
         };
+        // Work that bails out early on Stop may have returned partial answers
+        // for its last chunks: a step that saw Stop is neither timed nor compared.
+        if ctx.cancelled() {
+            stopped = true;
+            break;
+        }
         let t1 = ctx.now();
         let step = (job.combine)(&runs);
         match &answer {
@@ -76,7 +119,7 @@ pub fn run<R: Send + PartialEq + std::fmt::Debug>(ctx: &CpuCtx<'_>, job: Job<'_,
         rec.event(None, "sweep_step", Some(k.to_string()), t0 - origin);
         sweep.push(SweepPoint { threads: k as u32, ms: t1 - t0, start_ms: t0 - origin, end_ms: t1 - origin });
     }
-    let mut meta = recorder::meta(job.scenario, job.params, ClockKind::Native);
+    let mut meta = recorder::meta(job.scenario, job.params.clone(), ClockKind::Native);
     meta.stopped = stopped;
     meta.pool_threads = Some(pool as u32);
     meta.sweep = sweep;
@@ -89,4 +132,52 @@ fn worker_name(w: usize) -> String {
     } else {
         format!("worker {w}")
     }
+}
+
+/// One parameter swept over `values` at each lane count in `lanes`, the rest
+/// of the job fixed. Used for chunk size (how small can a task get before its
+/// overhead dominates?), but any parameter that changes how work is cut fits.
+pub struct ParamSweep<'a, T> {
+    /// The parameter's key (stored in each [`ParamPoint`]).
+    pub param: &'a str,
+    pub values: &'a [u64],
+    pub lanes: &'a [usize],
+    /// Chunks at a value.
+    pub chunks: &'a dyn Fn(u64) -> usize,
+    /// Chunk `i` at a value.
+    pub work: &'a (dyn Fn(u64, usize) -> Result<T, String> + Sync),
+    /// The answer of one whole step; every step must agree with `expect`.
+    pub combine: &'a dyn Fn(&[ChunkRun<T>]) -> T,
+}
+
+/// Times every (value, lanes) of `sweep` once, in that order; records no spans
+/// (a chunk size of 1 would mean a span per item). Returns the points, or
+/// `Ok(None)` when stopped. A step whose answer differs from `expect` (when
+/// given) is an error: the cut of the work must not change the result.
+pub fn param_sweep<T: Send + PartialEq + std::fmt::Debug>(
+    ctx: &CpuCtx<'_>,
+    sweep: &ParamSweep<'_, T>,
+    expect: Option<&T>,
+) -> Result<Option<Vec<ParamPoint>>, RunError> {
+    let mut points = Vec::new();
+    for &value in sweep.values {
+        for &k in sweep.lanes {
+            let t0 = ctx.now();
+            let runs = match try_run_lanes(ctx, k, (sweep.chunks)(value), |i| (sweep.work)(value, i)) {
+                Ok(Some(runs)) => runs,
+                Ok(None) => return Ok(None),
+                Err(f) => return Err(chunk_error(&f, k)),
+            };
+            let ms = ctx.now() - t0;
+            let answer = (sweep.combine)(&runs);
+            if let Some(e) = expect.filter(|e| **e != answer) {
+                return Err(RunError::Workload(format!(
+                    "{} = {value} on {k} threads computed {answer:?}, expected {e:?}",
+                    sweep.param
+                )));
+            }
+            points.push(ParamPoint { param: sweep.param.to_owned(), value: value as f64, threads: k as u32, ms });
+        }
+    }
+    Ok(Some(points))
 }

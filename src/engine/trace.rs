@@ -55,6 +55,10 @@ pub struct RunMeta {
     /// Thread-count sweep results (CPU scenarios), in the order measured.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sweep: Vec<SweepPoint>,
+    /// Sweeps over a parameter other than threads (e.g. chunk size), in the
+    /// order measured. Any CPU lesson may fill it; the page charts it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub param_sweep: Vec<ParamPoint>,
     /// Scenario-specific results shown as numbers (e.g. `primes_found`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub results: BTreeMap<String, f64>,
@@ -103,6 +107,18 @@ pub struct SweepPoint {
     /// Interval of the run during which it was measured.
     pub start_ms: f64,
     pub end_ms: f64,
+}
+
+/// One measured value of a parameter sweep (see [`RunMeta::param_sweep`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParamPoint {
+    /// The swept parameter's key (e.g. `"chunk"`).
+    pub param: String,
+    pub value: f64,
+    /// Lanes (threads) the job ran on.
+    pub threads: u32,
+    /// Wall time for the whole job.
+    pub ms: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

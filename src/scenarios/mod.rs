@@ -16,6 +16,7 @@ pub mod mandelbrot;
 pub mod mapreduce;
 pub mod pi;
 pub mod pipeline;
+pub mod poolsize;
 pub mod primes;
 pub mod prodcons;
 pub mod race;
@@ -106,7 +107,7 @@ pub static ALL: &[&Scenario] = &[
     &sha256::SCENARIO,
     &mandelbrot::SCENARIO,
     &fib::SCENARIO,
-    // cpu: pool size and chunk size
+    &poolsize::SCENARIO,
     &mapreduce::SCENARIO,
     &race::SCENARIO,
     &gil::SCENARIO,

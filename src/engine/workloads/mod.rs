@@ -12,6 +12,7 @@ pub mod busy;
 pub mod fib;
 pub mod mandelbrot;
 pub mod mapreduce;
+pub mod mix;
 pub mod montecarlo;
 pub mod primes;
 pub mod sha256;

@@ -6,6 +6,7 @@ use super::{controls::Controls, header::Header, listing::Listing, messages::Mess
 use super::{k_sweep_chart::KSweepChart, speedup_chart::SpeedupChart, summary::SummaryView, timeline::Timeline};
 use super::mandelbrot_image::MandelbrotImage;
 use super::loop_warning::LoopWarning;
+use super::{param_sweep_chart::ParamSweepChart, sweep_stats::SweepStatsTable};
 use crate::i18n::tr;
 use crate::state::{Action, AppState};
 use crate::web::services::{embed, env, runner, url};
@@ -118,6 +119,11 @@ pub fn app() -> Html {
                     }
                     if let Some(t) = state.trace.as_ref().filter(|t| t.meta.image.is_some()) {
                         <MandelbrotImage trace={t.clone()} lang={lang} />
+                    if let Some(sum) = state.summary.as_ref().filter(|s| !s.stats.rows.is_empty()) {
+                        <SweepStatsTable stats={sum.stats.clone()} lang={lang} />
+                    }
+                    if let Some(t) = state.trace.as_ref().filter(|t| !t.meta.param_sweep.is_empty()) {
+                        <ParamSweepChart points={t.meta.param_sweep.clone()} scenario={t.meta.scenario.clone()} lang={lang} />
                     }
                     if scn.id == crate::scenarios::crawler::SCENARIO.id {
                         <KSweepChart state={state.clone()} />

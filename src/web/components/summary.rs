@@ -75,8 +75,14 @@ fn cpu_numbers(s: &Summary, t: &Trace) -> Vec<Num> {
     }
     if let Some(best) = s.speedup.iter().max_by(|a, b| a.speedup.total_cmp(&b.speedup)) {
         v.push(num("speedup-max", "num.speedup_max", best.speedup, format!("{:.2}×", best.speedup)));
+    }
+    // The best pool size (fastest best time, fewer threads on a tie) and its efficiency.
+    if let Some(best) = s.stats.best_threads.and_then(|b| s.stats.rows.iter().find(|r| r.threads == b)) {
         v.push(num("best-threads", "num.best_threads", best.threads as f64, best.threads.to_string()));
         v.push(num("efficiency-max", "num.efficiency_max", best.efficiency, format!("{:.0}%", best.efficiency * 100.0)));
+    }
+    if let Some(f) = s.stats.serial_fraction {
+        v.push(num("serial-fraction", "num.serial_fraction", f, format!("{f:.3}")));
     }
     if let Some(n) = t.meta.pool_threads {
         v.push(num("pool-threads", "num.pool_threads", n as f64, n.to_string()));

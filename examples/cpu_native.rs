@@ -1,0 +1,55 @@
+//! Native baseline for the benchmark table: runs any CPU lesson's own code
+//! (the same sweep the page runs in wasm) on a native rayon pool and prints
+//! one JSON line with its 1-thread and N-thread times (best of the repetitions).
+//! `cargo run --release --example cpu_native -- <lesson> [key=value …]`
+
+use concurrency_playground::engine::cpu::CpuCtx;
+use concurrency_playground::engine::metrics::sweep_stats;
+use concurrency_playground::scenarios::{self, Exec};
+use std::collections::BTreeMap;
+use std::sync::atomic::AtomicBool;
+use std::time::Instant;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(scn) = args.first().and_then(|id| scenarios::find(id)) else {
+        eprintln!("usage: cpu_native <lesson> [key=value …]; CPU lessons: {}", cpu_ids().join(", "));
+        std::process::exit(2);
+    };
+    let raw: BTreeMap<String, String> =
+        args[1..].iter().filter_map(|a| a.split_once('=')).map(|(k, v)| (k.to_owned(), v.to_owned())).collect();
+    let params = scn.validate(&raw).unwrap_or_else(|e| {
+        eprintln!("bad parameters: {e:?}");
+        std::process::exit(2)
+    });
+    let Exec::Cpu(run) = scn.exec else {
+        eprintln!("{} is not a CPU lesson", scn.id);
+        std::process::exit(2)
+    };
+    let start = Instant::now();
+    let clock = move || start.elapsed().as_secs_f64() * 1000.0;
+    let cancel = AtomicBool::new(false);
+    let threads = rayon::current_num_threads();
+    let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads: threads };
+    match run(&params, &ctx) {
+        Ok(trace) => {
+            let stats = sweep_stats(&trace.meta.sweep);
+            let best = |t: usize| stats.rows.iter().find(|r| r.threads as usize == t).map(|r| r.best);
+            let n = stats.rows.last().map_or(1, |r| r.threads as usize);
+            println!(
+                "{{\"lesson\": \"{}\", \"threads\": {n}, \"native_t1_ms\": {:.3}, \"native_tn_ms\": {:.3}}}",
+                scn.id,
+                best(1).unwrap_or(f64::NAN),
+                best(n).unwrap_or(f64::NAN)
+            );
+        }
+        Err(e) => {
+            eprintln!("run failed: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
+fn cpu_ids() -> Vec<&'static str> {
+    scenarios::ALL.iter().filter(|s| matches!(s.exec, Exec::Cpu(_))).map(|s| s.id).collect()
+}
