@@ -1,12 +1,19 @@
-//! The actors lesson on the virtual clock, and against CPython.
+//! The actors lesson on the virtual clock, and its shared-state design against
+//! CPython (the actor design is compared by `tests/fidelity.rs`).
 #![cfg(not(target_arch = "wasm32"))]
-
-mod flow_common;
 
 use concurrency_playground::engine::metrics::summarize;
 use concurrency_playground::engine::trace::{Outcome, State};
 use concurrency_playground::scenarios::actors::{plan, Op, SCENARIO};
-use flow_common::{matches_cpython, matches_cpython_with, raw, run};
+use concurrency_playground::engine::trace::Trace;
+use concurrency_playground::fidelity::{check_with, raw_params as raw, run_engine_with};
+use concurrency_playground::scenarios::Scenario;
+use std::path::Path;
+
+/// The lesson on the virtual clock with `pairs` over its defaults, validated.
+fn run(scn: &Scenario, pairs: &[(&str, &str)]) -> Trace {
+    run_engine_with(scn, pairs).unwrap_or_else(|e| panic!("{e}"))
+}
 
 #[test]
 fn final_balance_is_exact_and_never_negative() {
@@ -86,12 +93,9 @@ fn a_shared_balance_loses_updates_the_actor_does_not() {
 fn shared_design_matches_cpython() {
     let mut pairs: Vec<(&str, &str)> = SCENARIO.cpython.iter().copied().filter(|(k, _)| *k != "design").collect();
     pairs.push(("design", "shared"));
-    matches_cpython_with(&SCENARIO, &pairs);
-}
-
-#[test]
-fn actors_matches_cpython() {
-    matches_cpython(&SCENARIO);
+    // The actor design itself (the `cpython` params) is compared by tests/fidelity.rs.
+    let c = check_with(&SCENARIO, &pairs, Path::new(env!("CARGO_MANIFEST_DIR")), 3).unwrap_or_else(|e| panic!("{e}"));
+    assert!(c.passed(), "shared design: CPython disagrees: {:?}", c.failures());
 }
 
 #[test]
@@ -102,6 +106,17 @@ fn seeds_without_near_ties() {
         let mut pairs: Vec<(&str, &str)> = SCENARIO.cpython.iter().copied().filter(|(k, _)| *k != "seed").collect();
         pairs.push(("seed", &s));
         let t = run(&SCENARIO, &pairs);
-        println!("seed {seed}: min gap {:.1} ms, makespan {:.1}", flow_common::min_gap(&t, "client"), t.meta.makespan_ms);
+        println!("seed {seed}: min gap {:.1} ms, makespan {:.1}", min_gap(&t, "client"), t.meta.makespan_ms);
     }
+}
+
+/// The smallest gap between completion times (last span or event) of the lanes named `prefix…`.
+fn min_gap(t: &Trace, prefix: &str) -> f64 {
+    let end = |lane: u32| {
+        let spans = t.lane_spans(lane).map(|s| s.end_ms).fold(0.0, f64::max);
+        t.events.iter().filter(|e| e.lane == Some(lane)).map(|e| e.t_ms).fold(spans, f64::max)
+    };
+    let mut ends: Vec<f64> = t.lanes.iter().filter(|l| l.name.starts_with(prefix)).map(|l| end(l.id)).collect();
+    ends.sort_by(f64::total_cmp);
+    ends.windows(2).map(|w| w[1] - w[0]).fold(f64::INFINITY, f64::min)
 }

@@ -1,9 +1,7 @@
 //! Async lessons 3 and 4 on the virtual clock: gather (fail-fast and
 //! return_exceptions), as_completed, and TaskGroup cancellation with cleanup;
-//! each also against its CPython listing.
+//! `tests/fidelity.rs` compares each with its CPython listing.
 #![cfg(not(target_arch = "wasm32"))]
-
-mod cpython;
 
 use concurrency_playground::engine::primitives::{TaskError, TaskGroup};
 use concurrency_playground::engine::recorder::Recorder;
@@ -11,7 +9,7 @@ use concurrency_playground::engine::runtime::Runtime;
 use concurrency_playground::engine::trace::{Outcome, State, Trace};
 use concurrency_playground::engine::virtual_clock::VirtualRuntime;
 use concurrency_playground::scenarios::{crawler, results, run_virtual, taskgroup};
-use cpython::{lane_ends, matches_cpython, raw};
+use concurrency_playground::fidelity::{raw_params as raw, run_engine};
 use std::rc::Rc;
 
 fn plan(pairs: &[(&str, &str)]) -> Vec<(f64, bool)> {
@@ -21,6 +19,11 @@ fn plan(pairs: &[(&str, &str)]) -> Vec<(f64, bool)> {
 
 fn lane(t: &Trace, name: &str) -> u32 {
     t.lanes.iter().find(|l| l.name == name).unwrap_or_else(|| panic!("no lane {name}")).id
+}
+
+/// When the lane's last span ends.
+fn lane_end(t: &Trace, name: &str) -> f64 {
+    t.lane_spans(lane(t, name)).map(|s| s.end_ms).fold(0.0, f64::max)
 }
 
 #[test]
@@ -40,7 +43,7 @@ fn fail_fast_gather_raises_at_the_first_failure_and_cancels_nothing() {
     for (i, (lat, failed)) in reqs.iter().enumerate() {
         let l = &t.lanes[lane(&t, &format!("failfast {i}")) as usize];
         assert_eq!(l.outcome, Some(if *failed { Outcome::Failed } else { Outcome::Done }), "failfast {i}");
-        assert_eq!(lane_ends(&t)[&l.name].0, *lat, "failfast {i} ends at its latency");
+        assert_eq!(lane_end(&t, &l.name), *lat, "failfast {i} ends at its latency");
     }
     let raised = t.events.iter().find(|e| e.name == "gather_raised").expect("gather_raised");
     assert_eq!(raised.t_ms, first_fail);
@@ -109,7 +112,7 @@ fn taskgroup_cancels_running_siblings_after_a_failure() {
     let (fail_at, cleanup) = (170.0, 30.0);
     let fail = lane(&t, "child 0");
     assert_eq!(t.lanes[fail as usize].outcome, Some(Outcome::Failed));
-    assert_eq!(lane_ends(&t)["child 0"].0, fail_at);
+    assert_eq!(lane_end(&t, "child 0"), fail_at);
     let mut cancelled = 0;
     for i in 1..=6 {
         let name = format!("child {i}");
@@ -118,7 +121,7 @@ fn taskgroup_cancels_running_siblings_after_a_failure() {
             cancelled += 1;
         } else {
             assert_eq!(t.lanes[lane(&t, &name) as usize].outcome, Some(Outcome::Done), "{name}");
-            assert_eq!(lane_ends(&t)[&name].0, lat[i - 1]);
+            assert_eq!(lane_end(&t, &name), lat[i - 1]);
         }
     }
     assert!(cancelled > 0 && cancelled < 6, "this seed has both kinds: {lat:?}");
@@ -193,15 +196,12 @@ fn a_group_without_failures_succeeds_and_a_cancelled_parent_cancels_the_nested_g
     assert_eq!(end, 50.0, "10 ms group, then the failure at +40 cancels the 1 s sleep at once");
 }
 
+/// What the CPython comparison (tests/fidelity.rs, with the `cpython` params) is meant to show.
 #[test]
-fn results_matches_cpython() {
-    let t = matches_cpython(&results::SCENARIO);
+fn cpython_params_show_what_the_lessons_teach() {
+    let t = run_engine(&results::SCENARIO).unwrap();
     assert!(t.meta.results["finished_after_raise"] > 0.0, "cpython params should show survivors");
-}
-
-#[test]
-fn taskgroup_matches_cpython() {
-    let t = matches_cpython(&taskgroup::SCENARIO);
+    let t = run_engine(&taskgroup::SCENARIO).unwrap();
     assert!(t.meta.results["children_cancelled"] >= 2.0);
 }
 

@@ -1,12 +1,17 @@
-//! The pipeline lesson on the virtual clock, and against CPython.
+//! The pipeline lesson on the virtual clock (`tests/fidelity.rs` compares it with CPython).
 #![cfg(not(target_arch = "wasm32"))]
-
-mod flow_common;
 
 use concurrency_playground::engine::metrics::summarize;
 use concurrency_playground::engine::trace::{Outcome, State};
 use concurrency_playground::scenarios::pipeline::{plan, SCENARIO};
-use flow_common::{matches_cpython, raw, run};
+use concurrency_playground::engine::trace::Trace;
+use concurrency_playground::fidelity::{raw_params as raw, run_engine_with};
+use concurrency_playground::scenarios::Scenario;
+
+/// The lesson on the virtual clock with `pairs` over its defaults, validated.
+fn run(scn: &Scenario, pairs: &[(&str, &str)]) -> Trace {
+    run_engine_with(scn, pairs).unwrap_or_else(|e| panic!("{e}"))
+}
 
 #[test]
 fn pipeline_counts_add_up_and_stage_times_follow_the_plan() {
@@ -53,9 +58,4 @@ fn slow_processors_set_the_pace_and_back_up_the_producer() {
     // More processors: faster.
     let faster = run(&SCENARIO, &[("n", "30"), ("workers", "6"), ("maxsize", "3"), ("produce", "20"), ("process", "100"), ("store", "10"), ("fail", "0")]);
     assert!(faster.meta.makespan_ms < t.meta.makespan_ms * 0.7);
-}
-
-#[test]
-fn pipeline_matches_cpython() {
-    matches_cpython(&SCENARIO);
 }

@@ -1,11 +1,16 @@
-//! Producers and consumers around the bounded queue, on the virtual clock and against CPython.
+//! Producers and consumers around the bounded queue, on the virtual clock
+//! (`tests/fidelity.rs` compares it with CPython).
 #![cfg(not(target_arch = "wasm32"))]
-
-mod flow_common;
 
 use concurrency_playground::engine::trace::{Outcome, State, Trace};
 use concurrency_playground::scenarios::prodcons::{plan, SCENARIO};
-use flow_common::{matches_cpython, raw, run};
+use concurrency_playground::fidelity::{raw_params as raw, run_engine_with};
+use concurrency_playground::scenarios::Scenario;
+
+/// The lesson on the virtual clock with `pairs` over its defaults, validated.
+fn run(scn: &Scenario, pairs: &[(&str, &str)]) -> Trace {
+    run_engine_with(scn, pairs).unwrap_or_else(|e| panic!("{e}"))
+}
 
 /// Item ids in the order consumers started handling them (from span labels).
 fn handled_order(t: &Trace) -> Vec<(f64, u32, i64)> {
@@ -109,9 +114,4 @@ fn priority_queue_serves_urgent_items_first() {
 fn prodcons_is_deterministic() {
     let p = [("queue", "priority"), ("shutdown", "cancel"), ("seed", "8")];
     assert_eq!(run(&SCENARIO, &p), run(&SCENARIO, &p));
-}
-
-#[test]
-fn prodcons_matches_cpython() {
-    matches_cpython(&SCENARIO);
 }

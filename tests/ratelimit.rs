@@ -1,11 +1,16 @@
-//! The rate-limiting lesson on the virtual clock (exact), and against CPython.
+//! The rate-limiting lesson on the virtual clock (exact);
+//! `tests/fidelity.rs` compares it with CPython.
 #![cfg(not(target_arch = "wasm32"))]
-
-mod flow_common;
 
 use concurrency_playground::engine::trace::{Outcome, State, Trace};
 use concurrency_playground::scenarios::ratelimit::SCENARIO;
-use flow_common::{matches_cpython, run};
+use concurrency_playground::fidelity::run_engine_with;
+use concurrency_playground::scenarios::Scenario;
+
+/// The lesson on the virtual clock with `pairs` over its defaults, validated.
+fn run(scn: &Scenario, pairs: &[(&str, &str)]) -> Trace {
+    run_engine_with(scn, pairs).unwrap_or_else(|e| panic!("{e}"))
+}
 
 /// When each request passed the limiter (its request started), sorted.
 fn admissions(t: &Trace) -> Vec<f64> {
@@ -105,10 +110,5 @@ fn sliding_window_never_exceeds_m_per_window() {
 fn ratelimit_is_deterministic() {
     let p = [("n", "40"), ("limiter", "sliding_window"), ("seed", "9")];
     assert_eq!(run(&SCENARIO, &p), run(&SCENARIO, &p));
-}
-
-#[test]
-fn ratelimit_matches_cpython() {
-    matches_cpython(&SCENARIO);
 }
 
