@@ -25,15 +25,16 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--n", type=int, default=27)
     p.add_argument("--depth", type=int, default=4)
-    p.add_argument("--mode", choices=["sequential", "threads", "processes"], default="processes")
-    p.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--mode", choices=["sequential", "seq", "threads", "processes"], default="processes")
+    p.add_argument("--workers", "--threads", dest="workers", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--no-sweep", action="store_true", help="accepted for scripts/bench.sh; one run either way")
     p.add_argument("--json", action="store_true")
     a = p.parse_args()
     if not (0 <= a.n <= 40 and 0 <= a.depth <= 12 and a.workers >= 1):
         p.error("0 <= n <= 40, 0 <= depth <= 12, workers >= 1")
     subtrees = split(a.n, a.depth)
     start = time.perf_counter()
-    if a.mode == "sequential":
+    if a.mode in ("sequential", "seq"):
         value = sum(map(fib, subtrees))
     else:
         Pool = ThreadPoolExecutor if a.mode == "threads" else ProcessPoolExecutor

@@ -36,15 +36,16 @@ def main():
     p.add_argument("--height", type=int, default=120)
     p.add_argument("--max_iter", type=int, default=500)
     p.add_argument("--rows", type=int, default=8, help="rows per chunk")
-    p.add_argument("--mode", choices=["sequential", "threads", "processes"], default="processes")
-    p.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--mode", choices=["sequential", "seq", "threads", "processes"], default="processes")
+    p.add_argument("--workers", "--threads", dest="workers", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--no-sweep", action="store_true", help="accepted for scripts/bench.sh; one run either way")
     p.add_argument("--json", action="store_true")
     a = p.parse_args()
     if min(a.width, a.height, a.max_iter, a.rows, a.workers) < 1:
         p.error("every size must be at least 1")
     jobs = [(a.width, a.height, a.max_iter, y, min(y + a.rows, a.height)) for y in range(0, a.height, a.rows)]
     start = time.perf_counter()
-    if a.mode == "sequential":
+    if a.mode in ("sequential", "seq"):
         bands = list(map(band, jobs))
     else:
         Pool = ThreadPoolExecutor if a.mode == "threads" else ProcessPoolExecutor

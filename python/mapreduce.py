@@ -35,15 +35,16 @@ def main():
     p.add_argument("--records", type=int, default=200_000)
     p.add_argument("--chunk", type=int, default=20_000)
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--mode", choices=["sequential", "threads", "processes"], default="processes")
-    p.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--mode", choices=["sequential", "seq", "threads", "processes"], default="processes")
+    p.add_argument("--workers", "--threads", dest="workers", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--no-sweep", action="store_true", help="accepted for scripts/bench.sh; one run either way")
     p.add_argument("--json", action="store_true")
     a = p.parse_args()
     if a.records < 1 or a.chunk < 1 or a.workers < 1:
         p.error("records, chunk and workers must be at least 1")
     jobs = [(a.seed, lo, min(lo + a.chunk, a.records)) for lo in range(0, a.records, a.chunk)]
     start = time.perf_counter()
-    if a.mode == "sequential":
+    if a.mode in ("sequential", "seq"):
         parts = list(map(map_chunk, jobs))
     else:
         Pool = ThreadPoolExecutor if a.mode == "threads" else ProcessPoolExecutor

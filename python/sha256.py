@@ -35,8 +35,9 @@ def main():
     p.add_argument("--blocks", type=int, default=2_000)
     p.add_argument("--chunk", type=int, default=128)
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--mode", choices=["sequential", "threads", "processes"], default="processes")
-    p.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--mode", choices=["sequential", "seq", "threads", "processes"], default="processes")
+    p.add_argument("--workers", "--threads", dest="workers", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--no-sweep", action="store_true", help="accepted for scripts/bench.sh; one run either way")
     p.add_argument("--json", action="store_true")
     a = p.parse_args()
     if a.blocks < 1 or a.chunk < 1 or a.workers < 1:
@@ -44,7 +45,7 @@ def main():
     jobs = [(a.seed, lo, min(lo + a.chunk, a.blocks)) for lo in range(0, a.blocks, a.chunk)]
     start = time.perf_counter()
     digest = 0
-    if a.mode == "sequential":
+    if a.mode in ("sequential", "seq"):
         parts = map(hash_blocks, jobs)
     else:
         Pool = ThreadPoolExecutor if a.mode == "threads" else ProcessPoolExecutor

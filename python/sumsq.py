@@ -17,15 +17,16 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--n", type=int, default=5_000_000)
     p.add_argument("--chunk", type=int, default=250_000)
-    p.add_argument("--mode", choices=["sequential", "threads", "processes"], default="processes")
-    p.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--mode", choices=["sequential", "seq", "threads", "processes"], default="processes")
+    p.add_argument("--workers", "--threads", dest="workers", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--no-sweep", action="store_true", help="accepted for scripts/bench.sh; one run either way")
     p.add_argument("--json", action="store_true")
     a = p.parse_args()
     if a.n < 1 or a.chunk < 1 or a.workers < 1:
         p.error("n, chunk and workers must be at least 1")
     chunks = [(lo, min(lo + a.chunk, a.n + 1)) for lo in range(1, a.n + 1, a.chunk)]
     start = time.perf_counter()
-    if a.mode == "sequential":
+    if a.mode in ("sequential", "seq"):
         total = sum(map(sum_range, chunks))
     else:
         Pool = ThreadPoolExecutor if a.mode == "threads" else ProcessPoolExecutor

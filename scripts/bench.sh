@@ -21,6 +21,11 @@ BOUND="${1:-5000000}"
 WORKLOADS=(
   "primes|bound=2000000&chunk=50000|--bound 2000000 --chunk 50000"
   "pi|samples=2000000&chunk=250000|--samples 2000000 --chunk 250000"
+  "sumsq|n=5000000&chunk=250000|--n 5000000 --chunk 250000"
+  "sha256|blocks=2000&chunk=128|--blocks 2000 --chunk 128"
+  "mandelbrot|width=320&height=240&max_iter=300&rows=8|--width 320 --height 240 --max_iter 300 --rows 8"
+  "fib|n=30&depth=4|--n 30 --depth 4"
+  "mapreduce|records=500000&chunk=50000|--records 500000 --chunk 50000"
 )
 fresh_build_of_this_crate
 trunk build --release >&2
@@ -73,6 +78,11 @@ done
 python3 - "$N" "${rows[@]}" <<'PY'
 import json, sys
 n, rows = sys.argv[1], [json.loads(r) for r in sys.argv[2:]]
+# Listings print either one result ({"ms": …}) or a sweep ([{"threads": …, "ms": …}, …]).
+def first(x): return x[0] if isinstance(x, list) else x
+def last(x): return x[-1] if isinstance(x, list) else x
+for r in rows:
+    r["seq"], r["thr"], r["proc"] = [first(r["seq"])], [last(r["thr"])], [last(r["proc"])]
 print()
 print(f"Times in ms (N = {n}; wasm and native: best of the lesson's repetitions).")
 print()
