@@ -4,10 +4,18 @@
 //!     cargo run --example fidelity            # prints the table
 //!     cargo run --example fidelity -- --write # also writes FIDELITY.md
 
+// Native only (it runs python3); `cargo test --target wasm32…` builds examples too.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
 use concurrency_playground::fidelity::{check, markdown_table, MAKESPAN_TOLERANCE, TIE_FRACTION, TIE_MS};
+#[cfg(not(target_arch = "wasm32"))]
 use concurrency_playground::scenarios::{Kind, ALL};
+#[cfg(not(target_arch = "wasm32"))]
 use std::path::Path;
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let python = std::process::Command::new("python3")
