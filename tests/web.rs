@@ -188,6 +188,8 @@ async fn hybrid_on_the_real_loop_processes_every_response_on_the_pool() {
         .filter(|s| trace.lanes.iter().any(|l| l.id == s.lane && l.kind == LaneKind::Worker))
         .count();
     assert_eq!(worker_spans, 6, "one processing span per response");
+}
+
 async fn run_poolsize(pairs: &[(&str, &str)], cancel: Arc<AtomicBool>) -> Result<concurrency_playground::engine::trace::Trace, concurrency_playground::engine::RunError> {
     pool::ensure(2).await.expect("the pool starts");
     let params = concurrency_playground::scenarios::poolsize::SCENARIO.validate(&raw(pairs)).expect("valid params");
