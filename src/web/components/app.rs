@@ -119,6 +119,7 @@ pub fn app() -> Html {
                     }
                     if let Some(t) = state.trace.as_ref().filter(|t| t.meta.image.is_some()) {
                         <MandelbrotImage trace={t.clone()} lang={lang} />
+                    }
                     if let Some(sum) = state.summary.as_ref().filter(|s| !s.stats.rows.is_empty()) {
                         <SweepStatsTable stats={sum.stats.clone()} lang={lang} />
                     }
