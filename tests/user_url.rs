@@ -126,7 +126,7 @@ fn a_user_url_leaves_the_virtual_plan_and_timing_unchanged() {
 }
 
 /// The virtual clock, except that a user URL fails like the browser's fetch
-/// does on CORS/DNS/refusal (for requests whose id is in `fail_ids`, or all).
+/// does on CORS/DNS/refusal (for every request, or only the odd-numbered ones).
 struct Unreachable {
     vrt: VirtualRuntime,
     only_odd: bool,
