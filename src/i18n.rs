@@ -227,6 +227,14 @@ pub static TABLE: &[(&str, &str, &str)] = &[
     ("event.cancelled", "cancelled", "已取消"),
     ("event.task_failed", "raised an exception", "抛出异常"),
     ("event.yielded", "as_completed yields it as #{n}", "as_completed 第 #{n} 个产出"),
+    ("crawler.url", "your own URL (optional; empty = built-in endpoint)", "自定义 URL（可选；留空 = 内置端点）"),
+    ("app.url_placeholder", "https://… (empty: the built-in endpoint)", "https://…（留空：内置端点）"),
+    ("app.url_hint", "real GET on the browser clock; the virtual clock simulates", "浏览器时钟下真实 GET；虚拟时钟下为模拟"),
+    ("err.bad_url_scheme", "{param}: “{input}” is not an http:// or https:// address.", "{param}：“{input}”不是 http:// 或 https:// 地址。"),
+    ("err.bad_url_space", "{param}: the address must not contain spaces or control characters.", "{param}：地址中不能包含空格或控制字符。"),
+    ("err.bad_url_long", "{param}: the address is longer than {max} characters.", "{param}：地址超过 {max} 个字符。"),
+    ("err.bad_url_host", "{param}: “{input}” has no host name after the scheme.", "{param}：“{input}”在协议之后没有主机名。"),
+    ("event.url_unreachable", "Every request to {n} failed with a network error. The browser could not reach that server, or refused to hand over its answer: a cross-origin server must send Access-Control-Allow-Origin (CORS), the name must resolve (DNS), and an https page cannot fetch http addresses. Check the address, or leave the URL empty to use the built-in endpoint.", "对 {n} 的每个请求都因网络错误而失败。浏览器无法连接该服务器，或拒绝交出其响应：跨源服务器必须发送 Access-Control-Allow-Origin（CORS）响应头，域名必须能够解析（DNS），且 https 页面不能请求 http 地址。请检查地址，或将 URL 留空以使用内置端点。"),
     ("group.marker.a", "-", "-"),
     // ---- async: rate limits (6), queues (7), pipeline (8), actors (12) ----
     ("ratelimit.title", "Rate limiting: token bucket and sliding window", "限流：令牌桶与滑动窗口"),
@@ -668,6 +676,16 @@ pub fn param_error(lang: Lang, scenario: &str, e: &crate::engine::params::ParamE
         ),
         UnknownChoice { input, options, .. } => {
             fill(tr(lang, "err.unknown_choice"), &[("param", label), ("input", input), ("options", &options.join(", "))])
+        }
+        BadUrl { input, problem, .. } => {
+            use crate::engine::params::UrlProblem;
+            let (key, max) = match problem {
+                UrlProblem::Scheme => ("err.bad_url_scheme", 0),
+                UrlProblem::Whitespace => ("err.bad_url_space", 0),
+                UrlProblem::TooLong { max } => ("err.bad_url_long", *max),
+                UrlProblem::NoHost => ("err.bad_url_host", 0),
+            };
+            fill(tr(lang, key), &[("param", label), ("input", input), ("max", &max.to_string())])
         }
     }
 }

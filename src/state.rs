@@ -427,7 +427,12 @@ impl AppState {
         let mut q = form_urlencoded::Serializer::new(String::new());
         q.append_pair("lesson", self.lesson);
         for p in self.scenario().params {
-            q.append_pair(p.key, &self.input(p.key));
+            let v = self.input(p.key);
+            // An empty optional URL is the default; links stay short without it.
+            if matches!(p.kind, crate::engine::params::ParamKind::Url { .. }) && v.is_empty() {
+                continue;
+            }
+            q.append_pair(p.key, &v);
         }
         if self.scenario().kind == Kind::Async && self.clock == Clock::Virtual {
             q.append_pair("clock", self.clock.as_str());

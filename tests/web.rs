@@ -234,3 +234,33 @@ async fn stop_ends_a_cpu_run_within_250_ms() {
     assert!(trace.meta.stopped, "the run was stopped, not finished");
     assert!(took < 250.0, "Stop took {took:.0} ms");
 }
+
+// ---- A user's own URL that the browser cannot reach ----
+
+#[wasm_bindgen_test]
+async fn crawler_at_an_unreachable_user_url_fails_every_lane_and_says_why() {
+    // Port 9 (discard) on loopback refuses the connection: every fetch rejects.
+    let url = "http://127.0.0.1:9/x";
+    let params = crawler::SCENARIO
+        .validate(&raw(&[("n", "4"), ("k", "2"), ("latency", "fixed"), ("ms", "10"), ("url", url)]))
+        .expect("valid params");
+    let Exec::Async(run) = crawler::SCENARIO.exec else { panic!("crawler is async") };
+    let rt: Rc<dyn Runtime> = Rc::new(BrowserRuntime::new(Endpoint::InPage));
+    let (rec, fut) = scenarios::start_async(run, params.clone(), rt.clone());
+    fut.await.expect("an unreachable URL is not a run error");
+    let trace = scenarios::finish_async(&crawler::SCENARIO, &params, rec, rt.as_ref(), false).expect("trace");
+    assert!(trace.validate().is_ok(), "{:?}", trace.validate());
+    assert_eq!(trace.lanes.len(), 4);
+    assert!(trace.lanes.iter().all(|l| l.outcome == Some(Outcome::Failed)), "every lane failed");
+    for lane in &trace.lanes {
+        let why = trace.events.iter().find(|e| e.lane == Some(lane.id) && e.name == "fetch_error");
+        let why = why.and_then(|e| e.detail.clone()).unwrap_or_default();
+        assert!(why.starts_with("network error"), "{}: {why:?}", lane.name);
+    }
+    // Each request span is labelled with the URL's host.
+    assert!(trace.spans.iter().any(|s| s.resource.as_deref() == Some("GET 127.0.0.1:9")));
+    let marker = trace.events.iter().find(|e| e.lane.is_none() && e.name == crawler::URL_UNREACHABLE);
+    assert_eq!(marker.and_then(|e| e.detail.as_deref()), Some(url), "the run says the URL was unreachable");
+    // The same runtime still answers the built-in endpoint afterwards.
+    assert_eq!(fetch_status("data:text/plain,ok").await, Ok(200));
+}

@@ -2,6 +2,12 @@
 //! defaults; raw user input (strings from the form or the URL) is validated into
 //! [`Params`] or into a list of [`ParamError`]s that the page explains. The raw
 //! strings are kept by the caller, so nothing the user typed is lost.
+//!
+//! Besides numbers and choices there is one text kind, [`ParamKind::Url`]: a
+//! user's own http(s) address for request lessons (empty = the built-in
+//! endpoint). It is checked by hand (scheme, host, no whitespace, length) rather
+//! than with the `url` crate: those four rules are all the page needs, and the
+//! browser's `fetch()` is the real parser.
 
 use std::collections::BTreeMap;
 
@@ -9,7 +15,13 @@ use std::collections::BTreeMap;
 pub enum ParamKind {
     Int { min: i64, max: i64, default: i64 },
     Choice { options: &'static [&'static str], default: &'static str },
+    /// Optional absolute http(s) URL, at most `max_len` characters; empty
+    /// (the default) means the lesson's built-in endpoint.
+    Url { max_len: usize },
 }
+
+/// Longest user URL accepted (browsers take more; share links stay readable).
+pub const URL_MAX_LEN: usize = 2000;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ParamSpec {
@@ -25,10 +37,15 @@ impl ParamSpec {
     pub const fn choice(key: &'static str, options: &'static [&'static str], default: &'static str) -> Self {
         ParamSpec { key, kind: ParamKind::Choice { options, default } }
     }
+    /// An optional user URL (see [`ParamKind::Url`]), empty by default.
+    pub const fn url(key: &'static str) -> Self {
+        ParamSpec { key, kind: ParamKind::Url { max_len: URL_MAX_LEN } }
+    }
     pub fn default_string(&self) -> String {
         match self.kind {
             ParamKind::Int { default, .. } => default.to_string(),
             ParamKind::Choice { default, .. } => default.to_owned(),
+            ParamKind::Url { .. } => String::new(),
         }
     }
 }
@@ -38,6 +55,20 @@ pub enum ParamError {
     NotANumber { key: &'static str, input: String },
     OutOfRange { key: &'static str, value: i64, min: i64, max: i64 },
     UnknownChoice { key: &'static str, input: String, options: &'static [&'static str] },
+    BadUrl { key: &'static str, input: String, problem: UrlProblem },
+}
+
+/// Why a user URL was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlProblem {
+    /// Not `http://` or `https://` (e.g. `ftp:`, `data:`, or no scheme at all).
+    Scheme,
+    /// Spaces, tabs or control characters inside.
+    Whitespace,
+    /// Longer than the limit.
+    TooLong { max: usize },
+    /// No host after the scheme (`http:///x`).
+    NoHost,
 }
 
 impl ParamError {
@@ -45,7 +76,8 @@ impl ParamError {
         match self {
             ParamError::NotANumber { key, .. }
             | ParamError::OutOfRange { key, .. }
-            | ParamError::UnknownChoice { key, .. } => key,
+            | ParamError::UnknownChoice { key, .. }
+            | ParamError::BadUrl { key, .. } => key,
         }
     }
 }
@@ -54,6 +86,7 @@ impl ParamError {
 enum Value {
     Int(i64),
     Choice(&'static str),
+    Text(String),
 }
 
 /// Validated parameter values. Getters fall back to the spec default only for
@@ -76,6 +109,13 @@ impl Params {
             _ => "",
         }
     }
+    /// A text parameter (a user URL); empty when unset.
+    pub fn text(&self, key: &str) -> &str {
+        match self.values.get(key) {
+            Some(Value::Text(v)) => v,
+            _ => "",
+        }
+    }
     /// Canonical strings, for the trace metadata and share links.
     pub fn to_strings(&self) -> BTreeMap<String, String> {
         self.values
@@ -84,6 +124,7 @@ impl Params {
                 let s = match v {
                     Value::Int(i) => i.to_string(),
                     Value::Choice(c) => (*c).to_owned(),
+                    Value::Text(t) => t.clone(),
                 };
                 ((*k).to_owned(), s)
             })
@@ -120,6 +161,17 @@ pub fn validate(specs: &[ParamSpec], raw: &BTreeMap<String, String>) -> Result<P
                     None => errors.push(ParamError::UnknownChoice { key: spec.key, input: s.to_owned(), options }),
                 },
             },
+            ParamKind::Url { max_len } => match input.map(|s| check_url(s, max_len)) {
+                None => {
+                    values.insert(spec.key, Value::Text(String::new()));
+                }
+                Some(Ok(())) => {
+                    values.insert(spec.key, Value::Text(input.unwrap_or("").to_owned()));
+                }
+                Some(Err(problem)) => {
+                    errors.push(ParamError::BadUrl { key: spec.key, input: input.unwrap_or("").to_owned(), problem })
+                }
+            },
         }
     }
     if errors.is_empty() {
@@ -134,4 +186,32 @@ pub fn validate(specs: &[ParamSpec], raw: &BTreeMap<String, String>) -> Result<P
 fn parse_int(s: &str) -> Option<i64> {
     let cleaned: String = s.chars().filter(|c| *c != '_' && *c != ',').collect();
     cleaned.parse::<i64>().ok()
+}
+
+/// Checks a (trimmed, non-empty) user URL: absolute http(s), a host, no
+/// whitespace or control characters, at most `max_len` characters.
+pub fn check_url(s: &str, max_len: usize) -> Result<(), UrlProblem> {
+    if s.chars().count() > max_len {
+        return Err(UrlProblem::TooLong { max: max_len });
+    }
+    if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(UrlProblem::Whitespace);
+    }
+    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+        return Err(UrlProblem::Scheme);
+    }
+    match url_host(s) {
+        Some(_) => Ok(()),
+        None => Err(UrlProblem::NoHost),
+    }
+}
+
+/// The host of an absolute URL (`https://user@example.com:8080/x` →
+/// `example.com:8080`), for labels; `None` if there is none.
+pub fn url_host(s: &str) -> Option<&str> {
+    let (_, rest) = s.split_once("://")?;
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    (!host.is_empty() && !host.starts_with(':')).then_some(host)
 }

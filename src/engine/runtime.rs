@@ -97,6 +97,16 @@ pub trait Runtime {
     fn sleep(&self, ms: f64) -> LocalBoxFuture<'static, ()>;
     /// Performs a request against the latency/fault endpoint.
     fn fetch(&self, req: SimRequest) -> LocalBoxFuture<'static, Result<Response, FetchError>>;
+    /// Performs a GET of a user's own URL (a lesson's `url` parameter) in
+    /// place of `req`. The browser runtime really fetches it (CORS mode): the
+    /// latency is whatever that server takes, and a CORS/DNS/refused failure is
+    /// a [`FetchError::Network`]. The default (the virtual clock) ignores the
+    /// URL and simulates `req`'s planned latency and status, so a user URL only
+    /// matters on the browser clock.
+    fn fetch_url(&self, req: SimRequest, url: &str) -> LocalBoxFuture<'static, Result<Response, FetchError>> {
+        let _ = url;
+        self.fetch(req)
+    }
     fn clock(&self) -> super::trace::ClockKind;
     /// Blocks the event loop synchronously for `ms`: nothing else on the loop
     /// runs meanwhile, and timers due in that window fire late (browser: a busy

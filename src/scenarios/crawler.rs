@@ -2,13 +2,19 @@
 //! Each request's lane shows waiting for a permit, then in flight; tracks show
 //! permits in use and waiters. The makespan falls from ≈ N·latency (K = 1)
 //! towards ≈ ⌈N/K⌉·latency as K grows, until K ≥ N.
+//!
+//! With `url` set, every request is a real GET of the user's own address on
+//! the browser clock (CORS permitting); the virtual clock still simulates the
+//! planned latencies. If every request then fails with a network error, the run
+//! ends normally (the failed lanes stay visible) with a run-wide
+//! `url_unreachable` event that the page explains (CORS, DNS, address).
 
 use super::{Exec, Kind, Scenario};
 use crate::engine::latency::{LatencyModel, SplitMix64};
 use crate::engine::params::{ParamSpec, Params};
-use crate::engine::primitives::{request, TracedSemaphore};
+use crate::engine::primitives::{request::request_to, TracedSemaphore};
 use crate::engine::recorder::Recorder;
-use crate::engine::runtime::{Runtime, SimRequest};
+use crate::engine::runtime::{FetchError, Runtime, SimRequest};
 use crate::engine::trace::LaneKind;
 use crate::engine::RunError;
 use futures::future::{join_all, LocalBoxFuture};
@@ -24,6 +30,7 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("ms", 1, 10_000, 200),
         ParamSpec::int("fail", 0, 100, 0),
         ParamSpec::int("seed", 0, 4_294_967_295, 1),
+        ParamSpec::url("url"),
     ],
     python: include_str!("../../python/crawler.py"),
     cpython: &[("n", "12"), ("k", "3"), ("latency", "uniform"), ("ms", "40"), ("seed", "7")],
@@ -48,18 +55,34 @@ pub fn plan(p: &Params) -> Vec<SimRequest> {
 fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'static, Result<(), RunError>> {
     Box::pin(async move {
         let sem = TracedSemaphore::new("semaphore", p.int("k") as usize, rec.clone(), rt.clone());
+        let url: Option<Rc<str>> = Some(p.text("url")).filter(|u| !u.is_empty()).map(Rc::from);
         let tasks = plan(&p).into_iter().map(|req| {
-            let (rt, rec, sem) = (rt.clone(), rec.clone(), sem.clone());
+            let (rt, rec, sem, url) = (rt.clone(), rec.clone(), sem.clone(), url.clone());
             let lane = rec.lane(format!("request {}", req.id), LaneKind::Task);
             async move {
                 let _permit = sem.acquire(lane).await;
-                request(rt.as_ref(), &rec, lane, req).await;
+                request_to(rt.as_ref(), &rec, lane, req, url.as_deref()).await
             }
         });
-        join_all(tasks).await;
+        let answers = join_all(tasks).await;
+        if let Some(u) = url {
+            report_unreachable(&rec, rt.now(), &u, &answers);
+        }
         Ok(())
     })
 }
+
+/// If every request to the user's `url` failed with a network error (CORS,
+/// DNS, refused), marks the run with a `url_unreachable` event (detail = the
+/// URL) so the page can say why instead of only showing failed lanes.
+pub fn report_unreachable<T>(rec: &Recorder, now: f64, url: &str, answers: &[Result<T, FetchError>]) {
+    if !answers.is_empty() && answers.iter().all(|a| matches!(a, Err(FetchError::Network(_)))) {
+        rec.event(None, URL_UNREACHABLE, Some(url.to_owned()), now);
+    }
+}
+
+/// Name of the run-wide event marking an unreachable user URL.
+pub const URL_UNREACHABLE: &str = "url_unreachable";
 
 /// The sweep over K is replayed on the virtual clock (instant, exact) with
 /// the same requests; past this many requests it is skipped to keep the page

@@ -1,6 +1,7 @@
 //! Problems the user should know about: a page that is not cross-origin
 //! isolated, a share link with errors, a failed run, a deadlock the run found
-//! (its run-wide `deadlock` events, naming the wait-for cycle).
+//! (its run-wide `deadlock` events, naming the wait-for cycle), a user URL no
+//! request could reach (the run-wide `url_unreachable` event: CORS, DNS).
 
 use crate::i18n::{event_text, fill, has, tr};
 use crate::scenarios::Kind;
@@ -40,6 +41,13 @@ pub fn messages(p: &Props) -> Html {
         .filter(|e| e.lane.is_none() && e.name == "deadlock")
         .map(|e| event_text(lang, &e.name, e.detail.as_deref()))
         .collect();
+    let unreachable: Vec<String> = s
+        .trace
+        .iter()
+        .flat_map(|t| t.events.iter())
+        .filter(|e| e.lane.is_none() && e.name == crate::scenarios::crawler::URL_UNREACHABLE)
+        .map(|e| event_text(lang, &e.name, e.detail.as_deref()))
+        .collect();
     let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
     html! {
         <>
@@ -58,6 +66,11 @@ pub fn messages(p: &Props) -> Html {
             if !deadlocks.is_empty() {
                 <div class="msg warn" data-testid="deadlock-cycle" role="status">
                     { for deadlocks.iter().map(|m| html! { <p>{ m }</p> }) }
+                </div>
+            }
+            if !unreachable.is_empty() {
+                <div class="msg error" data-testid="url-unreachable" role="alert">
+                    { for unreachable.iter().map(|m| html! { <p>{ m }</p> }) }
                 </div>
             }
             if let RunStatus::Failed(msg) = &s.run {

@@ -53,10 +53,23 @@ pub fn params_form(p: &Props) -> Html {
                             }) }
                         </select> }
                     }
+                    ParamKind::Url { max_len } => {
+                        let oninput = Callback::from(move |e: InputEvent| {
+                            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+                            d.emit(Action::SetParam { key: key.to_owned(), value });
+                        });
+                        // type="text", not "url": the page's own validation explains what is wrong.
+                        html! { <input id={id.clone()} data-testid={id.clone()} type="text" inputmode="url"
+                            class="url" spellcheck="false" autocomplete="off" maxlength={(max_len + 100).to_string()}
+                            placeholder={tr(lang, "app.url_placeholder").to_owned()}
+                            value={s.input(key)} oninput={oninput} disabled={s.is_running()}
+                            aria-invalid={err.is_some().to_string()} /> }
+                    }
                 };
                 let hint = match spec.kind {
                     ParamKind::Int { min, max, .. } => format!("{min} – {max}"),
                     ParamKind::Choice { .. } => String::new(),
+                    ParamKind::Url { .. } => tr(lang, "app.url_hint").to_owned(),
                 };
                 html! {
                     <div class={classes!("field", err.is_some().then_some("invalid"))}>

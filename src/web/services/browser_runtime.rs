@@ -1,6 +1,8 @@
 //! The engine's [`Runtime`] on the browser event loop: `performance.now()`,
 //! `setTimeout` (via gloo) and real `fetch()`. Blocking is a real busy loop on
 //! the main thread; offloading hands the job to the rayon pool (`pool::offload`).
+//! A user's own URL ([`Runtime::fetch_url`]) is a real CORS-mode GET: its
+//! latency is the server's, and CORS/DNS/refused failures are network errors.
 
 use super::endpoint::Endpoint;
 use super::pool;
@@ -34,15 +36,22 @@ impl BrowserRuntime {
 /// `fetch(url)` → status, or a network error with the browser's message.
 pub async fn fetch_status(url: &str) -> Result<u16, FetchError> {
     let w = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
-    let resp = JsFuture::from(w.fetch_with_str(url))
-        .await
-        .map_err(|e| FetchError::Network(e.as_string().unwrap_or_else(|| format!("{e:?}"))))?;
+    let resp = JsFuture::from(w.fetch_with_str(url)).await.map_err(|e| FetchError::Network(js_message(&e)))?;
     let resp: web_sys::Response = resp.unchecked_into();
     // Read the body so the request is complete, as a real client would.
     if let Ok(p) = resp.text() {
         let _ = JsFuture::from(p).await;
     }
     Ok(resp.status())
+}
+
+/// The text of a rejected promise: an `Error`'s message (fetch rejects with a
+/// `TypeError` such as "Failed to fetch"), a string, or its debug form.
+fn js_message(e: &wasm_bindgen::JsValue) -> String {
+    match e.dyn_ref::<js_sys::Error>() {
+        Some(err) => String::from(err.message()),
+        None => e.as_string().unwrap_or_else(|| format!("{e:?}")),
+    }
 }
 
 impl Runtime for BrowserRuntime {
@@ -71,6 +80,13 @@ impl Runtime for BrowserRuntime {
                 }
             }
         })
+    }
+
+    fn fetch_url(&self, _req: SimRequest, url: &str) -> LocalBoxFuture<'static, Result<Response, FetchError>> {
+        // `fetch(string)` is a CORS-mode GET: a cross-origin server that does not
+        // send Access-Control-Allow-Origin makes it reject, like DNS or refusal.
+        let url = url.to_owned();
+        Box::pin(async move { fetch_status(&url).await.map(|status| Response { status }) })
     }
 
     fn clock(&self) -> ClockKind {
