@@ -264,3 +264,68 @@ async fn crawler_at_an_unreachable_user_url_fails_every_lane_and_says_why() {
     // The same runtime still answers the built-in endpoint afterwards.
     assert_eq!(fetch_status("data:text/plain,ok").await, Ok(200));
 }
+
+// ---- Every async lesson's primitives on the real event loop ----
+
+/// Runs an async lesson on the browser clock (real timers, the in-page endpoint).
+async fn run_on_browser(scn: &scenarios::Scenario, pairs: &[(&str, &str)]) -> concurrency_playground::engine::trace::Trace {
+    let Exec::Async(run) = scn.exec else { panic!("{} is not an async lesson", scn.id) };
+    let params = scn.validate(&raw(pairs)).expect("valid params");
+    let rt: Rc<dyn Runtime> = Rc::new(BrowserRuntime::new(Endpoint::InPage));
+    let (rec, fut) = scenarios::start_async(run, params.clone(), rt.clone());
+    fut.await.unwrap_or_else(|e| panic!("{}: {e}", scn.id));
+    scenarios::finish_async(scn, &params, rec, rt.as_ref(), false).expect("trace")
+}
+
+/// What a run decided, as opposed to how long it took: each lane's name and
+/// outcome, and every result that is a count (timings are left out).
+fn decisions(t: &concurrency_playground::engine::trace::Trace) -> (Vec<(String, Option<Outcome>)>, BTreeMap<String, f64>) {
+    let lanes = t.lanes.iter().map(|l| (l.name.clone(), l.outcome)).collect();
+    let timed = |k: &str| ["_ms", "_x", "_rate", "_per_s", "_s"].iter().any(|s| k.ends_with(s));
+    let counts = t.meta.results.iter().filter(|(k, _)| !timed(k)).map(|(k, v)| (k.clone(), *v)).collect();
+    (lanes, counts)
+}
+
+/// Every async lesson (semaphore, lock, event, condition, barrier, queues, rate
+/// limiters, breaker, timeout, retry, gather, as_completed, task groups, pool,
+/// periodic, mailboxes) runs on the real event loop with its CPython-comparison
+/// parameters and decides exactly what the virtual clock decides: the same
+/// lanes ending the same way and the same counts. Real timers are late by a few
+/// ms, so a lesson gets three tries before a difference counts.
+#[wasm_bindgen_test]
+async fn every_async_lesson_decides_on_the_real_event_loop_as_on_the_virtual_clock() {
+    use concurrency_playground::scenarios::{Kind, ALL};
+    let mut failures = Vec::new();
+    for scn in ALL.iter().filter(|s| s.kind == Kind::Async) {
+        let virt = scenarios::run_virtual(scn, &raw(scn.cpython)).expect("virtual run");
+        let want = decisions(&virt);
+        let mut last = None;
+        for _ in 0..3 {
+            let real = run_on_browser(scn, scn.cpython).await;
+            assert!(real.validate().is_ok(), "{}: {:?}", scn.id, real.validate());
+            assert_eq!(real.meta.clock, ClockKind::Browser);
+            let got = decisions(&real);
+            if got == want {
+                last = None;
+                break;
+            }
+            last = Some(format!("{}: browser {:?} vs virtual {:?}", scn.id, got, want));
+        }
+        failures.extend(last);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The deadlock detector works where nothing reports "all tasks blocked": on
+/// the real loop the cycle is found at wait time and the run ends.
+#[wasm_bindgen_test]
+async fn deadlock_is_detected_on_the_real_event_loop() {
+    use concurrency_playground::scenarios::deadlock;
+    let t = run_on_browser(&deadlock::SCENARIO, &[("ordering", "opposite"), ("n", "3"), ("ms", "30")]).await;
+    assert_eq!(t.meta.results.get("deadlock_detected"), Some(&1.0));
+    let cycle = t.events.iter().find(|e| e.name == "deadlock").expect("a deadlock event");
+    let detail = cycle.detail.as_deref().unwrap_or("");
+    for task in ["task 0", "task 1", "task 2"] {
+        assert!(detail.contains(task), "{task} missing from {detail}");
+    }
+}
