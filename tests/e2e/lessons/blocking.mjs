@@ -11,14 +11,29 @@ export const tests = [
     async run({ app, server }) {
       await app.open(server.url, `${QUERY}&mode=block`);
       assert.equal(await app.byTestId('loop-blocked-warning').count(), 0, 'no warning before a run');
-      await app.observeLongTasks();
+      // An independent probe of the main thread: a 10 ms interval timer records
+      // the gaps between its callbacks (the Long Tasks API reported no entry for
+      // this busy loop in headless Chromium, so it is not used here).
+      await app.page.evaluate(() => {
+        window.__gaps = [];
+        let last = performance.now();
+        window.__probe = setInterval(() => {
+          const t = performance.now();
+          window.__gaps.push(t - last);
+          last = t;
+        }, 10);
+      });
       await app.run();
       await app.waitStatus('done');
+      const maxGap = await app.page.evaluate(() => {
+        clearInterval(window.__probe);
+        return Math.max(0, ...window.__gaps);
+      });
       assert.equal(await app.number('requests-late'), 6);
       const lag = await app.number('max-loop-lag-ms');
       assert.ok(lag >= 250 && lag < 2_000, `loop lag ${lag} ms`);
       assert.ok(await app.number('cpu-job-ms') >= 299);
-      assert.ok((await app.waitLongTask(250)) >= 250, 'the browser saw a long task');
+      assert.ok(maxGap >= 250, `the page's own timer stalled too (longest gap ${maxGap.toFixed(0)} ms)`);
       await app.byTestId('loop-blocked-warning').waitFor({ state: 'visible', timeout: 5_000 });
       assert.ok(Math.abs(await app.number('loop-blocked-warning') - lag) < 1e-6);
       assert.match(await app.byTestId('loop-blocked-warning').innerText(), /blocked the event loop/);
@@ -31,14 +46,26 @@ export const tests = [
     name: 'offload: the loop keeps ticking while a worker spins, no warning',
     async run({ app, server }) {
       await app.open(server.url, `${QUERY}&mode=offload`);
-      await app.observeLongTasks();
+      await app.page.evaluate(() => {
+        window.__gaps = [];
+        let last = performance.now();
+        window.__probe = setInterval(() => {
+          const t = performance.now();
+          window.__gaps.push(t - last);
+          last = t;
+        }, 10);
+      });
       await app.run();
       await app.waitStatus('done');
+      const maxGap = await app.page.evaluate(() => {
+        clearInterval(window.__probe);
+        return Math.max(0, ...window.__gaps);
+      });
       const lag = await app.number('max-loop-lag-ms');
       assert.ok(lag < 100, `loop lag ${lag} ms`);
       assert.ok(await app.number('requests-late') < 6);
       assert.ok(await app.number('cpu-job-ms') >= 299, 'the job still took its time, on a worker');
-      assert.ok(await app.maxLongTask() < 250, 'no long task from the job');
+      assert.ok(maxGap < 250, `the page's own timer kept ticking (longest gap ${maxGap.toFixed(0)} ms)`);
       assert.equal(await app.byTestId('loop-blocked-warning').count(), 0);
       const { lanes } = await app.timeline();
       assert.equal(lanes, 8, 'six requests, the job and the worker that ran it');
