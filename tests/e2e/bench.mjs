@@ -25,7 +25,7 @@ if (!lessonMode && (!Number.isInteger(bound) || bound < 2)) {
   console.error(`bench: bad bound '${rest[0]}'`);
   process.exit(2);
 }
-if (lessonMode && !/^[a-z_]+$/.test(lesson ?? '')) {
+if (lessonMode && !/^[a-z0-9_]+$/.test(lesson ?? "")) {
   console.error(`bench: bad lesson '${lesson}'`);
   process.exit(2);
 }
