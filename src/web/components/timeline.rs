@@ -284,13 +284,16 @@ fn paint(c: &HtmlCanvasElement, t: &Trace, range: Option<(f64, f64)>, width: f64
     ctx.set_stroke_style_str("#1d2330");
     ctx.set_fill_style_str("#1d2330");
     let _ = ctx.set_line_dash(&js_sys::Array::of2(&3.0.into(), &3.0.into()));
-    for e in &markers {
+    for (i, e) in markers.iter().enumerate() {
         let x = vp.x(e.t_ms).round() + 0.5;
         ctx.begin_path();
         ctx.move_to(x, AXIS_H);
         ctx.line_to(x, lanes_bottom);
         ctx.stroke();
-        let _ = ctx.fill_text(&event_text(lang, &e.name, e.detail.as_deref()), x + 4.0, AXIS_H + 11.0);
+        // A label gets the room up to the next marker (or the plot's edge), shortened with "…".
+        let next = markers.get(i + 1).map_or(vp.x0 + vp.width, |n| vp.x(n.t_ms));
+        let text = fit_text(&ctx, &event_text(lang, &e.name, e.detail.as_deref()), next - x - 8.0);
+        let _ = ctx.fill_text(&text, x + 4.0, AXIS_H + 11.0);
     }
     let _ = ctx.set_line_dash(&js_sys::Array::new());
 
@@ -352,4 +355,18 @@ fn put_raster(ctx: &CanvasRenderingContext2d, rects: &[Rect], vp: &Viewport, bot
     if let Ok(img) = web_sys::ImageData::new_with_js_u8_clamped_array_and_sh(&data, w as u32, h as u32) {
         let _ = ctx.put_image_data(&img, (vp.x0 * dpr).round(), (vp.top * dpr).round());
     }
+}
+
+/// `text`, shortened with "…" to fit `room` CSS pixels (empty when even "…" does not).
+fn fit_text(ctx: &CanvasRenderingContext2d, text: &str, room: f64) -> String {
+    let width = |s: &str| ctx.measure_text(s).map_or(0.0, |m| m.width());
+    if width(text) <= room {
+        return text.to_owned();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    (0..chars.len())
+        .rev()
+        .map(|n| format!("{}…", chars[..n].iter().collect::<String>()))
+        .find(|s| width(s) <= room)
+        .unwrap_or_default()
 }
