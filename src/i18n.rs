@@ -235,7 +235,6 @@ pub static TABLE: &[(&str, &str, &str)] = &[
     ("err.bad_url_long", "{param}: the address is longer than {max} characters.", "{param}：地址超过 {max} 个字符。"),
     ("err.bad_url_host", "{param}: “{input}” has no host name after the scheme.", "{param}：“{input}”在协议之后没有主机名。"),
     ("event.url_unreachable", "Every request to {n} failed with a network error. The browser could not reach that server, or refused to hand over its answer: a cross-origin server must send Access-Control-Allow-Origin (CORS), the name must resolve (DNS), and an https page cannot fetch http addresses. Check the address, or leave the URL empty to use the built-in endpoint.", "对 {n} 的每个请求都因网络错误而失败。浏览器无法连接该服务器，或拒绝交出其响应：跨源服务器必须发送 Access-Control-Allow-Origin（CORS）响应头，域名必须能够解析（DNS），且 https 页面不能请求 http 地址。请检查地址，或将 URL 留空以使用内置端点。"),
-    ("group.marker.a", "-", "-"),
     // ---- async: rate limits (6), queues (7), pipeline (8), actors (12) ----
     ("ratelimit.title", "Rate limiting: token bucket and sliding window", "限流：令牌桶与滑动窗口"),
     ("ratelimit.notice", "Requests arrive faster than the limiter allows. A token bucket lets a burst of b through at once, then one request per 1/r seconds as tokens refill: the tokens track falls to zero and stays there while requests queue. A sliding window admits at most M in any W ms, so admissions come in clumps of M. With delay, waiting requests pass in arrival order and the achieved rate settles at the configured one; with reject, the extra requests fail at once (like HTTP 429) and nobody waits.", "请求到达的速度超过限流器允许的速度。令牌桶先一次放行 b 个（突发），之后随令牌补充每 1/r 秒放行一个：令牌曲线降到零并保持，请求在排队。滑动窗口在任意 W 毫秒内最多放行 M 个，所以放行成批出现。选择“延迟”时，等待的请求按到达顺序通过，实际速率稳定在配置速率；选择“拒绝”时，多出的请求立即失败（类似 HTTP 429），没有人等待。"),
@@ -327,7 +326,6 @@ pub static TABLE: &[(&str, &str, &str)] = &[
     ("track.mailbox_depth", "mailbox", "邮箱"),
     ("lane.account", "account actor", "账户 Actor"),
     ("lane.client", "client", "客户端"),
-    ("group.marker.b", "-", "-"),
     // ---- async: blocking the loop (9), cpu: hybrid ----
     ("blocking.title", "Blocking the event loop", "阻塞事件循环"),
     ("blocking.notice", "Requests start on a timer while a CPU job runs. With mode = block the job is a plain loop on the event loop itself: nothing else runs until it ends, so every timer due meanwhile fires late at once, the loop-lag track jumps to about the job's length, and the requests are late. With mode = offload the same job runs on a worker (asyncio.to_thread / run_in_executor): the loop keeps ticking, lag stays near 0 and the requests are on time. The job takes as long either way; only where it runs changes.", "请求按定时器依次发出，同时运行一个 CPU 任务。mode = block 时，该任务是事件循环上的普通循环：它结束前其他一切都无法运行，期间到期的定时器全部延后一起触发，循环延迟曲线跳到约等于任务时长，请求全部迟到。mode = offload 时，同一任务在工作线程上运行（asyncio.to_thread / run_in_executor）：事件循环照常运转，延迟接近 0，请求准时完成。任务本身耗时不变，变的只是它在哪里运行。"),
@@ -356,7 +354,6 @@ pub static TABLE: &[(&str, &str, &str)] = &[
     ("hybrid.seed", "seed", "随机种子"),
     ("num.responses_processed", "responses processed", "已处理的响应"),
     ("num.cpu_total_ms", "CPU time on the pool", "线程池上的 CPU 时间"),
-    ("group.marker.c", "-", "-"),
     // ---- async: coordination (10), deadlock (11) ----
     ("coordination.title", "Coordination: Lock, Event, Condition, Barrier, pool, periodic", "协调原语：锁、事件、条件变量、屏障、连接池、定时任务"),
     ("coordination.notice", "Pick a primitive and watch who waits on what. Lock: tasks take turns in arrival order, and a read–await–write on the counter loses no update. Event: every waiter wakes at the very moment the setter sets it. Condition: each notify(1) wakes exactly one consumer, which re-checks the data before taking an item. Barrier: tasks finish phase 1 at different times, but all start phase 2 together, when the last one arrives. Pool: never more than K connections in use, and the same K connections are reused. Periodic: “work, then sleep P” drifts later by all the work done, while a schedule on deadlines (start + i·P) stays on time.", "选一个原语，看谁在等什么。锁：任务按到达顺序轮流进入，计数器的“读取–await–写入”不会丢失任何更新。事件：设置者一设置，所有等待者在同一时刻被唤醒。条件变量：每次 notify(1) 只唤醒一个消费者，它先重新检查数据再取走一项。屏障：各任务在不同时间完成第一阶段，但要等最后一个到达后才一起开始第二阶段。连接池：使用中的连接从不超过 K 个，而且反复复用同样的 K 个连接。定时任务：“先干活再睡 P 毫秒”会把所有干活时间累积成漂移，而按截止时间（起点 + i·P）调度则始终准时。"),
@@ -398,7 +395,6 @@ pub static TABLE: &[(&str, &str, &str)] = &[
     ("num.deadlock_detected", "deadlock detected", "检测到死锁"),
     ("num.tasks_done", "tasks completed", "完成的任务"),
     ("event.deadlock", "Deadlock: {n}", "死锁：{n}"),
-    ("group.marker.d", "-", "-"),
     // ---- cpu: speedup workloads and map-reduce ----
     ("sumsq.title", "Speedup: sum of squares on N threads", "加速比：在 N 个线程上求平方和"),
     ("sumsq.notice", "1² + 2² + … + n² is cut into chunks; each thread sums its own chunks and the partial sums are added at the end. No chunk needs another, so this is the simplest parallel reduction: the speedup follows the cores. The closed form n(n+1)(2n+1)/6 checks every run, and the last nine digits show the answer is exact, not rounded.", "1² + 2² + … + n² 被切成分块；每个线程求自己分块的和，最后把部分和相加。分块之间互不依赖，这是最简单的并行归约：加速比随核数增长。闭式公式 n(n+1)(2n+1)/6 校验每次运行，末九位数字表明答案是精确的，而非四舍五入。"),
@@ -454,7 +450,6 @@ pub static TABLE: &[(&str, &str, &str)] = &[
     ("num.sales_total", "sales, all regions", "销售额：全部地区"),
     ("num.records_counted", "records counted", "已统计记录数"),
     ("event.fork_join", "rayon::join, cutoff {n}", "rayon::join，阈值 {n}"),
-    ("group.marker.e", "-", "-"),
     // ---- cpu: pool size, chunk size, statistics ----
     ("poolsize.title", "Pool size and chunk size: repeated runs, spread, too-small tasks", "线程池大小与分块大小：重复测量、波动与过小的任务"),
     ("poolsize.notice", "The same fixed amount of tiny work is timed several times on 1, 2, … N threads: the table gives each thread count's mean, median, spread and best time, the best pool size, and the serial fraction f of Amdahl's law fitted to the speedups (the dashed curve; with f > 0 the speedup flattens however many threads you add). Then the work is cut into chunks of 1, 10, 100, … items: with tiny chunks each task costs more to hand out, time and report than to compute, and more threads only add contention. Set “fail at chunk” to see what a failing task does: the other workers stop taking chunks, the error names the chunk, and the pool is ready for the next run.", "同样数量的微小工作在 1、2……N 个线程上各计时数次：表格给出每种线程数的平均值、中位数、波动和最佳用时、最佳线程池大小，以及按阿姆达尔定律拟合加速比得到的串行比例 f（虚线曲线；f > 0 时，无论增加多少线程，加速比都会趋于平缓）。随后把工作切成每块 1、10、100……个元素：分块过小时，分发、计时和汇报一个任务的开销超过计算本身，更多线程只会加剧争用。设置“在第几块失败”可以看到任务失败时会发生什么：其他工作线程停止领取分块，错误信息指出失败的分块，线程池随即可以进行下一次运行。"),
@@ -480,7 +475,6 @@ pub static TABLE: &[(&str, &str, &str)] = &[
     ("app.spread", "whiskers: fastest to slowest run", "须线：最快到最慢的一次"),
     ("app.param_sweep", "Time vs {param}", "用时与{param}"),
     ("app.param_sweep_note", "The same work cut differently, timed once per point; one line per thread count. Left of the dip, tasks are too small to pay for their overhead.", "同样的工作按不同方式切分，每个点计时一次；每种线程数一条线。低谷左侧的任务太小，抵不过自身的开销。"),
-    ("group.marker.f", "-", "-"),
     // ---- cpu: sharing lessons ----
     ("race.title", "Race conditions: lost updates", "竞态条件：丢失的更新"),
     ("race.notice", "Every thread adds 1 to one shared counter, three ways. Unsynchronized, a thread reads the counter and writes back value + 1; when two threads read the same value, both write the same result and one increment is lost: the count ends below the expected total (usually, not always: the threads may happen not to overlap). Under a mutex the read-modify-write is one step and nothing is lost, at the price of threads waiting for the lock. An atomic fetch_add is one hardware instruction: nothing is lost and it is much faster than the mutex.", "每个线程以三种方式给同一个共享计数器加 1。不加同步时，线程先读计数器再写回“值 + 1”；两个线程读到同一个值时会写回相同的结果，其中一次加法就丢失了：最终计数低于预期总数（通常如此，但不一定：线程可能恰好没有重叠）。用互斥锁时“读-改-写”成为一步，什么也不会丢，代价是线程要等锁。原子 fetch_add 是一条硬件指令：不丢更新，而且比互斥锁快得多。"),
@@ -564,7 +558,6 @@ pub static TABLE: &[(&str, &str, &str)] = &[
     ("num.steals", "steals", "窃取次数"),
     ("event.stealing_blocks", "one fixed block per worker", "每个工作线程一块固定任务"),
     ("event.stealing_join", "rayon::join with stealing", "rayon::join 与工作窃取"),
-    ("group.marker.g", "-", "-"),
     // ---- UI: replay, import, clock ----
     ("app.clock", "Clock", "时钟"),
     ("app.clock.browser", "browser (real)", "浏览器（真实）"),
@@ -616,7 +609,6 @@ pub static TABLE: &[(&str, &str, &str)] = &[
     ("import.what.threads", "thread counts", "线程数"),
     ("import.what.lane_ids", "lane ids", "泳道编号"),
     ("err.bad_clock", "Unknown clock “{input}”; use browser or virtual.", "未知时钟“{input}”，请使用 browser 或 virtual。"),
-    ("group.marker.h", "-", "-"),
 ];
 
 /// The text for `key` in `lang`; the key itself if missing (tests keep that from happening).
