@@ -8,10 +8,14 @@ export const tests = [
     name: 'results: fail-fast raises at the first failure, others keep running; as_completed order',
     timeout: 60_000,
     async run({ app, server }) {
-      await app.open(server.url, 'lesson=results&n=6&latency=uniform&ms=120&fail=35&seed=14&run=1');
+      await app.open(server.url, 'lesson=results&n=6&latency=uniform&ms=120&fail=35&seed=14');
+      await app.run();
       await app.waitStatus('done', 30_000);
+      // Real timers run late on a busy machine (38 ms was seen), so the time only
+      // bounds the raise from below; that it came at the FIRST failure is proved
+      // by the order: three requests (128, 139*, 160 ms) were still running.
       const raisedAt = await app.number('failfast-ms');
-      assert.ok(raisedAt >= 110 - 1 && raisedAt < 139, `failfast-ms ${raisedAt}: first failure is at 110 ms`);
+      assert.ok(raisedAt >= 110 - 1 && raisedAt < 110 + 200, `failfast-ms ${raisedAt}: first failure is at 110 ms`);
       assert.equal(await app.number('finished-after-raise'), 3, 'three requests were still running, not cancelled');
       assert.equal(await app.number('failures-seen'), 2, 'return_exceptions keeps both exceptions');
       assert.equal(await app.number('first-completed-id'), 2, 'request 2 (60 ms) completes first');
