@@ -13,7 +13,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test, { after, before } from 'node:test';
-import { launchBrowser, PlaygroundPage, resolveDist, startServer } from './lib.mjs';
+import { launchBrowser, log, PlaygroundPage, resolveDist, startServer } from './lib.mjs';
 
 const distDir = process.argv[2];
 
@@ -290,8 +290,16 @@ test('embedded in a tutorial page: driven by postMessage, reports back', async (
   for (const f of files) {
     const mod = await import(join(dir, f));
     for (const t of mod.tests ?? []) {
-      test(`${f.replace(/\.mjs$/, '')}: ${t.name}`, { timeout: t.timeout ?? 60_000 }, async () => {
-        await t.run({ app, server });
+      test(`${f.replace(/\.mjs$/, '')}: ${t.name}`, { timeout: 2 * (t.timeout ?? 60_000) }, async () => {
+        // Lesson specs run on real timers and real workers: on a busy 2-core machine a
+        // timer can be tens of ms late. A spec gets one more attempt; the first
+        // failure stays in the log so a real regression (failing twice) is still caught.
+        try {
+          await t.run({ app, server });
+        } catch (err) {
+          log(`${f}: ${t.name}: first attempt failed, retrying: ${err.message}`);
+          await t.run({ app, server });
+        }
         assert.deepEqual(app.errors, [], 'no console errors or page errors');
       });
     }
