@@ -10,11 +10,12 @@
 //! tokio's `Notify` has no "wake n" and stores a permit when nobody waits.
 
 use super::lock::{LockGuard, TracedLock};
-use crate::engine::recorder::{LaneId, Recorder, TrackId};
+use super::waiters::Waiters;
+use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::runtime::Runtime;
 use crate::engine::trace::State;
 use futures::channel::oneshot;
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
@@ -22,28 +23,17 @@ pub struct TracedCondition {
     name: String,
     lock: Rc<TracedLock>,
     queue: RefCell<VecDeque<oneshot::Sender<()>>>,
-    waiters: Cell<usize>,
+    waiters: Waiters,
     rec: Rc<Recorder>,
     rt: Rc<dyn Runtime>,
-    track: TrackId,
-}
-
-struct Waiting<'a>(&'a TracedCondition);
-
-impl Drop for Waiting<'_> {
-    fn drop(&mut self) {
-        let c = self.0;
-        c.waiters.set(c.waiters.get().saturating_sub(1));
-        c.rec.sample(c.track, c.waiters.get() as f64, c.rt.now());
-    }
 }
 
 impl TracedCondition {
     /// A condition over `lock`; the track `waiters_track` counts tasks waiting
     /// for a notification.
     pub fn new(name: &str, lock: Rc<TracedLock>, waiters_track: &str, rec: Rc<Recorder>, rt: Rc<dyn Runtime>) -> Rc<Self> {
-        let track = rec.track(waiters_track);
-        Rc::new(TracedCondition { name: name.to_owned(), lock, queue: RefCell::default(), waiters: Cell::new(0), rec, rt, track })
+        let waiters = Waiters::new(Some(rec.track(waiters_track)));
+        Rc::new(TracedCondition { name: name.to_owned(), lock, queue: RefCell::default(), waiters, rec, rt })
     }
 
     /// Takes the underlying lock (`async with cond:`).
@@ -61,10 +51,8 @@ impl TracedCondition {
         let now = self.rt.now();
         self.rec.enter(lane, State::Waiting, Some(&self.name), now);
         self.rec.event(Some(lane), "wait", Some(self.name.clone()), now);
-        self.waiters.set(self.waiters.get() + 1);
-        self.rec.sample(self.track, self.waiters.get() as f64, now);
         {
-            let _waiting = Waiting(self);
+            let _waiting = self.waiters.wait(&self.rec, self.rt.as_ref());
             // Err only if the condition is dropped; either way, stop waiting.
             let _ = rx.await;
         }

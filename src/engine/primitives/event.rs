@@ -5,37 +5,26 @@
 //! The flag and the wake-ups are tokio's `watch` channel (a value many tasks
 //! can wait on, with `wait_for`); this wrapper only observes it.
 
-use crate::engine::recorder::{LaneId, Recorder, TrackId};
+use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::runtime::Runtime;
 use crate::engine::trace::State;
-use std::cell::Cell;
+use super::waiters::Waiters;
 use std::rc::Rc;
 use tokio::sync::watch;
 
 pub struct TracedEvent {
     name: String,
     flag: watch::Sender<bool>,
-    waiters: Cell<usize>,
+    waiters: Waiters,
     rec: Rc<Recorder>,
     rt: Rc<dyn Runtime>,
-    track: TrackId,
-}
-
-struct Waiting<'a>(&'a TracedEvent);
-
-impl Drop for Waiting<'_> {
-    fn drop(&mut self) {
-        let e = self.0;
-        e.waiters.set(e.waiters.get().saturating_sub(1));
-        e.rec.sample(e.track, e.waiters.get() as f64, e.rt.now());
-    }
 }
 
 impl TracedEvent {
     /// An unset event; the track `waiters_track` counts tasks waiting on it.
     pub fn new(name: &str, waiters_track: &str, rec: Rc<Recorder>, rt: Rc<dyn Runtime>) -> Rc<Self> {
-        let track = rec.track(waiters_track);
-        Rc::new(TracedEvent { name: name.to_owned(), flag: watch::Sender::new(false), waiters: Cell::new(0), rec, rt, track })
+        let waiters = Waiters::new(Some(rec.track(waiters_track)));
+        Rc::new(TracedEvent { name: name.to_owned(), flag: watch::Sender::new(false), waiters, rec, rt })
     }
 
     pub fn is_set(&self) -> bool {
@@ -67,9 +56,7 @@ impl TracedEvent {
         let now = self.rt.now();
         self.rec.enter(lane, State::Waiting, Some(&self.name), now);
         self.rec.event(Some(lane), "wait", Some(self.name.clone()), now);
-        self.waiters.set(self.waiters.get() + 1);
-        self.rec.sample(self.track, self.waiters.get() as f64, now);
-        let _waiting = Waiting(self);
+        let _waiting = self.waiters.wait(&self.rec, self.rt.as_ref());
         let mut rx = self.flag.subscribe();
         // The sender lives in `self`, so the channel cannot close while we wait.
         let _ = rx.wait_for(|set| *set).await;

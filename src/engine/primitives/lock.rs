@@ -6,10 +6,10 @@
 //! The queueing is tokio's `Mutex` (fair, FIFO, like asyncio's Lock); this
 //! wrapper only observes it. A cancelled waiter leaves the queue and the graph.
 
+use super::waiters::Waiters;
 use super::waitfor::WaitForGraph;
-use crate::engine::recorder::{LaneId, Recorder, TrackId};
+use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::trace::State;
-use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
 use tokio::sync::{Mutex, OwnedMutexGuard};
@@ -18,8 +18,7 @@ pub struct TracedLock {
     name: String,
     mutex: Arc<Mutex<()>>,
     graph: Rc<WaitForGraph>,
-    waiters: Cell<usize>,
-    track: Option<TrackId>,
+    waiters: Waiters,
 }
 
 /// Held while the lock is held; releasing is dropping it.
@@ -29,18 +28,16 @@ pub struct LockGuard {
     _inner: OwnedMutexGuard<()>,
 }
 
-/// Undoes the waiting bookkeeping however the wait ends (acquired or cancelled).
-struct Waiting<'a> {
+/// Takes the lane out of the wait-for graph however the wait ends (acquired
+/// or cancelled); the waiter count has its own guard.
+struct LeavesGraph<'a> {
     lock: &'a TracedLock,
     lane: LaneId,
 }
 
-impl Drop for Waiting<'_> {
+impl Drop for LeavesGraph<'_> {
     fn drop(&mut self) {
-        let l = self.lock;
-        l.waiters.set(l.waiters.get().saturating_sub(1));
-        l.sample_waiters();
-        l.graph.stopped_waiting(self.lane);
+        self.lock.graph.stopped_waiting(self.lane);
     }
 }
 
@@ -53,8 +50,7 @@ impl TracedLock {
             name: name.to_owned(),
             mutex: Arc::new(Mutex::new(())),
             graph: graph.clone(),
-            waiters: Cell::new(0),
-            track,
+            waiters: Waiters::new(track),
         })
     }
 
@@ -74,12 +70,6 @@ impl TracedLock {
         self.graph.runtime().now()
     }
 
-    fn sample_waiters(&self) {
-        if let Some(t) = self.track {
-            self.rec().sample(t, self.waiters.get() as f64, self.now());
-        }
-    }
-
     /// Acquires the lock for `lane`. If it is held, the lane shows
     /// [`State::Waiting`] on this lock until it is handed over (FIFO), then
     /// [`State::Running`].
@@ -90,9 +80,8 @@ impl TracedLock {
                 let now = self.now();
                 self.rec().enter(lane, State::Waiting, Some(&self.name), now);
                 self.rec().event(Some(lane), "wait", Some(self.name.clone()), now);
-                self.waiters.set(self.waiters.get() + 1);
-                self.sample_waiters();
-                let _waiting = Waiting { lock: self, lane };
+                let _waiting = self.waiters.wait(self.rec(), self.graph.runtime().as_ref());
+                let _leaves = LeavesGraph { lock: self, lane };
                 let wait = self.mutex.clone().lock_owned();
                 self.graph.waits(lane, &self.name);
                 let g = wait.await;

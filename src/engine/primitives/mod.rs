@@ -19,6 +19,7 @@ pub mod retry;
 pub mod semaphore;
 pub mod taskgroup;
 pub mod timeout;
+pub mod waiters;
 pub mod waitfor;
 
 pub use as_completed::as_completed;

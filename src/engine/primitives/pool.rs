@@ -11,6 +11,7 @@
 use crate::engine::recorder::{LaneId, Recorder, TrackId};
 use crate::engine::runtime::Runtime;
 use crate::engine::trace::State;
+use super::waiters::Waiters;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -24,11 +25,10 @@ pub struct ConnectionPool {
     /// Times each connection has been checked out.
     uses: RefCell<Vec<u32>>,
     in_use: Cell<usize>,
-    waiters: Cell<usize>,
+    waiters: Waiters,
     rec: Rc<Recorder>,
     rt: Rc<dyn Runtime>,
     track_in_use: TrackId,
-    track_waiters: TrackId,
 }
 
 /// A checked-out connection; dropping it returns it to the pool.
@@ -39,33 +39,22 @@ pub struct Connection {
     _permit: OwnedSemaphorePermit,
 }
 
-struct Waiting<'a>(&'a ConnectionPool);
-
-impl Drop for Waiting<'_> {
-    fn drop(&mut self) {
-        let p = self.0;
-        p.waiters.set(p.waiters.get().saturating_sub(1));
-        p.rec.sample(p.track_waiters, p.waiters.get() as f64, p.rt.now());
-    }
-}
-
 impl ConnectionPool {
     /// Opens `size` (at least 1) connections. Tracks: `connections_in_use`, `waiters`.
     pub fn new(name: &str, size: usize, rec: Rc<Recorder>, rt: Rc<dyn Runtime>) -> Rc<Self> {
         let size = size.max(1);
         let track_in_use = rec.track("connections_in_use");
-        let track_waiters = rec.track("waiters");
+        let waiters = Waiters::new(Some(rec.track("waiters")));
         Rc::new(ConnectionPool {
             name: name.to_owned(),
             sem: Arc::new(Semaphore::new(size)),
             free: RefCell::new((0..size as u32).collect()),
             uses: RefCell::new(vec![0; size]),
             in_use: Cell::new(0),
-            waiters: Cell::new(0),
+            waiters,
             rec,
             rt,
             track_in_use,
-            track_waiters,
         })
     }
 
@@ -86,9 +75,7 @@ impl ConnectionPool {
                 let now = self.rt.now();
                 self.rec.enter(lane, State::Waiting, Some(&self.name), now);
                 self.rec.event(Some(lane), "wait", Some(self.name.clone()), now);
-                self.waiters.set(self.waiters.get() + 1);
-                self.rec.sample(self.track_waiters, self.waiters.get() as f64, now);
-                let _waiting = Waiting(self);
+                let _waiting = self.waiters.wait(&self.rec, self.rt.as_ref());
                 match self.sem.clone().acquire_owned().await {
                     Ok(p) => p,
                     Err(_) => unreachable!("the pool's semaphore is never closed"),

@@ -7,6 +7,7 @@
 use crate::engine::recorder::{LaneId, Recorder, TrackId};
 use crate::engine::runtime::Runtime;
 use crate::engine::trace::State;
+use super::waiters::Waiters;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -16,11 +17,10 @@ pub struct TracedSemaphore {
     name: String,
     sem: Arc<Semaphore>,
     in_use: Cell<usize>,
-    waiters: Cell<usize>,
+    waiters: Waiters,
     rec: Rc<Recorder>,
     rt: Rc<dyn Runtime>,
     track_in_use: TrackId,
-    track_waiters: TrackId,
 }
 
 /// Held while inside the semaphore; releasing is dropping it.
@@ -29,32 +29,20 @@ pub struct Permit {
     _inner: OwnedSemaphorePermit,
 }
 
-/// Decrements the waiter count however the wait ends (acquired or cancelled).
-struct WaitGuard<'a>(&'a TracedSemaphore);
-
-impl Drop for WaitGuard<'_> {
-    fn drop(&mut self) {
-        let s = self.0;
-        s.waiters.set(s.waiters.get() - 1);
-        s.rec.sample(s.track_waiters, s.waiters.get() as f64, s.rt.now());
-    }
-}
-
 impl TracedSemaphore {
     /// `permits` must be ≥ 1. Tracks are named `permits_in_use` and `waiters`
     /// (these names are translation keys too).
     pub fn new(name: &str, permits: usize, rec: Rc<Recorder>, rt: Rc<dyn Runtime>) -> Rc<Self> {
         let track_in_use = rec.track("permits_in_use");
-        let track_waiters = rec.track("waiters");
+        let waiters = Waiters::new(Some(rec.track("waiters")));
         Rc::new(TracedSemaphore {
             name: name.to_owned(),
             sem: Arc::new(Semaphore::new(permits.max(1))),
             in_use: Cell::new(0),
-            waiters: Cell::new(0),
+            waiters,
             rec,
             rt,
             track_in_use,
-            track_waiters,
         })
     }
 
@@ -69,9 +57,7 @@ impl TracedSemaphore {
             Ok(p) => p,
             Err(_) => {
                 self.rec.enter(lane, State::Waiting, Some(&self.name), self.rt.now());
-                self.waiters.set(self.waiters.get() + 1);
-                self.rec.sample(self.track_waiters, self.waiters.get() as f64, self.rt.now());
-                let _guard = WaitGuard(self);
+                let _waiting = self.waiters.wait(&self.rec, self.rt.as_ref());
                 // The semaphore is never closed, so acquisition cannot fail.
                 match self.sem.clone().acquire_owned().await {
                     Ok(p) => p,
