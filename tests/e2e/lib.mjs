@@ -270,14 +270,27 @@ export class PlaygroundPage {
   }
 
   /**
-   * Wait (up to timeoutMs) until a long task of at least `ms` has been reported:
-   * the observer delivers entries asynchronously, after the task has ended.
+   * Start probing the main thread: a 10 ms interval timer records the gaps
+   * between its callbacks. A gap far above 10 ms means the thread was busy.
    */
-  async waitLongTask(ms, timeoutMs = 3_000) {
-    await this.page
-      .waitForFunction((min) => Math.max(0, ...(window.__longTasks ?? [])) >= min, ms, { timeout: timeoutMs })
-      .catch(() => {});
-    return this.maxLongTask();
+  async startTimerProbe() {
+    await this.page.evaluate(() => {
+      window.__gaps = [];
+      let last = performance.now();
+      window.__probe = setInterval(() => {
+        const t = performance.now();
+        window.__gaps.push(t - last);
+        last = t;
+      }, 10);
+    });
+  }
+
+  /** Stop the probe; returns the longest gap (ms) it saw. */
+  async stopTimerProbe() {
+    return this.page.evaluate(() => {
+      clearInterval(window.__probe);
+      return Math.max(0, ...(window.__gaps ?? []));
+    });
   }
 
   /** Longest long task (ms) collected so far; 0 if none. */

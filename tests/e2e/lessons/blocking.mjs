@@ -11,24 +11,12 @@ export const tests = [
     async run({ app, server }) {
       await app.open(server.url, `${QUERY}&mode=block`);
       assert.equal(await app.byTestId('loop-blocked-warning').count(), 0, 'no warning before a run');
-      // An independent probe of the main thread: a 10 ms interval timer records
-      // the gaps between its callbacks (the Long Tasks API reported no entry for
-      // this busy loop in headless Chromium, so it is not used here).
-      await app.page.evaluate(() => {
-        window.__gaps = [];
-        let last = performance.now();
-        window.__probe = setInterval(() => {
-          const t = performance.now();
-          window.__gaps.push(t - last);
-          last = t;
-        }, 10);
-      });
+      // An independent probe of the main thread (the Long Tasks API reported no
+      // entry for this busy loop in headless Chromium, so it is not used here).
+      await app.startTimerProbe();
       await app.run();
       await app.waitStatus('done');
-      const maxGap = await app.page.evaluate(() => {
-        clearInterval(window.__probe);
-        return Math.max(0, ...window.__gaps);
-      });
+      const maxGap = await app.stopTimerProbe();
       assert.equal(await app.number('requests-late'), 6);
       const lag = await app.number('max-loop-lag-ms');
       assert.ok(lag >= 250 && lag < 2_000, `loop lag ${lag} ms`);
@@ -46,21 +34,10 @@ export const tests = [
     name: 'offload: the loop keeps ticking while a worker spins, no warning',
     async run({ app, server }) {
       await app.open(server.url, `${QUERY}&mode=offload`);
-      await app.page.evaluate(() => {
-        window.__gaps = [];
-        let last = performance.now();
-        window.__probe = setInterval(() => {
-          const t = performance.now();
-          window.__gaps.push(t - last);
-          last = t;
-        }, 10);
-      });
+      await app.startTimerProbe();
       await app.run();
       await app.waitStatus('done');
-      const maxGap = await app.page.evaluate(() => {
-        clearInterval(window.__probe);
-        return Math.max(0, ...window.__gaps);
-      });
+      const maxGap = await app.stopTimerProbe();
       const lag = await app.number('max-loop-lag-ms');
       assert.ok(lag < 100, `loop lag ${lag} ms`);
       assert.ok(await app.number('requests-late') < 6);
