@@ -6,7 +6,7 @@
 
 use concurrency_playground::engine::cpu::{run_lanes, CpuCtx};
 use concurrency_playground::engine::trace::{Raster, Trace};
-use concurrency_playground::engine::workloads::{fib, mandelbrot, mapreduce, sha256, sumsq};
+use concurrency_playground::engine::workloads::{self, fib, mandelbrot, mapreduce, sha256, sumsq};
 use concurrency_playground::engine::RunError;
 use concurrency_playground::scenarios::{self, Exec};
 use serde_json::Value;
@@ -72,7 +72,7 @@ fn sum_of_squares_matches_the_closed_form() {
     let n = 123_457;
     for chunk in [1_000u64, 4_096, 50_000, 123_457, 1_000_000] {
         for &k in &LANES {
-            let parts = lanes(k, sumsq::n_chunks(n, chunk), |i| {
+            let parts = lanes(k, workloads::n_chunks(n, chunk), |i| {
                 let (lo, hi) = sumsq::chunk_range(n, chunk, i);
                 sumsq::sum_range(lo, hi)
             });

@@ -8,6 +8,7 @@ use crate::engine::cpu::{ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::sweep::{self, THREADS_MAX};
 use crate::engine::trace::Trace;
+use crate::engine::workloads::{chunk_range, n_chunks};
 use crate::engine::workloads::mapreduce::{map_range, merge, Totals, REGIONS};
 use crate::engine::RunError;
 
@@ -28,7 +29,7 @@ pub static SCENARIO: Scenario = Scenario {
 
 fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
     let (records, chunk, seed) = (p.int("records") as u64, p.int("chunk") as u64, p.int("seed") as u64);
-    let range = |i: usize| (i as u64 * chunk, ((i as u64 + 1) * chunk).min(records));
+    let range = |i: usize| chunk_range(records, chunk, i);
     let work = |i: usize| {
         let (lo, hi) = range(i);
         map_range(seed, lo, hi)
@@ -49,7 +50,7 @@ fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
         params: p.to_strings(),
         threads: p.int("threads") as usize,
         reps: p.int("reps") as u32,
-        chunks: records.div_ceil(chunk) as usize,
+        chunks: n_chunks(records, chunk),
         work: &work,
         label: &label,
         combine: &combine,

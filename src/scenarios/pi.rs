@@ -7,6 +7,7 @@ use crate::engine::cpu::{ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::sweep::{self, THREADS_MAX};
 use crate::engine::trace::Trace;
+use crate::engine::workloads::n_chunks;
 use crate::engine::workloads::montecarlo::{estimate, hits};
 use crate::engine::RunError;
 
@@ -34,7 +35,7 @@ fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
         params: p.to_strings(),
         threads: p.int("threads") as usize,
         reps: p.int("reps") as u32,
-        chunks: samples.div_ceil(chunk) as usize,
+        chunks: n_chunks(samples, chunk),
         work: &work,
         label: &label,
         combine: &|runs: &[ChunkRun<u64>]| runs.iter().map(|r| r.result).sum(),

@@ -15,7 +15,7 @@ use crate::engine::params::{ParamSpec, Params};
 use crate::engine::sweep::{self, ParamSweep, THREADS_MAX};
 use crate::engine::trace::Trace;
 use crate::engine::workloads::mix::mix_range;
-use crate::engine::workloads::primes::{chunk_range, n_chunks};
+use crate::engine::workloads::{chunk_range, n_chunks};
 use crate::engine::RunError;
 
 /// Most chunks the thread sweep may cut the work into: each is a span on the

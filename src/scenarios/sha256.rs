@@ -8,6 +8,7 @@ use crate::engine::cpu::{ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::sweep::{self, THREADS_MAX};
 use crate::engine::trace::Trace;
+use crate::engine::workloads::{chunk_range, n_chunks};
 use crate::engine::workloads::sha256::{hash_blocks, head48, xor_into, Digest32, BLOCK_BYTES};
 use crate::engine::RunError;
 
@@ -29,7 +30,7 @@ pub static SCENARIO: Scenario = Scenario {
 
 fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
     let (blocks, chunk, seed) = (p.int("blocks") as u64, p.int("chunk") as u64, p.int("seed") as u64);
-    let range = |i: usize| (i as u64 * chunk, ((i as u64 + 1) * chunk).min(blocks));
+    let range = |i: usize| chunk_range(blocks, chunk, i);
     let work = |i: usize| {
         let (lo, hi) = range(i);
         hash_blocks(seed, lo, hi)
@@ -50,7 +51,7 @@ fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
         params: p.to_strings(),
         threads: p.int("threads") as usize,
         reps: p.int("reps") as u32,
-        chunks: blocks.div_ceil(chunk) as usize,
+        chunks: n_chunks(blocks, chunk),
         work: &work,
         label: &label,
         combine: &combine,

@@ -7,7 +7,8 @@ use crate::engine::cpu::{ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::sweep::{self, THREADS_MAX};
 use crate::engine::trace::Trace;
-use crate::engine::workloads::sumsq::{chunk_range, closed_form, last9, n_chunks, sum_range};
+use crate::engine::workloads::n_chunks;
+use crate::engine::workloads::sumsq::{chunk_range, closed_form, last9, sum_range};
 use crate::engine::RunError;
 
 pub static SCENARIO: Scenario = Scenario {

@@ -17,3 +17,15 @@ pub mod montecarlo;
 pub mod primes;
 pub mod sha256;
 pub mod sumsq;
+
+/// The `[lo, hi)` range of chunk `i` when `[0, len)` is cut into `chunk`-sized
+/// pieces (the last one may be shorter). Every chunked lesson cuts its input so.
+pub fn chunk_range(len: u64, chunk: u64, i: usize) -> (u64, u64) {
+    let lo = i as u64 * chunk;
+    (lo, (lo + chunk).min(len))
+}
+
+/// How many chunks [`chunk_range`] cuts `[0, len)` into.
+pub fn n_chunks(len: u64, chunk: u64) -> usize {
+    len.div_ceil(chunk.max(1)) as usize
+}

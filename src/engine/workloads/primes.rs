@@ -70,12 +70,3 @@ pub fn count_sieve(bound: u64) -> u64 {
     count
 }
 
-/// The `[lo, hi)` range of chunk `i` when `[0, bound)` is cut into `chunk`-sized pieces.
-pub fn chunk_range(bound: u64, chunk: u64, i: usize) -> (u64, u64) {
-    let lo = i as u64 * chunk;
-    (lo, (lo + chunk).min(bound))
-}
-
-pub fn n_chunks(bound: u64, chunk: u64) -> usize {
-    bound.div_ceil(chunk.max(1)) as usize
-}

@@ -28,14 +28,11 @@ pub fn closed_form(n: u64) -> u128 {
     n * (n + 1) * (2 * n + 1) / 6
 }
 
-/// Chunk `i` of `1..=n` cut into `chunk`-sized pieces, as `[lo, hi)`.
+/// Chunk `i` of `1..=n` cut into `chunk`-sized pieces, as `[lo, hi)`; there
+/// are [`super::n_chunks`]`(n, chunk)` of them.
 pub fn chunk_range(n: u64, chunk: u64, i: usize) -> (u64, u64) {
-    let lo = 1 + i as u64 * chunk;
-    (lo, (lo + chunk).min(n + 1))
-}
-
-pub fn n_chunks(n: u64, chunk: u64) -> usize {
-    n.div_ceil(chunk.max(1)) as usize
+    let (lo, hi) = super::chunk_range(n, chunk, i);
+    (lo + 1, hi + 1)
 }
 
 /// The last nine decimal digits: exact in an `f64` (the full sum is not).
