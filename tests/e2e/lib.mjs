@@ -118,7 +118,7 @@ function observeLongTasks() {
 
 // Chromium requests /favicon.ico on its own and logs a 404 as a console
 // error; a missing favicon is not an app error.
-function isFaviconNoise(msg) {
+function isExpectedNoise(msg) {
   const url = msg.location()?.url ?? '';
   // Chrome logs every HTTP error response; the lessons' injected failures
   // (`/sim/delay?…&status=500`) are meant to fail and are checked by the tests.
@@ -136,7 +136,7 @@ export class PlaygroundPage {
     /** Console errors and uncaught page errors since the last open(). */
     this.errors = [];
     page.on('console', (msg) => {
-      if (msg.type() === 'error' && !isFaviconNoise(msg)) {
+      if (msg.type() === 'error' && !isExpectedNoise(msg)) {
         const where = msg.location()?.url;
         this.errors.push(`console.error: ${msg.text()}${where ? ` (${where})` : ''}`);
       }
