@@ -8,7 +8,7 @@ use concurrency_playground::engine::trace::{LaneKind, Outcome, State, Trace};
 use concurrency_playground::engine::workloads::primes::{count_range, count_sieve, is_prime};
 use concurrency_playground::engine::workloads::{chunk_range, n_chunks};
 use concurrency_playground::engine::RunError;
-use concurrency_playground::i18n::{self, TABLE};
+use concurrency_playground::i18n;
 use concurrency_playground::scenarios::{self, crawler, primes, run_virtual, Exec, ALL};
 use concurrency_playground::fidelity::{run_engine, run_python};
 use std::path::Path;
@@ -69,7 +69,7 @@ fn catalogue_ids_defaults_and_translations() {
 #[test]
 fn translation_table_is_complete_and_chinese() {
     let mut keys = BTreeSet::new();
-    for (key, en, zh) in TABLE {
+    for (key, en, zh) in i18n::entries() {
         assert!(keys.insert(*key), "duplicate key {key}");
         assert!(!en.trim().is_empty() && !zh.trim().is_empty(), "{key} has an empty text");
         if en.chars().any(|c| c.is_ascii_alphabetic()) {

@@ -1,0 +1,131 @@
+//! Every user-visible string, in English and 简体中文, in one table, kept in
+//! parts by topic (`page`, `async_lessons`, `cpu_lessons`, `replay`);
+//! [`entries`] is the whole table. Keys are stable ids; scenario strings use `<scenario>.<what>`, parameters
+//! `<scenario>.<param>`, states `state.<state>`, tracks `track.<name>`.
+//! A native test checks that every key the catalogue needs is here in both
+//! languages. Templates use `{name}` placeholders, filled by [`fill`].
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Zh,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
+    /// From a URL value or a browser language tag (`zh`, `zh-CN`, `zh-Hans`, `en-US`).
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let t = tag.trim().to_ascii_lowercase();
+        if t == "zh" || t.starts_with("zh-") || t.starts_with("zh_") {
+            Some(Lang::Zh)
+        } else if t == "en" || t.starts_with("en-") || t.starts_with("en_") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+    /// The short code used in URLs.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+    /// The BCP 47 tag for `<html lang>`.
+    pub fn html_tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+}
+
+
+mod async_lessons;
+mod cpu_lessons;
+mod page;
+mod replay;
+
+/// (key, English, 简体中文)
+pub type Entry = (&'static str, &'static str, &'static str);
+
+/// The parts of the one table; keys are unique across all of them (a test checks).
+static PARTS: [&[Entry]; 4] = [page::TABLE, async_lessons::TABLE, cpu_lessons::TABLE, replay::TABLE];
+
+/// Every entry of the table.
+pub fn entries() -> impl Iterator<Item = &'static Entry> {
+    PARTS.iter().flat_map(|part| part.iter())
+}
+
+/// The text for `key` in `lang`; the key itself if missing (tests keep that from happening).
+pub fn tr<'a>(lang: Lang, key: &'a str) -> &'a str {
+    match entries().find(|(k, _, _)| *k == key) {
+        Some((_, en, zh)) => match lang {
+            Lang::En => en,
+            Lang::Zh => zh,
+        },
+        None => key,
+    }
+}
+
+/// Is there an entry for `key`?
+pub fn has(key: &str) -> bool {
+    entries().any(|(k, _, _)| *k == key)
+}
+
+/// Fills `{name}` placeholders.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut s = template.to_owned();
+    for (k, v) in args {
+        s = s.replace(&format!("{{{k}}}"), v);
+    }
+    s
+}
+
+/// A lane name for display: the engine names lanes `<kind> <n>` in English
+/// (`request 3`, `worker 0`); the kind is translated through `lane.<kind>`.
+pub fn lane_name(lang: Lang, name: &str) -> String {
+    match name.split_once(' ') {
+        Some((kind, rest)) if has(&format!("lane.{kind}")) => format!("{} {rest}", tr(lang, &format!("lane.{kind}"))),
+        _ => name.to_owned(),
+    }
+}
+
+/// A run-wide event's marker text: `event.<name>` with `{n}` = its detail.
+pub fn event_text(lang: Lang, name: &str, detail: Option<&str>) -> String {
+    let key = format!("event.{name}");
+    if has(&key) {
+        fill(tr(lang, &key), &[("n", detail.unwrap_or(""))])
+    } else {
+        detail.unwrap_or(name).to_owned()
+    }
+}
+
+/// A parameter error, explained in `lang`.
+pub fn param_error(lang: Lang, scenario: &str, e: &crate::engine::params::ParamError) -> String {
+    use crate::engine::params::ParamError::*;
+    let key = format!("{scenario}.{}", e.key());
+    let label = tr(lang, &key);
+    match e {
+        NotANumber { input, .. } => fill(tr(lang, "err.not_a_number"), &[("param", label), ("input", input)]),
+        OutOfRange { value, min, max, .. } => fill(
+            tr(lang, "err.out_of_range"),
+            &[("param", label), ("value", &value.to_string()), ("min", &min.to_string()), ("max", &max.to_string())],
+        ),
+        UnknownChoice { input, options, .. } => {
+            fill(tr(lang, "err.unknown_choice"), &[("param", label), ("input", input), ("options", &options.join(", "))])
+        }
+        BadUrl { input, problem, .. } => {
+            use crate::engine::params::UrlProblem;
+            let (key, max) = match problem {
+                UrlProblem::Scheme => ("err.bad_url_scheme", 0),
+                UrlProblem::Whitespace => ("err.bad_url_space", 0),
+                UrlProblem::TooLong { max } => ("err.bad_url_long", *max),
+                UrlProblem::NoHost => ("err.bad_url_host", 0),
+            };
+            fill(tr(lang, key), &[("param", label), ("input", input), ("max", &max.to_string())])
+        }
+    }
+}
