@@ -1,6 +1,7 @@
 //! Native baseline for the benchmark table: runs any CPU lesson's own code
 //! (the same sweep the page runs in wasm) on a native rayon pool and prints
-//! one JSON line with its 1-thread and N-thread times (best of the repetitions).
+//! one JSON line with its 1-thread and N-thread times (best of the repetitions;
+//! null for a lesson without a thread-count sweep) and the lesson's results.
 //! `cargo run --release --example cpu_native -- <lesson> [key=value …]`
 
 use concurrency_playground::engine::cpu::CpuCtx;
@@ -36,12 +37,14 @@ fn main() {
             let stats = sweep_stats(&trace.meta.sweep);
             let best = |t: usize| stats.rows.iter().find(|r| r.threads as usize == t).map(|r| r.best);
             let n = stats.rows.last().map_or(1, |r| r.threads as usize);
-            println!(
-                "{{\"lesson\": \"{}\", \"threads\": {n}, \"native_t1_ms\": {:.3}, \"native_tn_ms\": {:.3}}}",
-                scn.id,
-                best(1).unwrap_or(f64::NAN),
-                best(n).unwrap_or(f64::NAN)
-            );
+            let out = serde_json::json!({
+                "lesson": scn.id,
+                "threads": n,
+                "native_t1_ms": best(1),
+                "native_tn_ms": best(n),
+                "results": trace.meta.results,
+            });
+            println!("{out}");
         }
         Err(e) => {
             eprintln!("run failed: {e}");

@@ -30,13 +30,18 @@ def parts(items, n, rounds):
     return [(items * i // n, items * (i + 1) // n, rounds) for i in range(n)]
 
 
-def timed(f, reps):
-    best = float("inf")
-    for _ in range(reps):  # a busy machine slows some runs; the best one counts
-        t0 = time.perf_counter()
-        r = f()
-        best = min(best, (time.perf_counter() - t0) * 1000)
-    return r, best
+def best_of(modes, reps):
+    """Runs every mode once per round, `reps` rounds, and keeps each mode's best
+    time. Interleaving matters on a shared machine: a slow phase then slows one
+    round of every mode instead of every run of one mode."""
+    best = {name: float("inf") for name in modes}
+    results = {}
+    for _ in range(reps):
+        for name, f in modes.items():
+            t0 = time.perf_counter()
+            results[name] = f()
+            best[name] = min(best[name], (time.perf_counter() - t0) * 1000)
+    return results, best
 
 
 def main():
@@ -45,21 +50,25 @@ def main():
     p.add_argument("--rounds", type=int, default=400)
     p.add_argument("--threads", type=int, default=os.cpu_count() or 2)
     p.add_argument("--switch", type=int, default=5000, help="switch interval, µs")
-    p.add_argument("--reps", type=int, default=2, help="runs of each mode; the best time counts")
+    p.add_argument("--reps", type=int, default=2, help="rounds of all three modes; each mode's best time counts")
     p.add_argument("--json", action="store_true")
     a = p.parse_args()
     if min(a.items, a.rounds, a.threads, a.switch, a.reps) < 1:
         p.error("items, rounds, threads, switch and reps must be >= 1")
     sys.setswitchinterval(a.switch / 1e6)
     jobs = parts(a.items, a.threads, a.rounds)
-    seq, seq_ms = timed(lambda: work((0, a.items, a.rounds)), a.reps)
-    with ThreadPoolExecutor(a.threads) as ex:
-        thr, thr_ms = timed(lambda: sum(ex.map(work, jobs)) & MASK, a.reps)
     # Pool start-up is part of what processes cost, so it is inside the timing.
     def with_processes():
         with ProcessPoolExecutor(a.threads) as ex:
             return sum(ex.map(work, jobs)) & MASK
-    prc, prc_ms = timed(with_processes, a.reps)
+    with ThreadPoolExecutor(a.threads) as threads:
+        r, ms = best_of({
+            "seq": lambda: work((0, a.items, a.rounds)),
+            "threads": lambda: sum(threads.map(work, jobs)) & MASK,
+            "processes": with_processes,
+        }, a.reps)
+    seq, thr, prc = r["seq"], r["threads"], r["processes"]
+    seq_ms, thr_ms, prc_ms = ms["seq"], ms["threads"], ms["processes"]
     assert seq == thr == prc, "every mode computes the same checksum"
     out = {"seq_ms": seq_ms, "threads_ms": thr_ms, "processes_ms": prc_ms,
            "threads_x": thr_ms / seq_ms, "processes_x": prc_ms / seq_ms, "checksum": seq}

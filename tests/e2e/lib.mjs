@@ -103,7 +103,8 @@ export async function launchBrowser() {
 }
 
 /**
- * Runs in the page: collect 'longtask' durations (ms) into window.__longTasks.
+ * Runs in the page: collect 'longtask' entries ({ start, duration }, ms on the
+ * page's performance.now() clock) into window.__longTasks.
  * Idempotent; calling it again clears the collected list.
  * Used both via page.evaluate (from now on) and page.addInitScript (from load).
  */
@@ -111,7 +112,7 @@ function observeLongTasks() {
   window.__longTasks = [];
   if (window.__longTaskObserver || typeof PerformanceObserver === 'undefined') return;
   window.__longTaskObserver = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
   });
   window.__longTaskObserver.observe({ type: 'longtask', buffered: true });
 }
@@ -293,8 +294,19 @@ export class PlaygroundPage {
     });
   }
 
-  /** Longest long task (ms) collected so far; 0 if none. */
-  async maxLongTask() {
-    return this.page.evaluate(() => Math.max(0, ...(window.__longTasks ?? [])));
+  /** The page's performance.now() (ms): marks a moment to filter long tasks by. */
+  async pageNow() {
+    return this.page.evaluate(() => performance.now());
+  }
+
+  /**
+   * Longest long task (ms) collected so far that started in [from, to)
+   * (page performance.now() times; the whole collection by default); 0 if none.
+   */
+  async maxLongTask(from = -Infinity, to = Infinity) {
+    return this.page.evaluate(
+      ([a, b]) => Math.max(0, ...(window.__longTasks ?? []).filter((e) => e.start >= a && e.start < b).map((e) => e.duration)),
+      [from ?? -Infinity, to ?? Infinity],
+    );
   }
 }

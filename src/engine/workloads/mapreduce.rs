@@ -5,6 +5,7 @@
 //! `python/mapreduce.py` reproduces.
 
 use super::montecarlo::chunk_seed;
+use super::rem_u32;
 use crate::engine::latency::SplitMix64;
 use std::collections::BTreeMap;
 
@@ -13,26 +14,31 @@ pub const REGIONS: [&str; 5] = ["north", "south", "east", "west", "online"];
 /// Per-region totals: (records, amount).
 pub type Totals = BTreeMap<&'static str, (u64, u64)>;
 
-/// Record `j`: (region, amount in whole currency units, 1..=1000).
-pub fn record(seed: u64, j: u64) -> (&'static str, u64) {
+/// Record `j`: (index into [`REGIONS`], amount in whole currency units, 1..=1000).
+/// The remainders are `next_u64() % 5` and `% 1000`, computed with 32-bit
+/// operations ([`super::rem_u32`]; the same values).
+#[inline(always)]
+pub fn record_index(seed: u64, j: u64) -> (usize, u64) {
     let mut rng = SplitMix64::new(chunk_seed(seed, j));
-    let region = REGIONS[(rng.next_u64() % REGIONS.len() as u64) as usize];
-    (region, 1 + rng.next_u64() % 1000)
+    let region = rem_u32(rng.next_u64(), REGIONS.len() as u32) as usize;
+    (region, 1 + rem_u32(rng.next_u64(), 1000) as u64)
 }
 
-/// Map: totals of records `[lo, hi)`.
+/// Map: totals of records `[lo, hi)`. Counted per region index in the loop
+/// (a map lookup per record would compare region names) and turned into a
+/// map once per chunk.
 ///
 /// Never inlined (see `workloads` docs).
 #[inline(never)]
 pub fn map_range(seed: u64, lo: u64, hi: u64) -> Totals {
-    let mut t = Totals::new();
+    let mut n = [0u64; REGIONS.len()];
+    let mut amount = [0u64; REGIONS.len()];
     for j in lo..hi {
-        let (region, amount) = record(seed, j);
-        let e = t.entry(region).or_insert((0, 0));
-        e.0 += 1;
-        e.1 += amount;
+        let (i, a) = record_index(seed, j);
+        n[i] += 1;
+        amount[i] += a;
     }
-    t
+    REGIONS.iter().enumerate().filter(|(i, _)| n[*i] > 0).map(|(i, r)| (*r, (n[i], amount[i]))).collect()
 }
 
 /// Reduce: adds `part` into `acc`.
@@ -44,16 +50,17 @@ pub fn merge(acc: &mut Totals, part: &Totals) {
     }
 }
 
-/// Reference: one pass over every record, no maps to merge.
+/// Reference: one pass over every record, no maps to merge, remainders in
+/// 64 bits.
 pub fn reference(seed: u64, records: u64) -> Totals {
     let mut n = [0u64; REGIONS.len()];
     let mut amount = [0u64; REGIONS.len()];
     for j in 0..records {
-        let (region, c) = record(seed, j);
-        if let Some(i) = REGIONS.iter().position(|r| *r == region) {
-            n[i] += 1;
-            amount[i] += c;
-        }
+        // The plain 64-bit remainders, so the reference also checks `rem_u32`.
+        let mut rng = SplitMix64::new(chunk_seed(seed, j));
+        let i = (rng.next_u64() % REGIONS.len() as u64) as usize;
+        n[i] += 1;
+        amount[i] += 1 + rng.next_u64() % 1000;
     }
     REGIONS.iter().enumerate().filter(|(i, _)| n[*i] > 0).map(|(i, r)| (*r, (n[i], amount[i]))).collect()
 }
