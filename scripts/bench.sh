@@ -54,6 +54,21 @@ fresh_build_of_this_crate
 trunk build --release >&2
 cargo build --release --example primes_native --example cpu_native >&2
 wants() { [[ -z "$ONLY" || ",$ONLY," == *",$1,"* ]]; }
+# native LESSON QUERY [key=value …]: the lesson's own code on a native pool (one JSON line).
+native() {
+  local id=$1 query=$2
+  shift 2
+  # shellcheck disable=SC2046 # the query's key=value pairs become separate arguments
+  cargo run -q --release --example cpu_native -- "$id" $(tr '&' ' ' <<<"$query") "$@"
+}
+# json_row "k1 k2 …" V1 V2 …: one JSON object; values that are JSON stay JSON, others are strings.
+json_row() {
+  python3 -c 'import json,sys
+def val(a):
+    try: return json.loads(a)
+    except ValueError: return a
+print(json.dumps(dict(zip(sys.argv[1].split(), map(val, sys.argv[2:])))))' "$@"
+}
 N=$(nproc)
 
 # ---- primes: speedup, wasm vs native vs CPython, bundle ----
@@ -100,10 +115,8 @@ for w in "${WORKLOADS[@]}"; do
   # shellcheck disable=SC2086
   py_proc=$(python3 "python/$id.py" $pyargs --mode processes --threads "$N" --no-sweep --json)
   wasm_w=$(node tests/e2e/bench.mjs dist --lesson "$id" "$query")
-  # shellcheck disable=SC2046
-  native_w=$(cargo run -q --release --example cpu_native -- "$id" $(tr '&' ' ' <<<"$query"))
-  rows+=("$(python3 -c 'import json,sys; print(json.dumps(dict(zip(["id","query","seq","thr","proc","wasm","native"], [sys.argv[1], sys.argv[2]] + [json.loads(a) for a in sys.argv[3:]]))))' \
-    "$id" "$query" "$py_seq" "$py_thr" "$py_proc" "$wasm_w" "$native_w")")
+  native_w=$(native "$id" "$query")
+  rows+=("$(json_row "id query seq thr proc wasm native" "$id" "$query" "$py_seq" "$py_thr" "$py_proc" "$wasm_w" "$native_w")")
 done
 python3 - "$N" "${rows[@]}" <<'PY'
 import json, sys
@@ -143,16 +156,12 @@ if wants large; then
     IFS='|' read -r id query <<<"$w"
     echo "bench (large): $id ($query)" >&2
     wasm_w=$(node tests/e2e/bench.mjs dist --lesson "$id" "$query")
-    # shellcheck disable=SC2046
-    native_w=$(cargo run -q --release --example cpu_native -- "$id" $(tr '&' ' ' <<<"$query"))
+    native_w=$(native "$id" "$query")
     soft_w=null
     if [[ "$id" == sha256 ]]; then
-      # shellcheck disable=SC2046
-      soft_w=$(RUSTFLAGS='--cfg sha2_backend="soft"' CARGO_TARGET_DIR="$CARGO_TARGET_DIR/native-soft-sha" \
-        cargo run -q --release --example cpu_native -- "$id" $(tr '&' ' ' <<<"$query"))
+      soft_w=$(RUSTFLAGS='--cfg sha2_backend="soft"' CARGO_TARGET_DIR="$CARGO_TARGET_DIR/native-soft-sha" native "$id" "$query")
     fi
-    rows+=("$(python3 -c 'import json,sys; print(json.dumps(dict(zip(["id","query","wasm","native","soft"], [sys.argv[1], sys.argv[2]] + [json.loads(a) for a in sys.argv[3:]]))))' \
-      "$id" "$query" "$wasm_w" "$native_w" "$soft_w")")
+    rows+=("$(json_row "id query wasm native soft" "$id" "$query" "$wasm_w" "$native_w" "$soft_w")")
   done
   python3 - "$N" "${rows[@]}" <<'PY'
 import json, sys
@@ -181,8 +190,7 @@ if wants gil; then
   # shellcheck disable=SC2086
   py_gil=$(python3 python/gil.py $GIL_PY --threads "$N" --reps 5 --json)
   wasm_gil=$(node tests/e2e/bench.mjs dist --lesson gil "$GIL_QUERY&threads=$N&reps=5")
-  # shellcheck disable=SC2046
-  native_gil=$(cargo run -q --release --example cpu_native -- gil $(tr '&' ' ' <<<"$GIL_QUERY") threads="$N" reps=5)
+  native_gil=$(native gil "$GIL_QUERY" threads="$N" reps=5)
   python3 - "$N" "$GIL_PY" "$GIL_QUERY" "$py_gil" "$wasm_gil" "$native_gil" <<'PY'
 import json, sys
 n, py_args, query = sys.argv[1:4]

@@ -38,6 +38,11 @@ pub fn map_range(seed: u64, lo: u64, hi: u64) -> Totals {
         n[i] += 1;
         amount[i] += a;
     }
+    totals(&n, &amount)
+}
+
+/// Per-index counts and amounts as totals (regions with no record left out).
+fn totals(n: &[u64; REGIONS.len()], amount: &[u64; REGIONS.len()]) -> Totals {
     REGIONS.iter().enumerate().filter(|(i, _)| n[*i] > 0).map(|(i, r)| (*r, (n[i], amount[i]))).collect()
 }
 
@@ -62,5 +67,5 @@ pub fn reference(seed: u64, records: u64) -> Totals {
         n[i] += 1;
         amount[i] += 1 + rng.next_u64() % 1000;
     }
-    REGIONS.iter().enumerate().filter(|(i, _)| n[*i] > 0).map(|(i, r)| (*r, (n[i], amount[i]))).collect()
+    totals(&n, &amount)
 }
