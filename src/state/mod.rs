@@ -1,13 +1,20 @@
-//! The page's state as a plain struct and a pure reducer over [`Action`]s, plus
-//! the share-link codec. No browser code: effects (runs, URL writes, timers)
-//! live in `web::services`, which dispatch actions here. Tested natively.
+//! The page's state as a plain struct and a pure reducer over [`Action`]s.
+//! The replay cursor is in [`playback`], the share-link codec in [`link`]. No
+//! browser code: effects (runs, URL writes, timers) live in `web::services`,
+//! which dispatch actions here. Tested natively.
+
+mod link;
+mod playback;
+
+pub use link::UrlError;
+pub use playback::{Replay, ReplayEvents};
 
 use crate::engine::metrics::{summarize, Summary};
 use crate::engine::params::{ParamError, Params};
 use crate::engine::trace::Trace;
 use crate::i18n::Lang;
 use crate::scenarios::{self, Kind, Scenario};
-use crate::view::replay::{self, ReplayEvent};
+use crate::view::replay;
 use crate::view::trace_file::ImportError;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -30,80 +37,6 @@ impl std::ops::Deref for TraceRef {
     }
 }
 
-/// A run's happenings in replay order ([`replay::events`]), computed once per
-/// trace and shared; equal only to itself, like [`TraceRef`].
-#[derive(Debug, Clone)]
-pub struct ReplayEvents(pub Rc<Vec<ReplayEvent>>);
-
-impl PartialEq for ReplayEvents {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// Replay of the run on screen: the timeline shows what had happened by
-/// `cursor_ms`; `current` is the happening the caption describes.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Replay {
-    pub events: ReplayEvents,
-    pub cursor_ms: f64,
-    pub current: Option<usize>,
-    pub playing: bool,
-    pub makespan_ms: f64,
-}
-
-impl Replay {
-    /// A replay of `trace` with the cursor at the end (the whole run shown).
-    pub fn new(trace: &Trace) -> Replay {
-        let events = replay::events(trace);
-        let makespan_ms = trace.meta.makespan_ms.max(0.0);
-        let current = replay::current_at(&events, makespan_ms);
-        Replay { events: ReplayEvents(Rc::new(events)), cursor_ms: makespan_ms, current, playing: false, makespan_ms }
-    }
-
-    /// The cursor sits before the end: the timeline shows a part of the run.
-    pub fn is_partial(&self) -> bool {
-        self.cursor_ms < self.makespan_ms
-    }
-
-    pub fn current_event(&self) -> Option<&ReplayEvent> {
-        self.current.and_then(|i| self.events.0.get(i))
-    }
-
-    fn seek(&mut self, t: f64) {
-        let t = if t.is_finite() { t.clamp(0.0, self.makespan_ms) } else { self.makespan_ms };
-        self.cursor_ms = t;
-        self.current = replay::current_at(&self.events.0, t);
-    }
-
-    /// One happening forward (`delta` > 0) or back; the cursor jumps to it.
-    fn step(&mut self, delta: i32) {
-        let ev = &self.events.0;
-        if delta > 0 {
-            let next = self.current.map_or(0, |i| i + 1);
-            if let Some(e) = ev.get(next) {
-                self.cursor_ms = e.t_ms.clamp(0.0, self.makespan_ms);
-                self.current = Some(next);
-            }
-        } else if delta < 0 {
-            let Some(i) = self.current else {
-                self.cursor_ms = 0.0;
-                return;
-            };
-            let at = ev.get(i).map_or(0.0, |e| e.t_ms);
-            // Past the current happening: back to it first, then to the one before.
-            if self.cursor_ms > at + 1e-9 {
-                self.cursor_ms = at;
-            } else if i == 0 {
-                self.current = None;
-                self.cursor_ms = 0.0;
-            } else {
-                self.current = Some(i - 1);
-                self.cursor_ms = ev.get(i - 1).map_or(0.0, |e| e.t_ms);
-            }
-        }
-    }
-}
 
 /// Which clock async lessons run on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -157,14 +90,6 @@ impl RunStatus {
     }
 }
 
-/// A problem with the link the page was opened with (the page still works).
-#[derive(Debug, Clone, PartialEq)]
-pub enum UrlError {
-    UnknownLesson { id: String },
-    UnknownParam { key: String, lesson: &'static str },
-    BadLang { input: String },
-    BadClock { input: String },
-}
 
 /// What the browser can do, learned at start-up.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -379,68 +304,5 @@ impl AppState {
         self.summary = Some(summarize(&trace));
         self.replay = Some(Replay::new(&trace));
         self.trace = Some(trace);
-    }
-
-    /// Builds the initial state from a query string (`lesson=…&<param>=…&lang=…&clock=…&run=1&embed=1`).
-    /// `browser_lang` (navigator.language) is used when the link names no language.
-    pub fn from_query(query: &str, browser_lang: Option<&str>) -> AppState {
-        let mut s = AppState::default();
-        let pairs: Vec<(String, String)> =
-            form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).into_owned().collect();
-        s.lang = browser_lang.and_then(Lang::from_tag).unwrap_or_default();
-        for (k, v) in &pairs {
-            match k.as_str() {
-                "lesson" => match scenarios::find(v) {
-                    Some(scn) => s.lesson = scn.id,
-                    None => s.url_errors.push(UrlError::UnknownLesson { id: v.clone() }),
-                },
-                "lang" => match Lang::from_tag(v) {
-                    Some(l) => s.lang = l,
-                    None => s.url_errors.push(UrlError::BadLang { input: v.clone() }),
-                },
-                "clock" => match Clock::parse(v) {
-                    Some(c) => s.clock = c,
-                    None => s.url_errors.push(UrlError::BadClock { input: v.clone() }),
-                },
-                "run" => s.run_requested = v == "1" || v == "true",
-                "embed" => s.embed = v == "1" || v == "true",
-                _ => {}
-            }
-        }
-        let scn = s.scenario();
-        for (k, v) in pairs {
-            if matches!(k.as_str(), "lesson" | "lang" | "run" | "embed" | "clock") {
-                continue;
-            }
-            if scn.params.iter().any(|p| p.key == k) {
-                s.inputs.entry(scn.id).or_default().insert(k, v);
-            } else {
-                s.url_errors.push(UrlError::UnknownParam { key: k, lesson: scn.id });
-            }
-        }
-        s
-    }
-
-    /// The share link's query: the lesson, every parameter as currently typed,
-    /// the clock (async lessons on the virtual clock) and the language. Round-trips through [`from_query`](Self::from_query).
-    pub fn to_query(&self) -> String {
-        let mut q = form_urlencoded::Serializer::new(String::new());
-        q.append_pair("lesson", self.lesson);
-        for p in self.scenario().params {
-            let v = self.input(p.key);
-            // An empty optional URL is the default; links stay short without it.
-            if matches!(p.kind, crate::engine::params::ParamKind::Url { .. }) && v.is_empty() {
-                continue;
-            }
-            q.append_pair(p.key, &v);
-        }
-        if self.scenario().kind == Kind::Async && self.clock == Clock::Virtual {
-            q.append_pair("clock", self.clock.as_str());
-        }
-        q.append_pair("lang", self.lang.code());
-        if self.embed {
-            q.append_pair("embed", "1");
-        }
-        q.finish()
     }
 }

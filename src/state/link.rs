@@ -1,0 +1,80 @@
+//! The share link: the page's state from a query string and back
+//! (`lesson=…&<param>=…&lang=…&clock=…&run=1&embed=1`).
+
+use super::{AppState, Clock};
+use crate::i18n::Lang;
+use crate::scenarios::{self, Kind};
+
+/// A problem with the link the page was opened with (the page still works).
+#[derive(Debug, Clone, PartialEq)]
+pub enum UrlError {
+    UnknownLesson { id: String },
+    UnknownParam { key: String, lesson: &'static str },
+    BadLang { input: String },
+    BadClock { input: String },
+}
+
+impl AppState {
+    /// Builds the initial state from a query string (`lesson=…&<param>=…&lang=…&clock=…&run=1&embed=1`).
+    /// `browser_lang` (navigator.language) is used when the link names no language.
+    pub fn from_query(query: &str, browser_lang: Option<&str>) -> AppState {
+        let mut s = AppState::default();
+        let pairs: Vec<(String, String)> =
+            form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).into_owned().collect();
+        s.lang = browser_lang.and_then(Lang::from_tag).unwrap_or_default();
+        for (k, v) in &pairs {
+            match k.as_str() {
+                "lesson" => match scenarios::find(v) {
+                    Some(scn) => s.lesson = scn.id,
+                    None => s.url_errors.push(UrlError::UnknownLesson { id: v.clone() }),
+                },
+                "lang" => match Lang::from_tag(v) {
+                    Some(l) => s.lang = l,
+                    None => s.url_errors.push(UrlError::BadLang { input: v.clone() }),
+                },
+                "clock" => match Clock::parse(v) {
+                    Some(c) => s.clock = c,
+                    None => s.url_errors.push(UrlError::BadClock { input: v.clone() }),
+                },
+                "run" => s.run_requested = v == "1" || v == "true",
+                "embed" => s.embed = v == "1" || v == "true",
+                _ => {}
+            }
+        }
+        let scn = s.scenario();
+        for (k, v) in pairs {
+            if matches!(k.as_str(), "lesson" | "lang" | "run" | "embed" | "clock") {
+                continue;
+            }
+            if scn.params.iter().any(|p| p.key == k) {
+                s.inputs.entry(scn.id).or_default().insert(k, v);
+            } else {
+                s.url_errors.push(UrlError::UnknownParam { key: k, lesson: scn.id });
+            }
+        }
+        s
+    }
+
+    /// The share link's query: the lesson, every parameter as currently typed,
+    /// the clock (async lessons on the virtual clock) and the language. Round-trips through [`from_query`](Self::from_query).
+    pub fn to_query(&self) -> String {
+        let mut q = form_urlencoded::Serializer::new(String::new());
+        q.append_pair("lesson", self.lesson);
+        for p in self.scenario().params {
+            let v = self.input(p.key);
+            // An empty optional URL is the default; links stay short without it.
+            if matches!(p.kind, crate::engine::params::ParamKind::Url { .. }) && v.is_empty() {
+                continue;
+            }
+            q.append_pair(p.key, &v);
+        }
+        if self.scenario().kind == Kind::Async && self.clock == Clock::Virtual {
+            q.append_pair("clock", self.clock.as_str());
+        }
+        q.append_pair("lang", self.lang.code());
+        if self.embed {
+            q.append_pair("embed", "1");
+        }
+        q.finish()
+    }
+}

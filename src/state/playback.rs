@@ -1,0 +1,81 @@
+//! Replay of the run on screen: the happenings in order, the cursor, and
+//! stepping between happenings.
+
+use crate::engine::trace::Trace;
+use crate::view::replay::{self, ReplayEvent};
+use std::rc::Rc;
+
+/// A run's happenings in replay order ([`replay::events`]), computed once per
+/// trace and shared; equal only to itself, like [`super::TraceRef`].
+#[derive(Debug, Clone)]
+pub struct ReplayEvents(pub Rc<Vec<ReplayEvent>>);
+
+impl PartialEq for ReplayEvents {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Replay of the run on screen: the timeline shows what had happened by
+/// `cursor_ms`; `current` is the happening the caption describes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Replay {
+    pub events: ReplayEvents,
+    pub cursor_ms: f64,
+    pub current: Option<usize>,
+    pub playing: bool,
+    pub makespan_ms: f64,
+}
+
+impl Replay {
+    /// A replay of `trace` with the cursor at the end (the whole run shown).
+    pub fn new(trace: &Trace) -> Replay {
+        let events = replay::events(trace);
+        let makespan_ms = trace.meta.makespan_ms.max(0.0);
+        let current = replay::current_at(&events, makespan_ms);
+        Replay { events: ReplayEvents(Rc::new(events)), cursor_ms: makespan_ms, current, playing: false, makespan_ms }
+    }
+
+    /// The cursor sits before the end: the timeline shows a part of the run.
+    pub fn is_partial(&self) -> bool {
+        self.cursor_ms < self.makespan_ms
+    }
+
+    pub fn current_event(&self) -> Option<&ReplayEvent> {
+        self.current.and_then(|i| self.events.0.get(i))
+    }
+
+    pub(super) fn seek(&mut self, t: f64) {
+        let t = if t.is_finite() { t.clamp(0.0, self.makespan_ms) } else { self.makespan_ms };
+        self.cursor_ms = t;
+        self.current = replay::current_at(&self.events.0, t);
+    }
+
+    /// One happening forward (`delta` > 0) or back; the cursor jumps to it.
+    pub(super) fn step(&mut self, delta: i32) {
+        let ev = &self.events.0;
+        if delta > 0 {
+            let next = self.current.map_or(0, |i| i + 1);
+            if let Some(e) = ev.get(next) {
+                self.cursor_ms = e.t_ms.clamp(0.0, self.makespan_ms);
+                self.current = Some(next);
+            }
+        } else if delta < 0 {
+            let Some(i) = self.current else {
+                self.cursor_ms = 0.0;
+                return;
+            };
+            let at = ev.get(i).map_or(0.0, |e| e.t_ms);
+            // Past the current happening: back to it first, then to the one before.
+            if self.cursor_ms > at + 1e-9 {
+                self.cursor_ms = at;
+            } else if i == 0 {
+                self.current = None;
+                self.cursor_ms = 0.0;
+            } else {
+                self.current = Some(i - 1);
+                self.cursor_ms = ev.get(i - 1).map_or(0.0, |e| e.t_ms);
+            }
+        }
+    }
+}
