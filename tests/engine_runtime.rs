@@ -4,12 +4,10 @@
 use concurrency_playground::engine::latency::{LatencyModel, SplitMix64};
 use concurrency_playground::engine::primitives::TracedSemaphore;
 use concurrency_playground::engine::recorder::{meta, Recorder};
-use concurrency_playground::engine::runtime::Runtime;
+use concurrency_playground::engine::runtime::{spawn, Runtime};
 use concurrency_playground::engine::trace::{ClockKind, LaneKind, Outcome, Trace};
 use concurrency_playground::engine::virtual_clock::VirtualRuntime;
-use futures::executor::LocalPool;
 use futures::future::{join_all, select, Either};
-use futures::task::LocalSpawnExt;
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -20,25 +18,25 @@ type Log = Rc<RefCell<Vec<(&'static str, f64)>>>;
 fn sleeps_fire_at_exact_virtual_times_in_deadline_order() {
     let vrt = VirtualRuntime::new();
     let log: Log = Rc::default();
-    let mut pool = LocalPool::new();
     // (name, first sleep, second sleep): "x" reaches its 10 ms deadline via a
     // timer set at 5 ms, after "y" set its 10 ms timer at 0 ms: y must fire first.
     let plan: [(&'static str, f64, f64); 5] = [("x", 5.0, 5.0), ("a", 30.0, 0.0), ("y", 10.0, 0.0), ("c", 20.0, 0.0), ("d", 0.25, 0.0)];
-    for (name, first, second) in plan {
-        let (rt, log) = (vrt.clone(), log.clone());
-        pool.spawner()
-            .spawn_local(async move {
-                rt.sleep(first).await;
-                if second > 0.0 {
-                    rt.sleep(second).await;
-                }
-                log.borrow_mut().push((name, rt.now()));
-            })
-            .unwrap();
-    }
     let rt = vrt.clone();
-    let end = vrt.block_on_pool(&mut pool, async move {
+    let log2 = log.clone();
+    let end = vrt.block_on(async move {
+        let mut tasks = Vec::new();
+        for (name, first, second) in plan {
+            let (rt2, log) = (rt.clone(), log2.clone());
+            tasks.push(spawn(&rt, async move {
+                rt2.sleep(first).await;
+                if second > 0.0 {
+                    rt2.sleep(second).await;
+                }
+                log.borrow_mut().push((name, rt2.now()));
+            }));
+        }
         rt.sleep(1000.0).await;
+        drop(tasks);
         rt.now()
     });
     assert_eq!(end, Some(1000.0));
@@ -46,7 +44,7 @@ fn sleeps_fire_at_exact_virtual_times_in_deadline_order() {
 }
 
 #[test]
-fn zero_sleep_is_ready_and_time_does_not_move() {
+fn zero_sleep_yields_and_time_does_not_move() {
     let vrt = VirtualRuntime::new();
     let rt = vrt.clone();
     let out = vrt.block_on(async move {

@@ -156,6 +156,9 @@ impl Runtime for Unreachable {
     fn clock(&self) -> ClockKind {
         ClockKind::Virtual
     }
+    fn spawn_local(&self, fut: LocalBoxFuture<'static, ()>) {
+        self.vrt.spawn_local(fut)
+    }
     fn block(&self, ms: f64) {
         self.vrt.block(ms)
     }

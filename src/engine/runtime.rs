@@ -9,10 +9,21 @@
 //! while a worker computes; `asyncio.to_thread` / `run_in_executor`). Offloaded
 //! work is a [`Work`] value rather than a generic closure so the trait stays
 //! object-safe (`Rc<dyn Runtime>`); [`offload`] is the typed front door.
+//!
+//! Lesson tasks are spawned with [`spawn`] (`asyncio.create_task`): each is
+//! its own task on the loop, so when several are woken at once they resume in
+//! the order they were woken, as in asyncio, not in the order a `join_all`
+//! would poll them. [`gather`] is spawn-all-then-await-all.
 
+use futures::channel::oneshot;
 use futures::future::LocalBoxFuture;
 use std::any::Any;
+use std::cell::RefCell;
 use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
 
 /// A request to the built-in latency/fault endpoint (`/sim/delay`): the answer
 /// comes after `latency_ms` with `status`. The virtual runtime simulates exactly
@@ -117,6 +128,10 @@ pub trait Runtime {
         let _ = work;
         Box::pin(async { Err(OffloadError::Unavailable("this runtime has no worker pool".into())) })
     }
+    /// Schedules `fut` as a new task on this runtime's loop (the raw half of
+    /// [`spawn`]; lessons call [`spawn`], which returns a handle). It starts on
+    /// the next loop turn, like `asyncio.create_task`.
+    fn spawn_local(&self, fut: LocalBoxFuture<'static, ()>);
     /// Label for request spans (`GET /sim/delay`).
     fn endpoint_label(&self) -> &str {
         "GET /sim/delay"
@@ -134,4 +149,87 @@ pub async fn offload<T: Send + 'static>(
     let done = rt.offload(work).await?;
     let value = done.value.downcast::<T>().map_err(|_| OffloadError::Lost("the job returned another type".into()))?;
     Ok(Offloaded { value: *value, worker: done.worker, start_ms: done.start_ms, end_ms: done.end_ms })
+}
+
+type Body = Rc<RefCell<Option<LocalBoxFuture<'static, ()>>>>;
+
+/// A spawned task, awaited for its output (`await task`). Dropping the handle
+/// cancels the task at once (its future is dropped, releasing whatever it
+/// held), the way a lesson's `task.cancel()` or a stopped run ends it; a task
+/// must not drop its own handle (it would then run on to its end).
+#[must_use = "dropping a JoinHandle cancels its task"]
+pub struct JoinHandle<T> {
+    rx: oneshot::Receiver<T>,
+    body: Body,
+}
+
+/// What the loop polls: the task's body until it finishes or is cancelled.
+struct Slot(Body);
+
+impl Future for Slot {
+    type Output = ();
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let Ok(mut body) = self.0.try_borrow_mut() else { return Poll::Pending };
+        let Some(fut) = body.as_mut() else { return Poll::Ready(()) };
+        match fut.as_mut().poll(cx) {
+            Poll::Ready(()) => {
+                *body = None;
+                Poll::Ready(())
+            }
+            Poll::Pending => Poll::Pending,
+        }
+    }
+}
+
+/// `asyncio.create_task(fut)`: runs `fut` as its own task on `rt`'s loop,
+/// starting on the next loop turn, in creation order.
+pub fn spawn<T: 'static>(rt: &dyn Runtime, fut: impl Future<Output = T> + 'static) -> JoinHandle<T> {
+    let (tx, rx) = oneshot::channel();
+    let body: Body = Rc::new(RefCell::new(Some(Box::pin(async move {
+        let _ = tx.send(fut.await);
+    }))));
+    rt.spawn_local(Box::pin(Slot(body.clone())));
+    JoinHandle { rx, body }
+}
+
+impl<T> JoinHandle<T> {
+    /// Cancels the task now (`task.cancel()`); same as dropping the handle.
+    pub fn cancel(self) {}
+
+    /// True once the task has finished or been cancelled.
+    pub fn is_finished(&self) -> bool {
+        self.body.try_borrow().map_or(false, |b| b.is_none())
+    }
+}
+
+impl<T> Future for JoinHandle<T> {
+    type Output = T;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
+        match Pin::new(&mut self.rx).poll(cx) {
+            Poll::Ready(Ok(v)) => Poll::Ready(v),
+            // The body was dropped unfinished: only by this handle's own drop
+            // or by the loop shutting down, and then nobody polls it again.
+            Poll::Ready(Err(_)) | Poll::Pending => Poll::Pending,
+        }
+    }
+}
+
+impl<T> Drop for JoinHandle<T> {
+    fn drop(&mut self) {
+        // Taken out first, dropped after the borrow ends: its drop may cancel others.
+        let body = self.body.try_borrow_mut().ok().and_then(|mut b| b.take());
+        drop(body);
+    }
+}
+
+/// Spawns every future as a task (in order) and awaits them all: outputs in
+/// submission order. What `asyncio.gather` does for coroutines that cannot
+/// fail; [`crate::engine::primitives::gather`] has the failure rules.
+pub async fn gather<T: 'static>(rt: &dyn Runtime, futs: impl IntoIterator<Item = impl Future<Output = T> + 'static>) -> Vec<T> {
+    let handles: Vec<JoinHandle<T>> = futs.into_iter().map(|f| spawn(rt, f)).collect();
+    let mut out = Vec::with_capacity(handles.len());
+    for h in handles {
+        out.push(h.await);
+    }
+    out
 }

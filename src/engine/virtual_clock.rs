@@ -1,10 +1,21 @@
-//! A deterministic runtime on simulated time. Tasks run on a single-threaded
-//! `futures` LocalPool; when every task is blocked, time jumps to the earliest
-//! timer. Same program and seed → same trace, and a 10-second lesson runs in
-//! microseconds.
+//! A deterministic runtime on simulated time, scheduled like CPython's asyncio
+//! event loop. Same program and seed → same trace, and a 10-second lesson runs
+//! in microseconds.
 //!
-//! The executor is the `futures` crate's; only the timer wheel is ours (a heap of
-//! deadlines), because virtual time is the point of this module.
+//! The executor is written here rather than taken from `futures` (LocalPool)
+//! because *which task resumes first* is what the lessons show, and it must be
+//! asyncio's rule (`BaseEventLoop._run_once`), which no general executor keeps:
+//! - one ready queue, FIFO in the order things were woken (`call_soon`); a
+//!   spawned task starts on the next loop turn (`create_task`);
+//! - each turn runs exactly the items ready at its start; what they wake runs
+//!   on the next turn;
+//! - time moves only when nothing is ready: it jumps to the earliest timer;
+//!   every timer due by then (deadline order, ties in creation order, as real
+//!   time would order them) joins the ready queue *behind* what is already
+//!   there, and when it runs it wakes its task, which resumes one turn later
+//!   (asyncio's timer handle sets the sleep future, whose callback is the
+//!   task's wake-up);
+//! - `sleep(0)` (or less) only yields: the task goes to the back of the queue.
 //!
 //! Blocking the loop moves the clock forward inside the running task, so
 //! every timer due meanwhile fires late, at the end of the block, in deadline
@@ -14,18 +25,53 @@
 
 use super::runtime::{FetchError, JobOutput, Offloaded, OffloadError, Response, Runtime, SimRequest, Work};
 use super::trace::ClockKind;
-use futures::executor::LocalPool;
 use futures::future::LocalBoxFuture;
 use std::cell::{Cell, RefCell};
 use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+use std::collections::{BinaryHeap, VecDeque};
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll, Wake, Waker};
 
 /// Workers of the virtual pool unless [`VirtualRuntime::with_pool`] says otherwise.
 pub const VIRTUAL_POOL_THREADS: usize = 4;
+
+/// What the ready queue holds: a task to poll, or a due timer whose callback
+/// (wake its task) runs in turn, like asyncio's `TimerHandle`.
+enum Ready {
+    Task(usize),
+    Timer(Rc<TimerState>),
+}
+
+/// Wakes queue task ids; `Send + Sync` as `Waker` requires, so it holds only
+/// the id and a shared queue of ids (the futures stay on this thread).
+struct TaskWaker {
+    id: usize,
+    woken: Arc<Mutex<VecDeque<usize>>>,
+    /// Already in the ready queue: a task has at most one pending wake-up.
+    queued: AtomicBool,
+}
+
+impl Wake for TaskWaker {
+    fn wake(self: Arc<Self>) {
+        self.wake_by_ref();
+    }
+    fn wake_by_ref(self: &Arc<Self>) {
+        if !self.queued.swap(true, Ordering::SeqCst) {
+            if let Ok(mut q) = self.woken.lock() {
+                q.push_back(self.id);
+            }
+        }
+    }
+}
+
+struct Task {
+    fut: Option<LocalBoxFuture<'static, ()>>,
+    waker: Arc<TaskWaker>,
+}
 
 #[derive(Default)]
 struct Clock {
@@ -35,6 +81,11 @@ struct Clock {
     seq: Cell<u64>,
     /// (deadline in ns, insertion order) → timer; ties fire in insertion order.
     timers: RefCell<BinaryHeap<Reverse<(u64, u64, TimerKey)>>>,
+    tasks: RefCell<Vec<Task>>,
+    /// Task ids in wake order; drained into `ready` as they come, so a wake
+    /// and a timer keep their relative order.
+    woken: Arc<Mutex<VecDeque<usize>>>,
+    ready: RefCell<VecDeque<Ready>>,
 }
 
 #[derive(Clone)]
@@ -72,6 +123,108 @@ fn to_ns(ms: f64) -> u64 {
     (ms.max(0.0) * 1e6).round() as u64
 }
 
+impl Clock {
+    /// Moves woken task ids into the ready queue (in wake order).
+    fn collect_woken(&self) {
+        let ids: Vec<usize> = match self.woken.lock() {
+            Ok(mut q) => q.drain(..).collect(),
+            Err(_) => Vec::new(),
+        };
+        self.ready.borrow_mut().extend(ids.into_iter().map(Ready::Task));
+    }
+
+    fn spawn(&self, fut: LocalBoxFuture<'static, ()>) {
+        let mut tasks = self.tasks.borrow_mut();
+        let id = tasks.len();
+        let waker = Arc::new(TaskWaker { id, woken: self.woken.clone(), queued: AtomicBool::new(false) });
+        tasks.push(Task { fut: Some(fut), waker: waker.clone() });
+        drop(tasks);
+        // `create_task`: the first step is scheduled with `call_soon`.
+        waker.wake_by_ref();
+    }
+
+    fn run_task(&self, id: usize) {
+        let (fut, waker) = {
+            let mut tasks = self.tasks.borrow_mut();
+            let Some(t) = tasks.get_mut(id) else { return };
+            t.waker.queued.store(false, Ordering::SeqCst);
+            (t.fut.take(), t.waker.clone())
+        };
+        let Some(mut fut) = fut else { return };
+        let waker = Waker::from(waker);
+        let mut cx = Context::from_waker(&waker);
+        if fut.as_mut().poll(&mut cx).is_pending() {
+            if let Some(t) = self.tasks.borrow_mut().get_mut(id) {
+                t.fut = Some(fut);
+            }
+        }
+    }
+
+    /// Every timer due at `now` joins the ready queue, deadline order.
+    fn expire_timers(&self) {
+        let now = to_ns(self.now.get());
+        let mut heap = self.timers.borrow_mut();
+        let mut ready = self.ready.borrow_mut();
+        while let Some(Reverse((d, _, _))) = heap.peek() {
+            if *d > now {
+                break;
+            }
+            let Some(Reverse((_, _, key))) = heap.pop() else { break };
+            ready.push_back(Ready::Timer(key.0));
+        }
+    }
+
+    /// One `_run_once`: returns false when nothing is ready and no timer is
+    /// pending (every task blocked for good).
+    fn turn(&self, stop: &dyn Fn() -> bool) -> bool {
+        self.collect_woken();
+        if self.ready.borrow().is_empty() {
+            let next = self.timers.borrow().peek().map(|Reverse((d, _, _))| *d);
+            let Some(deadline) = next else { return false };
+            // After a block the clock is already past the deadline: the timer fires late, now.
+            self.now.set(self.now.get().max(deadline as f64 / 1e6));
+        }
+        self.expire_timers();
+        let n = self.ready.borrow().len();
+        for _ in 0..n {
+            let item = self.ready.borrow_mut().pop_front();
+            match item {
+                Some(Ready::Task(id)) => self.run_task(id),
+                Some(Ready::Timer(st)) => {
+                    st.fired.set(true);
+                    let waker = st.waker.borrow_mut().take();
+                    if let Some(w) = waker {
+                        w.wake();
+                    }
+                }
+                None => break,
+            }
+            // Wakes made by this item go behind everything already ready.
+            self.collect_woken();
+            if stop() {
+                break;
+            }
+        }
+        true
+    }
+
+    /// Drops every task and timer (their futures may hold the runtime).
+    fn clear(&self) {
+        let tasks: Vec<Task> = std::mem::take(&mut *self.tasks.borrow_mut());
+        drop(tasks);
+        // Dropping futures may have spawned or woken more; drop those too.
+        while !self.tasks.borrow().is_empty() {
+            let more: Vec<Task> = std::mem::take(&mut *self.tasks.borrow_mut());
+            drop(more);
+        }
+        self.ready.borrow_mut().clear();
+        self.timers.borrow_mut().clear();
+        if let Ok(mut q) = self.woken.lock() {
+            q.clear();
+        }
+    }
+}
+
 impl VirtualRuntime {
     pub fn new() -> Self {
         Self::with_pool(VIRTUAL_POOL_THREADS)
@@ -84,53 +237,45 @@ impl VirtualRuntime {
         rt
     }
 
-    /// Runs `fut` (and everything it spawns into `pool`) to completion on virtual
-    /// time. Returns `None` if every task is blocked with no timer pending: a
-    /// deadlock, which the caller reports instead of hanging.
+    /// Runs `fut` as the main task (and every task spawned meanwhile) until it
+    /// completes, on virtual time; tasks still pending then are dropped, as
+    /// `asyncio.run` cancels them. Returns `None` if every task is blocked with
+    /// no timer pending: a deadlock, which the caller reports instead of hanging.
     pub fn block_on<T: 'static>(&self, fut: impl Future<Output = T> + 'static) -> Option<T> {
-        let mut pool = LocalPool::new();
-        self.block_on_pool(&mut pool, fut)
-    }
-
-    pub fn block_on_pool<T: 'static>(&self, pool: &mut LocalPool, fut: impl Future<Output = T> + 'static) -> Option<T> {
-        use futures::task::LocalSpawnExt;
         let out: Rc<RefCell<Option<T>>> = Rc::default();
         let slot = out.clone();
-        pool.spawner()
-            .spawn_local(async move {
-                *slot.borrow_mut() = Some(fut.await);
-            })
-            .ok()?;
-        loop {
-            pool.run_until_stalled();
-            if out.borrow().is_some() {
-                return out.borrow_mut().take();
-            }
-            if !self.fire_next() {
-                return None;
-            }
-        }
-    }
-
-    /// Advances time to the earliest pending timer and fires every timer due then.
-    fn fire_next(&self) -> bool {
-        let mut heap = self.clock.timers.borrow_mut();
-        let Some(Reverse((deadline, _, _))) = heap.peek().cloned() else { return false };
-        // After a block the clock is already past the deadline: the timer fires late, now.
-        self.clock.now.set(self.clock.now.get().max(deadline as f64 / 1e6));
-        while let Some(Reverse((d, _, _))) = heap.peek() {
-            if *d != deadline {
+        self.clock.spawn(Box::pin(async move {
+            *slot.borrow_mut() = Some(fut.await);
+        }));
+        let done = || out.borrow().is_some();
+        while !done() {
+            if !self.clock.turn(&done) {
                 break;
             }
-            let Some(Reverse((_, _, key))) = heap.pop() else { break };
-            let st = key.0;
-            st.fired.set(true);
-            let waker = st.waker.borrow_mut().take();
-            if let Some(w) = waker {
-                w.wake();
-            }
         }
-        true
+        self.clock.clear();
+        let result = out.borrow_mut().take();
+        result
+    }
+
+    /// Tasks that have not finished (0 after [`block_on`](Self::block_on)).
+    pub fn pending_tasks(&self) -> usize {
+        self.clock.tasks.borrow().iter().filter(|t| t.fut.is_some()).count()
+    }
+}
+
+/// `asyncio.sleep(0)`: the task goes to the back of the ready queue once.
+struct YieldNow(bool);
+
+impl Future for YieldNow {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.0 {
+            return Poll::Ready(());
+        }
+        self.0 = true;
+        cx.waker().wake_by_ref();
+        Poll::Pending
     }
 }
 
@@ -143,9 +288,6 @@ struct Sleep {
 impl Future for Sleep {
     type Output = ();
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if to_ns(self.clock.now.get()) >= self.deadline {
-            return Poll::Ready(());
-        }
         match &self.state {
             Some(st) if st.fired.get() => Poll::Ready(()),
             Some(st) => {
@@ -171,8 +313,15 @@ impl Runtime for VirtualRuntime {
     }
 
     fn sleep(&self, ms: f64) -> LocalBoxFuture<'static, ()> {
-        let deadline = to_ns(self.clock.now.get() + ms.max(0.0));
+        if !(ms > 0.0) {
+            return Box::pin(YieldNow(false));
+        }
+        let deadline = to_ns(self.clock.now.get() + ms);
         Box::pin(Sleep { clock: self.clock.clone(), deadline, state: None })
+    }
+
+    fn spawn_local(&self, fut: LocalBoxFuture<'static, ()>) {
+        self.clock.spawn(fut);
     }
 
     fn fetch(&self, req: SimRequest) -> LocalBoxFuture<'static, Result<Response, FetchError>> {

@@ -4,9 +4,10 @@
 //! Lanes show "waiting on <condition>", then "waiting on <lock>" while they
 //! re-acquire; events record wait, notify and woken; a track counts waiters.
 //!
-//! The wait queue is written by hand (a FIFO of `futures` oneshot senders)
-//! because asyncio's semantics are the lesson: `notify(n)` wakes the *n
-//! longest-waiting* tasks, skipping cancelled ones, and requires the lock.
+//! The wait queue is asyncio 3.11's (a deque of [`Fut`]s, written by hand
+//! because asyncio's semantics are the lesson): `notify(n)` wakes the *n
+//! longest-waiting* tasks not already woken, skipping cancelled ones, and
+//! requires the lock; a woken waiter leaves the queue when it runs.
 //! tokio's `Notify` has no "wake n" and stores a permit when nobody waits.
 
 use super::lock::{LockGuard, TracedLock};
@@ -14,15 +15,13 @@ use super::waiters::Waiters;
 use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::runtime::Runtime;
 use crate::engine::trace::State;
-use futures::channel::oneshot;
-use std::cell::RefCell;
-use std::collections::VecDeque;
+use super::aio::{Fut, FutQueue, OnCancel};
 use std::rc::Rc;
 
 pub struct TracedCondition {
     name: String,
     lock: Rc<TracedLock>,
-    queue: RefCell<VecDeque<oneshot::Sender<()>>>,
+    queue: FutQueue,
     waiters: Waiters,
     rec: Rc<Recorder>,
     rt: Rc<dyn Runtime>,
@@ -33,7 +32,7 @@ impl TracedCondition {
     /// for a notification.
     pub fn new(name: &str, lock: Rc<TracedLock>, waiters_track: &str, rec: Rc<Recorder>, rt: Rc<dyn Runtime>) -> Rc<Self> {
         let waiters = Waiters::new(Some(rec.track(waiters_track)));
-        Rc::new(TracedCondition { name: name.to_owned(), lock, queue: RefCell::default(), waiters, rec, rt })
+        Rc::new(TracedCondition { name: name.to_owned(), lock, queue: FutQueue::default(), waiters, rec, rt })
     }
 
     /// Takes the underlying lock (`async with cond:`).
@@ -45,16 +44,21 @@ impl TracedCondition {
     /// re-acquires the lock and returns the new guard.
     pub async fn wait(&self, guard: LockGuard) -> LockGuard {
         let lane = guard.lane();
-        let (tx, rx) = oneshot::channel();
-        self.queue.borrow_mut().push_back(tx);
         drop(guard);
+        let fut = Fut::new();
+        self.queue.push(&fut);
         let now = self.rt.now();
         self.rec.enter(lane, State::Waiting, Some(&self.name), now);
         self.rec.event(Some(lane), "wait", Some(self.name.clone()), now);
         {
             let _waiting = self.waiters.wait(&self.rec, self.rt.as_ref());
-            // Err only if the condition is dropped; either way, stop waiting.
-            let _ = rx.await;
+            let left = OnCancel::new(|| {
+                fut.cancel();
+                self.queue.remove(&fut);
+            });
+            fut.wait().await;
+            left.disarm();
+            self.queue.remove(&fut);
         }
         let now = self.rt.now();
         self.rec.event(Some(lane), "woken", Some(self.name.clone()), now);
@@ -66,15 +70,16 @@ impl TracedCondition {
     /// guard proves the caller holds the lock, as asyncio requires.
     pub fn notify(&self, held: &LockGuard, n: usize) -> usize {
         let mut woken = 0;
-        let mut q = self.queue.borrow_mut();
-        while woken < n {
-            let Some(tx) = q.pop_front() else { break };
-            // A waiter that was cancelled has dropped its receiver: skip it.
-            if tx.send(()).is_ok() {
+        for f in self.queue.snapshot() {
+            if woken >= n {
+                break;
+            }
+            // Skips waiters already woken (not yet run) and cancelled ones.
+            if !f.done() {
                 woken += 1;
+                f.set_result();
             }
         }
-        drop(q);
         self.rec.event(Some(held.lane()), "notify", Some(format!("{}: {woken}", self.name)), self.rt.now());
         woken
     }

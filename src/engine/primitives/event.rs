@@ -2,19 +2,21 @@
 //! moment. Lanes show "waiting on <name>"; events record wait, set and woken;
 //! a track counts the waiters.
 //!
-//! The flag and the wake-ups are tokio's `watch` channel (a value many tasks
-//! can wait on, with `wait_for`); this wrapper only observes it.
+//! The flag and the wake-ups are asyncio's ([`EventCore`]): `set` wakes every
+//! task waiting at that moment, and a `clear` right after loses none of them
+//! (tokio's `watch` re-checked the flag when the waiter ran, so set-then-clear
+//! could leave it asleep).
 
 use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::runtime::Runtime;
 use crate::engine::trace::State;
 use super::waiters::Waiters;
+use super::aio::EventCore;
 use std::rc::Rc;
-use tokio::sync::watch;
 
 pub struct TracedEvent {
     name: String,
-    flag: watch::Sender<bool>,
+    flag: EventCore,
     waiters: Waiters,
     rec: Rc<Recorder>,
     rt: Rc<dyn Runtime>,
@@ -24,11 +26,11 @@ impl TracedEvent {
     /// An unset event; the track `waiters_track` counts tasks waiting on it.
     pub fn new(name: &str, waiters_track: &str, rec: Rc<Recorder>, rt: Rc<dyn Runtime>) -> Rc<Self> {
         let waiters = Waiters::new(Some(rec.track(waiters_track)));
-        Rc::new(TracedEvent { name: name.to_owned(), flag: watch::Sender::new(false), waiters, rec, rt })
+        Rc::new(TracedEvent { name: name.to_owned(), flag: EventCore::default(), waiters, rec, rt })
     }
 
     pub fn is_set(&self) -> bool {
-        *self.flag.borrow()
+        self.flag.is_set()
     }
 
     /// Sets the flag and wakes every waiter (a run-wide `event_set` marker
@@ -40,11 +42,11 @@ impl TracedEvent {
         let now = self.rt.now();
         self.rec.event(Some(lane), "set", Some(self.name.clone()), now);
         self.rec.event(None, "event_set", Some(self.name.clone()), now);
-        self.flag.send_replace(true);
+        self.flag.set();
     }
 
     pub fn clear(&self) {
-        self.flag.send_replace(false);
+        self.flag.clear();
     }
 
     /// Returns at once if the event is set; otherwise the lane waits on it
@@ -57,9 +59,7 @@ impl TracedEvent {
         self.rec.enter(lane, State::Waiting, Some(&self.name), now);
         self.rec.event(Some(lane), "wait", Some(self.name.clone()), now);
         let _waiting = self.waiters.wait(&self.rec, self.rt.as_ref());
-        let mut rx = self.flag.subscribe();
-        // The sender lives in `self`, so the channel cannot close while we wait.
-        let _ = rx.wait_for(|set| *set).await;
+        self.flag.wait().await;
         let now = self.rt.now();
         self.rec.event(Some(lane), "woken", Some(self.name.clone()), now);
         self.rec.enter(lane, State::Running, None, now);

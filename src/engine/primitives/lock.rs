@@ -3,20 +3,20 @@
 //! track counts waiters. Every lock belongs to a [`WaitForGraph`], which sees
 //! each wait and names a deadlock cycle as soon as one closes.
 //!
-//! The queueing is tokio's `Mutex` (fair, FIFO, like asyncio's Lock); this
-//! wrapper only observes it. A cancelled waiter leaves the queue and the graph.
+//! The queueing is asyncio 3.11's own ([`LockCore`]): a release *wakes* the
+//! first waiter, which takes the lock when it next runs (nobody can barge in
+//! meanwhile). A cancelled waiter leaves the queue and the graph.
 
 use super::waiters::Waiters;
 use super::waitfor::WaitForGraph;
 use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::trace::State;
+use super::aio::LockCore;
 use std::rc::Rc;
-use std::sync::Arc;
-use tokio::sync::{Mutex, OwnedMutexGuard};
 
 pub struct TracedLock {
     name: String,
-    mutex: Arc<Mutex<()>>,
+    core: LockCore,
     graph: Rc<WaitForGraph>,
     waiters: Waiters,
 }
@@ -25,7 +25,6 @@ pub struct TracedLock {
 pub struct LockGuard {
     lock: Rc<TracedLock>,
     lane: LaneId,
-    _inner: OwnedMutexGuard<()>,
 }
 
 /// Takes the lane out of the wait-for graph however the wait ends (acquired
@@ -48,7 +47,7 @@ impl TracedLock {
         let track = waiters_track.map(|t| graph.recorder().track(t));
         Rc::new(TracedLock {
             name: name.to_owned(),
-            mutex: Arc::new(Mutex::new(())),
+            core: LockCore::default(),
             graph: graph.clone(),
             waiters: Waiters::new(track),
         })
@@ -59,7 +58,7 @@ impl TracedLock {
     }
 
     pub fn locked(&self) -> bool {
-        self.mutex.try_lock().is_err()
+        self.core.locked()
     }
 
     fn rec(&self) -> &Recorder {
@@ -71,27 +70,25 @@ impl TracedLock {
     }
 
     /// Acquires the lock for `lane`. If it is held, the lane shows
-    /// [`State::Waiting`] on this lock until it is handed over (FIFO), then
+    /// [`State::Waiting`] on this lock until it is woken (FIFO) and takes it, then
     /// [`State::Running`].
     pub async fn acquire(self: &Rc<Self>, lane: LaneId) -> LockGuard {
-        let inner = match self.mutex.clone().try_lock_owned() {
-            Ok(g) => g,
-            Err(_) => {
+        match self.core.can_take() {
+            true => self.core.acquire().await,
+            false => {
                 let now = self.now();
                 self.rec().enter(lane, State::Waiting, Some(&self.name), now);
                 self.rec().event(Some(lane), "wait", Some(self.name.clone()), now);
                 let _waiting = self.waiters.wait(self.rec(), self.graph.runtime().as_ref());
                 let _leaves = LeavesGraph { lock: self, lane };
-                let wait = self.mutex.clone().lock_owned();
                 self.graph.waits(lane, &self.name);
-                let g = wait.await;
+                self.core.acquire().await;
                 self.rec().enter(lane, State::Running, None, self.now());
-                g
             }
-        };
+        }
         self.graph.acquired(lane, &self.name);
         self.rec().event(Some(lane), "acquired", Some(self.name.clone()), self.now());
-        LockGuard { lock: self.clone(), lane, _inner: inner }
+        LockGuard { lock: self.clone(), lane }
     }
 }
 
@@ -110,6 +107,6 @@ impl Drop for LockGuard {
         let l = &self.lock;
         l.graph.released(&l.name);
         l.rec().event(Some(self.lane), "released", Some(l.name.clone()), l.now());
-        // `_inner` drops after this body: the next waiter is woken then.
+        l.core.release();
     }
 }

@@ -2,6 +2,7 @@
 //! why it doesn't) and records waits, acquisitions and resource levels into the
 //! run's [`Recorder`](super::recorder::Recorder).
 
+pub mod aio;
 pub mod as_completed;
 pub mod barrier;
 pub mod breaker;

@@ -1,34 +1,29 @@
 //! A bounded queue with backpressure, like `asyncio.Queue(maxsize)`: `put`
-//! waits while the queue is full, `get` waits while it is empty, and waiters are
-//! served first come, first served. [`Order::Priority`] pops the smallest
-//! priority first (ties in insertion order), like `asyncio.PriorityQueue` with
-//! `(priority, seq, item)` tuples. `task_done`/`join` work as in asyncio, and
-//! [`TracedQueue::close`] wakes every waiter with "closed" (Python 3.13's
-//! `Queue.shutdown`). Lanes show waiting on "<name> (full)" / "<name> (empty)";
+//! waits while the queue is full, `get` waits while it is empty.
+//! [`Order::Priority`] pops the smallest priority first (ties in insertion
+//! order), like `asyncio.PriorityQueue` with `(priority, seq, item)` tuples.
+//! `task_done`/`join` work as in asyncio, and [`TracedQueue::close`] is Python
+//! 3.13's `Queue.shutdown()`: putters fail, getters take what is left, then
+//! get "closed". Lanes show waiting on "<name> (full)" / "<name> (empty)";
 //! a track (named by the caller, e.g. `queue_depth`) records the depth, and
-//! lane events `put` / `got` (detail: the depth after) mark every hand-over.
+//! lane events `put` / `got` (detail: the depth after) mark every item.
 //!
-//! Why not `async-channel` (a well-kept MPMC bounded channel): it has no
-//! priority order, and asyncio's `join`/`task_done` accounting would still
-//! have to be built around it. Instead the waiting is two tokio semaphores
-//! (free slots, queued items), which are FIFO-fair and cancel-safe (a waiter
-//! that is dropped leaves the line and takes nothing), and the storage is a
-//! plain `VecDeque` or `BinaryHeap`. Only the bookkeeping is ours.
-//!
-//! One difference from asyncio, visible only at near-ties: here a freed slot
-//! or a new item is handed to the first waiter, while asyncio only wakes it,
-//! and a task that calls `get`/`put` before the woken one runs may take the
-//! item or slot first (the woken one then waits again). The hand-off is the
-//! fairer rule and keeps runs on the virtual clock independent of poll order.
+//! The waiting is asyncio 3.11's `queues.py`, transcribed: a put *wakes* the
+//! first getter and a get wakes the first putter; the woken task re-checks
+//! when it runs, so a task that runs before it may take the item or the slot
+//! (T0 `get`; T1 `put 107`; T2 `get`: T2 gets 107 and T0 waits on). Why not
+//! `async-channel` (a well-kept MPMC bounded channel): it hands items over,
+//! has no priority order, and asyncio's `join`/`task_done` accounting would
+//! still have to be built around it.
 
 use crate::engine::recorder::{LaneId, Recorder, TrackId};
 use crate::engine::runtime::Runtime;
 use crate::engine::trace::State;
+use super::aio::{EventCore, Fut, FutQueue, OnCancel};
 use std::cell::{Cell, RefCell};
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, VecDeque};
 use std::rc::Rc;
-use tokio::sync::{Notify, Semaphore};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Order {
@@ -79,12 +74,14 @@ pub struct TracedQueue<T> {
     name: String,
     full: String,
     empty: String,
+    maxsize: usize,
     store: RefCell<Store<T>>,
     seq: Cell<u64>,
-    slots: Semaphore,
-    items: Semaphore,
+    getters: FutQueue,
+    putters: FutQueue,
+    closed: Cell<bool>,
     unfinished: Cell<usize>,
-    all_done: Notify,
+    finished: EventCore,
     max_depth: Cell<usize>,
     put_wait_ms: Cell<f64>,
     rec: Rc<Recorder>,
@@ -101,22 +98,26 @@ impl<T> TracedQueue<T> {
     /// backpressure is the point. `track` names the depth track (a
     /// translation key, `track.<track>`).
     pub fn new(name: &str, maxsize: usize, order: Order, track: &str, rec: Rc<Recorder>, rt: Rc<dyn Runtime>) -> Rc<Self> {
-        let maxsize = maxsize.clamp(1, Semaphore::MAX_PERMITS);
+        let maxsize = maxsize.max(1);
         let store = match order {
             Order::Fifo => Store::Fifo(VecDeque::with_capacity(maxsize.min(1024))),
             Order::Priority => Store::Priority(BinaryHeap::new()),
         };
         let track = rec.track(track);
+        let finished = EventCore::default();
+        finished.set();
         Rc::new(TracedQueue {
             name: name.to_owned(),
             full: format!("{name} (full)"),
             empty: format!("{name} (empty)"),
+            maxsize,
             store: RefCell::new(store),
             seq: Cell::new(0),
-            slots: Semaphore::new(maxsize),
-            items: Semaphore::new(0),
+            getters: FutQueue::default(),
+            putters: FutQueue::default(),
+            closed: Cell::new(false),
             unfinished: Cell::new(0),
-            all_done: Notify::new(),
+            finished,
             max_depth: Cell::new(0),
             put_wait_ms: Cell::new(0.0),
             rec,
@@ -131,6 +132,10 @@ impl<T> TracedQueue<T> {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    fn is_full(&self) -> bool {
+        self.len() >= self.maxsize
     }
 
     /// The deepest the queue has been.
@@ -149,24 +154,41 @@ impl<T> TracedQueue<T> {
         self.rec.sample(self.track, d as f64, self.rt.now());
     }
 
+    /// Waits on a new future in `line` (a getter or putter): the `try: await
+    /// ... except: cancel, remove, pass the wake-up on` of `queues.py`.
+    async fn wait_in(&self, line: &FutQueue, still_blocked: impl Fn() -> bool) {
+        let fut = Fut::new();
+        line.push(&fut);
+        let guard = OnCancel::new(|| {
+            let woken = fut.done() && !fut.cancelled();
+            fut.cancel();
+            line.remove(&fut);
+            if !still_blocked() && woken {
+                line.wakeup_next();
+            }
+        });
+        fut.wait().await;
+        guard.disarm();
+    }
+
     /// Adds `item` (with `prio` for a priority queue; ignored by FIFO), waiting
     /// while the queue is full. `lane` (if any) shows the wait.
     pub async fn put(&self, lane: Option<LaneId>, item: T, prio: i64) -> Result<(), Closed<T>> {
-        match self.slots.try_acquire() {
-            Ok(p) => p.forget(),
-            Err(tokio::sync::TryAcquireError::Closed) => return Err(Closed(item)),
-            Err(tokio::sync::TryAcquireError::NoPermits) => {
-                let start = self.rt.now();
-                if let Some(l) = lane {
-                    self.rec.enter(l, State::Waiting, Some(&self.full), start);
-                }
-                let got = self.slots.acquire().await;
-                self.put_wait_ms.set(self.put_wait_ms.get() + (self.rt.now() - start));
-                match got {
-                    Ok(p) => p.forget(),
-                    Err(_) => return Err(Closed(item)),
+        if self.closed.get() {
+            return Err(Closed(item));
+        }
+        if self.is_full() {
+            let start = self.rt.now();
+            if let Some(l) = lane {
+                self.rec.enter(l, State::Waiting, Some(&self.full), start);
+            }
+            while self.is_full() {
+                self.wait_in(&self.putters, || self.is_full()).await;
+                if self.closed.get() {
+                    return Err(Closed(item));
                 }
             }
+            self.put_wait_ms.set(self.put_wait_ms.get() + (self.rt.now() - start));
         }
         let seq = self.seq.get();
         self.seq.set(seq + 1);
@@ -175,37 +197,37 @@ impl<T> TracedQueue<T> {
             Store::Priority(h) => h.push(Entry { prio, seq, item }),
         }
         self.unfinished.set(self.unfinished.get() + 1);
+        self.finished.clear();
         self.depth_changed();
         if let Some(l) = lane {
             self.rec.event(Some(l), "put", Some(format!("{} depth {}", self.name, self.len())), self.rt.now());
         }
-        self.items.add_permits(1);
+        self.getters.wakeup_next();
         Ok(())
     }
 
     /// Takes the next item, waiting while the queue is empty; `None` once the
-    /// queue is closed.
+    /// queue is closed and empty.
     pub async fn get(&self, lane: Option<LaneId>) -> Option<T> {
-        match self.items.try_acquire() {
-            Ok(p) => p.forget(),
-            Err(tokio::sync::TryAcquireError::Closed) => return None,
-            Err(tokio::sync::TryAcquireError::NoPermits) => {
-                if let Some(l) = lane {
-                    self.rec.enter(l, State::Waiting, Some(&self.empty), self.rt.now());
-                }
-                self.items.acquire().await.ok()?.forget();
+        if self.is_empty() && !self.closed.get() {
+            if let Some(l) = lane {
+                self.rec.enter(l, State::Waiting, Some(&self.empty), self.rt.now());
+            }
+            while self.is_empty() && !self.closed.get() {
+                self.wait_in(&self.getters, || self.is_empty()).await;
             }
         }
         let item = match &mut *self.store.borrow_mut() {
             Store::Fifo(q) => q.pop_front(),
             Store::Priority(h) => h.pop().map(|e| e.item),
         };
+        let item = item?;
         self.depth_changed();
-        if let (Some(l), true) = (lane, item.is_some()) {
+        if let Some(l) = lane {
             self.rec.event(Some(l), "got", Some(format!("{} depth {}", self.name, self.len())), self.rt.now());
         }
-        self.slots.add_permits(1);
-        item
+        self.putters.wakeup_next();
+        Some(item)
     }
 
     /// One item taken with `get` has been handled (asyncio's `task_done`).
@@ -213,25 +235,24 @@ impl<T> TracedQueue<T> {
         let left = self.unfinished.get().saturating_sub(1);
         self.unfinished.set(left);
         if left == 0 {
-            self.all_done.notify_waiters();
+            self.finished.set();
         }
     }
 
     /// Waits until every item ever put has been marked done.
     pub async fn join(&self) {
-        loop {
-            let done = self.all_done.notified();
-            if self.unfinished.get() == 0 {
-                return;
-            }
-            done.await;
+        if self.unfinished.get() > 0 {
+            self.finished.wait().await;
         }
     }
 
-    /// Wakes every waiter: pending and later `put`s fail, `get`s return `None`.
+    /// Wakes every waiter: pending and later `put`s fail; `get`s take what is
+    /// left, then return `None`.
     pub fn close(&self) {
         self.rec.event(None, "queue_closed", Some(self.name.clone()), self.rt.now());
-        self.slots.close();
-        self.items.close();
+        self.closed.set(true);
+        for f in self.getters.snapshot().into_iter().chain(self.putters.snapshot()) {
+            f.set_result();
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! A counting semaphore that draws itself: lanes show "waiting on <name>" while
 //! queued, and two tracks record permits in use and waiters.
 //!
-//! The queueing is tokio's `Semaphore` (FIFO, like asyncio's); this wrapper only
+//! The queueing is asyncio 3.11.7's own ([`SemCore`]); this wrapper only
 //! observes it. A waiter that is cancelled leaves the queue and the waiter count.
 
 use crate::engine::recorder::{LaneId, Recorder, TrackId};
@@ -9,13 +9,12 @@ use crate::engine::runtime::Runtime;
 use crate::engine::trace::State;
 use super::waiters::Waiters;
 use std::cell::Cell;
+use super::aio::SemCore;
 use std::rc::Rc;
-use std::sync::Arc;
-use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 pub struct TracedSemaphore {
     name: String,
-    sem: Arc<Semaphore>,
+    sem: SemCore,
     in_use: Cell<usize>,
     waiters: Waiters,
     rec: Rc<Recorder>,
@@ -26,7 +25,6 @@ pub struct TracedSemaphore {
 /// Held while inside the semaphore; releasing is dropping it.
 pub struct Permit {
     sem: Rc<TracedSemaphore>,
-    _inner: OwnedSemaphorePermit,
 }
 
 impl TracedSemaphore {
@@ -37,7 +35,7 @@ impl TracedSemaphore {
         let waiters = Waiters::new(Some(rec.track("waiters")));
         Rc::new(TracedSemaphore {
             name: name.to_owned(),
-            sem: Arc::new(Semaphore::new(permits.max(1))),
+            sem: SemCore::new(permits.max(1)),
             in_use: Cell::new(0),
             waiters,
             rec,
@@ -51,25 +49,20 @@ impl TracedSemaphore {
     }
 
     /// Acquires a permit for `lane`. If none is free the lane shows
-    /// [`State::Waiting`] on this semaphore until one is handed over.
+    /// [`State::Waiting`] on this semaphore until it is woken with one.
     pub async fn acquire(self: &Rc<Self>, lane: LaneId) -> Permit {
-        let inner = match self.sem.clone().try_acquire_owned() {
-            Ok(p) => p,
-            Err(_) => {
-                self.rec.enter(lane, State::Waiting, Some(&self.name), self.rt.now());
-                let _waiting = self.waiters.wait(&self.rec, self.rt.as_ref());
-                // The semaphore is never closed, so acquisition cannot fail.
-                match self.sem.clone().acquire_owned().await {
-                    Ok(p) => p,
-                    Err(_) => unreachable!("semaphore is never closed"),
-                }
-            }
-        };
+        if self.sem.locked() {
+            self.rec.enter(lane, State::Waiting, Some(&self.name), self.rt.now());
+            let _waiting = self.waiters.wait(&self.rec, self.rt.as_ref());
+            self.sem.acquire().await;
+        } else {
+            self.sem.acquire().await;
+        }
         self.in_use.set(self.in_use.get() + 1);
         let now = self.rt.now();
         self.rec.sample(self.track_in_use, self.in_use.get() as f64, now);
         self.rec.event(Some(lane), "acquired", Some(self.name.clone()), now);
-        Permit { sem: self.clone(), _inner: inner }
+        Permit { sem: self.clone() }
     }
 }
 
@@ -78,5 +71,6 @@ impl Drop for Permit {
         let s = &self.sem;
         s.in_use.set(s.in_use.get() - 1);
         s.rec.sample(s.track_in_use, s.in_use.get() as f64, s.rt.now());
+        s.sem.release();
     }
 }

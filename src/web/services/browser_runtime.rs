@@ -103,6 +103,12 @@ impl Runtime for BrowserRuntime {
         Box::pin(pool::offload(work, self.shared_origin))
     }
 
+    fn spawn_local(&self, fut: LocalBoxFuture<'static, ()>) {
+        // wasm-bindgen-futures runs spawned tasks from one FIFO queue, in the
+        // order they were woken: asyncio's `call_soon` order.
+        wasm_bindgen_futures::spawn_local(fut);
+    }
+
     fn endpoint_label(&self) -> &str {
         match self.endpoint {
             Endpoint::ServiceWorker { .. } => "GET /sim/delay",

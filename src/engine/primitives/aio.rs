@@ -1,0 +1,305 @@
+//! The waiting rules of CPython 3.11's `asyncio.Lock`, `Semaphore` and
+//! `Event`, transcribed from `Lib/asyncio/locks.py` (3.11.7), with no tracing:
+//! the traced primitives wrap these cores, the condition and the queue build
+//! on [`Fut`] and [`FutQueue`] the same way.
+//!
+//! Written by hand because the rules are the lesson: asyncio *wakes* a waiter
+//! (sets its future) and the waiter acts when it next runs, one loop turn
+//! later; tokio's primitives hand a permit over at release time instead, and
+//! orders then differ from CPython's at near-ties (which the differential test
+//! against CPython catches). Where Python raises `CancelledError` into a
+//! waiter, here the waiting future is dropped: the same clean-up runs at once
+//! from a guard's `Drop` instead of at the task's next step.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+/// An `asyncio.Future` with no value: pending, done (result set) or cancelled.
+#[derive(Default)]
+pub struct Fut {
+    done: Cell<bool>,
+    cancelled: Cell<bool>,
+    waker: RefCell<Option<Waker>>,
+}
+
+impl Fut {
+    pub fn new() -> Rc<Self> {
+        Rc::default()
+    }
+
+    /// `fut.done()`: a result was set or it was cancelled.
+    pub fn done(&self) -> bool {
+        self.done.get() || self.cancelled.get()
+    }
+
+    pub fn cancelled(&self) -> bool {
+        self.cancelled.get()
+    }
+
+    /// `fut.set_result(...)`: wakes the task awaiting it (it resumes on a
+    /// later loop turn, in wake order).
+    pub fn set_result(&self) {
+        if self.done() {
+            return;
+        }
+        self.done.set(true);
+        let w = self.waker.borrow_mut().take();
+        if let Some(w) = w {
+            w.wake();
+        }
+    }
+
+    /// `fut.cancel()`: no effect once done.
+    pub fn cancel(&self) {
+        if !self.done() {
+            self.cancelled.set(true);
+        }
+    }
+
+    /// `await fut`.
+    pub fn wait(self: &Rc<Self>) -> FutWait {
+        FutWait(self.clone())
+    }
+}
+
+pub struct FutWait(Rc<Fut>);
+
+impl Future for FutWait {
+    type Output = ();
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.0.done.get() {
+            return Poll::Ready(());
+        }
+        *self.0.waker.borrow_mut() = Some(cx.waker().clone());
+        Poll::Pending
+    }
+}
+
+/// A `collections.deque` of waiter futures.
+#[derive(Default)]
+pub struct FutQueue(RefCell<VecDeque<Rc<Fut>>>);
+
+impl FutQueue {
+    pub fn push(&self, f: &Rc<Fut>) {
+        self.0.borrow_mut().push_back(f.clone());
+    }
+
+    /// `deque.remove(f)`, ignoring a future no longer there.
+    pub fn remove(&self, f: &Rc<Fut>) {
+        let mut q = self.0.borrow_mut();
+        if let Some(i) = q.iter().position(|x| Rc::ptr_eq(x, f)) {
+            q.remove(i);
+        }
+    }
+
+    pub fn pop_front(&self) -> Option<Rc<Fut>> {
+        self.0.borrow_mut().pop_front()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.borrow().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// A copy of the futures, front first (so waking can't re-borrow).
+    pub fn snapshot(&self) -> Vec<Rc<Fut>> {
+        self.0.borrow().iter().cloned().collect()
+    }
+
+    /// `Queue._wakeup_next`: pops waiters until one not done, and wakes it.
+    pub fn wakeup_next(&self) {
+        while let Some(w) = self.pop_front() {
+            if !w.done() {
+                w.set_result();
+                break;
+            }
+        }
+    }
+}
+
+/// Runs `f` on drop unless disarmed: the `except CancelledError` branch.
+pub struct OnCancel<F: FnMut()> {
+    f: F,
+    armed: bool,
+}
+
+impl<F: FnMut()> OnCancel<F> {
+    pub fn new(f: F) -> Self {
+        OnCancel { f, armed: true }
+    }
+    pub fn disarm(mut self) {
+        self.armed = false;
+    }
+}
+
+impl<F: FnMut()> Drop for OnCancel<F> {
+    fn drop(&mut self) {
+        if self.armed {
+            (self.f)();
+        }
+    }
+}
+
+/// `asyncio.Lock` (3.11.7).
+#[derive(Default)]
+pub struct LockCore {
+    locked: Cell<bool>,
+    waiters: FutQueue,
+}
+
+impl LockCore {
+    pub fn locked(&self) -> bool {
+        self.locked.get()
+    }
+
+    /// Would `acquire` return without waiting? (Free, and nobody queued who
+    /// was not cancelled: a woken waiter keeps its turn.)
+    pub fn can_take(&self) -> bool {
+        !self.locked.get() && self.waiters.snapshot().iter().all(|w| w.cancelled())
+    }
+
+    pub async fn acquire(&self) {
+        if self.can_take() {
+            self.locked.set(true);
+            return;
+        }
+        let fut = Fut::new();
+        self.waiters.push(&fut);
+        let guard = OnCancel::new(|| {
+            fut.cancel();
+            self.waiters.remove(&fut);
+            if !self.locked.get() {
+                self.wake_up_first();
+            }
+        });
+        fut.wait().await;
+        guard.disarm();
+        self.waiters.remove(&fut);
+        self.locked.set(true);
+    }
+
+    pub fn release(&self) {
+        if self.locked.get() {
+            self.locked.set(false);
+            self.wake_up_first();
+        }
+    }
+
+    fn wake_up_first(&self) {
+        if let Some(f) = self.waiters.snapshot().first() {
+            f.set_result();
+        }
+    }
+}
+
+/// `asyncio.Semaphore` (3.11.7: a released permit is reserved for the
+/// first waiter not yet woken, and a newcomer queues while anyone waits).
+pub struct SemCore {
+    value: Cell<usize>,
+    waiters: FutQueue,
+}
+
+impl SemCore {
+    pub fn new(value: usize) -> Self {
+        SemCore { value: Cell::new(value), waiters: FutQueue::default() }
+    }
+
+    pub fn locked(&self) -> bool {
+        self.value.get() == 0 || self.waiters.snapshot().iter().any(|w| !w.cancelled())
+    }
+
+    pub async fn acquire(&self) {
+        if !self.locked() {
+            self.value.set(self.value.get() - 1);
+            return;
+        }
+        let fut = Fut::new();
+        self.waiters.push(&fut);
+        let guard = OnCancel::new(|| {
+            let woken = fut.done();
+            fut.cancel();
+            self.waiters.remove(&fut);
+            if woken {
+                self.value.set(self.value.get() + 1);
+                self.wake_up_next();
+            }
+        });
+        fut.wait().await;
+        guard.disarm();
+        self.waiters.remove(&fut);
+        if self.value.get() > 0 {
+            self.wake_up_next();
+        }
+    }
+
+    pub fn release(&self) {
+        self.value.set(self.value.get() + 1);
+        self.wake_up_next();
+    }
+
+    fn wake_up_next(&self) {
+        for f in self.waiters.snapshot() {
+            if !f.done() {
+                self.value.set(self.value.get().saturating_sub(1));
+                f.set_result();
+                return;
+            }
+        }
+    }
+}
+
+/// `asyncio.Event`: `set` wakes every waiter present then; a `clear` right
+/// after loses none of those wake-ups.
+#[derive(Default)]
+pub struct EventCore {
+    value: Cell<bool>,
+    waiters: FutQueue,
+}
+
+impl EventCore {
+    pub fn is_set(&self) -> bool {
+        self.value.get()
+    }
+
+    /// Returns how many waiters it woke.
+    pub fn set(&self) -> usize {
+        if self.value.get() {
+            return 0;
+        }
+        self.value.set(true);
+        let mut n = 0;
+        for f in self.waiters.snapshot() {
+            if !f.done() {
+                f.set_result();
+                n += 1;
+            }
+        }
+        n
+    }
+
+    pub fn clear(&self) {
+        self.value.set(false);
+    }
+
+    pub async fn wait(&self) {
+        if self.value.get() {
+            return;
+        }
+        let fut = Fut::new();
+        self.waiters.push(&fut);
+        let guard = OnCancel::new(|| {
+            fut.cancel();
+            self.waiters.remove(&fut);
+        });
+        fut.wait().await;
+        guard.disarm();
+        self.waiters.remove(&fut);
+    }
+}
