@@ -17,7 +17,8 @@ use crate::engine::runtime::{Runtime, SimRequest};
 use crate::engine::trace::{LaneKind, Outcome, State};
 use crate::engine::RunError;
 use futures::channel::oneshot;
-use futures::future::{join_all, LocalBoxFuture};
+use crate::engine::runtime::{gather, spawn};
+use futures::future::LocalBoxFuture;
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -205,7 +206,7 @@ fn run_shared(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFutu
             let lane = rec.lane(format!("client {c}"), LaneKind::Task);
             shared_client(rt.clone(), rec.clone(), balance.clone(), track, lane, msgs, p.int("work") as f64)
         });
-        let outs = join_all(clients).await;
+        let outs = gather(rt.as_ref(), clients.collect::<Vec<_>>()).await;
         report(&rec, initial, balance.get(), p.int("clients") as usize * p.int("messages") as usize, &outs);
         Ok(())
     })
@@ -236,18 +237,14 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
                 client(rt.clone(), rec.clone(), mailbox.clone(), lane, msgs)
             })
             .collect();
-        let stopped = Rc::new(Cell::new(false));
-        let (mb, st) = (mailbox.clone(), stopped.clone());
-        let clients_then_stop = async move {
-            let outs = join_all(clients).await;
-            // Every client has its answers: tell the actor to stop.
-            st.set(mb.put(None, None, 0).await.is_ok());
-            outs
-        };
-        let actor = account(rt.clone(), rec.clone(), mailbox, actor_lane, initial, p.int("work") as f64);
-        let (outs, (balance, handled)) = futures::join!(clients_then_stop, actor);
+        // As the listing: the actor is created first, then the clients gathered.
+        let actor = spawn(rt.as_ref(), account(rt.clone(), rec.clone(), mailbox.clone(), actor_lane, initial, p.int("work") as f64));
+        let outs = gather(rt.as_ref(), clients).await;
+        // Every client has its answers: tell the actor to stop.
+        let stopped = mailbox.put(None, None, 0).await.is_ok();
+        let (balance, handled) = actor.await;
         report(&rec, initial, balance, handled, &outs);
-        if !stopped.get() {
+        if !stopped {
             return Err(RunError::Workload("the account actor's mailbox closed early".into()));
         }
         Ok(())

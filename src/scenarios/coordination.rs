@@ -17,10 +17,10 @@ use crate::engine::primitives::{
     work, ConnectionPool, Periodic, PeriodicMode, TracedBarrier, TracedCondition, TracedEvent, TracedLock, WaitForGraph,
 };
 use crate::engine::recorder::{LaneId, Recorder};
-use crate::engine::runtime::{Runtime, SimRequest};
+use crate::engine::runtime::{gather, spawn, Runtime, SimRequest};
 use crate::engine::trace::{LaneKind, Outcome};
 use crate::engine::RunError;
-use futures::future::{join_all, LocalBoxFuture};
+use futures::future::LocalBoxFuture;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::future::Future;
@@ -94,8 +94,13 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
     })
 }
 
-async fn all(tasks: Vec<impl Future<Output = ()>>) {
-    join_all(tasks).await;
+/// `await asyncio.gather(*tasks)`: each its own task, created in this order.
+async fn all(c: &Ctx, tasks: impl IntoIterator<Item = LocalBoxFuture<'static, ()>>) {
+    gather(c.rt.as_ref(), tasks).await;
+}
+
+fn boxed(f: impl Future<Output = ()> + 'static) -> LocalBoxFuture<'static, ()> {
+    Box::pin(f)
 }
 
 async fn lock(c: Rc<Ctx>) {
@@ -113,7 +118,7 @@ async fn lock(c: Rc<Ctx>) {
             c.finish(lane, ok);
         }
     });
-    all(tasks.collect()).await;
+    all(&c, tasks.map(boxed)).await;
     c.rec.result("counter", counter.get() as f64);
 }
 
@@ -139,7 +144,7 @@ async fn event(c: Rc<Ctx>) {
             c.finish(lane, ok);
         }
     });
-    futures::join!(set, all(waits.collect()));
+    all(&c, std::iter::once(boxed(set)).chain(waits.map(boxed))).await;
     c.rec.result("set_ms", set_at.get());
 }
 
@@ -180,7 +185,7 @@ async fn condition(c: Rc<Ctx>) {
             c.finish(lane, ok);
         }
     });
-    futures::join!(produce, all(consume.collect()));
+    all(&c, std::iter::once(boxed(produce)).chain(consume.map(boxed))).await;
 }
 
 async fn barrier(c: Rc<Ctx>) {
@@ -197,7 +202,7 @@ async fn barrier(c: Rc<Ctx>) {
             c.finish(lane, ok);
         }
     });
-    all(tasks.collect()).await;
+    all(&c, tasks.map(boxed)).await;
     c.rec.result("barrier_ms", opened.get());
 }
 
@@ -212,7 +217,7 @@ async fn pool(c: Rc<Ctx>, k: usize) {
             c.finish(lane, ok);
         }
     });
-    all(tasks.collect()).await;
+    all(&c, tasks.map(boxed)).await;
     c.rec.result("connections_reused", pool.reuses() as f64);
 }
 
@@ -233,7 +238,8 @@ async fn periodic(c: Rc<Ctx>, period: f64) {
     };
     let looped = ticker("loop", PeriodicMode::FixedDelay, "loop_lateness");
     let scheduled = ticker("scheduler", PeriodicMode::FixedRate, "scheduler_lateness");
-    let (loop_late, sched_late) = futures::join!(looped, scheduled);
+    let (looped, scheduled) = (spawn(c.rt.as_ref(), looped), spawn(c.rt.as_ref(), scheduled));
+    let (loop_late, sched_late) = (looped.await, scheduled.await);
     c.rec.result("loop_drift_ms", loop_late);
     c.rec.result("scheduler_drift_ms", sched_late);
 }

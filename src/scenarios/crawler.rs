@@ -17,7 +17,8 @@ use crate::engine::recorder::Recorder;
 use crate::engine::runtime::{FetchError, Runtime, SimRequest};
 use crate::engine::trace::LaneKind;
 use crate::engine::RunError;
-use futures::future::{join_all, LocalBoxFuture};
+use crate::engine::runtime::gather;
+use futures::future::LocalBoxFuture;
 use std::rc::Rc;
 
 pub static SCENARIO: Scenario = Scenario {
@@ -64,7 +65,7 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
                 request_to(rt.as_ref(), &rec, lane, req, url.as_deref()).await
             }
         });
-        let answers = join_all(tasks).await;
+        let answers = gather(rt.as_ref(), tasks.collect::<Vec<_>>()).await;
         if let Some(u) = url {
             report_unreachable(&rec, rt.now(), &u, &answers);
         }

@@ -17,7 +17,8 @@ use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::runtime::{Runtime, SimRequest};
 use crate::engine::trace::{LaneKind, Outcome};
 use crate::engine::RunError;
-use futures::future::{join_all, select, Either, LocalBoxFuture};
+use crate::engine::runtime::gather;
+use futures::future::{select, Either, LocalBoxFuture};
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -78,7 +79,8 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
                 }
             }
         });
-        let all = Box::pin(join_all(tasks));
+        // One task each (`create_task`), so woken tasks resume in wake order.
+        let all = Box::pin(gather(rt.as_ref(), tasks.collect::<Vec<_>>()));
         let watch = graph.clone();
         let deadlock = Box::pin(async move { watch.deadlock().await });
         let detected = match select(all, deadlock).await {

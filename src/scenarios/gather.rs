@@ -10,7 +10,8 @@ use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::runtime::Runtime;
 use crate::engine::trace::LaneKind;
 use crate::engine::RunError;
-use futures::future::{join_all, LocalBoxFuture};
+use crate::engine::runtime::gather;
+use futures::future::LocalBoxFuture;
 use std::rc::Rc;
 
 pub static SCENARIO: Scenario = Scenario {
@@ -42,7 +43,15 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
 
         rec.event(None, "phase_gather", None, t1);
         let lanes: Vec<LaneId> = plan.iter().map(|r| rec.lane(format!("gather {}", r.id), LaneKind::Task)).collect();
-        join_all(plan.into_iter().zip(lanes).map(|(req, lane)| request(rt.as_ref(), &rec, lane, req))).await;
+        // One task per request (`asyncio.gather` wraps each coroutine in a task).
+        gather(
+            rt.as_ref(),
+            plan.into_iter().zip(lanes).map(|(req, lane)| {
+                let (rt, rec) = (rt.clone(), rec.clone());
+                async move { request(rt.as_ref(), &rec, lane, req).await }
+            }),
+        )
+        .await;
         let t2 = rt.now();
 
         let (sequential, gathered) = (t1 - t0, t2 - t1);

@@ -13,7 +13,8 @@ use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::runtime::{Runtime, SimRequest};
 use crate::engine::trace::{LaneKind, Outcome, State};
 use crate::engine::RunError;
-use futures::future::{join_all, LocalBoxFuture};
+use crate::engine::runtime::gather;
+use futures::future::LocalBoxFuture;
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -185,16 +186,29 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
         let consumer_lane = rec.lane("consumer 0", LaneKind::Task);
         let errors_lane = rec.lane("errors 0", LaneKind::Task);
 
-        let upstream = async {
-            futures::join!(
-                pipe.producer(producer_lane, plan(&p), workers),
-                join_all(worker_lanes.iter().map(|l| pipe.processor(*l)))
-            );
-            // Every processor has stopped: nothing more will reach the later stages.
-            let _ = pipe.results.put(None, None, 0).await;
-            let _ = pipe.errors.put(None, None, 0).await;
+        // As the listing: gather(upstream, consumer, error_handler), where
+        // upstream gathers the producer and the processors; each is a task.
+        let items = plan(&p);
+        let upstream = {
+            let pipe = pipe.clone();
+            async move {
+                let mut stages: Vec<LocalBoxFuture<'static, ()>> = Vec::new();
+                let p0 = pipe.clone();
+                stages.push(Box::pin(async move { p0.producer(producer_lane, items, workers).await }));
+                for l in worker_lanes {
+                    let pk = pipe.clone();
+                    stages.push(Box::pin(async move { pk.processor(l).await }));
+                }
+                gather(pipe.rt.as_ref(), stages).await;
+                // Every processor has stopped: nothing more will reach the later stages.
+                let _ = pipe.results.put(None, None, 0).await;
+                let _ = pipe.errors.put(None, None, 0).await;
+            }
         };
-        futures::join!(upstream, pipe.consumer(consumer_lane), pipe.error_handler(errors_lane));
+        let (pc, pe) = (pipe.clone(), pipe.clone());
+        let consumer: LocalBoxFuture<'static, ()> = Box::pin(async move { pc.consumer(consumer_lane).await });
+        let errors: LocalBoxFuture<'static, ()> = Box::pin(async move { pe.error_handler(errors_lane).await });
+        gather(rt.as_ref(), vec![Box::pin(upstream) as LocalBoxFuture<'static, ()>, consumer, errors]).await;
 
         pipe.produced.report(&rec, "produced", "produce_mean_ms");
         pipe.processed.report(&rec, "processed", "process_mean_ms");

@@ -13,7 +13,8 @@ use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::runtime::{Runtime, SimRequest};
 use crate::engine::trace::{LaneKind, Outcome, State};
 use crate::engine::RunError;
-use futures::future::{abortable, join_all, LocalBoxFuture};
+use crate::engine::runtime::{gather, spawn};
+use futures::future::{abortable, LocalBoxFuture};
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -122,24 +123,26 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
                 producer(rt.clone(), rec.clone(), q.clone(), lane, items, blocked.clone())
             })
             .collect();
+        // As the listing: consumers are created first (`create_task`), then
+        // the producers are gathered.
         let mut aborts = Vec::new();
         let consumers: Vec<_> = (0..p.int("consumers"))
             .map(|j| {
                 let lane = rec.lane(format!("consumer {j}"), LaneKind::Task);
                 let (fut, abort) = abortable(consumer(rt.clone(), rec.clone(), q.clone(), lane, handled.clone()));
                 aborts.push(abort);
-                let (rt, rec) = (rt.clone(), rec.clone());
-                async move {
+                let (rt2, rec) = (rt.clone(), rec.clone());
+                spawn(rt.as_ref(), async move {
                     if fut.await.is_err() {
-                        rec.finish_lane(lane, Outcome::Cancelled, rt.now());
+                        rec.finish_lane(lane, Outcome::Cancelled, rt2.now());
                     }
-                }
+                })
             })
             .collect();
         let sentinel = p.choice("shutdown") != "cancel";
         let (consumers_n, q2, rec2, rt2) = (p.int("consumers"), q.clone(), rec.clone(), rt.clone());
-        let main = async move {
-            join_all(producers).await;
+        {
+            gather(rt.as_ref(), producers).await;
             if sentinel {
                 rec2.event(None, "shutdown_sentinel", Some(consumers_n.to_string()), rt2.now());
                 for _ in 0..consumers_n {
@@ -151,8 +154,10 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
                 rec2.event(None, "shutdown_cancel", Some(consumers_n.to_string()), rt2.now());
                 aborts.iter().for_each(|a| a.abort());
             }
-        };
-        futures::join!(main, join_all(consumers));
+        }
+        for c in consumers {
+            c.await;
+        }
         rec.result("items", handled.get() as f64);
         rec.result("max_queue_depth", q.max_depth() as f64);
         rec.result("producer_blocked_ms", blocked.get());

@@ -12,7 +12,8 @@ use crate::engine::recorder::Recorder;
 use crate::engine::runtime::Runtime;
 use crate::engine::trace::{LaneKind, Outcome, State};
 use crate::engine::RunError;
-use futures::future::{join_all, LocalBoxFuture};
+use crate::engine::runtime::gather;
+use futures::future::LocalBoxFuture;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -92,7 +93,7 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
                 }
             }
         });
-        join_all(tasks).await;
+        gather(rt.as_ref(), tasks.collect::<Vec<_>>()).await;
 
         let adm = admissions.borrow();
         let count = |f: fn(&Admission) -> bool| adm.iter().filter(|(_, a)| f(a)).count() as f64;

@@ -13,7 +13,8 @@ use crate::engine::recorder::Recorder;
 use crate::engine::runtime::{Runtime, SimRequest};
 use crate::engine::trace::{LaneKind, Outcome, State};
 use crate::engine::RunError;
-use futures::future::{join_all, LocalBoxFuture};
+use crate::engine::runtime::gather;
+use futures::future::LocalBoxFuture;
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -136,7 +137,7 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
                 rec.finish_lane(lane, outcome, rt.now());
             }
         });
-        join_all(calls.collect::<Vec<_>>()).await;
+        gather(rt.as_ref(), calls.collect::<Vec<_>>()).await;
         rec.result("attempts", counts.attempts.get() as f64);
         rec.result("successes", counts.successes.get() as f64);
         rec.result("timeouts", counts.timeouts.get() as f64);

@@ -1,10 +1,11 @@
 //! `asyncio.as_completed`: results in the order the tasks *finish*, not the
-//! order they were submitted. A thin traced layer over `futures`'
-//! `FuturesUnordered`, which already yields in completion order; each yielded
-//! result records a `yielded` event on its task's lane (detail: its rank).
+//! order they were submitted. Every future is spawned as a task at once (as
+//! asyncio does); a thin traced layer over `futures`' `FuturesUnordered` of
+//! their handles yields them in completion order; each yielded result records
+//! a `yielded` event on its task's lane (detail: its rank).
 
 use crate::engine::recorder::{LaneId, Recorder};
-use crate::engine::runtime::Runtime;
+use crate::engine::runtime::{spawn, Runtime};
 use futures::future::LocalBoxFuture;
 use futures::stream::{FuturesUnordered, LocalBoxStream, StreamExt};
 use std::rc::Rc;
@@ -16,7 +17,7 @@ pub fn as_completed<T: 'static>(
     tasks: Vec<(LaneId, LocalBoxFuture<'static, T>)>,
 ) -> LocalBoxStream<'static, (usize, T)> {
     let pending: FuturesUnordered<_> =
-        tasks.into_iter().enumerate().map(|(i, (lane, f))| async move { (i, lane, f.await) }).collect();
+        tasks.into_iter().enumerate().map(|(i, (lane, f))| spawn(rt.as_ref(), async move { (i, lane, f.await) })).collect();
     let mut rank = 0usize;
     Box::pin(pending.map(move |(i, lane, out)| {
         rec.event(Some(lane), "yielded", Some(rank.to_string()), rt.now());

@@ -6,16 +6,15 @@
 //! waits for everything and gets every result, exceptions included, in
 //! submission order.
 //!
-//! [`gather`] therefore returns two futures: the caller's view (resolves at the
-//! first failure or when all are done) and a driver that keeps polling the
-//! remaining tasks. The [`Runtime`] has no `spawn` (the virtual clock and the
-//! browser loop only drive what the lesson awaits), so the lesson awaits the
-//! driver beside the caller; that is exactly the "tasks keep running in the
-//! background" of asyncio. Completion order comes from `futures`'
-//! `FuturesUnordered`; only the bookkeeping is ours.
+//! [`gather`] spawns every task at once (as asyncio wraps each coroutine in a
+//! task) and returns two futures: the caller's view (resolves at the first
+//! failure or when all are done) and a driver that holds the tasks (dropping
+//! it cancels them) and collects their results; the lesson awaits the driver
+//! beside the caller. Completion order comes from `futures`'
+//! `FuturesUnordered` over the task handles; only the bookkeeping is ours.
 
 use crate::engine::recorder::Recorder;
-use crate::engine::runtime::Runtime;
+use crate::engine::runtime::{spawn, Runtime};
 use futures::channel::oneshot;
 use futures::future::LocalBoxFuture;
 use futures::stream::{FuturesUnordered, StreamExt};
@@ -45,9 +44,9 @@ pub fn gather<T: 'static, E: Clone + 'static>(
 ) -> (LocalBoxFuture<'static, Gathered<T, E>>, LocalBoxFuture<'static, ()>) {
     let (tx, rx) = oneshot::channel::<Gathered<T, E>>();
     let n = tasks.len();
+    let handles: Vec<_> = tasks.into_iter().enumerate().map(|(i, f)| spawn(rt.as_ref(), async move { (i, f.await) })).collect();
     let driver = async move {
-        let mut pending: FuturesUnordered<_> =
-            tasks.into_iter().enumerate().map(|(i, f)| async move { (i, f.await) }).collect();
+        let mut pending: FuturesUnordered<_> = handles.into_iter().collect();
         let mut slots: Vec<Option<Result<T, E>>> = (0..n).map(|_| None).collect();
         let mut tx = Some(tx);
         while let Some((i, r)) = pending.next().await {

@@ -7,8 +7,7 @@
 //! write here (it *is* the lesson), so no crate.
 
 use crate::engine::recorder::Recorder;
-use crate::engine::runtime::Runtime;
-use futures::future::{select, Either};
+use crate::engine::runtime::{spawn, Runtime};
 use std::cell::Cell;
 use std::future::Future;
 use std::rc::Rc;
@@ -32,16 +31,14 @@ pub async fn monitor(rt: Rc<dyn Runtime>, rec: Rc<Recorder>, interval_ms: f64, m
     }
 }
 
-/// Runs `fut` with a lag monitor beside it; the monitor stops when `fut` ends.
-/// Returns `fut`'s output and the worst lag seen (ms).
+/// Runs `fut` with a lag monitor beside it, as the listings do: the monitor
+/// is a task created first (`create_task(lag_monitor())`), cancelled when
+/// `fut` ends. Returns `fut`'s output and the worst lag seen (ms).
 pub async fn with_monitor<F: Future>(rt: Rc<dyn Runtime>, rec: Rc<Recorder>, interval_ms: f64, fut: F) -> (F::Output, f64) {
     let max = Rc::new(Cell::new(0.0));
-    let mon = Box::pin(monitor(rt, rec, interval_ms, max.clone()));
-    let out = match select(Box::pin(fut), mon).await {
-        Either::Left((out, _)) => out,
-        // The monitor never ends on its own.
-        Either::Right(((), fut)) => fut.await,
-    };
+    let mon = spawn(rt.as_ref(), monitor(rt.clone(), rec, interval_ms, max.clone()));
+    let out = fut.await;
+    mon.cancel();
     (out, max.get())
 }
 

@@ -11,42 +11,36 @@
 //! gets a [`Scope`] whose [`Scope::checkpoint`] races an await against the
 //! group's [`CancelToken`]: the child sees `Err(TaskError::Cancelled)` there,
 //! returns, and the group then awaits the child's cleanup future. The token is
-//! a `tokio::sync::watch<bool>` (a sticky signal many tasks can await); the
-//! races are `futures::select`.
+//! an asyncio-style event ([`EventCore`]: sticky, wakes waiters in the order
+//! they began waiting); the races are `futures::select`. Each child is its own
+//! task from `spawn` on (`tg.create_task` schedules it at once), so children
+//! resume in wake order.
 
 use crate::engine::recorder::{LaneId, Recorder};
-use crate::engine::runtime::Runtime;
+use super::aio::EventCore;
+use crate::engine::runtime::{spawn, JoinHandle, Runtime};
 use crate::engine::trace::{Outcome, State};
-use futures::future::{join_all, select, Either, LocalBoxFuture};
+use futures::future::{select, Either, LocalBoxFuture};
 use std::future::Future;
 use std::rc::Rc;
-use tokio::sync::watch;
 
 /// A sticky cancel signal: once cancelled, every waiter (present and future) sees it.
-#[derive(Clone)]
-pub struct CancelToken(Rc<watch::Sender<bool>>);
-
-impl Default for CancelToken {
-    fn default() -> Self {
-        CancelToken(Rc::new(watch::channel(false).0))
-    }
-}
+#[derive(Clone, Default)]
+pub struct CancelToken(Rc<EventCore>);
 
 impl CancelToken {
     pub fn new() -> Self {
         Self::default()
     }
     pub fn cancel(&self) {
-        self.0.send_replace(true);
+        self.0.set();
     }
     pub fn is_cancelled(&self) -> bool {
-        *self.0.borrow()
+        self.0.is_set()
     }
     /// Resolves once [`cancel`](Self::cancel) has been called.
     pub async fn cancelled(&self) {
-        let mut rx = self.0.subscribe();
-        // The sender lives in `self`, so the channel cannot close while we wait.
-        let _ = rx.wait_for(|c| *c).await;
+        self.0.wait().await;
     }
 }
 
@@ -97,7 +91,7 @@ impl Scope {
     }
 }
 
-type Child = LocalBoxFuture<'static, Result<(), TaskError>>;
+type Child = JoinHandle<Result<(), TaskError>>;
 
 /// `async with asyncio.TaskGroup() as tg:` — spawn children, then [`join`](Self::join).
 pub struct TaskGroup {
@@ -137,7 +131,7 @@ impl TaskGroup {
         cleanup: Option<LocalBoxFuture<'static, ()>>,
     ) {
         let (rec, rt, token) = (self.rec.clone(), self.rt.clone(), self.token.clone());
-        self.children.push(Box::pin(async move {
+        let child = spawn(self.rt.as_ref(), async move {
             let result = body.await;
             let (state, outcome, event) = match &result {
                 Ok(()) => {
@@ -165,7 +159,8 @@ impl TaskGroup {
                 token.cancel();
             }
             result
-        }));
+        });
+        self.children.push(child);
     }
 
     /// Leaves the `async with` block: waits for every child (and every
@@ -174,7 +169,13 @@ impl TaskGroup {
     /// parent cancelled it, else `Ok`.
     pub async fn join(self) -> Result<(), TaskError> {
         let TaskGroup { token, parent, rec, rt, children } = self;
-        let all = Box::pin(join_all(children));
+        let all = Box::pin(async move {
+            let mut out = Vec::with_capacity(children.len());
+            for c in children {
+                out.push(c.await);
+            }
+            out
+        });
         let results = match parent {
             None => all.await,
             Some(parent) => {
