@@ -6,6 +6,7 @@
 pub mod chrome;
 pub mod csv;
 pub mod cpu;
+pub mod diffprog;
 pub mod latency;
 pub mod metrics;
 pub mod params;
