@@ -132,7 +132,8 @@ def run(prog):
              [asyncio.Event() for _ in range(prog["events"])], [asyncio.Condition() for _ in range(prog["conds"])],
              [asyncio.Queue(m) for m in prog["queues"]])
         tasks = [asyncio.create_task(task(k, steps, r)) for k, steps in enumerate(prog["tasks"])]
-        await asyncio.wait(tasks, timeout=HORIZON_MS)
+        if tasks:
+            await asyncio.wait(tasks, timeout=HORIZON_MS)
         log.extend(f"hang T{k} step {a}" for k, a in enumerate(at) if a is not None)
         for t in tasks:
             t.cancel()
