@@ -19,6 +19,8 @@ pub mod engine;
 /// CPython fidelity checks (native only: runs python3).
 #[cfg(not(target_arch = "wasm32"))]
 pub mod fidelity;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fidelity_variants;
 pub mod i18n;
 pub mod scenarios;
 pub mod state;

@@ -2,7 +2,8 @@
 //! the same parameters and seed (see `src/fidelity.rs` for what is compared).
 #![cfg(not(target_arch = "wasm32"))]
 
-use concurrency_playground::fidelity::{check, compare, run_engine, PyReport, PyTask};
+use concurrency_playground::fidelity::{check_virtual, check_with_tolerance, compare, python_version, run_engine, PyReport, PyTask};
+use concurrency_playground::fidelity_variants::{variants, variants_virtual, ENGINE_ONLY};
 use concurrency_playground::scenarios::{crawler, Kind, ALL};
 use std::path::Path;
 
@@ -10,30 +11,64 @@ fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Lessons whose listing reports every result key the engine has (the rest
-/// may leave out engine-only statistics, e.g. pipeline's per-stage means).
-const LISTING_REPORTS_EVERY_RESULT: &[&str] = &["blocking", "gather", "resilience", "results", "taskgroup"];
+fn python_is_3_11() {
+    let v = python_version().expect("python3 runs");
+    assert!(v.starts_with("Python 3.11."), "the listings are compared with CPython 3.11, found {v}");
+}
 
+/// Real time: each lesson's `cpython` parameters, CPython at most 1 ms early
+/// and 5% late (up to 5 runs: a busy machine delays real timers).
 #[test]
-fn every_async_lesson_agrees_with_cpython() {
+fn every_async_lesson_agrees_with_cpython_on_real_time() {
+    python_is_3_11();
     let mut failures = Vec::new();
-    let mut compared = 0;
     for scn in ALL.iter().filter(|s| s.kind == Kind::Async) {
         assert!(!scn.cpython.is_empty(), "{}: async lessons declare their CPython comparison parameters", scn.id);
-        match check(scn, repo(), 5) {
-            Ok(c) if c.passed() => {
-                assert!(c.tasks_compared > 0, "{}: the listing reported no tasks", scn.id);
-                if LISTING_REPORTS_EVERY_RESULT.contains(&scn.id) {
-                    assert!(c.unshared_results.is_empty(), "{}: {:?}", scn.id, c.unshared_results);
-                }
-                compared += 1;
-            }
-            Ok(c) => failures.push(format!("{}: {}", scn.id, c.failures().join("; "))),
+        let (params, tol) = variants(scn).remove(0);
+        match check_with_tolerance(scn, &params, &tol, repo(), 5) {
+            Ok(c) if c.passed() => assert!(c.tasks_compared > 0, "{}: the listing reported no tasks", scn.id),
+            Ok(c) => failures.push(format!("{} {}: {}", scn.id, c.args, c.failures().join("; "))),
             Err(e) => failures.push(e),
         }
     }
     assert!(failures.is_empty(), "CPython disagrees:\n{}", failures.join("\n"));
-    assert!(compared >= 2);
+}
+
+/// Virtual time: every variant of every lesson against its listing on
+/// CPython's own event loop with a virtual clock: same times, same order,
+/// same results, exactly.
+#[test]
+fn every_variant_agrees_exactly_with_cpython_on_virtual_time() {
+    python_is_3_11();
+    let mut failures = Vec::new();
+    let mut compared = 0;
+    for scn in ALL.iter().filter(|s| s.kind == Kind::Async) {
+        for (params, tol) in variants_virtual(scn) {
+            match check_virtual(scn, &params, &tol, repo()) {
+                Ok(c) if c.passed() => {
+                    assert!(c.tasks_compared > 0, "{} {params:?}: the listing reported no tasks", scn.id);
+                    compared += 1;
+                }
+                Ok(c) => failures.push(format!("{} {}: {}", scn.id, c.args, c.failures().join("; "))),
+                Err(e) => failures.push(e),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "CPython disagrees:\n{}", failures.join("\n"));
+    // deadlock 2 + ratelimit 4 + prodcons 4 + actors 2 variants, one each for the other 7 but blocking.
+    assert!(compared >= 18, "{compared} comparisons");
+}
+
+/// Every key listed as engine-only belongs to an async lesson, and the engine
+/// really reports it with that lesson's `cpython` parameters.
+#[test]
+fn engine_only_keys_exist() {
+    for (id, key, why) in ENGINE_ONLY {
+        assert!(!why.is_empty());
+        let scn = ALL.iter().find(|s| s.id == *id).unwrap_or_else(|| panic!("{id}: no such lesson"));
+        let t = run_engine(scn).unwrap();
+        assert!(t.meta.results.contains_key(*key), "{id}: the engine reports no {key}");
+    }
 }
 
 /// The comparison itself must be able to fail: a report that swaps two

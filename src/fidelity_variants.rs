@@ -1,0 +1,100 @@
+//! Which variants of each async lesson are compared with CPython, which
+//! result keys only the engine reports (and why), and the looser tolerance a
+//! variant needs where its listing measures differently (and why). Kept
+//! apart from `fidelity.rs` (the comparison itself).
+
+use crate::engine::params::ParamKind;
+use crate::fidelity::Tolerance;
+use crate::scenarios::Scenario;
+
+/// Choice parameters whose every option (every combination, for several)
+/// is compared, per lesson. Coordination's primitives are compared by
+/// `tests/async_coordination.rs` (their chains of sleeps need more room).
+pub const VARIED: &[(&str, &[&str])] = &[
+    ("deadlock", &["ordering"]),
+    ("ratelimit", &["limiter", "overflow"]),
+    ("prodcons", &["queue", "shutdown"]),
+    // `offload` is not compared: the listing's `to_thread` job is Python code
+    // that holds the GIL, so CPython's loop lags (~30 ms) where the page's
+    // Web Worker leaves the loop free; only `block` means the same on both.
+    ("actors", &["design"]),
+];
+
+/// What a comparison with CPython on virtual time is held to: the same
+/// times (to float rounding), the same order, every result.
+pub const EXACT: Tolerance =
+    Tolerance { rel: 0.0, early_ms: 1e-6, late_rel: 0.0, late_ms: 1e-6, tie_ms: 1e-6, tie_fraction: 0.0, skip_results: &[] };
+
+/// Lessons whose listing cannot run on a virtual clock, and why.
+pub const NOT_VIRTUAL: &[(&str, &str)] =
+    &[("blocking", "its CPU job is a busy loop on time.perf_counter(), which a virtual clock never advances")];
+
+/// [`variants`] held to [`EXACT`] against CPython on virtual time (the
+/// deadlock found by the listing's timeout keeps that room for its makespan).
+pub fn variants_virtual(scn: &Scenario) -> Vec<(Vec<(&'static str, &'static str)>, Tolerance)> {
+    if NOT_VIRTUAL.iter().any(|(id, _)| *id == scn.id) {
+        return Vec::new();
+    }
+    variants(scn)
+        .into_iter()
+        .map(|(v, t)| (v, if t == DEADLOCK_BY_TIMEOUT { Tolerance { late_ms: t.late_ms, ..EXACT } } else { EXACT }))
+        .collect()
+}
+
+/// Result keys only the engine reports: (lesson, key, why the listing lacks it).
+/// Any other key that only one side reports fails the comparison.
+pub const ENGINE_ONLY: &[(&str, &str, &str)] = &[
+    ("prodcons", "producer_blocked_ms", "a sum of short waits: the listing prints it beside `results`, not in them"),
+    ("pipeline", "produce_mean_ms", "a mean of short sleeps: the listing prints it under `short_stages`"),
+    ("pipeline", "store_mean_ms", "a mean of short sleeps: the listing prints it under `short_stages`"),
+];
+
+/// Whether `key` of lesson `id` is listed in [`ENGINE_ONLY`].
+pub fn engine_only(id: &str, key: &str) -> bool {
+    ENGINE_ONLY.iter().any(|(l, k, _)| *l == id && *k == key)
+}
+
+/// The listing of `deadlock` finds a deadlock by a timeout of
+/// `2·n·ms + 200` ms (`asyncio.wait(..., timeout=...)`); the engine's
+/// wait-for graph names it the moment the cycle closes. With the `cpython`
+/// parameters (n 3, ms 80) CPython's makespan is later by up to that timeout.
+pub const DEADLOCK_BY_TIMEOUT: Tolerance = Tolerance { late_ms: 2.0 * 3.0 * 80.0 + 200.0, ..Tolerance::DEFAULT };
+
+/// The lesson's `cpython` parameters with every combination of its varied
+/// choices (the `cpython` parameters themselves first), each with the
+/// tolerance it is held to.
+pub fn variants(scn: &Scenario) -> Vec<(Vec<(&'static str, &'static str)>, Tolerance)> {
+    let base: Vec<(&'static str, &'static str)> = scn.cpython.to_vec();
+    let keys = VARIED.iter().find(|(id, _)| *id == scn.id).map_or(&[][..], |(_, k)| *k);
+    let mut out = vec![base.clone()];
+    for key in keys {
+        let options = scn.params.iter().find(|p| p.key == *key).and_then(|p| match p.kind {
+            ParamKind::Choice { options, .. } => Some(options),
+            _ => None,
+        });
+        let Some(options) = options else { continue };
+        let mut next = Vec::new();
+        for v in &out {
+            for o in options {
+                let mut w: Vec<(&'static str, &'static str)> = v.iter().copied().filter(|(k, _)| k != key).collect();
+                w.push((key, o));
+                next.push(w);
+            }
+        }
+        out = next;
+    }
+    // The `cpython` parameters first, then the others, each once.
+    let same = |a: &Vec<(&str, &str)>, b: &Vec<(&str, &str)>| a.len() == b.len() && a.iter().all(|x| b.contains(x));
+    let mut uniq: Vec<Vec<(&'static str, &'static str)>> = vec![base];
+    for v in out {
+        if !uniq.iter().any(|u| same(u, &v)) {
+            uniq.push(v);
+        }
+    }
+    uniq.into_iter()
+        .map(|v| {
+            let tol = if scn.id == "deadlock" && v.contains(&("ordering", "opposite")) { DEADLOCK_BY_TIMEOUT } else { Tolerance::DEFAULT };
+            (v, tol)
+        })
+        .collect()
+}
