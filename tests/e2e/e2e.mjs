@@ -6,7 +6,8 @@
 // in order (node:test runs top-level tests sequentially). Each test opens its
 // own URL; only the download test reuses the previous (primes) run.
 // Screenshots land in tests/e2e/screenshots/. E2E_VERBOSE=1 echoes the page's
-// console to stderr.
+// console to stderr. E2E_PORT=P serves the site on port P (default: any free
+// port, so concurrent runs never clash).
 
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -25,7 +26,7 @@ let browser;
 let app;
 
 before(async () => {
-  server = await startServer(resolveDist(distDir));
+  server = await startServer(resolveDist(distDir), { port: Number(process.env.E2E_PORT ?? 0) });
   browser = await launchBrowser();
   app = await PlaygroundPage.create(browser);
 });

@@ -48,11 +48,12 @@ export function resolveDist(distDir) {
 }
 
 /**
- * Serve `distDir` with scripts/serve_dist.py on a free port.
+ * Serve `distDir` with scripts/serve_dist.py on a free port (or on `port`:
+ * the main server takes env E2E_PORT when set; 0, the default, = any free port).
  * Resolves to { url, close() } once the server printed its URL.
  */
-export function startServer(distDir, { timeoutMs = 15_000, isolated = true } = {}) {
-  const args = [SERVE_SCRIPT, distDir, '--port', '0', ...(isolated ? [] : ['--no-isolation'])];
+export function startServer(distDir, { timeoutMs = 15_000, isolated = true, port = 0 } = {}) {
+  const args = [SERVE_SCRIPT, distDir, '--port', String(port), ...(isolated ? [] : ['--no-isolation'])];
   const proc = spawn('python3', args, {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
