@@ -18,6 +18,13 @@ import { launchBrowser, log, PlaygroundPage, resolveDist, startServer } from './
 
 const distDir = process.argv[2];
 
+// E2E_ONLY=crawler,primes runs only those lesson specs (file names in
+// lessons/ without .mjs); `core` selects the cross-cutting tests in this file.
+// The catalogue check always runs.
+const ONLY = process.env.E2E_ONLY ? new Set(process.env.E2E_ONLY.split(',').map((s) => s.trim()).filter(Boolean)) : null;
+const selected = (name) => !ONLY || ONLY.has(name);
+const core = (name, ...rest) => (selected('core') ? test(name, ...rest) : undefined);
+
 /** @type {{url: string, close: () => Promise<void>}} */
 let server;
 /** @type {import('playwright-core').Browser} */
@@ -36,7 +43,7 @@ after(async () => {
   await server?.close();
 });
 
-test('page loads cross-origin isolated', async () => {
+core('page loads cross-origin isolated', async () => {
   await app.open(server.url);
   assert.equal(await app.page.evaluate(() => crossOriginIsolated), true);
   assert.equal(await app.byTestId('isolation-banner').count(), 0);
@@ -44,73 +51,19 @@ test('page loads cross-origin isolated', async () => {
   assert.deepEqual(app.errors, []);
 });
 
-test('crawler lesson through the UI', async () => {
-  const ms = 150;
-  await app.open(server.url, 'lesson=crawler');
-  await app.setParam('n', 20);
-  await app.setParam('k', 5);
-  await app.setParam('latency', 'fixed');
-  await app.setParam('ms', ms);
-  await app.run();
-  await app.waitStatus('done', 30_000);
-
-  const maxInFlight = await app.number('max-in-flight');
-  assert.ok(maxInFlight <= 5, `max-in-flight ${maxInFlight} exceeds k=5`);
-  assert.equal(maxInFlight, 5);
-  assert.equal(await app.number('tasks-done'), 20);
-  // 20 requests, 5 at a time, 150 ms each: 4 waves, about 600 ms.
-  const makespan = await app.number('makespan-ms');
-  assert.ok(makespan >= 4 * ms * 0.9 && makespan <= 4 * ms * 3, `makespan-ms ${makespan}`);
-  const p50 = await app.number('p50-ms');
-  assert.ok(p50 >= ms * 0.9, `p50-ms ${p50}`);
-  const { lanes, spans } = await app.timeline();
-  assert.equal(lanes, 20);
-  assert.ok(spans >= 20, `timeline spans ${spans}`);
-  await app.screenshot('crawler');
-
-  // Makespan vs K, replayed on the virtual clock: ⌈20/K⌉ waves of 150 ms.
-  const sweep = app.byTestId('k-sweep-point');
-  assert.deepEqual(await sweep.evaluateAll((els) => els.map((e) => Number(e.dataset.k))), [1, 2, 5, 10, 20]);
-  const msAt = async (k) => Number(await app.page.locator(`[data-testid=k-sweep-point][data-k="${k}"]`).getAttribute('data-ms'));
-  assert.equal(await msAt(1), 3000);
-  assert.equal(await msAt(5), 600);
-  assert.equal(await app.byTestId('k-sweep-measured').count(), 1);
-
-  // Hover over the first lane's span: the tooltip names the request and its state.
-  await app.byTestId('timeline').hover({ position: { x: 140, y: 33 } });
-  const tip = app.page.locator('.tooltip');
-  await tip.waitFor({ state: 'visible', timeout: 5_000 });
-  assert.match(await tip.innerText(), /request 0/);
-  assert.deepEqual(app.errors, []);
-});
-
-test('gather lesson: the loop takes the sum, gather about the max', async () => {
-  await app.open(server.url, 'lesson=gather&n=5&latency=fixed&ms=100&run=1');
-  await app.waitStatus('done', 30_000);
-  const sequential = await app.number('await-loop-ms');
-  const gathered = await app.number('gather-ms');
-  assert.ok(sequential >= 5 * 100 - 1, `await-loop-ms ${sequential} < 500`);
-  assert.ok(gathered >= 100 - 1 && gathered < 3 * 100, `gather-ms ${gathered}`);
-  assert.ok((await app.number('speedup-x')) > 1.6);
-  assert.equal(await app.number('max-in-flight'), 5);
-  assert.equal((await app.timeline()).lanes, 10);
-  await app.screenshot('gather');
-  assert.deepEqual(app.errors, []);
-});
-
-test('share link with run=1 runs on load', async () => {
+core('share link with run=1 runs on load', async () => {
   await app.open(server.url, 'lesson=crawler&n=10&k=10&latency=fixed&ms=100&run=1');
   await app.waitStatus('done', 30_000);
   assert.equal(await app.byTestId('param-n').inputValue(), '10');
   assert.equal(await app.number('max-in-flight'), 10);
   assert.equal(await app.number('tasks-done'), 10);
-  // All 10 at once: ~100 ms, far below the sequential sum of 1000 ms.
+  // All 10 at once (counted above, not timed); timers are late, never early.
   const makespan = await app.number('makespan-ms');
-  assert.ok(makespan < 100 * 5, `makespan-ms ${makespan} looks sequential`);
+  assert.ok(makespan >= 100 - 1, `makespan-ms ${makespan}`);
   assert.deepEqual(app.errors, []);
 });
 
-test('bad input is reported, not crashed on', async () => {
+core('bad input is reported, not crashed on', async () => {
   // Invalid parameter: error shown, Run disabled, app still alive.
   await app.open(server.url, 'lesson=crawler&k=0');
   const paramError = app.byTestId('param-error');
@@ -126,7 +79,7 @@ test('bad input is reported, not crashed on', async () => {
   assert.deepEqual(app.errors.filter((e) => e.startsWith('pageerror')), []);
 });
 
-test('stop cancels a running crawl', async () => {
+core('stop cancels a running crawl', async () => {
   // 50 requests one at a time at 200 ms would take 10 s.
   await app.open(server.url, 'lesson=crawler&n=50&k=1&latency=fixed&ms=200');
   await app.run();
@@ -136,42 +89,7 @@ test('stop cancels a running crawl', async () => {
   assert.deepEqual(app.errors, []);
 });
 
-test('primes lesson through the UI', { timeout: 180_000 }, async () => {
-  await app.open(server.url, 'lesson=primes&bound=2000000');
-  await app.observeLongTasks(); // main-thread responsiveness during the run
-  await app.run();
-  await app.waitStatus('done', 120_000);
-
-  assert.equal(await app.number('primes-found'), 148933); // pi(2,000,000)
-  const speedup = await app.number('speedup-max');
-  assert.ok(speedup > 0, `speedup-max ${speedup}`);
-  const chart = app.byTestId('speedup-chart');
-  await chart.waitFor({ state: 'visible', timeout: 5_000 });
-  const points = await chart.locator('[data-testid="speedup-point"]').count();
-  const poolThreads = await app.number('pool-threads');
-  assert.equal(points, poolThreads, 'one speedup point per thread count');
-  assert.ok((await app.number('t1-ms')) > 0);
-  const { lanes, spans } = await app.timeline();
-  assert.ok(lanes >= 1, `timeline lanes ${lanes}`);
-  assert.ok(spans >= 1, `timeline spans ${spans}`);
-  await app.screenshot('primes');
-  console.log(`primes: max long task during run = ${await app.maxLongTask()} ms`);
-  assert.deepEqual(app.errors, []);
-});
-
-test('Monte Carlo pi lesson: same estimate on every thread count', { timeout: 120_000 }, async () => {
-  await app.open(server.url, 'lesson=pi&samples=4000000&run=1');
-  await app.waitStatus('done', 90_000);
-  const est = await app.number('pi-estimate');
-  assert.ok(Math.abs(est - Math.PI) < 0.005, `pi-estimate ${est}`);
-  assert.equal(await app.number('pi-estimate-error'), Math.abs(est - Math.PI));
-  const points = await app.byTestId('speedup-point').count();
-  assert.equal(points, await app.number('pool-threads'));
-  await app.screenshot('pi');
-  assert.deepEqual(app.errors, []);
-});
-
-test('stop ends a CPU run promptly and the pool stays usable', { timeout: 120_000 }, async () => {
+core('stop ends a CPU run promptly and the pool stays usable', { timeout: 120_000 }, async () => {
   // Primes below 50,000,000 on 1..N threads takes many seconds.
   await app.open(server.url, 'lesson=primes&bound=50000000&reps=1');
   await app.run();
@@ -188,7 +106,7 @@ test('stop ends a CPU run promptly and the pool stays usable', { timeout: 120_00
   assert.deepEqual(app.errors, []);
 });
 
-test('download trace is Chrome trace JSON', async () => {
+core('download trace is Chrome trace JSON', async () => {
   // Uses the run left on the page by the primes test; if that did not finish,
   // make a small run of our own so this test stands on its own.
   if ((await app.status().catch(() => null)) !== 'done') {
@@ -215,7 +133,7 @@ test('download trace is Chrome trace JSON', async () => {
   assert.deepEqual([...png.subarray(1, 4)], [0x50, 0x4e, 0x47]); // "PNG" signature
 });
 
-test('chinese UI', async () => {
+core('chinese UI', async () => {
   await app.open(server.url, 'lesson=crawler&lang=zh');
   assert.equal(await app.page.evaluate(() => document.documentElement.lang), 'zh-CN');
   assert.match(await app.byTestId('run-button').innerText(), /[\u4e00-\u9fff]/);
@@ -223,7 +141,7 @@ test('chinese UI', async () => {
   assert.deepEqual(app.errors, []);
 });
 
-test('without cross-origin isolation: CPU lessons explain, async lessons run', async () => {
+core('without cross-origin isolation: CPU lessons explain, async lessons run', async () => {
   const plain = await startServer(resolveDist(distDir), { isolated: false });
   try {
     await app.open(plain.url, 'lesson=primes');
@@ -244,7 +162,7 @@ test('without cross-origin isolation: CPU lessons explain, async lessons run', a
   }
 });
 
-test('embedded in a tutorial page: driven by postMessage, reports back', async () => {
+core('embedded in a tutorial page: driven by postMessage, reports back', async () => {
   // A tutorial page on another origin (another loopback port: Chrome blocks
   // public pages such as about:blank from framing loopback) embeds the app.
   const hostDir = await mkdtemp(join(tmpdir(), 'playground-host-'));
@@ -283,22 +201,56 @@ test('embedded in a tutorial page: driven by postMessage, reports back', async (
 // Per-lesson end-to-end checks live in tests/e2e/lessons/<lesson>.mjs, one file
 // per lesson, each exporting `tests`: [{ name, timeout?, run({ app, server }) }].
 // They run after the tests above, in file-name order, on the same page.
+//
+// No retries: a spec that fails once fails the run. A test may get one more
+// attempt only if it is named in QUARANTINE below with the reason (a known,
+// understood flake being worked on); the summary prints the list and every
+// retry that happened, so a quarantined test that fails twice is still red.
+/** "<spec>: <test name>" → why it may be retried once. */
+const QUARANTINE = {};
+/** Specs not named after a lesson (cross-lesson features). */
+const EXTRA_SPECS = new Set(['url', 'zz-replay']);
+const retried = [];
 {
   const { readdir } = await import('node:fs/promises');
   const { E2E_DIR } = await import('./lib.mjs');
   const dir = join(E2E_DIR, 'lessons');
   const files = (await readdir(dir).catch(() => [])).filter((f) => f.endsWith('.mjs')).sort();
+  const specs = files.map((f) => f.replace(/\.mjs$/, ''));
+
+  test('every lesson in the catalogue has a spec exporting `tests`', { timeout: 120_000 }, async () => {
+    await app.open(server.url);
+    const lessons = await app.byTestId('lesson-select').locator('option').evaluateAll((os) => os.map((o) => o.value));
+    assert.ok(lessons.length >= 26, `catalogue: ${lessons.length} lessons`);
+    const missing = lessons.filter((id) => !specs.includes(id));
+    assert.deepEqual(missing, [], 'lessons without tests/e2e/lessons/<id>.mjs');
+    const strays = specs.filter((s) => !lessons.includes(s) && !EXTRA_SPECS.has(s));
+    assert.deepEqual(strays, [], 'spec files named after no lesson (add to EXTRA_SPECS if intended)');
+    for (const f of files) {
+      const mod = await import(join(dir, f));
+      const bad = Object.keys(mod).filter((k) => k !== 'tests');
+      assert.deepEqual(bad, [], `${f} exports only \`tests\``);
+      assert.ok(Array.isArray(mod.tests) && mod.tests.length > 0, `${f}: \`tests\` is a non-empty array`);
+      for (const t of mod.tests) assert.ok(typeof t.name === 'string' && typeof t.run === 'function', `${f}: { name, run }`);
+    }
+    for (const key of Object.keys(QUARANTINE)) {
+      assert.ok(specs.includes(key.split(':')[0]), `quarantined test ${key} names no spec`);
+    }
+  });
+
   for (const f of files) {
+    const spec = f.replace(/\.mjs$/, '');
+    if (!selected(spec)) continue;
     const mod = await import(join(dir, f));
     for (const t of mod.tests ?? []) {
-      test(`${f.replace(/\.mjs$/, '')}: ${t.name}`, { timeout: 2 * (t.timeout ?? 60_000) }, async () => {
-        // Lesson specs run on real timers and real workers: on a busy 2-core machine a
-        // timer can be tens of ms late. A spec gets one more attempt; the first
-        // failure stays in the log so a real regression (failing twice) is still caught.
+      const name = `${spec}: ${t.name}`;
+      test(name, { timeout: (QUARANTINE[name] ? 2 : 1) * (t.timeout ?? 60_000) }, async () => {
         try {
           await t.run({ app, server });
         } catch (err) {
-          log(`${f}: ${t.name}: first attempt failed, retrying: ${err.message}`);
+          if (!QUARANTINE[name]) throw err;
+          retried.push(`${name}: ${err.message}`);
+          log(`QUARANTINED ${name}: failed, retrying once: ${err.message}`);
           await t.run({ app, server });
         }
         assert.deepEqual(app.errors, [], 'no console errors or page errors');
@@ -306,3 +258,11 @@ test('embedded in a tutorial page: driven by postMessage, reports back', async (
     }
   }
 }
+
+after(() => {
+  const q = Object.entries(QUARANTINE);
+  console.log(`\n# e2e quarantine: ${q.length} test(s) may be retried once`);
+  for (const [name, why] of q) console.log(`#   ${name}: ${why}`);
+  console.log(`# e2e retries that happened: ${retried.length}`);
+  for (const r of retried) console.log(`#   ${r}`);
+});
