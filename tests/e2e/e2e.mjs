@@ -106,6 +106,48 @@ core('stop ends a CPU run promptly and the pool stays usable', { timeout: 120_00
   assert.deepEqual(app.errors, []);
 });
 
+core('without the service worker a run says so on the page', async () => {
+  const blocked = await PlaygroundPage.create(browser, { serviceWorkers: 'block' });
+  try {
+    await blocked.open(server.url, 'lesson=crawler&n=3&k=3&latency=fixed&ms=30&run=1');
+    await blocked.waitStatus('done', 30_000);
+    assert.equal(await blocked.number('tasks-done'), 3);
+    const note = blocked.byTestId('endpoint-fallback');
+    await note.waitFor({ state: 'visible', timeout: 5_000 });
+    assert.match(await note.innerText(), /did not go through the built-in endpoint/);
+    await blocked.screenshot('endpoint-fallback');
+    // And a normal page has no such note.
+    await app.open(server.url, 'lesson=crawler&n=3&k=3&latency=fixed&ms=30&run=1');
+    await app.waitStatus('done', 30_000);
+    assert.equal(await app.byTestId('endpoint-fallback').count(), 0);
+    assert.deepEqual(await app.swStats(), { received: 3, answered: 3 });
+  } finally {
+    await blocked.close();
+  }
+});
+
+core('Content-Security-Policy: sent, strict, and nothing violates it', { timeout: 180_000 }, async () => {
+  const res = await fetch(server.url);
+  const csp = res.headers.get('content-security-policy') ?? '';
+  const directive = (name) => csp.split(';').map((d) => d.trim()).find((d) => d.split(/\s+/)[0] === name) ?? '';
+  assert.equal(directive('script-src'), "script-src 'self' 'wasm-unsafe-eval'", csp);
+  assert.equal(directive('object-src'), "object-src 'none'", csp);
+  assert.match(directive('worker-src'), /^worker-src 'self' blob:$/, csp);
+  assert.doesNotMatch(directive('style-src'), /unsafe-inline/, 'no <style> elements, only style attributes');
+  // The built page has no inline script for the policy to forbid.
+  const html = await res.text();
+  assert.doesNotMatch(html, /<script\b(?![^>]*\bsrc=)[^>]*>\s*\S/, 'an inline <script> is left in index.html');
+  // An async run through the service worker and a CPU run on the pool workers: no violation.
+  await app.open(server.url, 'lesson=crawler&n=4&k=2&latency=fixed&ms=20&run=1');
+  await app.waitStatus('done', 30_000);
+  assert.deepEqual(await app.cspViolations(), []);
+  await app.open(server.url, 'lesson=primes&bound=100000&chunk=5000&reps=1&run=1');
+  await app.waitStatus('done', 120_000);
+  assert.equal(await app.number('primes-found'), 9592);
+  assert.deepEqual(await app.cspViolations(), []);
+  assert.deepEqual(app.errors, []);
+});
+
 core('download trace is Chrome trace JSON', async () => {
   // Uses the run left on the page by the primes test; if that did not finish,
   // make a small run of our own so this test stands on its own.
@@ -171,7 +213,7 @@ core('embedded in a tutorial page: driven by postMessage, reports back', async (
     window.addEventListener('message', (e) => window.__msgs.push(e.data));
   </script><iframe src="${server.url}?lesson=crawler&n=4&k=2&latency=fixed&ms=40&embed=1"
     width="1000" height="800"></iframe>`);
-  const host = await startServer(hostDir, { isolated: false });
+  const host = await startServer(hostDir, { isolated: false, csp: false });
   after(async () => {
     await host.close();
     await rm(hostDir, { recursive: true, force: true });
@@ -196,6 +238,42 @@ core('embedded in a tutorial page: driven by postMessage, reports back', async (
   assert.equal(done.summary.done, 4);
   assert.equal(done.summary.max_in_flight, 4);
   assert.equal(await frame.locator('[data-testid=param-k]').inputValue(), '4');
+
+  // A user URL set by the host: its run command is refused, with the reason reported.
+  await app.page.evaluate(() => {
+    window.__msgs.length = 0;
+    const w = document.querySelector('iframe').contentWindow;
+    w.postMessage({ type: 'playground:set', params: { url: 'http://127.0.0.1:9/', n: '3' } }, '*');
+    w.postMessage({ type: 'playground:run' }, '*');
+  });
+  await app.page.waitForFunction(() => window.__msgs.some((m) => m?.refused === 'err.user_url_autorun'), null, { timeout: 10_000 });
+  await frame.locator('[data-testid=run-refused]').waitFor({ state: 'visible', timeout: 5_000 });
+  assert.match(await frame.locator('[data-testid=run-refused]').innerText(), /127\.0\.0\.1:9/);
+  assert.equal(await frame.locator('[data-testid=run-status]').getAttribute('data-status'), 'done', 'the earlier run stays; nothing started');
+  // A malformed command is answered with a typed, translated error.
+  await app.page.evaluate(() => document.querySelector('iframe').contentWindow.postMessage({ type: 'playground:fly' }, '*'));
+  await app.page.waitForFunction(() => window.__msgs.some((m) => m?.type === 'playground:error' && m.error === 'embed.err.unknown_type'), null, { timeout: 10_000 });
+
+  // origins= names another origin: this host's commands are refused.
+  await app.page.evaluate((src) => {
+    window.__msgs.length = 0;
+    document.querySelector('iframe').src = src;
+  }, `${server.url}?lesson=crawler&n=2&k=2&latency=fixed&ms=10&clock=virtual&embed=1&origins=${encodeURIComponent('https://tutorial.example')}`);
+  await frame.locator('[data-testid=app-ready]').waitFor({ state: 'attached', timeout: 60_000 });
+  await waitFor('idle');
+  await app.page.evaluate(() => document.querySelector('iframe').contentWindow.postMessage({ type: 'playground:run' }, '*'));
+  await app.page.waitForFunction(() => window.__msgs.some((m) => m?.type === 'playground:error' && m.error === 'embed.err.origin'), null, { timeout: 10_000 });
+  assert.equal(await frame.locator('[data-testid=run-status]').getAttribute('data-status'), 'idle');
+  // ... and the same app embedded with this host's origin obeys it.
+  const hostOrigin = new URL(host.url).origin;
+  await app.page.evaluate((src) => {
+    window.__msgs.length = 0;
+    document.querySelector('iframe').src = src;
+  }, `${server.url}?lesson=crawler&n=2&k=2&latency=fixed&ms=10&clock=virtual&embed=1&origins=${encodeURIComponent(hostOrigin)}`);
+  await frame.locator('[data-testid=app-ready]').waitFor({ state: 'attached', timeout: 60_000 });
+  await waitFor('idle');
+  await app.page.evaluate(() => document.querySelector('iframe').contentWindow.postMessage({ type: 'playground:run' }, '*'));
+  await waitFor('done');
 });
 
 // Per-lesson end-to-end checks live in tests/e2e/lessons/<lesson>.mjs, one file

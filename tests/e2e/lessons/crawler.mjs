@@ -54,6 +54,9 @@ export const tests = [
       await app.waitStatus('done', 30_000);
       assert.equal(await app.number('max-in-flight'), k);
       assert.equal(await app.number('tasks-done'), n);
+      // Every request was a real fetch() the service worker received and answered.
+      assert.deepEqual(await app.swStats(), { received: n, answered: n });
+      assert.equal(await app.byTestId('endpoint-fallback').count(), 0);
       // Timers are late, never early: at least ⌈N/K⌉ waves, each request at least ms.
       const makespan = await app.number('makespan-ms');
       assert.ok(makespan >= Math.ceil(n / k) * ms - 1, `makespan-ms ${makespan}`);

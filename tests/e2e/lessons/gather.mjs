@@ -34,6 +34,7 @@ export const tests = [
       assert.equal(await app.number('max-in-flight'), n);
       assert.ok(close(await app.number('speedup-x'), sequential / gathered));
       assert.equal((await app.timeline()).lanes, 2 * n);
+      assert.deepEqual(await app.swStats(), { received: 2 * n, answered: 2 * n }, 'both phases fetched through the service worker');
       await app.screenshot('gather');
     },
   },

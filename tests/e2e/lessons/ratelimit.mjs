@@ -103,6 +103,7 @@ export const tests = [
       assert.ok(admitted >= 5, `admitted ${admitted}`);
       assert.equal(await app.number('tasks-failed'), rejected);
       assert.equal(await app.number('tasks-done'), admitted);
+      assert.deepEqual(await app.swStats(), { received: admitted, answered: admitted }, 'rejected requests never go out');
       await app.screenshot('ratelimit-window');
     },
   },

@@ -68,6 +68,7 @@ export const tests = [
       assert.ok(attempts >= 2, `attempts ${attempts}: the breaker needs two failures to open`);
       assert.ok(rejected >= 1, `rejected ${rejected}: arrivals after the opening are turned away`);
       assert.equal(rejected + attempts, 8, 'each of the 8 calls tried or rejected');
+      assert.deepEqual(await app.swStats(), { received: attempts, answered: attempts }, 'one request per attempt, none for rejected calls');
       assert.equal(await app.number('tasks-failed'), 8);
       await app.screenshot('resilience');
       assert.deepEqual(app.errors, []);

@@ -46,6 +46,7 @@ export const tests = [
       assert.equal(await app.number('tasks-done'), 12);
       assert.equal(await app.number('max-in-flight'), 6);
       assert.equal((await app.timeline()).lanes, 18);
+      assert.deepEqual(await app.swStats(), { received: 18, answered: 18 }, 'three phases of six requests');
       await app.screenshot('results');
       assert.deepEqual(app.errors, []);
     },
