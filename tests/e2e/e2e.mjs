@@ -134,6 +134,10 @@ core('Content-Security-Policy: sent, strict, and nothing violates it', { timeout
   assert.equal(directive('object-src'), "object-src 'none'", csp);
   assert.match(directive('worker-src'), /^worker-src 'self' blob:$/, csp);
   assert.doesNotMatch(directive('style-src'), /unsafe-inline/, 'no <style> elements, only style attributes');
+  // trunk serve sends the same policy (Trunk.toml [serve.headers]).
+  const { REPO_ROOT } = await import('./lib.mjs');
+  const toml = await readFile(join(REPO_ROOT, 'Trunk.toml'), 'utf8');
+  assert.equal(toml.match(/^"Content-Security-Policy" = "(.*)"$/m)?.[1], csp, 'Trunk.toml and serve_dist.py agree');
   // The built page has no inline script for the policy to forbid.
   const html = await res.text();
   assert.doesNotMatch(html, /<script\b(?![^>]*\bsrc=)[^>]*>\s*\S/, 'an inline <script> is left in index.html');
