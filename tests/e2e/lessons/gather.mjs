@@ -13,7 +13,7 @@ export const tests = [
       const sum = lat.reduce((a, b) => a + b, 0);
       const max = Math.max(...lat);
       assert.ok(close(await app.number('await-loop-ms'), sum));
-      assert.equal(await app.number('gather-ms'), max);
+      assert.ok(close(await app.number('gather-ms'), max));
       assert.ok(close(await app.number('speedup-x'), sum / max));
       assert.ok(close(await app.number('makespan-ms'), sum + max));
       assert.equal(await app.number('max-in-flight'), p.n);
