@@ -5,7 +5,8 @@
 
 Every response carries the cross-origin isolation headers the app needs for
 SharedArrayBuffer (COOP/COEP), plus CORP so other origins may embed it, and
-`Cache-Control: no-store` so tests never see stale builds.
+`Cache-Control: no-store` so tests never see stale builds, and the
+Content-Security-Policy the README recommends to hosts (CSP below).
 
 `--port 0` picks a free port. The first stdout line is always the actual URL,
 `http://HOST:PORT/`, flushed immediately so a parent process can read it.
@@ -19,8 +20,34 @@ import os
 import sys
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
+# The site's Content-Security-Policy (also in Trunk.toml and README):
+# - scripts only from the site itself (trunk's inline start-up script is moved
+#   into a file by scripts/csp_dist.py); 'wasm-unsafe-eval' is required to
+#   compile WebAssembly at all, nothing else is eval'd;
+# - workers from the site and blob: (wasm-bindgen-rayon starts each pool worker
+#   from a blob: copy of its helper script);
+# - fetch() to the site, data: (the in-page fallback) and any http(s) host (the
+#   crawler's user URL: its server must still allow CORS);
+# - styles from the site's CSS file; style attributes (timeline tooltip
+#   position, legend swatches) are allowed, <style> elements are not;
+# - no plugins, no <base> elsewhere, no form posts. Framing stays open
+#   (tutorial pages embed the app).
+CSP = "; ".join([
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "worker-src 'self' blob:",
+    "connect-src 'self' data: http: https:",
+    "img-src 'self' data: blob:",
+    "style-src 'self'",
+    "style-src-attr 'unsafe-inline'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+])
+
 # Headers added to every response (including errors).
 EXTRA_HEADERS = {
+    "Content-Security-Policy": CSP,
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Embedder-Policy": "require-corp",
     "Cross-Origin-Resource-Policy": "cross-origin",
@@ -51,10 +78,15 @@ class Handler(SimpleHTTPRequestHandler):
     # --no-isolation: behave like a host that sends no COOP/COEP (tests the
     # page's explanation that CPU lessons need cross-origin isolation).
     isolation = True
+    # --no-csp: a stand-in for someone else's page (the e2e tutorial host, with
+    # its own inline script), not this site.
+    csp = True
 
     def end_headers(self) -> None:
         for name, value in EXTRA_HEADERS.items():
             if not self.isolation and name.startswith("Cross-Origin-") and name != "Cross-Origin-Resource-Policy":
+                continue
+            if not self.csp and name == "Content-Security-Policy":
                 continue
             self.send_header(name, value)
         super().end_headers()
@@ -81,8 +113,10 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=8080, help="0 = any free port")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--no-isolation", action="store_true", help="omit COOP/COEP (not cross-origin isolated)")
+    parser.add_argument("--no-csp", action="store_true", help="omit the Content-Security-Policy (a page that is not this site)")
     args = parser.parse_args()
     Handler.isolation = not args.no_isolation
+    Handler.csp = not args.no_csp
 
     root = os.path.abspath(args.dir)
     if not os.path.isdir(root):

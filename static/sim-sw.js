@@ -3,6 +3,9 @@
 // after `ms` milliseconds with that status and a body of `bytes` bytes, so async
 // lessons make real fetch() requests with no backend, offline and embedded.
 // Every other request passes through untouched.
+//   GET <scope>sim/stats[?reset=1] answers { received, answered } for the asking
+// page (its delay requests since it loaded or last reset), so tests can prove
+// the lesson's requests really went through this worker.
 'use strict';
 
 const clampInt = (v, lo, hi, dflt) => {
@@ -13,16 +16,36 @@ const clampInt = (v, lo, hi, dflt) => {
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 
+// Per page (clientId): delay requests received and answered.
+const counts = new Map();
+const countFor = (id) => {
+  if (!counts.has(id)) counts.set(id, { received: 0, answered: 0 });
+  return counts.get(id);
+};
+
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   const base = new URL('sim/', self.registration.scope);
-  if (url.origin !== base.origin || url.pathname !== base.pathname + 'delay') return;
+  if (url.origin !== base.origin) return;
+  if (url.pathname === base.pathname + 'stats') {
+    const id = event.clientId || 'none';
+    const c = { ...countFor(id) };
+    if (url.searchParams.get('reset') === '1') counts.set(id, { received: 0, answered: 0 });
+    event.respondWith(new Response(JSON.stringify(c), {
+      headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'Cross-Origin-Resource-Policy': 'same-origin' },
+    }));
+    return;
+  }
+  if (url.pathname !== base.pathname + 'delay') return;
+  const count = countFor(event.clientId || 'none');
+  count.received += 1;
   const ms = Math.min(60000, Math.max(0, Number.parseFloat(url.searchParams.get('ms')) || 0));
   const status = clampInt(url.searchParams.get('status'), 200, 599, 200);
   const bytes = clampInt(url.searchParams.get('bytes'), 0, 1000000, 0);
   const started = Date.now();
   event.respondWith(new Promise((resolve) => {
     setTimeout(() => {
+      count.answered += 1;
       const body = bytes > 0 ? 'x'.repeat(bytes) : JSON.stringify({ ms, status, id: url.searchParams.get('id') });
       resolve(new Response(status === 204 || status === 304 ? null : body, {
         status,

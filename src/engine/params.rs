@@ -56,6 +56,8 @@ pub enum ParamError {
     OutOfRange { key: &'static str, value: i64, min: i64, max: i64 },
     UnknownChoice { key: &'static str, input: String, options: &'static [&'static str] },
     BadUrl { key: &'static str, input: String, problem: UrlProblem },
+    /// Within the lesson's bounds, but above the cap for runs against a user's own URL.
+    UserUrlCap { key: &'static str, value: i64, max: i64 },
 }
 
 /// Why a user URL was refused.
@@ -77,7 +79,8 @@ impl ParamError {
             ParamError::NotANumber { key, .. }
             | ParamError::OutOfRange { key, .. }
             | ParamError::UnknownChoice { key, .. }
-            | ParamError::BadUrl { key, .. } => key,
+            | ParamError::BadUrl { key, .. }
+            | ParamError::UserUrlCap { key, .. } => key,
         }
     }
 }

@@ -45,6 +45,7 @@ impl Lang {
 
 mod async_lessons;
 mod cpu_lessons;
+mod hardening;
 mod page;
 mod replay;
 
@@ -52,7 +53,7 @@ mod replay;
 pub type Entry = (&'static str, &'static str, &'static str);
 
 /// The parts of the one table; keys are unique across all of them (a test checks).
-static PARTS: [&[Entry]; 4] = [page::TABLE, async_lessons::TABLE, cpu_lessons::TABLE, replay::TABLE];
+static PARTS: [&[Entry]; 5] = [page::TABLE, async_lessons::TABLE, cpu_lessons::TABLE, replay::TABLE, hardening::TABLE];
 
 /// Every entry of the table.
 pub fn entries() -> impl Iterator<Item = &'static Entry> {
@@ -126,6 +127,9 @@ pub fn param_error(lang: Lang, scenario: &str, e: &crate::engine::params::ParamE
                 UrlProblem::NoHost => ("err.bad_url_host", 0),
             };
             fill(tr(lang, key), &[("param", label), ("input", input), ("max", &max.to_string())])
+        }
+        UserUrlCap { value, max, .. } => {
+            fill(tr(lang, "err.user_url_cap"), &[("param", label), ("value", &value.to_string()), ("max", &max.to_string())])
         }
     }
 }

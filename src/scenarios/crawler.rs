@@ -15,7 +15,7 @@ use crate::engine::params::{ParamSpec, Params};
 use crate::engine::primitives::{request::request_to, TracedSemaphore};
 use crate::engine::recorder::Recorder;
 use crate::engine::runtime::{FetchError, Runtime, SimRequest};
-use crate::engine::trace::LaneKind;
+use crate::engine::trace::{ClockKind, LaneKind};
 use crate::engine::RunError;
 use crate::engine::runtime::gather;
 use futures::future::LocalBoxFuture;
@@ -53,14 +53,29 @@ pub fn plan(p: &Params) -> Vec<SimRequest> {
         .collect()
 }
 
+/// A run against a user's own URL sends at most this many requests (a link
+/// must not turn its visitors' browsers into a flood; the page says so).
+pub const USER_URL_MAX_N: i64 = 20;
+/// … and starts them at most this many per second (on the browser clock).
+pub const USER_URL_MAX_RATE_PER_S: f64 = 5.0;
+
 fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'static, Result<(), RunError>> {
     Box::pin(async move {
         let sem = TracedSemaphore::new("semaphore", p.int("k") as usize, rec.clone(), rt.clone());
         let url: Option<Rc<str>> = Some(p.text("url")).filter(|u| !u.is_empty()).map(Rc::from);
+        if url.is_some() && p.int("n") > USER_URL_MAX_N {
+            // The page refuses this before Run; this is the engine's own guard.
+            return Err(RunError::Environment("err.user_url_too_many".into()));
+        }
+        // Real requests to someone else's server: paced, request i not before i / rate seconds.
+        let pace = (url.is_some() && rt.clock() == ClockKind::Browser).then_some(1000.0 / USER_URL_MAX_RATE_PER_S);
         let tasks = plan(&p).into_iter().map(|req| {
             let (rt, rec, sem, url) = (rt.clone(), rec.clone(), sem.clone(), url.clone());
             let lane = rec.lane(format!("request {}", req.id), LaneKind::Task);
             async move {
+                if let Some(gap) = pace {
+                    rt.sleep(req.id as f64 * gap).await;
+                }
                 let _permit = sem.acquire(lane).await;
                 request_to(rt.as_ref(), &rec, lane, req, url.as_deref()).await
             }

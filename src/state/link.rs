@@ -12,6 +12,21 @@ pub enum UrlError {
     UnknownParam { key: String, lesson: &'static str },
     BadLang { input: String },
     BadClock { input: String },
+    /// `origins=` holds something that is not an `http(s)://host[:port]` origin.
+    BadOrigins { input: String },
+}
+
+impl UrlError {
+    /// Translation key of the explanation.
+    pub fn key(&self) -> &'static str {
+        match self {
+            UrlError::UnknownLesson { .. } => "err.unknown_lesson",
+            UrlError::UnknownParam { .. } => "err.unknown_param",
+            UrlError::BadLang { .. } => "err.bad_lang",
+            UrlError::BadClock { .. } => "err.bad_clock",
+            UrlError::BadOrigins { .. } => "err.bad_origins",
+        }
+    }
 }
 
 impl AppState {
@@ -38,12 +53,20 @@ impl AppState {
                 },
                 "run" => s.run_requested = v == "1" || v == "true",
                 "embed" => s.embed = v == "1" || v == "true",
+                "origins" => match super::embed_msg::parse_origins(v) {
+                    Ok(list) => s.embed_origins = Some(list),
+                    // Refuse everyone rather than no one: the host meant to restrict.
+                    Err(item) => {
+                        s.embed_origins = Some(Vec::new());
+                        s.url_errors.push(UrlError::BadOrigins { input: item });
+                    }
+                },
                 _ => {}
             }
         }
         let scn = s.scenario();
         for (k, v) in pairs {
-            if matches!(k.as_str(), "lesson" | "lang" | "run" | "embed" | "clock") {
+            if matches!(k.as_str(), "lesson" | "lang" | "run" | "embed" | "clock" | "origins") {
                 continue;
             }
             if scn.params.iter().any(|p| p.key == k) {
@@ -52,6 +75,8 @@ impl AppState {
                 s.url_errors.push(UrlError::UnknownParam { key: k, lesson: scn.id });
             }
         }
+        // `run=1` never starts a run against a user's own URL: only the visitor's click does.
+        s.refuse_user_url_autorun();
         s
     }
 
@@ -74,6 +99,9 @@ impl AppState {
         q.append_pair("lang", self.lang.code());
         if self.embed {
             q.append_pair("embed", "1");
+        }
+        if let Some(list) = self.embed_origins.as_ref().filter(|l| !l.is_empty()) {
+            q.append_pair("origins", &list.join(","));
         }
         q.finish()
     }

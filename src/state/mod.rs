@@ -3,6 +3,8 @@
 //! browser code: effects (runs, URL writes, timers) live in `web::services`,
 //! which dispatch actions here. Tested natively.
 
+pub mod embed_msg;
+mod guard;
 mod link;
 mod playback;
 
@@ -18,6 +20,8 @@ use crate::view::replay;
 use crate::view::trace_file::ImportError;
 use std::collections::BTreeMap;
 use std::rc::Rc;
+
+pub use guard::{RunRefused, USER_URL_MAX_N, USER_URL_MAX_RATE_PER_S};
 
 /// A finished run's trace, shared; equal only to itself (pointer equality), so
 /// comparing states (and component props) never walks 100k spans.
@@ -123,6 +127,12 @@ pub struct AppState {
     pub replay: Option<Replay>,
     /// Why the last trace file could not be imported (the run on screen stays).
     pub import_error: Option<ImportError>,
+    /// A run asked for from outside the visitor's own click (`run=1`, the embed
+    /// API) that was refused because it targets a user URL (see `guard`).
+    pub run_refused: Option<RunRefused>,
+    /// `origins=`: the only origins whose messages may drive the embedded app
+    /// (`None`: any origin; see `embed_msg`).
+    pub embed_origins: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -169,6 +179,8 @@ impl Default for AppState {
             clock: Clock::Browser,
             replay: None,
             import_error: None,
+            run_refused: None,
+            embed_origins: None,
         }
     }
 }
@@ -192,7 +204,9 @@ impl AppState {
     }
 
     pub fn params(&self) -> Result<Params, Vec<ParamError>> {
-        self.scenario().validate(&self.raw())
+        let p = self.scenario().validate(&self.raw())?;
+        guard::user_url_caps(self.scenario(), &p)?;
+        Ok(p)
     }
 
     pub fn is_running(&self) -> bool {
@@ -229,8 +243,12 @@ impl AppState {
                 s.inputs.remove(s.lesson);
             }
             Action::SetEnv(env) => s.env = env,
-            Action::RequestRun => s.run_requested = !s.is_running(),
+            Action::RequestRun => {
+                s.run_requested = !s.is_running();
+                s.refuse_user_url_autorun();
+            }
             Action::RunStarted => {
+                s.run_refused = None;
                 s.run = RunStatus::Running;
                 s.run_requested = false;
                 s.import_error = None;

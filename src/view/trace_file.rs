@@ -14,8 +14,12 @@ use crate::scenarios;
 use serde::Deserialize;
 use std::collections::BTreeSet;
 
-/// Largest file the page reads (bytes).
-pub const MAX_BYTES: u64 = 50 * 1024 * 1024;
+/// Largest file the page reads (bytes). The page parses on its main thread, so
+/// this bounds how long that can take: the largest run a lesson makes (crawler,
+/// 10,000 requests) is 3.7 MB; a million events fit in no fewer than ~45 MB and
+/// are refused here, by the file's size, before a byte is read
+/// (`tests/import_scale.rs`, and the e2e check of the longest main-thread task).
+pub const MAX_BYTES: u64 = 8 * 1024 * 1024;
 /// Most lanes, spans, events and track samples an import may hold. The biggest
 /// lessons stay well below (10,000 requests, ~100k CPU chunks).
 pub const MAX_LANES: usize = 100_000;

@@ -6,7 +6,8 @@
 // in order (node:test runs top-level tests sequentially). Each test opens its
 // own URL; only the download test reuses the previous (primes) run.
 // Screenshots land in tests/e2e/screenshots/. E2E_VERBOSE=1 echoes the page's
-// console to stderr.
+// console to stderr. E2E_PORT=P serves the site on port P (default: any free
+// port, so concurrent runs never clash).
 
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -17,6 +18,13 @@ import { launchBrowser, log, PlaygroundPage, resolveDist, startServer } from './
 
 const distDir = process.argv[2];
 
+// E2E_ONLY=crawler,primes runs only those lesson specs (file names in
+// lessons/ without .mjs); `core` selects the cross-cutting tests in this file.
+// The catalogue check always runs.
+const ONLY = process.env.E2E_ONLY ? new Set(process.env.E2E_ONLY.split(',').map((s) => s.trim()).filter(Boolean)) : null;
+const selected = (name) => !ONLY || ONLY.has(name);
+const core = (name, ...rest) => (selected('core') ? test(name, ...rest) : undefined);
+
 /** @type {{url: string, close: () => Promise<void>}} */
 let server;
 /** @type {import('playwright-core').Browser} */
@@ -25,7 +33,7 @@ let browser;
 let app;
 
 before(async () => {
-  server = await startServer(resolveDist(distDir));
+  server = await startServer(resolveDist(distDir), { port: Number(process.env.E2E_PORT ?? 0) });
   browser = await launchBrowser();
   app = await PlaygroundPage.create(browser);
 });
@@ -35,7 +43,7 @@ after(async () => {
   await server?.close();
 });
 
-test('page loads cross-origin isolated', async () => {
+core('page loads cross-origin isolated', async () => {
   await app.open(server.url);
   assert.equal(await app.page.evaluate(() => crossOriginIsolated), true);
   assert.equal(await app.byTestId('isolation-banner').count(), 0);
@@ -43,73 +51,19 @@ test('page loads cross-origin isolated', async () => {
   assert.deepEqual(app.errors, []);
 });
 
-test('crawler lesson through the UI', async () => {
-  const ms = 150;
-  await app.open(server.url, 'lesson=crawler');
-  await app.setParam('n', 20);
-  await app.setParam('k', 5);
-  await app.setParam('latency', 'fixed');
-  await app.setParam('ms', ms);
-  await app.run();
-  await app.waitStatus('done', 30_000);
-
-  const maxInFlight = await app.number('max-in-flight');
-  assert.ok(maxInFlight <= 5, `max-in-flight ${maxInFlight} exceeds k=5`);
-  assert.equal(maxInFlight, 5);
-  assert.equal(await app.number('tasks-done'), 20);
-  // 20 requests, 5 at a time, 150 ms each: 4 waves, about 600 ms.
-  const makespan = await app.number('makespan-ms');
-  assert.ok(makespan >= 4 * ms * 0.9 && makespan <= 4 * ms * 3, `makespan-ms ${makespan}`);
-  const p50 = await app.number('p50-ms');
-  assert.ok(p50 >= ms * 0.9, `p50-ms ${p50}`);
-  const { lanes, spans } = await app.timeline();
-  assert.equal(lanes, 20);
-  assert.ok(spans >= 20, `timeline spans ${spans}`);
-  await app.screenshot('crawler');
-
-  // Makespan vs K, replayed on the virtual clock: ⌈20/K⌉ waves of 150 ms.
-  const sweep = app.byTestId('k-sweep-point');
-  assert.deepEqual(await sweep.evaluateAll((els) => els.map((e) => Number(e.dataset.k))), [1, 2, 5, 10, 20]);
-  const msAt = async (k) => Number(await app.page.locator(`[data-testid=k-sweep-point][data-k="${k}"]`).getAttribute('data-ms'));
-  assert.equal(await msAt(1), 3000);
-  assert.equal(await msAt(5), 600);
-  assert.equal(await app.byTestId('k-sweep-measured').count(), 1);
-
-  // Hover over the first lane's span: the tooltip names the request and its state.
-  await app.byTestId('timeline').hover({ position: { x: 140, y: 33 } });
-  const tip = app.page.locator('.tooltip');
-  await tip.waitFor({ state: 'visible', timeout: 5_000 });
-  assert.match(await tip.innerText(), /request 0/);
-  assert.deepEqual(app.errors, []);
-});
-
-test('gather lesson: the loop takes the sum, gather about the max', async () => {
-  await app.open(server.url, 'lesson=gather&n=5&latency=fixed&ms=100&run=1');
-  await app.waitStatus('done', 30_000);
-  const sequential = await app.number('await-loop-ms');
-  const gathered = await app.number('gather-ms');
-  assert.ok(sequential >= 5 * 100 - 1, `await-loop-ms ${sequential} < 500`);
-  assert.ok(gathered >= 100 - 1 && gathered < 3 * 100, `gather-ms ${gathered}`);
-  assert.ok((await app.number('speedup-x')) > 1.6);
-  assert.equal(await app.number('max-in-flight'), 5);
-  assert.equal((await app.timeline()).lanes, 10);
-  await app.screenshot('gather');
-  assert.deepEqual(app.errors, []);
-});
-
-test('share link with run=1 runs on load', async () => {
+core('share link with run=1 runs on load', async () => {
   await app.open(server.url, 'lesson=crawler&n=10&k=10&latency=fixed&ms=100&run=1');
   await app.waitStatus('done', 30_000);
   assert.equal(await app.byTestId('param-n').inputValue(), '10');
   assert.equal(await app.number('max-in-flight'), 10);
   assert.equal(await app.number('tasks-done'), 10);
-  // All 10 at once: ~100 ms, far below the sequential sum of 1000 ms.
+  // All 10 at once (counted above, not timed); timers are late, never early.
   const makespan = await app.number('makespan-ms');
-  assert.ok(makespan < 100 * 5, `makespan-ms ${makespan} looks sequential`);
+  assert.ok(makespan >= 100 - 1, `makespan-ms ${makespan}`);
   assert.deepEqual(app.errors, []);
 });
 
-test('bad input is reported, not crashed on', async () => {
+core('bad input is reported, not crashed on', async () => {
   // Invalid parameter: error shown, Run disabled, app still alive.
   await app.open(server.url, 'lesson=crawler&k=0');
   const paramError = app.byTestId('param-error');
@@ -125,7 +79,7 @@ test('bad input is reported, not crashed on', async () => {
   assert.deepEqual(app.errors.filter((e) => e.startsWith('pageerror')), []);
 });
 
-test('stop cancels a running crawl', async () => {
+core('stop cancels a running crawl', async () => {
   // 50 requests one at a time at 200 ms would take 10 s.
   await app.open(server.url, 'lesson=crawler&n=50&k=1&latency=fixed&ms=200');
   await app.run();
@@ -135,42 +89,7 @@ test('stop cancels a running crawl', async () => {
   assert.deepEqual(app.errors, []);
 });
 
-test('primes lesson through the UI', { timeout: 180_000 }, async () => {
-  await app.open(server.url, 'lesson=primes&bound=2000000');
-  await app.observeLongTasks(); // main-thread responsiveness during the run
-  await app.run();
-  await app.waitStatus('done', 120_000);
-
-  assert.equal(await app.number('primes-found'), 148933); // pi(2,000,000)
-  const speedup = await app.number('speedup-max');
-  assert.ok(speedup > 0, `speedup-max ${speedup}`);
-  const chart = app.byTestId('speedup-chart');
-  await chart.waitFor({ state: 'visible', timeout: 5_000 });
-  const points = await chart.locator('[data-testid="speedup-point"]').count();
-  const poolThreads = await app.number('pool-threads');
-  assert.equal(points, poolThreads, 'one speedup point per thread count');
-  assert.ok((await app.number('t1-ms')) > 0);
-  const { lanes, spans } = await app.timeline();
-  assert.ok(lanes >= 1, `timeline lanes ${lanes}`);
-  assert.ok(spans >= 1, `timeline spans ${spans}`);
-  await app.screenshot('primes');
-  console.log(`primes: max long task during run = ${await app.maxLongTask()} ms`);
-  assert.deepEqual(app.errors, []);
-});
-
-test('Monte Carlo pi lesson: same estimate on every thread count', { timeout: 120_000 }, async () => {
-  await app.open(server.url, 'lesson=pi&samples=4000000&run=1');
-  await app.waitStatus('done', 90_000);
-  const est = await app.number('pi-estimate');
-  assert.ok(Math.abs(est - Math.PI) < 0.005, `pi-estimate ${est}`);
-  assert.equal(await app.number('pi-estimate-error'), Math.abs(est - Math.PI));
-  const points = await app.byTestId('speedup-point').count();
-  assert.equal(points, await app.number('pool-threads'));
-  await app.screenshot('pi');
-  assert.deepEqual(app.errors, []);
-});
-
-test('stop ends a CPU run promptly and the pool stays usable', { timeout: 120_000 }, async () => {
+core('stop ends a CPU run promptly and the pool stays usable', { timeout: 120_000 }, async () => {
   // Primes below 50,000,000 on 1..N threads takes many seconds.
   await app.open(server.url, 'lesson=primes&bound=50000000&reps=1');
   await app.run();
@@ -187,7 +106,53 @@ test('stop ends a CPU run promptly and the pool stays usable', { timeout: 120_00
   assert.deepEqual(app.errors, []);
 });
 
-test('download trace is Chrome trace JSON', async () => {
+core('without the service worker a run says so on the page', async () => {
+  const blocked = await PlaygroundPage.create(browser, { serviceWorkers: 'block' });
+  try {
+    await blocked.open(server.url, 'lesson=crawler&n=3&k=3&latency=fixed&ms=30&run=1');
+    await blocked.waitStatus('done', 30_000);
+    assert.equal(await blocked.number('tasks-done'), 3);
+    const note = blocked.byTestId('endpoint-fallback');
+    await note.waitFor({ state: 'visible', timeout: 5_000 });
+    assert.match(await note.innerText(), /did not go through the built-in endpoint/);
+    await blocked.screenshot('endpoint-fallback');
+    // And a normal page has no such note.
+    await app.open(server.url, 'lesson=crawler&n=3&k=3&latency=fixed&ms=30&run=1');
+    await app.waitStatus('done', 30_000);
+    assert.equal(await app.byTestId('endpoint-fallback').count(), 0);
+    assert.deepEqual(await app.swStats(), { received: 3, answered: 3 });
+  } finally {
+    await blocked.close();
+  }
+});
+
+core('Content-Security-Policy: sent, strict, and nothing violates it', { timeout: 180_000 }, async () => {
+  const res = await fetch(server.url);
+  const csp = res.headers.get('content-security-policy') ?? '';
+  const directive = (name) => csp.split(';').map((d) => d.trim()).find((d) => d.split(/\s+/)[0] === name) ?? '';
+  assert.equal(directive('script-src'), "script-src 'self' 'wasm-unsafe-eval'", csp);
+  assert.equal(directive('object-src'), "object-src 'none'", csp);
+  assert.match(directive('worker-src'), /^worker-src 'self' blob:$/, csp);
+  assert.doesNotMatch(directive('style-src'), /unsafe-inline/, 'no <style> elements, only style attributes');
+  // trunk serve sends the same policy (Trunk.toml [serve.headers]).
+  const { REPO_ROOT } = await import('./lib.mjs');
+  const toml = await readFile(join(REPO_ROOT, 'Trunk.toml'), 'utf8');
+  assert.equal(toml.match(/^"Content-Security-Policy" = "(.*)"$/m)?.[1], csp, 'Trunk.toml and serve_dist.py agree');
+  // The built page has no inline script for the policy to forbid.
+  const html = await res.text();
+  assert.doesNotMatch(html, /<script\b(?![^>]*\bsrc=)[^>]*>\s*\S/, 'an inline <script> is left in index.html');
+  // An async run through the service worker and a CPU run on the pool workers: no violation.
+  await app.open(server.url, 'lesson=crawler&n=4&k=2&latency=fixed&ms=20&run=1');
+  await app.waitStatus('done', 30_000);
+  assert.deepEqual(await app.cspViolations(), []);
+  await app.open(server.url, 'lesson=primes&bound=100000&chunk=5000&reps=1&run=1');
+  await app.waitStatus('done', 120_000);
+  assert.equal(await app.number('primes-found'), 9592);
+  assert.deepEqual(await app.cspViolations(), []);
+  assert.deepEqual(app.errors, []);
+});
+
+core('download trace is Chrome trace JSON', async () => {
   // Uses the run left on the page by the primes test; if that did not finish,
   // make a small run of our own so this test stands on its own.
   if ((await app.status().catch(() => null)) !== 'done') {
@@ -214,7 +179,7 @@ test('download trace is Chrome trace JSON', async () => {
   assert.deepEqual([...png.subarray(1, 4)], [0x50, 0x4e, 0x47]); // "PNG" signature
 });
 
-test('chinese UI', async () => {
+core('chinese UI', async () => {
   await app.open(server.url, 'lesson=crawler&lang=zh');
   assert.equal(await app.page.evaluate(() => document.documentElement.lang), 'zh-CN');
   assert.match(await app.byTestId('run-button').innerText(), /[\u4e00-\u9fff]/);
@@ -222,7 +187,7 @@ test('chinese UI', async () => {
   assert.deepEqual(app.errors, []);
 });
 
-test('without cross-origin isolation: CPU lessons explain, async lessons run', async () => {
+core('without cross-origin isolation: CPU lessons explain, async lessons run', async () => {
   const plain = await startServer(resolveDist(distDir), { isolated: false });
   try {
     await app.open(plain.url, 'lesson=primes');
@@ -243,7 +208,7 @@ test('without cross-origin isolation: CPU lessons explain, async lessons run', a
   }
 });
 
-test('embedded in a tutorial page: driven by postMessage, reports back', async () => {
+core('embedded in a tutorial page: driven by postMessage, reports back', async () => {
   // A tutorial page on another origin (another loopback port: Chrome blocks
   // public pages such as about:blank from framing loopback) embeds the app.
   const hostDir = await mkdtemp(join(tmpdir(), 'playground-host-'));
@@ -252,7 +217,7 @@ test('embedded in a tutorial page: driven by postMessage, reports back', async (
     window.addEventListener('message', (e) => window.__msgs.push(e.data));
   </script><iframe src="${server.url}?lesson=crawler&n=4&k=2&latency=fixed&ms=40&embed=1"
     width="1000" height="800"></iframe>`);
-  const host = await startServer(hostDir, { isolated: false });
+  const host = await startServer(hostDir, { isolated: false, csp: false });
   after(async () => {
     await host.close();
     await rm(hostDir, { recursive: true, force: true });
@@ -277,27 +242,97 @@ test('embedded in a tutorial page: driven by postMessage, reports back', async (
   assert.equal(done.summary.done, 4);
   assert.equal(done.summary.max_in_flight, 4);
   assert.equal(await frame.locator('[data-testid=param-k]').inputValue(), '4');
+
+  // A user URL set by the host: its run command is refused, with the reason reported.
+  await app.page.evaluate(() => {
+    window.__msgs.length = 0;
+    const w = document.querySelector('iframe').contentWindow;
+    w.postMessage({ type: 'playground:set', params: { url: 'http://127.0.0.1:9/', n: '3' } }, '*');
+    w.postMessage({ type: 'playground:run' }, '*');
+  });
+  await app.page.waitForFunction(() => window.__msgs.some((m) => m?.refused === 'err.user_url_autorun'), null, { timeout: 10_000 });
+  await frame.locator('[data-testid=run-refused]').waitFor({ state: 'visible', timeout: 5_000 });
+  assert.match(await frame.locator('[data-testid=run-refused]').innerText(), /127\.0\.0\.1:9/);
+  assert.equal(await frame.locator('[data-testid=run-status]').getAttribute('data-status'), 'done', 'the earlier run stays; nothing started');
+  // A malformed command is answered with a typed, translated error.
+  await app.page.evaluate(() => document.querySelector('iframe').contentWindow.postMessage({ type: 'playground:fly' }, '*'));
+  await app.page.waitForFunction(() => window.__msgs.some((m) => m?.type === 'playground:error' && m.error === 'embed.err.unknown_type'), null, { timeout: 10_000 });
+
+  // origins= names another origin: this host's commands are refused.
+  await app.page.evaluate((src) => {
+    window.__msgs.length = 0;
+    document.querySelector('iframe').src = src;
+  }, `${server.url}?lesson=crawler&n=2&k=2&latency=fixed&ms=10&clock=virtual&embed=1&origins=${encodeURIComponent('https://tutorial.example')}`);
+  await frame.locator('[data-testid=app-ready]').waitFor({ state: 'attached', timeout: 60_000 });
+  await waitFor('idle');
+  await app.page.evaluate(() => document.querySelector('iframe').contentWindow.postMessage({ type: 'playground:run' }, '*'));
+  await app.page.waitForFunction(() => window.__msgs.some((m) => m?.type === 'playground:error' && m.error === 'embed.err.origin'), null, { timeout: 10_000 });
+  assert.equal(await frame.locator('[data-testid=run-status]').getAttribute('data-status'), 'idle');
+  // ... and the same app embedded with this host's origin obeys it.
+  const hostOrigin = new URL(host.url).origin;
+  await app.page.evaluate((src) => {
+    window.__msgs.length = 0;
+    document.querySelector('iframe').src = src;
+  }, `${server.url}?lesson=crawler&n=2&k=2&latency=fixed&ms=10&clock=virtual&embed=1&origins=${encodeURIComponent(hostOrigin)}`);
+  await frame.locator('[data-testid=app-ready]').waitFor({ state: 'attached', timeout: 60_000 });
+  await waitFor('idle');
+  await app.page.evaluate(() => document.querySelector('iframe').contentWindow.postMessage({ type: 'playground:run' }, '*'));
+  await waitFor('done');
 });
 
 // Per-lesson end-to-end checks live in tests/e2e/lessons/<lesson>.mjs, one file
 // per lesson, each exporting `tests`: [{ name, timeout?, run({ app, server }) }].
 // They run after the tests above, in file-name order, on the same page.
+//
+// No retries: a spec that fails once fails the run. A test may get one more
+// attempt only if it is named in QUARANTINE below with the reason (a known,
+// understood flake being worked on); the summary prints the list and every
+// retry that happened, so a quarantined test that fails twice is still red.
+/** "<spec>: <test name>" → why it may be retried once. */
+const QUARANTINE = {};
+/** Specs not named after a lesson (cross-lesson features). */
+const EXTRA_SPECS = new Set(['url', 'zz-replay']);
+const retried = [];
 {
   const { readdir } = await import('node:fs/promises');
   const { E2E_DIR } = await import('./lib.mjs');
   const dir = join(E2E_DIR, 'lessons');
   const files = (await readdir(dir).catch(() => [])).filter((f) => f.endsWith('.mjs')).sort();
+  const specs = files.map((f) => f.replace(/\.mjs$/, ''));
+
+  test('every lesson in the catalogue has a spec exporting `tests`', { timeout: 120_000 }, async () => {
+    await app.open(server.url);
+    const lessons = await app.byTestId('lesson-select').locator('option').evaluateAll((os) => os.map((o) => o.value));
+    assert.ok(lessons.length >= 26, `catalogue: ${lessons.length} lessons`);
+    const missing = lessons.filter((id) => !specs.includes(id));
+    assert.deepEqual(missing, [], 'lessons without tests/e2e/lessons/<id>.mjs');
+    const strays = specs.filter((s) => !lessons.includes(s) && !EXTRA_SPECS.has(s));
+    assert.deepEqual(strays, [], 'spec files named after no lesson (add to EXTRA_SPECS if intended)');
+    for (const f of files) {
+      const mod = await import(join(dir, f));
+      const bad = Object.keys(mod).filter((k) => k !== 'tests');
+      assert.deepEqual(bad, [], `${f} exports only \`tests\``);
+      assert.ok(Array.isArray(mod.tests) && mod.tests.length > 0, `${f}: \`tests\` is a non-empty array`);
+      for (const t of mod.tests) assert.ok(typeof t.name === 'string' && typeof t.run === 'function', `${f}: { name, run }`);
+    }
+    for (const key of Object.keys(QUARANTINE)) {
+      assert.ok(specs.includes(key.split(':')[0]), `quarantined test ${key} names no spec`);
+    }
+  });
+
   for (const f of files) {
+    const spec = f.replace(/\.mjs$/, '');
+    if (!selected(spec)) continue;
     const mod = await import(join(dir, f));
     for (const t of mod.tests ?? []) {
-      test(`${f.replace(/\.mjs$/, '')}: ${t.name}`, { timeout: 2 * (t.timeout ?? 60_000) }, async () => {
-        // Lesson specs run on real timers and real workers: on a busy 2-core machine a
-        // timer can be tens of ms late. A spec gets one more attempt; the first
-        // failure stays in the log so a real regression (failing twice) is still caught.
+      const name = `${spec}: ${t.name}`;
+      test(name, { timeout: (QUARANTINE[name] ? 2 : 1) * (t.timeout ?? 60_000) }, async () => {
         try {
           await t.run({ app, server });
         } catch (err) {
-          log(`${f}: ${t.name}: first attempt failed, retrying: ${err.message}`);
+          if (!QUARANTINE[name]) throw err;
+          retried.push(`${name}: ${err.message}`);
+          log(`QUARANTINED ${name}: failed, retrying once: ${err.message}`);
           await t.run({ app, server });
         }
         assert.deepEqual(app.errors, [], 'no console errors or page errors');
@@ -305,3 +340,11 @@ test('embedded in a tutorial page: driven by postMessage, reports back', async (
     }
   }
 }
+
+after(() => {
+  const q = Object.entries(QUARANTINE);
+  console.log(`\n# e2e quarantine: ${q.length} test(s) may be retried once`);
+  for (const [name, why] of q) console.log(`#   ${name}: ${why}`);
+  console.log(`# e2e retries that happened: ${retried.length}`);
+  for (const r of retried) console.log(`#   ${r}`);
+});

@@ -48,11 +48,12 @@ export function resolveDist(distDir) {
 }
 
 /**
- * Serve `distDir` with scripts/serve_dist.py on a free port.
+ * Serve `distDir` with scripts/serve_dist.py on a free port (or on `port`:
+ * the main server takes env E2E_PORT when set; 0, the default, = any free port).
  * Resolves to { url, close() } once the server printed its URL.
  */
-export function startServer(distDir, { timeoutMs = 15_000, isolated = true } = {}) {
-  const args = [SERVE_SCRIPT, distDir, '--port', '0', ...(isolated ? [] : ['--no-isolation'])];
+export function startServer(distDir, { timeoutMs = 15_000, isolated = true, port = 0, csp = true } = {}) {
+  const args = [SERVE_SCRIPT, distDir, '--port', String(port), ...(isolated ? [] : ['--no-isolation']), ...(csp ? [] : ['--no-csp'])];
   const proc = spawn('python3', args, {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -146,9 +147,20 @@ export class PlaygroundPage {
     page.on('pageerror', (err) => this.errors.push(`pageerror: ${err.message}`));
   }
 
+  /** Content-Security-Policy violations the page reported (securitypolicyviolation events). */
+  async cspViolations() {
+    return this.page.evaluate(() => window.__cspViolations ?? []);
+  }
+
   /** New context + page on `browser`, with a fixed viewport for screenshots. */
-  static async create(browser, { viewport = { width: 1280, height: 900 } } = {}) {
-    const context = await browser.newContext({ viewport, acceptDownloads: true });
+  static async create(browser, { viewport = { width: 1280, height: 900 }, serviceWorkers = 'allow' } = {}) {
+    const context = await browser.newContext({ viewport, acceptDownloads: true, serviceWorkers });
+    // Every page records CSP violations from its first script on.
+    await context.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`));
+    });
     return new PlaygroundPage(await context.newPage());
   }
 
@@ -168,6 +180,19 @@ export class PlaygroundPage {
     const url = query ? `${baseUrl}?${query}` : baseUrl;
     await this.page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     await this.byTestId('app-ready').waitFor({ state: 'attached', timeout: 60_000 });
+  }
+
+  /**
+   * The service worker's own count of this page's `sim/delay` requests
+   * ({ received, answered }, since the page loaded), from `sim/stats`
+   * (static/sim-sw.js). Only meaningful once the worker controls the page.
+   */
+  async swStats() {
+    return this.page.evaluate(async () => {
+      if (!navigator.serviceWorker?.controller) throw new Error('no service worker controls the page');
+      const r = await fetch('sim/stats', { cache: 'no-store' });
+      return r.json();
+    });
   }
 
   /** Pick a lesson from the lesson dropdown. */

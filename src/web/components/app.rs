@@ -78,8 +78,9 @@ pub fn app() -> Html {
     // The embedding page's API (postMessage), and status reports to it.
     {
         let (dispatch, on_stop) = (dispatch.clone(), on_stop.clone());
+        let (origins, lang) = (state.embed_origins.clone(), state.lang);
         use_effect_with((), move |_| {
-            let listener = embed::listen(dispatch, on_stop);
+            let listener = embed::listen(dispatch, on_stop, origins, lang);
             move || drop(listener)
         });
     }

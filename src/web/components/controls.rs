@@ -1,9 +1,10 @@
-//! Run / Stop, the run status, the share link and the downloads (playground
+//! Run / Stop, the run status, the host a user-URL run will send requests to
+//! (and why a link or embedding page could not start it), the share link and the downloads (playground
 //! JSON, Chrome JSON, CSV, PNG).
 
 use crate::engine::chrome::to_chrome_json;
 use crate::engine::csv::to_csv;
-use crate::i18n::tr;
+use crate::i18n::{fill, tr};
 use crate::state::AppState;
 use crate::view::trace_file;
 use crate::web::services::download;
@@ -47,6 +48,12 @@ pub fn controls(p: &Props) -> Html {
         })
     };
     let run = p.on_run.reform(|_| ());
+    // A user URL: the host the requests will go to, next to Run; and why a
+    // run asked for by the link or the embedding page did not start.
+    let target = s.user_url_host();
+    let refused = s.run_refused.as_ref().map(|r| match r {
+        crate::state::RunRefused::UserUrl { host } => fill(tr(lang, r.key()), &[("host", host)]),
+    });
     let stop = p.on_stop.reform(|_| ());
     html! {
         <div class="card controls">
@@ -56,7 +63,15 @@ pub fn controls(p: &Props) -> Html {
                 <span class={classes!("status", status)} data-testid="run-status" data-status={status}>
                     { tr(lang, &format!("app.status.{status}")) }
                 </span>
+                if let Some(host) = &target {
+                    <span class="run-target" data-testid="run-target" data-value={host.clone()}>
+                        { fill(tr(lang, "app.run_target"), &[("host", host)]) }
+                    </span>
+                }
             </div>
+            if let Some(m) = refused {
+                <p class="msg warn" data-testid="run-refused" role="alert">{ m }</p>
+            }
             <div class="links">
                 <a href={format!("?{}", s.to_query())} data-testid="share-link">{ tr(lang, "app.share") }</a>
                 if s.trace.is_some() {

@@ -1,7 +1,9 @@
 //! Problems the user should know about: a page that is not cross-origin
 //! isolated, a share link with errors, a failed run, a deadlock the run found
 //! (its run-wide `deadlock` events, naming the wait-for cycle), a user URL no
-//! request could reach (the run-wide `url_unreachable` event: CORS, DNS).
+//! request could reach (the run-wide `url_unreachable` event: CORS, DNS), a run
+//! whose requests were answered in-page because the service worker was not
+//! available (`endpoint_fallback`).
 
 use crate::i18n::{event_text, fill, has, tr};
 use crate::scenarios::Kind;
@@ -28,6 +30,7 @@ pub fn messages(p: &Props) -> Html {
             UrlError::UnknownParam { key, lesson } => fill(tr(lang, "err.unknown_param"), &[("key", key), ("lesson", lesson)]),
             UrlError::BadLang { input } => fill(tr(lang, "err.bad_lang"), &[("input", input)]),
             UrlError::BadClock { input } => fill(tr(lang, "err.bad_clock"), &[("input", input)]),
+            UrlError::BadOrigins { input } => fill(tr(lang, e.key()), &[("input", input)]),
         })
         .collect();
     let dismiss = {
@@ -46,6 +49,13 @@ pub fn messages(p: &Props) -> Html {
         .iter()
         .flat_map(|t| t.events.iter())
         .filter(|e| e.lane.is_none() && e.name == crate::scenarios::crawler::URL_UNREACHABLE)
+        .map(|e| event_text(lang, &e.name, e.detail.as_deref()))
+        .collect();
+    let fallback: Vec<String> = s
+        .trace
+        .iter()
+        .flat_map(|t| t.events.iter())
+        .filter(|e| e.lane.is_none() && e.name == crate::web::services::endpoint::ENDPOINT_FALLBACK)
         .map(|e| event_text(lang, &e.name, e.detail.as_deref()))
         .collect();
     let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
@@ -71,6 +81,11 @@ pub fn messages(p: &Props) -> Html {
             if !unreachable.is_empty() {
                 <div class="msg error" data-testid="url-unreachable" role="alert">
                     { for unreachable.iter().map(|m| html! { <p>{ m }</p> }) }
+                </div>
+            }
+            if !fallback.is_empty() {
+                <div class="msg warn" data-testid="endpoint-fallback" role="status">
+                    { for fallback.iter().map(|m| html! { <p>{ m }</p> }) }
                 </div>
             }
             if let RunStatus::Failed(msg) = &s.run {

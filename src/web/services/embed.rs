@@ -1,68 +1,67 @@
 //! The embedding API for tutorial pages (iframe + `postMessage`).
 //!
-//! The host sends `{type: "playground:run"}`, `{type: "playground:stop"}` or
-//! `{type: "playground:set", lesson?: "crawler", params?: {k: "5"}, lang?: "zh", clock?: "virtual"}`.
-//! The app posts `{type: "playground:status", status, lesson, params, summary}`
-//! to its parent whenever the run status changes (`summary` once a run ended).
-//! Commands only select and run lessons, so any origin may send them; reports
-//! hold nothing but the run's numbers, so they go to any parent origin.
+//! Messages are parsed by `state::embed_msg` (pure, fuzzed natively); this
+//! file only listens, checks the sender's origin against `origins=` (when the
+//! iframe's URL has one), turns commands into actions and reports back.
+//! The app posts `{type: "playground:status", status, lesson, params, summary, refused}`
+//! to its parent whenever the run status changes (`summary` once a run ended;
+//! `refused` = the translation key when a `run` was refused, e.g. a user URL),
+//! and `{type: "playground:error", error, message}` for a message it could not use.
+//! Reports hold nothing but the run's numbers, so they go to any parent origin.
 
-use crate::i18n::Lang;
-use crate::state::{Action, AppState, Clock};
+use crate::i18n::{fill, tr, Lang};
+use crate::state::embed_msg::{self, EmbedCommand, EmbedError};
+use crate::state::{Action, AppState};
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::Callback;
 
 /// Listens for commands from the parent page. `None` when not embedded.
-pub fn listen(dispatch: Callback<Action>, stop: Callback<()>) -> Option<EventListener> {
+/// `origins`: the `origins=` list (only those may drive the app), `lang` for error reports.
+pub fn listen(dispatch: Callback<Action>, stop: Callback<()>, origins: Option<Vec<String>>, lang: Lang) -> Option<EventListener> {
     let w = web_sys::window()?;
     if w.parent().ok().flatten().is_none_or(|p| p == w) {
         return None;
     }
     Some(EventListener::new(&w, "message", move |e| {
         let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else { return };
-        let Some(msg) = js_sys::JSON::stringify(&e.data()).ok().and_then(|s| s.as_string()) else { return };
-        let Ok(msg) = serde_json::from_str::<serde_json::Value>(&msg) else { return };
-        for action in actions_for(&msg) {
-            match action {
-                Command::Stop => stop.emit(()),
-                Command::Do(a) => dispatch.emit(a),
+        let Some(text) = js_sys::JSON::stringify(&e.data()).ok().and_then(|s| s.as_string()) else { return };
+        let parsed = embed_msg::parse(&text);
+        if matches!(parsed, Err(EmbedError::NotForUs)) {
+            return;
+        }
+        let result = embed_msg::origin_allowed(origins.as_deref(), &e.origin()).and(parsed);
+        match result {
+            Ok(EmbedCommand::Run) => dispatch.emit(Action::RequestRun),
+            Ok(EmbedCommand::Stop) => stop.emit(()),
+            Ok(EmbedCommand::Set { lesson, params, lang, clock }) => {
+                if let Some(l) = lang {
+                    dispatch.emit(Action::SetLang(l));
+                }
+                if let Some(c) = clock {
+                    dispatch.emit(Action::SetClock(c));
+                }
+                if let Some(id) = lesson {
+                    dispatch.emit(Action::SelectLesson(id));
+                }
+                for (key, value) in params {
+                    dispatch.emit(Action::SetParam { key, value });
+                }
             }
+            Err(err) => report_error(&err, lang),
         }
     }))
 }
 
-enum Command {
-    Do(Action),
-    Stop,
-}
-
-/// What a host message asks for; unknown messages ask for nothing.
-fn actions_for(msg: &serde_json::Value) -> Vec<Command> {
-    let mut out = Vec::new();
-    match msg.get("type").and_then(|t| t.as_str()) {
-        Some("playground:run") => out.push(Command::Do(Action::RequestRun)),
-        Some("playground:stop") => out.push(Command::Stop),
-        Some("playground:set") => {
-            if let Some(l) = msg.get("lang").and_then(|v| v.as_str()).and_then(Lang::from_tag) {
-                out.push(Command::Do(Action::SetLang(l)));
-            }
-            if let Some(c) = msg.get("clock").and_then(|v| v.as_str()).and_then(Clock::parse) {
-                out.push(Command::Do(Action::SetClock(c)));
-            }
-            if let Some(id) = msg.get("lesson").and_then(|v| v.as_str()) {
-                out.push(Command::Do(Action::SelectLesson(id.to_owned())));
-            }
-            if let Some(params) = msg.get("params").and_then(|v| v.as_object()) {
-                for (key, value) in params {
-                    let value = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
-                    out.push(Command::Do(Action::SetParam { key: key.clone(), value }));
-                }
-            }
-        }
-        _ => {}
-    }
-    out
+fn report_error(err: &EmbedError, lang: Lang) {
+    let args = err.args();
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let msg = serde_json::json!({
+        "type": "playground:error",
+        "error": err.key(),
+        "message": fill(tr(lang, err.key()), &args),
+    });
+    post_to_parent(&msg.to_string());
 }
 
 /// The status report for the parent (JSON text; it changes when the status does).
@@ -73,6 +72,7 @@ pub fn status_message(s: &AppState) -> String {
         "lesson": s.lesson,
         "params": s.trace.as_ref().map(|t| t.meta.params.clone()),
         "summary": s.summary,
+        "refused": s.run_refused.as_ref().map(|r| r.key()),
     })
     .to_string()
 }

@@ -7,6 +7,10 @@ use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+/// Run-wide event of a run whose requests did not go through the service
+/// worker (detail = why); the page shows it as `endpoint-fallback`.
+pub const ENDPOINT_FALLBACK: &str = "endpoint_fallback";
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Endpoint {
     /// Requests go to `<base>/delay` and the service worker answers them.

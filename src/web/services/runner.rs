@@ -49,15 +49,19 @@ pub fn start(
             }
         }),
         Exec::Async(run) => spawn_local(async move {
-            let ep = match endpoint::ensure().await {
-                Ok(ep) => ep,
+            let (ep, fallback) = match endpoint::ensure().await {
+                Ok(ep) => (ep, None),
                 Err(e) => {
                     web_sys::console::warn_1(&format!("request endpoint unavailable, answering in-page: {e}").into());
-                    endpoint::Endpoint::InPage
+                    (endpoint::Endpoint::InPage, Some(e))
                 }
             };
             let rt: Rc<dyn Runtime> = Rc::new(BrowserRuntime::new(ep));
             let (rec, fut) = scenarios::start_async(run, params.clone(), rt.clone());
+            // Said on the page (`endpoint-fallback`), not only in the console.
+            if let Some(why) = fallback {
+                rec.event(None, endpoint::ENDPOINT_FALLBACK, Some(why), rt.now());
+            }
             let result = Abortable::new(fut, reg).await;
             let stopped = result.is_err();
             match result {

@@ -12,7 +12,7 @@ export const tests = [
       for (let i = 0; i < 24; i++) [a, b] = [b, a + b];
       assert.equal(await app.number('fib'), a); // 46368
       assert.equal(await app.number('subtrees'), 8);
-      assert.ok((await app.number('join-ms')) >= 0);
+      assert.ok((await app.number('join-ms')) > 0, 'rayon::join of fib(24) takes measurable time');
       await app.byTestId('speedup-chart').waitFor({ state: 'visible', timeout: 5_000 });
       assert.equal(await app.byTestId('speedup-point').count(), await app.number('pool-threads'));
       await app.screenshot('fib');

@@ -2,6 +2,27 @@
 // the chunk-size chart, an injected failing task, and Stop.
 import assert from 'node:assert/strict';
 
+/** amdahl_fit of src/engine/metrics.rs: grid of 1,001, golden-section refinement. */
+function amdahlFit(points) {
+  const pts = points.filter(([n, s]) => n >= 2 && Number.isFinite(s) && s > 0);
+  if (pts.length === 0) return null;
+  const amdahl = (f, n) => 1 / (f + (1 - f) / Math.max(n, 1));
+  const sse = (f) => pts.reduce((acc, [n, s]) => acc + (s - amdahl(f, n)) ** 2, 0);
+  const steps = 1000;
+  let bestI = 0;
+  for (let i = 1; i <= steps; i++) if (sse(i / steps) < sse(bestI / steps)) bestI = i;
+  let [lo, hi] = [Math.max(bestI - 1, 0) / steps, Math.min(bestI + 1, steps) / steps];
+  const g = (Math.sqrt(5) - 1) / 2;
+  for (let k = 0; k < 60; k++) {
+    const [a, b] = [hi - g * (hi - lo), lo + g * (hi - lo)];
+    if (sse(a) <= sse(b)) hi = b;
+    else lo = a;
+  }
+  const f = (lo + hi) / 2;
+  const grid = bestI / steps;
+  return sse(grid) < sse(f) ? grid : f;
+}
+
 const SMALL = 'lesson=poolsize&items=50000&work=4&chunk=500&reps=3';
 
 export const tests = [
@@ -14,22 +35,33 @@ export const tests = [
       await app.waitStatus('done', 90_000);
       const pool = await app.number('pool-threads');
       const table = app.byTestId('sweep-stats');
+      const rows = [];
       await table.waitFor({ timeout: 5_000 });
       for (let t = 1; t <= pool; t++) {
         const row = app.byTestId(`sweep-row-${t}`);
-        const [mean, median, stdev, best] = await Promise.all(
-          ['data-mean', 'data-median', 'data-stdev', 'data-best'].map(async (a) => Number.parseFloat(await row.getAttribute(a))),
+        const [mean, median, stdev, best, speedup] = await Promise.all(
+          ['data-mean', 'data-median', 'data-stdev', 'data-best', 'data-speedup'].map(async (a) => Number.parseFloat(await row.getAttribute(a))),
         );
-        assert.equal(await row.getAttribute('data-runs'), '3', `3 repetitions at ${t} threads`);
+        const runs = 3;
+        assert.equal(await row.getAttribute('data-runs'), String(runs), `3 repetitions at ${t} threads`);
         assert.ok(best > 0 && best <= median && best <= mean, `row ${t}: best ${best}, median ${median}, mean ${mean}`);
-        assert.ok(stdev >= 0, `row ${t}: stdev ${stdev}`);
+        // Three runs: the slowest is 3·mean − best − median, and it is ≥ the median.
+        assert.ok(3 * mean - best - median >= median - 1e-9 * mean, `row ${t}: mean ${mean} inconsistent with best and median`);
+        // Sample stdev (n − 1): the best alone sits mean − best below the mean and the other
+        // two must balance it, so Σ(x − mean)² ≥ (mean − best)²·n/(n − 1): s ≥ (mean − best)·√n/(n − 1).
+        const floor = ((mean - best) * Math.sqrt(runs)) / (runs - 1);
+        assert.ok(stdev >= floor - 1e-9 * mean, `row ${t}: stdev ${stdev} < ${floor}`);
+        rows.push([t, speedup]);
       }
+      assert.equal(rows[0][1], 1, 'speedup at 1 thread is 1');
       const bestThreads = await app.number('best-threads');
       assert.ok(bestThreads >= 1 && bestThreads <= pool);
       assert.equal(await table.getAttribute('data-best-threads'), String(bestThreads));
       if (pool >= 2) {
+        // The fit recomputed here from the table's speedups.
         const f = await app.number('serial-fraction');
-        assert.ok(f >= 0 && f <= 1, `serial fraction ${f}`);
+        const want = amdahlFit(rows);
+        assert.ok(Math.abs(f - want) < 1e-6, `serial fraction ${f}, refit ${want}`);
         // Attached, not 'visible': with f = 1 (no speedup on a busy machine) the curve is a
         // flat line, which has no height and so counts as hidden.
         const curve = app.byTestId('amdahl-curve');
@@ -40,9 +72,17 @@ export const tests = [
       const lanes = pool >= 2 ? 2 : 1;
       assert.equal(await app.byTestId('param-sweep-point').count(), 5 * lanes);
       assert.equal(await app.byTestId('param-sweep-chart').getAttribute('data-param'), 'chunk');
-      const best = await app.number('best-chunk');
-      assert.ok([1, 10, 100, 1000, 10000].includes(best), `best chunk ${best}`);
-      assert.ok((await app.number('tiny-chunk-slowdown-x')) >= 1);
+      // Best chunk and the tiny-chunk slowdown recomputed from the chart's points at the most threads.
+      const pts = await app.byTestId('param-sweep-point').evaluateAll((els) =>
+        els.map((e) => ({ value: Number(e.dataset.value), threads: Number(e.dataset.threads), ms: Number(e.dataset.ms) })));
+      const atMax = pts.filter((q) => q.threads === Math.max(...pts.map((x) => x.threads)));
+      assert.deepEqual(atMax.map((q) => q.value), [1, 10, 100, 1000, 10000]);
+      const fastest = atMax.reduce((a, b) => (b.ms < a.ms ? b : a));
+      assert.equal(await app.number('best-chunk'), fastest.value);
+      const slowdown = await app.number('tiny-chunk-slowdown-x');
+      assert.ok(Math.abs(slowdown - atMax[0].ms / fastest.ms) < 1e-6 * slowdown, `slowdown ${slowdown}`);
+      // The lesson's claim: 50,000 one-item tasks cost more than the work (4 units each).
+      assert.ok(fastest.value > 1 && slowdown > 1, `chunk 1 should not be the fastest (slowdown ${slowdown})`);
       await app.screenshot('poolsize');
     },
   },

@@ -57,4 +57,43 @@ export const tests = [
       assert.deepEqual(app.errors, []);
     },
   },
+  {
+    name: 'url: a link cannot start a user-URL run or ask for a flood; a click runs it, capped and paced',
+    timeout: 60_000,
+    async run({ app, server }) {
+      const target = 'http://127.0.0.1:9/';
+      const sent = [];
+      const onRequest = (r) => { if (r.url().startsWith('http://127.0.0.1:9')) sent.push(Date.now()); };
+      app.page.on('request', onRequest);
+      try {
+        // The flood link of the issue: 300 requests, 50 at a time, on load. Refused, nothing sent.
+        await app.open(server.url, `lesson=crawler&url=${encodeURIComponent(target)}&n=300&k=50&run=1&lang=en`);
+        await app.byTestId('run-refused').waitFor({ state: 'visible', timeout: 5_000 });
+        assert.match(await app.byTestId('run-refused').innerText(), /127\.0\.0\.1:9/);
+        assert.equal(await app.byTestId('run-target').getAttribute('data-value'), '127.0.0.1:9');
+        assert.match(await app.byTestId('param-error').innerText(), /at most 20 requests/);
+        assert.equal(await app.byTestId('run-button').isDisabled(), true);
+        await app.page.waitForTimeout(1_000);
+        assert.equal(await app.status(), 'idle');
+        assert.equal(sent.length, 0, 'no request left the page');
+        // The visitor lowers n and clicks Run: requests go out, at most 5 per second.
+        await app.setParam('n', 4);
+        await app.run();
+        await app.waitStatus('done', 30_000);
+        assert.equal(await app.number('tasks-failed'), 4);
+        assert.equal(sent.length, 4);
+        // Request i starts no earlier than i × 200 ms: the last at least 600 ms after the first.
+        assert.ok(sent[3] - sent[0] >= 3 * 200 - 20, `4 requests within ${sent[3] - sent[0]} ms`);
+        assert.equal(await app.byTestId('run-refused').count(), 0, 'the refusal went when the visitor ran it');
+        // Chinese too.
+        await app.open(server.url, `lesson=crawler&url=${encodeURIComponent(target)}&n=3&run=1&lang=zh`);
+        await app.byTestId('run-refused').waitFor({ state: 'visible', timeout: 5_000 });
+        assert.match(await app.byTestId('run-refused').innerText(), /[\u4e00-\u9fff]/);
+        await app.screenshot('url-refused-zh');
+        app.errors.length = 0; // the refused fetches of the clicked run were logged
+      } finally {
+        app.page.off('request', onRequest);
+      }
+    },
+  },
 ];

@@ -185,4 +185,27 @@ export const tests = [
       assert.equal(await app.byTestId('import-error').count(), 0);
     },
   },
+  {
+    name: 'a million-event trace is refused by its size at once, without freezing the page',
+    timeout: 120_000,
+    async run({ app, server }) {
+      await app.open(server.url, 'lesson=crawler&n=1&latency=fixed&ms=10&clock=virtual&run=1');
+      await app.waitStatus('done', 10_000);
+      const base = JSON.parse(await readFile((await downloadPlayground(app)).path, 'utf8'));
+      // The most compact million events: one lane, each event as short as the format allows.
+      base.events = Array.from({ length: 1_000_000 }, () => ({ lane: 0, name: 'e', detail: null, t_ms: 1 }));
+      const buffer = Buffer.from(JSON.stringify(base));
+      await app.observeLongTasks();
+      const t0 = await app.pageNow();
+      await app.byTestId('import-trace').setInputFiles({ name: 'million.json', mimeType: 'application/json', buffer });
+      await app.page.waitForFunction(
+        () => document.querySelector('[data-testid="import-error"]')?.getAttribute('data-kind') === 'too_large', null, { timeout: 30_000 });
+      assert.match(await app.byTestId('import-error').innerText(), /MB/);
+      await app.page.waitForTimeout(500); // let any late task land
+      const longest = await app.maxLongTask(t0);
+      console.log(`import of ${(buffer.length / 1048576).toFixed(1)} MB (1,000,000 events): longest main-thread task ${longest} ms`);
+      assert.ok(longest < 200, `a ${longest} ms main-thread task`);
+      assert.equal(await app.number('makespan-ms'), 10, 'the run on screen stays');
+    },
+  },
 ];

@@ -1,0 +1,80 @@
+// The crawler: N requests, at most K in flight. On the virtual clock every
+// number follows from the parameters exactly; on the browser clock (real
+// timers, real fetch() through the service worker) only one-sided bounds hold.
+import assert from 'node:assert/strict';
+import { close, crawlerPlan } from '../plan.mjs';
+
+export const tests = [
+  {
+    name: 'virtual clock: ⌈N/K⌉ waves of the fixed latency, K in flight, the K sweep',
+    async run({ app, server }) {
+      const [n, k, ms] = [20, 5, 150];
+      await app.open(server.url, `lesson=crawler&n=${n}&k=${k}&latency=fixed&ms=${ms}&fail=0&clock=virtual&run=1`);
+      await app.waitStatus('done', 10_000);
+      const waves = Math.ceil(n / k);
+      assert.equal(await app.number('makespan-ms'), waves * ms);
+      assert.equal(await app.number('max-in-flight'), k);
+      assert.equal(await app.number('tasks-done'), n);
+      assert.equal(await app.number('tasks-failed'), 0);
+      for (const p of ['p50-ms', 'p95-ms', 'p99-ms']) assert.equal(await app.number(p), ms, p);
+      assert.ok(close(await app.number('throughput'), n / ((waves * ms) / 1000)));
+      assert.deepEqual(await app.timeline().then((t) => t.lanes), n);
+      // Makespan vs K, each replayed on the virtual clock: ⌈N/K⌉ · ms.
+      const sweep = await app.byTestId('k-sweep-point').evaluateAll((els) => els.map((e) => [Number(e.dataset.k), Number(e.dataset.ms)]));
+      assert.deepEqual(sweep.map(([kk]) => kk), [1, 2, 5, 10, 20]);
+      for (const [kk, t] of sweep) assert.equal(t, Math.ceil(n / kk) * ms, `K=${kk}`);
+    },
+  },
+  {
+    name: 'virtual clock: seeded uniform latencies and failures, exactly as planned',
+    async run({ app, server }) {
+      const p = { n: 12, k: 12, latency: 'uniform', ms: 80, fail: 30, seed: 5 };
+      await app.open(server.url, `lesson=crawler&n=${p.n}&k=${p.k}&latency=${p.latency}&ms=${p.ms}&fail=${p.fail}&seed=${p.seed}&clock=virtual&run=1`);
+      await app.waitStatus('done', 10_000);
+      const plan = crawlerPlan(p);
+      const failed = plan.filter((r) => r.status >= 400).length;
+      assert.ok(failed > 0 && failed < p.n, `the seed gives a mix (${failed} failures)`);
+      assert.equal(await app.number('tasks-failed'), failed);
+      assert.equal(await app.number('tasks-done'), p.n - failed);
+      // All in flight at once: the run lasts as long as the slowest request.
+      assert.equal(await app.number('makespan-ms'), Math.max(...plan.map((r) => r.latency)));
+      assert.equal(await app.number('max-in-flight'), p.n);
+    },
+  },
+  {
+    name: 'browser clock through the UI: K in flight, never faster than the waves, tooltip',
+    async run({ app, server }) {
+      const [n, k, ms] = [20, 5, 150];
+      await app.open(server.url, 'lesson=crawler');
+      await app.setParam('n', n);
+      await app.setParam('k', k);
+      await app.setParam('latency', 'fixed');
+      await app.setParam('ms', ms);
+      await app.run();
+      await app.waitStatus('done', 30_000);
+      assert.equal(await app.number('max-in-flight'), k);
+      assert.equal(await app.number('tasks-done'), n);
+      // Every request was a real fetch() the service worker received and answered.
+      assert.deepEqual(await app.swStats(), { received: n, answered: n });
+      assert.equal(await app.byTestId('endpoint-fallback').count(), 0);
+      // Timers are late, never early: at least ⌈N/K⌉ waves, each request at least ms.
+      const makespan = await app.number('makespan-ms');
+      assert.ok(makespan >= Math.ceil(n / k) * ms - 1, `makespan-ms ${makespan}`);
+      assert.ok((await app.number('p50-ms')) >= ms - 1);
+      const { lanes, spans } = await app.timeline();
+      assert.equal(lanes, n);
+      assert.ok(spans >= n, `timeline spans ${spans}`);
+      await app.screenshot('crawler');
+      // The K sweep is replayed on the virtual clock even for a browser run.
+      const msAt = async (kk) => Number(await app.page.locator(`[data-testid=k-sweep-point][data-k="${kk}"]`).getAttribute('data-ms'));
+      assert.equal(await msAt(1), n * ms);
+      assert.equal(await msAt(k), Math.ceil(n / k) * ms);
+      assert.equal(await app.byTestId('k-sweep-measured').count(), 1);
+      // Hover over the first lane's span: the tooltip names the request.
+      await app.byTestId('timeline').hover({ position: { x: 140, y: 33 } });
+      const tip = app.page.locator('.tooltip');
+      await tip.waitFor({ state: 'visible', timeout: 5_000 });
+      assert.match(await tip.innerText(), /request 0/);
+    },
+  },
+];

@@ -1,0 +1,81 @@
+// The lessons' seeded plans, recomputed here from the parameters so the
+// specs can state exact virtual-clock expectations (src/engine/latency.rs:
+// SplitMix64, LatencyModel::sample; src/scenarios/crawler.rs: plan).
+// Not a spec: lives outside lessons/.
+
+const MASK = (1n << 64n) - 1n;
+const GOLDEN = 0x9e3779b97f4a7c15n;
+
+/** SplitMix64 as in src/engine/latency.rs. */
+export class SplitMix64 {
+  constructor(seed) {
+    this.s = BigInt(seed) & MASK;
+  }
+  nextU64() {
+    this.s = (this.s + GOLDEN) & MASK;
+    let z = this.s;
+    z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & MASK;
+    z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & MASK;
+    return z ^ (z >> 31n);
+  }
+  nextF64() {
+    return Number(this.nextU64() >> 11n) / 2 ** 53;
+  }
+}
+
+/** LatencyModel::sample: always two draws, rounded to 0.1 ms. */
+export function sample(model, ms, rng) {
+  const u1 = rng.nextF64();
+  const u2 = rng.nextF64();
+  let v;
+  if (model === 'fixed') v = ms;
+  else if (model === 'uniform') v = ms * (0.5 + u1);
+  else {
+    const SIGMA = 0.8;
+    const z = Math.sqrt(-2.0 * Math.log(1.0 - u1)) * Math.cos(2.0 * Math.PI * u2);
+    v = Math.min(ms * Math.exp(SIGMA * z - (SIGMA * SIGMA) / 2.0), 20.0 * ms);
+  }
+  return Math.round(v * 10.0) / 10.0;
+}
+
+/** crawler::plan: [{ id, latency, status }] for n requests. */
+export function crawlerPlan({ n, latency = 'uniform', ms, fail = 0, seed = 1 }) {
+  const rng = new SplitMix64(seed);
+  const out = [];
+  for (let id = 0; id < n; id++) {
+    const lat = sample(latency, ms, rng);
+    const status = rng.nextF64() * 100.0 < fail ? 500 : 200;
+    out.push({ id, latency: lat, status });
+  }
+  return out;
+}
+
+/** coordination::latencies: `count` uniform draws around `base` (no fault draw). */
+export function uniformLatencies(seed, count, base) {
+  const rng = new SplitMix64(seed);
+  return Array.from({ length: count }, () => sample('uniform', base, rng));
+}
+
+/** Primes in [lo, hi) by a segmented sieve (independent of the app's trial division). */
+export function countPrimes(lo, hi) {
+  const root = Math.ceil(Math.sqrt(hi)) + 1;
+  const small = new Uint8Array(root + 1);
+  const base = [];
+  for (let i = 2; i <= root; i++) {
+    if (small[i]) continue;
+    base.push(i);
+    for (let j = i * i; j <= root; j += i) small[j] = 1;
+  }
+  const seg = new Uint8Array(hi - lo);
+  for (const p of base) {
+    for (let j = Math.max(p * p, Math.ceil(lo / p) * p); j < hi; j += p) seg[j - lo] = 1;
+  }
+  let c = 0;
+  for (let x = lo; x < hi; x++) if (x >= 2 && !seg[x - lo]) c++;
+  return c;
+}
+
+/** assert helper: |a - b| ≤ 1e-9·max(1, |b|) (float sums in another order). */
+export function close(a, b) {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+}
