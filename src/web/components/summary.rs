@@ -109,7 +109,7 @@ pub fn summary_view(p: &Props) -> Html {
     let s = &p.state;
     let body = match (&s.summary, &s.trace) {
         (Some(sum), Some(t)) => match s.scenario().kind {
-            Kind::Async => render(s.lang, async_numbers(sum, t)),
+            Kind::Async | Kind::Model => render(s.lang, async_numbers(sum, t)),
             Kind::Cpu => render(s.lang, cpu_numbers(sum, t)),
         },
         _ => html! { <p class="empty">{ tr(s.lang, if s.is_running() { "app.status.running" } else { "app.no_numbers" }) }</p> },
