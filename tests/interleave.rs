@@ -326,3 +326,52 @@ fn every_listing_runs_under_cpython_without_hanging() {
         }
     }
 }
+
+#[test]
+fn the_share_link_carries_the_model_and_schedule_and_keeps_a_bad_one() {
+    use concurrency_playground::state::{Action, AppState};
+    let s = AppState::from_query("lesson=interleave&model=deadlock_ab_ba&schedule=01&lang=en", None);
+    assert!(s.url_errors.is_empty(), "{:?}", s.url_errors);
+    assert_eq!(s.interleave_model().id, "deadlock_ab_ba");
+    assert_eq!(s.interleave_schedule(), (vec![0, 1], None));
+    let q = s.to_query();
+    assert!(q.contains("model=deadlock_ab_ba") && q.contains("schedule=01"), "{q}");
+    assert_eq!(AppState::from_query(&q, None).schedule, "01");
+    // The trace on screen: one lane per thread, one span per step, both stuck.
+    let t = s.trace.as_ref().expect("the schedule is drawn");
+    assert_eq!(t.lanes.len(), 2);
+    assert_eq!(t.meta.makespan_ms, 2.0);
+    assert!(t.events.iter().any(|e| e.name == "deadlock"));
+    // A bad schedule is kept as typed; its valid prefix is shown, with the reason.
+    let bad = AppState::from_query("lesson=interleave&model=deadlock_ab_ba&schedule=01x", None);
+    assert_eq!(bad.schedule, "01x");
+    assert_eq!(bad.interleave_schedule(), (vec![0, 1], Some(ScheduleError::BadChar { pos: 2, ch: 'x' })));
+    assert!(bad.to_query().contains("schedule=01x"));
+    // Stepping appends; choosing another model starts over.
+    let s2 = s.reduce(Action::SetSchedule("0".into()));
+    assert_eq!(s2.interleave_schedule().0, vec![0]);
+    let s3 = s2.reduce(Action::SetParam { key: "model".into(), value: "lock_twice".into() });
+    assert_eq!((s3.schedule.as_str(), s3.interleave_model().id), ("", "lock_twice"));
+    assert!(!s3.to_query().contains("schedule="));
+    // Other lessons ignore nothing: `schedule` is theirs to refuse.
+    let other = AppState::from_query("lesson=race&schedule=01", None);
+    assert_eq!(other.url_errors.len(), 1);
+}
+
+#[test]
+fn schedule_errors_are_explained_in_both_languages() {
+    use concurrency_playground::i18n::{schedule_error, Lang};
+    let m = model("locked_2x3");
+    let e = codec::decode(&m, "01").unwrap_err();
+    let en = schedule_error(Lang::En, &m, &e);
+    let zh = schedule_error(Lang::Zh, &m, &e);
+    assert!(en.contains("Step 2") && en.contains("Thread-2 (worker)") && en.contains("held by Thread-1 (worker)"), "{en}");
+    assert!(zh.contains("第 2 步") && zh.contains("Thread-1 (worker) 持有"), "{zh}");
+    for text in ["0x", "09", &"0".repeat(codec::MAX_LEN + 1), "000000000000000000000"] {
+        let e = codec::decode(&m, text).unwrap_err();
+        for lang in [Lang::En, Lang::Zh] {
+            let msg = schedule_error(lang, &m, &e);
+            assert!(!msg.contains('{') && !msg.starts_with("il."), "{msg}");
+        }
+    }
+}

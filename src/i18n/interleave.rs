@@ -59,7 +59,6 @@ pub(super) static TABLE: &[Entry] = &[
     ("il.search.verified", "Verified: no failing schedule among {states} states ({ms} ms).", "已验证：{states} 个状态中没有出错的调度（{ms} 毫秒）。"),
     ("il.search.none_bounded", "No failing schedule with up to {bound} preemptions ({states} states, {ms} ms).", "最多 {bound} 次抢占时没有出错的调度（{states} 个状态，{ms} 毫秒）。"),
     ("il.search.none_pct", "No failure in {runs} random runs ({ms} ms).", "{runs} 次随机运行中没有出错（{ms} 毫秒）。"),
-    ("il.search.bound", "bound {bound}: {states} states", "上界 {bound}：{states} 个状态"),
     ("il.search.pct_bound", "PCT depth {d}: each run finds a depth-{d} bug with probability ≥ 1/(n·k^(d−1)) = 1/({n}·{k}^{dm1}) ≈ {p}", "PCT 深度 {d}：每次运行找到深度 {d} 错误的概率 ≥ 1/(n·k^(d−1)) = 1/({n}·{k}^{dm1}) ≈ {p}"),
     ("il.err.too_long", "The schedule in the link has {len} steps; at most {max} are allowed.", "链接中的调度有 {len} 步；最多允许 {max} 步。"),
     ("il.err.bad_char", "The schedule in the link has “{ch}” at position {pos}; only thread numbers 0–9 are allowed.", "链接中的调度在第 {pos} 位是“{ch}”；只允许线程编号 0–9。"),

@@ -42,8 +42,13 @@ impl AppState {
             }
         }
         let scn = s.scenario();
+        let mut schedule = None;
         for (k, v) in pairs {
             if matches!(k.as_str(), "lesson" | "lang" | "run" | "embed" | "clock") {
+                continue;
+            }
+            if k == "schedule" && s.is_interleave() {
+                schedule = Some(v);
                 continue;
             }
             if scn.params.iter().any(|p| p.key == k) {
@@ -51,6 +56,9 @@ impl AppState {
             } else {
                 s.url_errors.push(UrlError::UnknownParam { key: k, lesson: scn.id });
             }
+        }
+        if s.is_interleave() {
+            s.set_schedule(schedule.unwrap_or_default());
         }
         s
     }
@@ -70,6 +78,9 @@ impl AppState {
         }
         if self.scenario().kind == Kind::Async && self.clock == Clock::Virtual {
             q.append_pair("clock", self.clock.as_str());
+        }
+        if self.is_interleave() && !self.schedule.is_empty() {
+            q.append_pair("schedule", &self.schedule);
         }
         q.append_pair("lang", self.lang.code());
         if self.embed {

@@ -3,6 +3,7 @@
 //! browser code: effects (runs, URL writes, timers) live in `web::services`,
 //! which dispatch actions here. Tested natively.
 
+mod interleave;
 mod link;
 mod playback;
 
@@ -123,6 +124,8 @@ pub struct AppState {
     pub replay: Option<Replay>,
     /// Why the last trace file could not be imported (the run on screen stays).
     pub import_error: Option<ImportError>,
+    /// Interleaving lesson: the schedule stepped so far (`schedule=` in the link).
+    pub schedule: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -151,6 +154,8 @@ pub enum Action {
     Imported(TraceRef),
     ImportFailed(ImportError),
     DismissImportError,
+    /// Interleaving lesson: the schedule (thread digits) to show, replayed.
+    SetSchedule(String),
 }
 
 impl Default for AppState {
@@ -169,6 +174,7 @@ impl Default for AppState {
             clock: Clock::Browser,
             replay: None,
             import_error: None,
+            schedule: String::new(),
         }
     }
 }
@@ -217,12 +223,17 @@ impl AppState {
                         s.summary = None;
                         s.replay = None;
                         s.run = RunStatus::Idle;
+                        s.set_schedule(String::new());
                     }
                 }
             }
             Action::SetParam { key, value } => {
                 if s.scenario().params.iter().any(|p| p.key == key) {
+                    let model = key == "model";
                     s.inputs.entry(s.lesson).or_default().insert(key, value);
+                    if model && s.is_interleave() {
+                        s.set_schedule(String::new());
+                    }
                 }
             }
             Action::ResetParams => {
@@ -295,6 +306,7 @@ impl AppState {
             }
             Action::ImportFailed(e) => s.import_error = Some(e),
             Action::DismissImportError => s.import_error = None,
+            Action::SetSchedule(text) => s.set_schedule(text),
         }
         s
     }
