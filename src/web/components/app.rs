@@ -7,6 +7,7 @@ use super::{k_sweep_chart::KSweepChart, speedup_chart::SpeedupChart, summary::Su
 use super::mandelbrot_image::MandelbrotImage;
 use super::loop_warning::LoopWarning;
 use super::interleave_view::InterleaveView;
+use super::interleave_link::InterleaveLink;
 use super::{param_sweep_chart::ParamSweepChart, sweep_stats::SweepStatsTable};
 use crate::i18n::tr;
 use crate::state::{Action, AppState};
@@ -115,6 +116,9 @@ pub fn app() -> Html {
                     }
                     <LoopWarning trace={state.trace.clone()} lang={lang} />
                     <SummaryView state={state.clone()} />
+                    if scn.id == crate::scenarios::race::SCENARIO.id && state.trace.is_some() {
+                        <InterleaveLink lang={lang} model="lost_update_2x3" dispatch={dispatch.clone()} />
+                    }
                     <Timeline trace={state.trace.clone()} lang={lang}
                         cursor={state.replay.as_ref().filter(|r| r.is_partial()).map(|r| r.cursor_ms)} />
                     <ReplayBar state={state.clone()} dispatch={dispatch.clone()} />

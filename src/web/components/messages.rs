@@ -3,6 +3,7 @@
 //! (its run-wide `deadlock` events, naming the wait-for cycle), a user URL no
 //! request could reach (the run-wide `url_unreachable` event: CORS, DNS).
 
+use super::interleave_link::InterleaveLink;
 use crate::i18n::{event_text, fill, has, tr};
 use crate::scenarios::Kind;
 use crate::state::{Action, AppState, RunStatus, UrlError};
@@ -66,6 +67,7 @@ pub fn messages(p: &Props) -> Html {
             if !deadlocks.is_empty() {
                 <div class="msg warn" data-testid="deadlock-cycle" role="status">
                     { for deadlocks.iter().map(|m| html! { <p>{ m }</p> }) }
+                    <InterleaveLink lang={lang} model="deadlock_ab_ba" dispatch={p.dispatch.clone()} />
                 </div>
             }
             if !unreachable.is_empty() {

@@ -6,6 +6,7 @@ pub mod clock_select;
 pub mod controls;
 pub mod header;
 pub mod import_trace;
+pub mod interleave_link;
 pub mod interleave_search;
 pub mod interleave_shared;
 pub mod interleave_thread;
