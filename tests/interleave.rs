@@ -375,3 +375,17 @@ fn schedule_errors_are_explained_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn a_missed_notify_deadlocks_on_the_schedule_the_e2e_link_uses() {
+    // Producer: item 0 in (6 steps), then finds the buffer full and waits (4);
+    // consumer: takes it without notifying (5), then waits for item 1 (4).
+    let m = model("buffer_missed_notify");
+    let text = format!("{}{}", "0".repeat(10), "1".repeat(9));
+    let (_, states) = codec::decode(&m, &text).expect("valid");
+    assert_eq!(m.outcome(states.last().unwrap()), Outcome::Failed(Failure::Deadlock));
+    // With the notify, the same schedule leaves the producer woken, not stuck.
+    let fixed = model("buffer_notify");
+    let (_, states) = codec::decode(&fixed, &text[..19]).expect("valid");
+    assert_eq!(fixed.outcome(states.last().unwrap()), Outcome::Running);
+}
