@@ -341,7 +341,7 @@ fn the_share_link_carries_the_model_and_schedule_and_keeps_a_bad_one() {
     let t = s.trace.as_ref().expect("the schedule is drawn");
     assert_eq!(t.lanes.len(), 2);
     assert_eq!(t.meta.makespan_ms, 2.0);
-    assert!(t.events.iter().any(|e| e.name == "deadlock"));
+    assert!(t.events.iter().any(|e| e.name == "il_deadlock"));
     // A bad schedule is kept as typed; its valid prefix is shown, with the reason.
     let bad = AppState::from_query("lesson=interleave&model=deadlock_ab_ba&schedule=01x", None);
     assert_eq!(bad.schedule, "01x");

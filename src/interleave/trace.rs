@@ -55,9 +55,10 @@ pub fn record(model: &Model, schedule: &[Tid], rec: &Recorder, t0: f64) -> f64 {
             }
         }
         let name = match f {
-            Failure::Deadlock => "deadlock",
-            Failure::Assert { .. } => "assert_failed",
-            Failure::ReleaseUnowned { .. } => "release_unowned",
+            // Not `deadlock`: that event is the deadlock lesson's cycle warning.
+            Failure::Deadlock => "il_deadlock",
+            Failure::Assert { .. } => "il_assert_failed",
+            Failure::ReleaseUnowned { .. } => "il_release_unowned",
         };
         rec.event(None, name, None, end);
     }
