@@ -4,6 +4,7 @@
 //! Layers (see CONTRIBUTING.md):
 //! - [`engine`]: runs lessons and records [`engine::trace::Trace`]s; no browser code.
 //! - [`scenarios`]: the lesson catalogue, one file per lesson.
+//! - [`interleave`]: thread interleavings of small Python models, stepped and searched.
 //! - [`i18n`]: every user-visible string, in English and 简体中文.
 //! - `fidelity` (native only): compares async lessons with their CPython listings.
 //! - [`state`]: the page's state as a reducer, pure and natively tested.
@@ -22,6 +23,7 @@ pub mod fidelity;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod fidelity_variants;
 pub mod i18n;
+pub mod interleave;
 pub mod scenarios;
 pub mod state;
 pub mod view;

@@ -329,3 +329,20 @@ async fn deadlock_is_detected_on_the_real_event_loop() {
         assert!(detail.contains(task), "{task} missing from {detail}");
     }
 }
+
+/// The interleaving searches in wasm: same counts as natively (tests/interleave.rs),
+/// and the speed for BENCHMARKS.md (printed: states per second).
+#[wasm_bindgen_test]
+fn interleave_searches_count_the_same_states_in_wasm() {
+    use concurrency_playground::interleave::models;
+    use concurrency_playground::interleave::search::{Dfs, Progress, Search};
+    let perf = web_sys::window().and_then(|w| w.performance()).expect("performance");
+    for (id, states) in [("lost_update_2x3", 585u64), ("lost_update_3x2", 5641), ("locked_3x2", 931)] {
+        let t0 = perf.now();
+        let mut d = Dfs::explore_all(models::by_id(id).expect("model"));
+        while d.run(10_000) == Progress::Running {}
+        let ms = perf.now() - t0;
+        assert_eq!(d.stats().states, states, "{id}");
+        console_log!("interleave wasm: {id}: {states} states in {ms:.1} ms = {:.0} states/s", states as f64 / (ms / 1000.0));
+    }
+}

@@ -18,6 +18,7 @@ pub fn markdown() -> String {
         let kind = match scn.kind {
             Kind::Async => "async",
             Kind::Cpu => "CPU",
+            Kind::Model => "model",
         };
         let params: Vec<String> = scn
             .params

@@ -12,6 +12,7 @@ pub mod fib;
 pub mod gather;
 pub mod gil;
 pub mod hybrid;
+pub mod interleave;
 pub mod mandelbrot;
 pub mod mapreduce;
 pub mod pi;
@@ -47,6 +48,9 @@ pub enum Kind {
     Async,
     /// Work on the rayon pool; needs cross-origin isolation in the browser.
     Cpu,
+    /// A model stepped and searched in the page (`crate::interleave`); its
+    /// Run draws the model's showcase schedule on the virtual clock.
+    Model,
 }
 
 /// An async lesson body: drives primitives on `rt`, records into `rec`.
@@ -115,6 +119,8 @@ pub static ALL: &[&Scenario] = &[
     &hybrid::SCENARIO,
     &structures::SCENARIO,
     &stealing::SCENARIO,
+    // Interleavings: stepped by hand and searched (src/interleave).
+    &interleave::SCENARIO,
 ];
 
 pub fn find(id: &str) -> Option<&'static Scenario> {

@@ -65,8 +65,13 @@ impl AppState {
             }
         }
         let scn = s.scenario();
+        let mut schedule = None;
         for (k, v) in pairs {
             if matches!(k.as_str(), "lesson" | "lang" | "run" | "embed" | "clock" | "origins") {
+                continue;
+            }
+            if k == "schedule" && s.is_interleave() {
+                schedule = Some(v);
                 continue;
             }
             if scn.params.iter().any(|p| p.key == k) {
@@ -77,6 +82,9 @@ impl AppState {
         }
         // `run=1` never starts a run against a user's own URL: only the visitor's click does.
         s.refuse_user_url_autorun();
+        if s.is_interleave() {
+            s.set_schedule(schedule.unwrap_or_default());
+        }
         s
     }
 
@@ -95,6 +103,9 @@ impl AppState {
         }
         if self.scenario().kind == Kind::Async && self.clock == Clock::Virtual {
             q.append_pair("clock", self.clock.as_str());
+        }
+        if self.is_interleave() && !self.schedule.is_empty() {
+            q.append_pair("schedule", &self.schedule);
         }
         q.append_pair("lang", self.lang.code());
         if self.embed {

@@ -5,6 +5,7 @@
 
 pub mod embed_msg;
 mod guard;
+mod interleave;
 mod link;
 mod playback;
 
@@ -133,6 +134,8 @@ pub struct AppState {
     /// `origins=`: the only origins whose messages may drive the embedded app
     /// (`None`: any origin; see `embed_msg`).
     pub embed_origins: Option<Vec<String>>,
+    /// Interleaving lesson: the schedule stepped so far (`schedule=` in the link).
+    pub schedule: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -161,6 +164,8 @@ pub enum Action {
     Imported(TraceRef),
     ImportFailed(ImportError),
     DismissImportError,
+    /// Interleaving lesson: the schedule (thread digits) to show, replayed.
+    SetSchedule(String),
 }
 
 impl Default for AppState {
@@ -181,6 +186,7 @@ impl Default for AppState {
             import_error: None,
             run_refused: None,
             embed_origins: None,
+            schedule: String::new(),
         }
     }
 }
@@ -216,7 +222,7 @@ impl AppState {
     /// Can Run start now? Not while running, with invalid parameters, or (CPU
     /// lessons) without cross-origin isolation; the page shows which.
     pub fn can_run(&self) -> bool {
-        !self.is_running() && self.params().is_ok() && (self.scenario().kind == Kind::Async || self.env.isolated)
+        !self.is_running() && self.params().is_ok() && (self.scenario().kind != Kind::Cpu || self.env.isolated)
     }
 
     pub fn reduce(&self, action: Action) -> AppState {
@@ -231,12 +237,17 @@ impl AppState {
                         s.summary = None;
                         s.replay = None;
                         s.run = RunStatus::Idle;
+                        s.set_schedule(String::new());
                     }
                 }
             }
             Action::SetParam { key, value } => {
                 if s.scenario().params.iter().any(|p| p.key == key) {
+                    let model = key == "model";
                     s.inputs.entry(s.lesson).or_default().insert(key, value);
+                    if model && s.is_interleave() {
+                        s.set_schedule(String::new());
+                    }
                 }
             }
             Action::ResetParams => {
@@ -313,6 +324,7 @@ impl AppState {
             }
             Action::ImportFailed(e) => s.import_error = Some(e),
             Action::DismissImportError => s.import_error = None,
+            Action::SetSchedule(text) => s.set_schedule(text),
         }
         s
     }

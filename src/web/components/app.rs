@@ -6,6 +6,8 @@ use super::{controls::Controls, header::Header, listing::Listing, messages::Mess
 use super::{k_sweep_chart::KSweepChart, speedup_chart::SpeedupChart, summary::SummaryView, timeline::Timeline};
 use super::mandelbrot_image::MandelbrotImage;
 use super::loop_warning::LoopWarning;
+use super::interleave_view::InterleaveView;
+use super::interleave_link::InterleaveLink;
 use super::{param_sweep_chart::ParamSweepChart, sweep_stats::SweepStatsTable};
 use crate::i18n::tr;
 use crate::state::{Action, AppState};
@@ -110,8 +112,14 @@ pub fn app() -> Html {
                     }
                 </section>
                 <section class="main">
+                    if state.is_interleave() {
+                        <InterleaveView state={state.clone()} dispatch={dispatch.clone()} />
+                    }
                     <LoopWarning trace={state.trace.clone()} lang={lang} />
                     <SummaryView state={state.clone()} />
+                    if scn.id == crate::scenarios::race::SCENARIO.id && state.trace.is_some() {
+                        <InterleaveLink lang={lang} model="lost_update_2x3" dispatch={dispatch.clone()} />
+                    }
                     <Timeline trace={state.trace.clone()} lang={lang}
                         cursor={state.replay.as_ref().filter(|r| r.is_partial()).map(|r| r.cursor_ms)} />
                     <ReplayBar state={state.clone()} dispatch={dispatch.clone()} />
@@ -130,7 +138,11 @@ pub fn app() -> Html {
                     if scn.id == crate::scenarios::crawler::SCENARIO.id {
                         <KSweepChart state={state.clone()} />
                     }
-                    <Listing lang={lang} code={scn.python} id={scn.id} />
+                    if state.is_interleave() {
+                        <Listing lang={lang} code={state.interleave_model().listing} id={format!("interleave/{}", state.interleave_model().id)} />
+                    } else {
+                        <Listing lang={lang} code={scn.python} id={scn.id} />
+                    }
                 </section>
             </main>
         </div>

@@ -6,7 +6,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub lang: Lang,
-    pub id: &'static str,
+    pub id: AttrValue,
     pub code: &'static str,
 }
 

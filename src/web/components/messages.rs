@@ -5,6 +5,7 @@
 //! whose requests were answered in-page because the service worker was not
 //! available (`endpoint_fallback`).
 
+use super::interleave_link::InterleaveLink;
 use crate::i18n::{event_text, fill, has, tr};
 use crate::scenarios::Kind;
 use crate::state::{Action, AppState, RunStatus, UrlError};
@@ -76,6 +77,7 @@ pub fn messages(p: &Props) -> Html {
             if !deadlocks.is_empty() {
                 <div class="msg warn" data-testid="deadlock-cycle" role="status">
                     { for deadlocks.iter().map(|m| html! { <p>{ m }</p> }) }
+                    <InterleaveLink lang={lang} model="deadlock_ab_ba" dispatch={p.dispatch.clone()} />
                 </div>
             }
             if !unreachable.is_empty() {

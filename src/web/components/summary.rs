@@ -110,6 +110,8 @@ pub fn summary_view(p: &Props) -> Html {
     let body = match (&s.summary, &s.trace) {
         (Some(sum), Some(t)) => match s.scenario().kind {
             Kind::Async => render(s.lang, async_numbers(sum, t)),
+            // Steps are not timed: only the schedule's own numbers.
+            Kind::Model => render(s.lang, result_numbers(t)),
             Kind::Cpu => render(s.lang, cpu_numbers(sum, t)),
         },
         _ => html! { <p class="empty">{ tr(s.lang, if s.is_running() { "app.status.running" } else { "app.no_numbers" }) }</p> },

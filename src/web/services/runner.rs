@@ -42,7 +42,8 @@ pub fn start(
     dispatch.emit(Action::RunStarted);
     match scn.exec {
         // The virtual clock: deterministic and instant, no endpoint needed.
-        Exec::Async(_) if clock == Clock::Virtual => spawn_local(async move {
+        // (A model lesson always: its steps are not timed.)
+        Exec::Async(_) if clock == Clock::Virtual || scn.kind == crate::scenarios::Kind::Model => spawn_local(async move {
             match scenarios::run_virtual(scn, &params.to_strings()) {
                 Ok(t) => dispatch.emit(Action::RunFinished(TraceRef(Rc::new(t)))),
                 Err(e) => dispatch.emit(Action::RunFailed(e.to_string())),
