@@ -46,13 +46,14 @@ impl Lang {
 mod async_lessons;
 mod cpu_lessons;
 mod page;
+mod python_choice;
 mod replay;
 
 /// (key, English, 简体中文)
 pub type Entry = (&'static str, &'static str, &'static str);
 
 /// The parts of the one table; keys are unique across all of them (a test checks).
-static PARTS: [&[Entry]; 4] = [page::TABLE, async_lessons::TABLE, cpu_lessons::TABLE, replay::TABLE];
+static PARTS: [&[Entry]; 5] = [page::TABLE, async_lessons::TABLE, cpu_lessons::TABLE, replay::TABLE, python_choice::TABLE];
 
 /// Every entry of the table.
 pub fn entries() -> impl Iterator<Item = &'static Entry> {

@@ -5,6 +5,7 @@ pub mod axis;
 pub mod k_sweep;
 pub mod palette;
 pub mod param_sweep;
+pub mod python_view;
 pub mod raster;
 pub mod replay;
 pub mod speedup;
