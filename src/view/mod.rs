@@ -2,6 +2,7 @@
 //! only paint what these return. Natively tested, clock-free.
 
 pub mod axis;
+pub mod chooser;
 pub mod k_sweep;
 pub mod palette;
 pub mod param_sweep;
