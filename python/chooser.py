@@ -8,7 +8,7 @@ fetches, the CPU-bound job only computes, the mixed job does both. The
 fastest models (within 10% of the best) are the verdict for each job type.
 Free-threaded threads need CPython 3.13t; on a GIL build they are skipped.
 """
-import argparse, asyncio, json, os, sys, time
+import argparse, asyncio, json, os, sys, threading, time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 JOBS = {"io_bound": (1, 0), "cpu_bound": (0, 1), "io_then_cpu": (1, 1)}
@@ -22,10 +22,32 @@ def compute(ms, data=b""):
     return len(data)
 
 
+# One run's report (--model): requests in flight, when each lane finished.
+FLIGHT = {"now": 0, "max": 0}
+ENDS = {}
+ORIGIN = [time.perf_counter()]
+LOCK = threading.Lock()
+
+
+def flight(d):
+    with LOCK:
+        FLIGHT["now"] += d
+        FLIGHT["max"] = max(FLIGHT["max"], FLIGHT["now"])
+
+
+def ended(lane):
+    ENDS[lane] = (time.perf_counter() - ORIGIN[0]) * 1000
+
+
 def job(io_ms, cpu_ms):
     if io_ms:
+        flight(1)
         time.sleep(io_ms / 1000)
-    return compute(cpu_ms) if cpu_ms else 0
+        flight(-1)
+    r = compute(cpu_ms) if cpu_ms else 0
+    name = threading.current_thread().name
+    ended("main" if name == "MainThread" else name.replace("_", " "))
+    return r
 
 
 def timed(f):
@@ -40,21 +62,25 @@ def models(a, io_ms, cpu_ms):
         for _ in range(a.n):
             job(io_ms, cpu_ms)
     def threads_gil():
-        with ThreadPoolExecutor(a.threads) as ex:
+        with ThreadPoolExecutor(a.threads, thread_name_prefix="thread") as ex:
             list(ex.map(job, [io_ms] * a.n, [cpu_ms] * a.n))
     def process_pool():
         with ProcessPoolExecutor(a.processes) as ex:   # start-up is part of the cost
             list(ex.map(job, [io_ms] * a.n, [cpu_ms] * a.n))
-    async def fetch_then(compute_on):
+    async def fetch_then(i, compute_on):
         if io_ms:
+            flight(1)
             await asyncio.sleep(io_ms / 1000)
+            flight(-1)
         if cpu_ms or compute_on is not None:
             if compute_on is None:
                 compute(cpu_ms, body)                   # blocks the loop
+                ended("event loop")
             else:
                 await asyncio.get_running_loop().run_in_executor(compute_on, compute, cpu_ms, body)
+        ended(f"task {i}")
     async def gather(pool):
-        await asyncio.gather(*(fetch_then(pool) for _ in range(a.n)))
+        await asyncio.gather(*(fetch_then(i, pool) for i in range(a.n)))
     def asyncio_loop():
         asyncio.run(gather(None))
     def asyncio_procs():
@@ -101,6 +127,10 @@ def main():
     p.add_argument("--kb", type=int, default=100, help="KB of input each computation gets")
     p.add_argument("--threads", type=int, default=12)
     p.add_argument("--processes", type=int, default=os.cpu_count() or 2)
+    p.add_argument("--cores", type=int, default=os.cpu_count() or 2, help="(the model's; here the machine's)")
+    p.add_argument("--job", choices=list(JOBS), help="with --model: run only this one")
+    p.add_argument("--model", choices=["sequential", "threads_gil", "asyncio_loop"],
+                   help="run one model on --job and report its lanes (the fidelity check)")
     p.add_argument("--measure", action="store_true", help="print process start-up and pickling costs")
     p.add_argument("--json", action="store_true")
     a = p.parse_args()
@@ -110,6 +140,17 @@ def main():
         return
     if min(a.n, a.threads, a.processes) < 1 or min(a.io, a.cpu, a.kb) < 0:
         p.error("n, threads and processes must be >= 1; io, cpu and kb >= 0")
+    if a.model:
+        uses_io, uses_cpu = JOBS[a.job or "io_then_cpu"]
+        run = models(a, a.io * uses_io, a.cpu * uses_cpu)[a.model]
+        if a.model == "asyncio_loop":
+            ENDS["event loop"] = 0.0                    # a loop that never computes
+        ORIGIN[0] = time.perf_counter()
+        ms = timed(run)
+        report = {"makespan_ms": ms, "max_in_flight": FLIGHT["max"],
+                  "tasks": [{"name": k, "end_ms": v, "outcome": "done"} for k, v in sorted(ENDS.items())]}
+        print(json.dumps(report) if a.json else report)
+        return
     out = {}
     for kind, (uses_io, uses_cpu) in JOBS.items():
         times = {m: timed(f) for m, f in models(a, a.io * uses_io, a.cpu * uses_cpu).items()}

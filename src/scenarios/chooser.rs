@@ -43,7 +43,8 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::choice("model", &Model::IDS, "asyncio_procs"),
     ],
     python: include_str!("../../python/chooser.py"),
-    cpython: &[],
+    // The listing reports lanes for sequential, threads and asyncio runs.
+    cpython: &[("n", "8"), ("threads", "4"), ("io", "300"), ("job", "io_bound"), ("model", "threads_gil")],
     exec: Exec::Async(run),
 };
 
