@@ -118,3 +118,24 @@ fn python_view_threads_give_one_and_processes_pay_start_up_and_pickling() {
     let tiny = estimate(10.0, 1_000, w, 1.9, None, &C);
     assert!(tiny.processes_x < 1.0, "{}", tiny.processes_x);
 }
+
+#[test]
+fn bars_layout_and_verdicts_follow_the_numbers_given() {
+    use concurrency_playground::engine::trace::Bar;
+    use concurrency_playground::view::chooser::{layout, verdicts};
+    let bar = |g: &str, s: &str, ms: f64| Bar { group: g.into(), series: s.into(), ms };
+    let bars = vec![bar("a", "x", 100.0), bar("a", "y", 110.0), bar("a", "z", 111.0), bar("b", "x", 400.0), bar("b", "y", 50.0), bar("b", "z", 54.0)];
+    let v = verdicts(&bars, 0.10);
+    assert_eq!(v.len(), 2);
+    assert_eq!(v[0].fastest.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(), ["x", "y"]);
+    assert_eq!(v[1].fastest.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(), ["y", "z"]);
+    assert!(close(v[1].best_ms, 50.0));
+    let l = layout(&bars, 560.0, 260.0, 0.10);
+    assert_eq!(l.series, ["x", "y", "z"]);
+    let all: Vec<_> = l.groups.iter().flat_map(|g| g.bars.iter()).collect();
+    // Heights are proportional to the makespans; the verdict's bars are flagged.
+    let (h100, h400) = (all[0].h, all[3].h);
+    assert!(close(h400 / h100, 4.0));
+    assert_eq!(all.iter().filter(|b| b.fastest).count(), 4);
+    assert!(!all[3].fastest && all[4].fastest);
+}
