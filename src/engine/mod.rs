@@ -11,6 +11,7 @@ pub mod latency;
 pub mod metrics;
 pub mod params;
 pub mod primitives;
+pub mod pymodel;
 pub mod recorder;
 pub mod runtime;
 pub mod sweep;

@@ -24,6 +24,7 @@ struct Inner {
     events: Vec<Event>,
     tracks: Vec<Track>,
     results: BTreeMap<String, f64>,
+    bars: Vec<Bar>,
 }
 
 #[derive(Default)]
@@ -108,6 +109,11 @@ impl Recorder {
         self.inner.borrow_mut().results.insert(key.to_owned(), value);
     }
 
+    /// A makespan to compare as a bar (see [`RunMeta::bars`]).
+    pub fn bar(&self, group: &str, series: &str, ms: f64) {
+        self.inner.borrow_mut().bars.push(Bar { group: group.to_owned(), series: series.to_owned(), ms });
+    }
+
     pub fn track(&self, name: &str) -> TrackId {
         let mut i = self.inner.borrow_mut();
         i.tracks.push(Track { name: name.to_owned(), samples: vec![Sample { t_ms: 0.0, value: 0.0 }] });
@@ -150,6 +156,7 @@ impl Recorder {
         i.spans.sort_by(|a, b| a.lane.cmp(&b.lane).then(a.start_ms.total_cmp(&b.start_ms)));
         meta.makespan_ms = end;
         meta.results.extend(std::mem::take(&mut i.results));
+        meta.bars.extend(std::mem::take(&mut i.bars));
         Trace { version: TRACE_VERSION, meta, lanes: i.lanes, spans: i.spans, events: i.events, tracks: i.tracks }
     }
 }
@@ -172,6 +179,7 @@ pub fn meta(scenario: &str, params: BTreeMap<String, String>, clock: ClockKind) 
         pool_threads: None,
         sweep: Vec::new(),
         param_sweep: Vec::new(),
+        bars: Vec::new(),
         results: BTreeMap::new(),
         image: None,
     }

@@ -65,6 +65,18 @@ pub struct RunMeta {
     /// A picture the run computed (the Mandelbrot lesson), drawn by the page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<Raster>,
+    /// Makespans to compare as grouped bars (e.g. one group per job type, one
+    /// bar per concurrency model); the page charts them for any lesson.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bars: Vec<Bar>,
+}
+
+/// One bar of [`RunMeta::bars`]: `series` (a model) within `group` (a job type).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bar {
+    pub group: String,
+    pub series: String,
+    pub ms: f64,
 }
 
 /// A small grid of values `0..=max`, row by row from the top left; the page

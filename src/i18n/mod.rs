@@ -48,6 +48,7 @@ mod cpu_lessons;
 mod hardening;
 mod interleave;
 mod page;
+mod python_choice;
 mod replay;
 
 /// (key, English, 简体中文)
@@ -61,6 +62,7 @@ static PARTS: &[&[Entry]] = &[
     replay::TABLE,
     hardening::TABLE,
     interleave::TABLE,
+    python_choice::TABLE,
 ];
 
 pub use interleave::{blocked_text, schedule_error};

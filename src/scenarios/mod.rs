@@ -5,12 +5,14 @@
 pub mod actors;
 pub mod blocking;
 pub mod catalogue;
+pub mod chooser;
 pub mod coordination;
 pub mod crawler;
 pub mod deadlock;
 pub mod fib;
 pub mod gather;
 pub mod gil;
+pub mod gilio;
 pub mod hybrid;
 pub mod interleave;
 pub mod mandelbrot;
@@ -115,6 +117,8 @@ pub static ALL: &[&Scenario] = &[
     &mapreduce::SCENARIO,
     &race::SCENARIO,
     &gil::SCENARIO,
+    &gilio::SCENARIO,
+    &chooser::SCENARIO,
     &sharing::SCENARIO,
     &hybrid::SCENARIO,
     &structures::SCENARIO,

@@ -2,9 +2,11 @@
 //! only paint what these return. Natively tested, clock-free.
 
 pub mod axis;
+pub mod chooser;
 pub mod k_sweep;
 pub mod palette;
 pub mod param_sweep;
+pub mod python_view;
 pub mod raster;
 pub mod replay;
 pub mod speedup;

@@ -8,6 +8,7 @@ use super::mandelbrot_image::MandelbrotImage;
 use super::loop_warning::LoopWarning;
 use super::interleave_view::InterleaveView;
 use super::interleave_link::InterleaveLink;
+use super::{chooser_bars::ChooserBars, chooser_verdict::ChooserVerdict, python_view::PythonView};
 use super::{param_sweep_chart::ParamSweepChart, sweep_stats::SweepStatsTable};
 use crate::i18n::tr;
 use crate::state::{Action, AppState};
@@ -126,6 +127,15 @@ pub fn app() -> Html {
                     if state.trace.as_ref().is_some_and(|t| !t.meta.sweep.is_empty()) {
                         <SpeedupChart state={state.clone()} />
                     }
+                    if let Some(t) = state.trace.as_ref().filter(|t| !t.meta.sweep.is_empty() || t.meta.scenario == crate::scenarios::gil::SCENARIO.id) {
+                        <PythonView trace={t.clone()} lang={lang} />
+                    }
+                    if let Some(t) = state.trace.as_ref().filter(|t| !t.meta.bars.is_empty()) {
+                        <ChooserBars bars={t.meta.bars.clone()} lang={lang} on_pick={on_pick(&state, &dispatch, t)} shown={shown(t)} />
+                        if t.meta.scenario == crate::scenarios::chooser::SCENARIO.id {
+                            <ChooserVerdict bars={t.meta.bars.clone()} lang={lang} />
+                        }
+                    }
                     if let Some(t) = state.trace.as_ref().filter(|t| t.meta.image.is_some()) {
                         <MandelbrotImage trace={t.clone()} lang={lang} />
                     }
@@ -147,4 +157,21 @@ pub fn app() -> Html {
             </main>
         </div>
     }
+}
+
+/// The chooser's bars pick the run the timeline shows: set `job` and `model`, run.
+fn on_pick(state: &UseReducerHandle<AppState>, dispatch: &Dispatch, t: &crate::state::TraceRef) -> Option<Callback<(String, String)>> {
+    if t.meta.scenario != crate::scenarios::chooser::SCENARIO.id || state.lesson != t.meta.scenario {
+        return None;
+    }
+    let dispatch = dispatch.clone();
+    Some(Callback::from(move |(job, model): (String, String)| {
+        dispatch.emit(Action::SetParam { key: "job".into(), value: job });
+        dispatch.emit(Action::SetParam { key: "model".into(), value: model });
+        dispatch.emit(Action::RequestRun);
+    }))
+}
+
+fn shown(t: &crate::state::TraceRef) -> Option<(String, String)> {
+    Some((t.meta.params.get("job")?.clone(), t.meta.params.get("model")?.clone()))
 }

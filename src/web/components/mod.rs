@@ -2,6 +2,8 @@
 //! dispatch actions; effects go through `web::services`.
 
 pub mod app;
+pub mod chooser_bars;
+pub mod chooser_verdict;
 pub mod clock_select;
 pub mod controls;
 pub mod header;
@@ -18,6 +20,7 @@ pub mod mandelbrot_image;
 pub mod messages;
 pub mod param_sweep_chart;
 pub mod params_form;
+pub mod python_view;
 pub mod replay_bar;
 pub mod speedup_chart;
 pub mod summary;

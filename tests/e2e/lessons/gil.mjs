@@ -25,6 +25,8 @@ export const tests = [
       assert.ok((await app.number('gil-switches')) >= await app.number('pool-threads'));
       const { lanes } = await app.timeline();
       assert.equal(lanes, 1 + 2 * (await app.number('pool-threads')), 'main, threads, processes');
+      // Browser threads have no GIL, CPython's do: said next to the numbers.
+      assert.match(await app.byTestId('gil-notice').innerText(), /GIL/);
       await app.screenshot('gil');
       assert.deepEqual(app.errors, []);
     },

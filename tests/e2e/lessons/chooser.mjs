@@ -1,0 +1,79 @@
+// The chooser: 3 job types × 6 models as bars, a verdict computed from them,
+// a click on a bar shows that run; and the "what would Python do" view of a
+// speedup lesson.
+import assert from 'node:assert/strict';
+
+async function bars(app) {
+  return app.page.$$eval('[data-testid="bar"]', (els) => els.map((e) => ({
+    group: e.dataset.group, series: e.dataset.series, ms: Number(e.dataset.ms),
+    fastest: e.dataset.fastest === 'true', shown: e.dataset.shown === 'true',
+  })));
+}
+
+export const tests = [
+  {
+    name: 'chooser: every model on every job, the verdict follows from the bars',
+    timeout: 60_000,
+    async run({ app, server }) {
+      await app.open(server.url, 'lesson=chooser&clock=virtual&run=1');
+      await app.waitStatus('done');
+      const all = await bars(app);
+      assert.equal(all.length, 18);
+      for (const group of ['io_bound', 'cpu_bound', 'io_then_cpu']) {
+        const mine = all.filter((b) => b.group === group);
+        const best = Math.min(...mine.map((b) => b.ms));
+        const fast = mine.filter((b) => b.ms <= best * 1.1 + 1e-9).map((b) => b.series);
+        assert.deepEqual(mine.filter((b) => b.fastest).map((b) => b.series).sort(), [...fast].sort());
+        const row = app.byTestId(`verdict-${group.replaceAll('_', '-')}`);
+        const models = (await row.getAttribute('data-models')).split(',');
+        assert.deepEqual([...models].sort(), [...fast].sort(), `${group} verdict`);
+      }
+      // The tutorials' answers, for the default parameters.
+      const verdict = async (g) => (await app.byTestId(`verdict-${g}`).getAttribute('data-models')).split(',');
+      const io = await verdict('io-bound');
+      assert.ok(io.includes('asyncio_loop') && io.includes('threads_gil') && !io.includes('process_pool'), io.join());
+      assert.ok((await verdict('cpu-bound')).includes('process_pool'));
+      const mixed = await verdict('io-then-cpu');
+      assert.ok(mixed.includes('asyncio_procs') && !mixed.includes('threads_gil') && !mixed.includes('asyncio_loop'), mixed.join());
+      // The timeline shows the default run (mixed, asyncio + process pool): 2 processes + 12 tasks.
+      const shown = all.find((b) => b.shown);
+      assert.deepEqual([shown.group, shown.series], ['io_then_cpu', 'asyncio_procs']);
+      assert.ok(Math.abs((await app.number('makespan-ms')) - shown.ms) < 1e-6);
+      assert.equal((await app.timeline()).lanes, 14);
+      assert.ok((await app.number('start-up-ms')) > 0 && (await app.number('pickling-ms')) > 0);
+      await app.screenshot('chooser');
+      // A click on a bar runs that model: CPU-bound on the process pool, 2 lanes.
+      await app.page.click('[data-testid="bar"][data-group="cpu_bound"][data-series="process_pool"]');
+      await app.page.waitForSelector('[data-testid="bar"][data-group="cpu_bound"][data-series="process_pool"][data-shown="true"]', { timeout: 10_000 });
+      await app.waitStatus('done');
+      assert.equal((await app.timeline()).lanes, 2);
+      const cpuProc = (await bars(app)).find((b) => b.group === 'cpu_bound' && b.series === 'process_pool');
+      assert.ok(Math.abs((await app.number('makespan-ms')) - cpuProc.ms) < 1e-6);
+      await app.open(server.url, 'lesson=chooser&clock=virtual&lang=zh&run=1');
+      await app.waitStatus('done');
+      assert.match(await app.byTestId('verdict-table').innerText(), /进程池/);
+      await app.screenshot('chooser-zh');
+    },
+  },
+  {
+    name: 'python view: browser threads next to CPython threads (~1x) and processes',
+    timeout: 90_000,
+    async run({ app, server }) {
+      await app.open(server.url, 'lesson=sumsq&n=2000000&chunk=100000&reps=1&run=1');
+      await app.waitStatus('done', 60_000);
+      await app.byTestId('python-view').waitFor({ state: 'visible', timeout: 5_000 });
+      const threads = await app.number('python-threads-x');
+      assert.ok(threads > 0.9 && threads <= 1.0 + 1e-9, `CPython threads ${threads}`);
+      const procs = await app.number('python-processes-x');
+      const workers = await app.number('pool-threads');
+      assert.ok(procs > 0 && procs < workers, `CPython processes ${procs} on ${workers}`);
+      assert.ok((await app.number('python-wasm-x')) > 0);
+      assert.match(await app.byTestId('gil-notice').innerText(), /GIL/);
+      await app.screenshot('python-view');
+      await app.open(server.url, 'lesson=sumsq&n=2000000&chunk=100000&reps=1&lang=zh&run=1');
+      await app.waitStatus('done', 60_000);
+      assert.match(await app.byTestId('gil-notice').innerText(), /GIL/);
+      await app.screenshot('python-view-zh');
+    },
+  },
+];
