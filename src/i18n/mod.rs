@@ -47,12 +47,13 @@ mod async_lessons;
 mod cpu_lessons;
 mod page;
 mod replay;
+mod threadpool;
 
 /// (key, English, 简体中文)
 pub type Entry = (&'static str, &'static str, &'static str);
 
 /// The parts of the one table; keys are unique across all of them (a test checks).
-static PARTS: [&[Entry]; 4] = [page::TABLE, async_lessons::TABLE, cpu_lessons::TABLE, replay::TABLE];
+static PARTS: [&[Entry]; 5] = [page::TABLE, async_lessons::TABLE, cpu_lessons::TABLE, replay::TABLE, threadpool::TABLE];
 
 /// Every entry of the table.
 pub fn entries() -> impl Iterator<Item = &'static Entry> {

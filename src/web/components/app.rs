@@ -6,6 +6,7 @@ use super::{controls::Controls, header::Header, listing::Listing, messages::Mess
 use super::{k_sweep_chart::KSweepChart, speedup_chart::SpeedupChart, summary::SummaryView, timeline::Timeline};
 use super::mandelbrot_image::MandelbrotImage;
 use super::loop_warning::LoopWarning;
+use super::workers_sweep_chart::WorkersSweepChart;
 use super::{param_sweep_chart::ParamSweepChart, sweep_stats::SweepStatsTable};
 use crate::i18n::tr;
 use crate::state::{Action, AppState};
@@ -128,6 +129,9 @@ pub fn app() -> Html {
                     }
                     if scn.id == crate::scenarios::crawler::SCENARIO.id {
                         <KSweepChart state={state.clone()} />
+                    }
+                    if scn.id == crate::scenarios::threadpool::SCENARIO.id {
+                        <WorkersSweepChart state={state.clone()} />
                     }
                     <Listing lang={lang} code={scn.python} id={scn.id} />
                 </section>

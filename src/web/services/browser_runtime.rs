@@ -5,8 +5,8 @@
 //! latency is the server's, and CORS/DNS/refused failures are network errors.
 
 use super::endpoint::Endpoint;
-use super::pool;
-use crate::engine::runtime::{FetchError, OffloadError, Offloaded, Response, Runtime, SimRequest, Work};
+use super::{io_workers, pool};
+use crate::engine::runtime::{FetchError, OffloadError, Offloaded, Response, Runtime, SimRequest, ThreadIo, Work};
 use crate::engine::trace::ClockKind;
 use futures::future::LocalBoxFuture;
 use gloo::timers::future::TimeoutFuture;
@@ -101,6 +101,39 @@ impl Runtime for BrowserRuntime {
 
     fn offload(&self, work: Work) -> LocalBoxFuture<'static, Result<Offloaded, OffloadError>> {
         Box::pin(pool::offload(work, self.shared_origin))
+    }
+
+    fn start_io_threads(&self, threads: usize) -> LocalBoxFuture<'static, Result<(), String>> {
+        Box::pin(io_workers::ensure(threads))
+    }
+
+    fn thread_request(&self, thread: usize, req: SimRequest) -> LocalBoxFuture<'static, Result<ThreadIo, FetchError>> {
+        let Endpoint::ServiceWorker { base } = &self.endpoint else {
+            // No service worker to answer a worker's synchronous request: the
+            // page's own timer and fetch stand in (no thread is parked then).
+            let answer = self.fetch(req);
+            return Box::pin(async move { answer.await.map(|r| ThreadIo { status: r.status, span: None }) });
+        };
+        let url = format!("{base}/delay?ms={}&status={}&id={}", req.latency_ms, req.status, req.id);
+        let origin = self.shared_origin;
+        Box::pin(async move {
+            let r = io_workers::request(thread, &url).await.map_err(FetchError::Network)?;
+            match r.error {
+                Some(e) => Err(FetchError::Network(e)),
+                None => Ok(ThreadIo { status: r.status, span: Some((r.start - origin, r.end - origin)) }),
+            }
+        })
+    }
+
+    fn block_request(&self, req: SimRequest) -> Result<ThreadIo, FetchError> {
+        let Endpoint::ServiceWorker { base } = &self.endpoint else {
+            // No service worker: the loop blocks for the latency (no request).
+            self.block(req.latency_ms);
+            return Ok(ThreadIo { status: req.status, span: None });
+        };
+        let url = format!("{base}/delay?ms={}&status={}&id={}", req.latency_ms, req.status, req.id);
+        let r = io_workers::block_request(&url, req.latency_ms + 30_000.0).map_err(FetchError::Network)?;
+        Ok(ThreadIo { status: r.status, span: Some((r.start - self.shared_origin, r.end - self.shared_origin)) })
     }
 
     fn endpoint_label(&self) -> &str {
