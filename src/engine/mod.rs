@@ -12,6 +12,7 @@ pub mod params;
 pub mod primitives;
 pub mod recorder;
 pub mod runtime;
+pub mod server_model;
 pub mod sweep;
 pub mod trace;
 pub mod virtual_clock;

@@ -151,6 +151,11 @@ pub trait Runtime {
         self.block(req.latency_ms);
         Ok(ThreadIo { status: req.status, span: None })
     }
+    /// Puts a server model behind the built-in endpoint for this run (see
+    /// [`super::server_model`]); `None` = answer every request as planned.
+    fn set_server(&self, spec: Option<super::server_model::ServerSpec>) {
+        let _ = spec;
+    }
     /// Label for request spans (`GET /sim/delay`).
     fn endpoint_label(&self) -> &str {
         "GET /sim/delay"

@@ -35,6 +35,8 @@ struct Clock {
     seq: Cell<u64>,
     /// (deadline in ns, insertion order) → timer; ties fire in insertion order.
     timers: RefCell<BinaryHeap<Reverse<(u64, u64, TimerKey)>>>,
+    /// The endpoint's server model, if the lesson set one (`Runtime::set_server`).
+    server: RefCell<Option<Rc<super::server_model::ServerModel>>>,
 }
 
 #[derive(Clone)]
@@ -176,11 +178,11 @@ impl Runtime for VirtualRuntime {
     }
 
     fn fetch(&self, req: SimRequest) -> LocalBoxFuture<'static, Result<Response, FetchError>> {
-        let sleep = self.sleep(req.latency_ms);
-        Box::pin(async move {
-            sleep.await;
-            Ok(Response { status: req.status })
-        })
+        super::server_model::fetch_through(self.clock.server.borrow().clone(), req, |ms| self.sleep(ms))
+    }
+
+    fn set_server(&self, spec: Option<super::server_model::ServerSpec>) {
+        *self.clock.server.borrow_mut() = spec.map(|s| Rc::new(super::server_model::ServerModel::new(Some(s))));
     }
 
     fn clock(&self) -> ClockKind {

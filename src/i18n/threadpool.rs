@@ -1,6 +1,6 @@
 //! Strings of the thread-pool lesson (`threadpool`: a `ThreadPoolExecutor`
 //! doing blocking I/O) and its workers-sweep chart, and of the blocking
-//! lesson's sync-client modes.
+//! lesson's sync-client modes and the crawler's overloadable server.
 
 use super::Entry;
 
@@ -26,6 +26,12 @@ pub(super) static TABLE: &[Entry] = &[
     ("app.workers_sweep", "Pool time vs threads", "线程池用时与线程数"),
     ("app.workers_sweep_note", "The same jobs replayed for each pool size on the virtual clock (instant, exact); the square is this run, measured in the browser.", "同一批任务在虚拟时钟上按每种线程池大小重放（瞬时、精确）；方块是本次在浏览器中实测的运行。"),
     ("app.threads_axis", "threads", "线程数"),
+    // The crawler's overloadable server (server = capacity).
+    ("crawler.server", "server", "服务器"),
+    ("crawler.capacity", "server capacity (C)", "服务器容量（C）"),
+    ("crawler.queue", "server queue (503 beyond C + queue)", "服务器队列（超过 C + 队列即返回 503）"),
+    ("choice.unlimited", "unlimited: answers as planned", "不限：按计划响应"),
+    ("choice.capacity", "overloadable: slower past C, 503 past C + queue", "可过载：超过 C 变慢，超过 C + 队列返回 503"),
     // The blocking lesson's sync-client modes (mode = sync, sync_to_thread).
     ("choice.sync", "sync: requests.get on the event loop", "sync：在事件循环上调用 requests.get"),
     ("choice.sync_to_thread", "sync_to_thread: requests.get in asyncio.to_thread", "sync_to_thread：在 asyncio.to_thread 中调用 requests.get"),

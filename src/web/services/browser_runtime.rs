@@ -18,6 +18,9 @@ pub struct BrowserRuntime {
     /// `origin` on the clock shared with the workers (`timeOrigin + now()`).
     shared_origin: f64,
     endpoint: Endpoint,
+    /// The endpoint's server model for this run, as query parameters
+    /// (`&server=capacity&capacity=C&queue=Q&run=…`; empty = none).
+    server_query: std::cell::RefCell<String>,
 }
 
 fn perf_now() -> f64 {
@@ -29,7 +32,7 @@ impl BrowserRuntime {
     pub fn new(endpoint: Endpoint) -> Self {
         let origin = perf_now();
         let time_origin = web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.time_origin());
-        BrowserRuntime { origin, shared_origin: time_origin + origin, endpoint }
+        BrowserRuntime { origin, shared_origin: time_origin + origin, endpoint, server_query: Default::default() }
     }
 }
 
@@ -65,10 +68,11 @@ impl Runtime for BrowserRuntime {
 
     fn fetch(&self, req: SimRequest) -> LocalBoxFuture<'static, Result<Response, FetchError>> {
         let endpoint = self.endpoint.clone();
+        let server = self.server_query.borrow().clone();
         Box::pin(async move {
             match endpoint {
                 Endpoint::ServiceWorker { base } => {
-                    let url = format!("{base}/delay?ms={}&status={}&id={}", req.latency_ms, req.status, req.id);
+                    let url = format!("{base}/delay?ms={}&status={}&id={}{server}", req.latency_ms, req.status, req.id);
                     fetch_status(&url).await.map(|status| Response { status })
                 }
                 Endpoint::InPage => {
@@ -101,6 +105,14 @@ impl Runtime for BrowserRuntime {
 
     fn offload(&self, work: Work) -> LocalBoxFuture<'static, Result<Offloaded, OffloadError>> {
         Box::pin(pool::offload(work, self.shared_origin))
+    }
+
+    fn set_server(&self, spec: Option<crate::engine::server_model::ServerSpec>) {
+        // The run id keeps this run's count of requests in service apart from
+        // any other page's in the service worker.
+        *self.server_query.borrow_mut() = spec.map_or_else(String::new, |s| {
+            format!("&server=capacity&capacity={}&queue={}&run={}", s.capacity, s.queue, self.shared_origin)
+        });
     }
 
     fn start_io_threads(&self, threads: usize) -> LocalBoxFuture<'static, Result<(), String>> {
