@@ -1,6 +1,11 @@
 """Blocking the event loop: a CPU loop on the loop stalls every timer; to_thread keeps it ticking.
 
 Run:  python3 blocking.py --mode block     then   python3 blocking.py --mode offload
+      python3 blocking.py --mode sync      then   python3 blocking.py --mode sync_to_thread
+--mode sync makes the job a blocking request on the loop instead, as
+`requests.get(url)` inside `async def` is; time.sleep stands for it here (it
+blocks the calling thread the same way, and like a socket read it releases the
+GIL). --mode sync_to_thread fixes it with asyncio.to_thread.
 Requests start on a timer, one every --every ms, while a CPU job of --cpu-ms
 starts at 45 ms. A lag monitor sleeps 10 ms again and again and measures how
 late it wakes up. simnet.py (next to this file) stands in for the server.
@@ -40,6 +45,15 @@ async def main_async(a):
         t = now()
         if a.mode == "block":
             spin(a.cpu_ms)  # on the event loop: every timer waits for it
+        elif a.mode in ("sync", "sync_to_thread"):
+            stats["in_flight"] += 1  # a request, if a blocking one
+            stats["max_in_flight"] = max(stats["max_in_flight"], stats["in_flight"])
+            if a.mode == "sync":
+                time.sleep(a.cpu_ms / 1000)  # requests.get(url) on the loop: the same stall, no CPU
+            else:
+                await asyncio.to_thread(time.sleep, a.cpu_ms / 1000)  # parked in a worker thread
+                tasks.append({"name": "worker 0", "end_ms": now(), "outcome": "done"})
+            stats["in_flight"] -= 1
         else:  # on a worker thread: the loop goes on. A pure-Python loop there still
             # takes the GIL from the loop for up to 5 ms at a time (sys.getswitchinterval),
             # so timers wobble a little; C code that releases the GIL would not.
@@ -72,7 +86,7 @@ async def main_async(a):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--mode", choices=["block", "offload"], default="block")
+    p.add_argument("--mode", choices=["block", "offload", "sync", "sync_to_thread"], default="block")
     p.add_argument("--cpu_ms", "--cpu-ms", type=float, default=300)
     p.add_argument("--n", type=int, default=10)
     p.add_argument("--every", type=float, default=20)

@@ -39,13 +39,16 @@ self.addEventListener('fetch', (event) => {
   if (url.pathname !== base.pathname + 'delay') return;
   const count = countFor(event.clientId || 'none');
   count.received += 1;
-  const ms = Math.min(60000, Math.max(0, Number.parseFloat(url.searchParams.get('ms')) || 0));
-  const status = clampInt(url.searchParams.get('status'), 200, 599, 200);
+  const planned = Math.min(60000, Math.max(0, Number.parseFloat(url.searchParams.get('ms')) || 0));
+  // The optional overloadable server (see serverAdmit below): it may slow or refuse the request.
+  const adm = serverAdmit(url.searchParams, planned, clampInt(url.searchParams.get('status'), 200, 599, 200));
+  const { ms, status } = adm;
   const bytes = clampInt(url.searchParams.get('bytes'), 0, 1000000, 0);
   const started = Date.now();
   event.respondWith(new Promise((resolve) => {
     setTimeout(() => {
       count.answered += 1;
+      adm.release();
       const body = bytes > 0 ? 'x'.repeat(bytes) : JSON.stringify({ ms, status, id: url.searchParams.get('id') });
       resolve(new Response(status === 204 || status === 304 ? null : body, {
         status,
@@ -59,3 +62,31 @@ self.addEventListener('fetch', (event) => {
     }, ms);
   }));
 });
+
+// ---- Server model (the crawler's `server=capacity`) ----------------------
+// With `server=capacity&capacity=C&queue=Q&run=R`, requests of run R share one
+// server that serves C at full speed: a request admitted as the n-th in
+// service takes ms·(n/C)² once n > C (contention slows everyone), and past
+// C + Q in service it is refused at once with 503, like an overloaded API.
+// The same rule as src/engine/server_model.rs and python/crawler.py.
+const serversInService = new Map(); // run id -> requests in service
+
+function serverAdmit(params, ms, status) {
+  const none = { ms, status, release: () => {} };
+  if (params.get('server') !== 'capacity') return none;
+  const run = params.get('run') || '';
+  const capacity = clampInt(params.get('capacity'), 1, 1000000, 1);
+  const queue = clampInt(params.get('queue'), 0, 1000000, 0);
+  const n = (serversInService.get(run) || 0) + 1;
+  if (n > capacity + queue) return { ms: 0, status: 503, release: () => {} };
+  serversInService.set(run, n);
+  const loaded = Math.round(ms * Math.max(1, n / capacity) ** 2 * 10) / 10;
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    const left = (serversInService.get(run) || 1) - 1;
+    if (left > 0) serversInService.set(run, left); else serversInService.delete(run);
+  };
+  return { ms: loaded, status, release };
+}

@@ -14,6 +14,7 @@ pub mod primitives;
 pub mod pymodel;
 pub mod recorder;
 pub mod runtime;
+pub mod server_model;
 pub mod sweep;
 pub mod trace;
 pub mod virtual_clock;

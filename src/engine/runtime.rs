@@ -97,6 +97,16 @@ impl fmt::Display for OffloadError {
     }
 }
 
+/// A blocking request made by one of the runtime's dedicated I/O threads (see
+/// [`Runtime::thread_request`]): its status and, when the thread measured it
+/// itself, when it was parked in the request (run time, ms).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThreadIo {
+    pub status: u16,
+    /// `(start, end)` as the thread saw them; `None` = the caller's times are as good.
+    pub span: Option<(f64, f64)>,
+}
+
 /// The key of the message shown when a lesson offloads on a page that cannot
 /// start the worker pool.
 pub const ERR_POOL_NOT_ISOLATED: &str = "err.offload_not_isolated";
@@ -132,6 +142,35 @@ pub trait Runtime {
     /// [`spawn`]; lessons call [`spawn`], which returns a handle). It starts on
     /// the next loop turn, like `asyncio.create_task`.
     fn spawn_local(&self, fut: LocalBoxFuture<'static, ()>);
+    /// Makes sure `threads` dedicated I/O threads are up and idle (a thread
+    /// pool doing blocking I/O; see the threadpool lesson). The default, a
+    /// model (the virtual clock), has them at once.
+    fn start_io_threads(&self, threads: usize) -> LocalBoxFuture<'static, Result<(), String>> {
+        let _ = threads;
+        Box::pin(async { Ok(()) })
+    }
+    /// I/O thread `thread` makes the blocking request `req` (a synchronous
+    /// request: the thread is parked until the answer) while the loop goes on.
+    /// The default models it as a request of `req`'s latency on this clock.
+    fn thread_request(&self, thread: usize, req: SimRequest) -> LocalBoxFuture<'static, Result<ThreadIo, FetchError>> {
+        let _ = thread;
+        let answer = self.fetch(req);
+        Box::pin(async move { answer.await.map(|r| ThreadIo { status: r.status, span: None }) })
+    }
+    /// A blocking request made on the loop itself (`requests.get` inside
+    /// `async def`): nothing else on the loop runs until the answer, and
+    /// timers due meanwhile fire late. Call [`Runtime::start_io_threads`]
+    /// first (the browser has an I/O thread make the request while the loop
+    /// spins). The default, a model, blocks for `req`'s latency.
+    fn block_request(&self, req: SimRequest) -> Result<ThreadIo, FetchError> {
+        self.block(req.latency_ms);
+        Ok(ThreadIo { status: req.status, span: None })
+    }
+    /// Puts a server model behind the built-in endpoint for this run (see
+    /// [`super::server_model`]); `None` = answer every request as planned.
+    fn set_server(&self, spec: Option<super::server_model::ServerSpec>) {
+        let _ = spec;
+    }
     /// Label for request spans (`GET /sim/delay`).
     fn endpoint_label(&self) -> &str {
         "GET /sim/delay"

@@ -86,6 +86,8 @@ struct Clock {
     /// and a timer keep their relative order.
     woken: Arc<Mutex<VecDeque<usize>>>,
     ready: RefCell<VecDeque<Ready>>,
+    /// The endpoint's server model, if the lesson set one (`Runtime::set_server`).
+    server: RefCell<Option<Rc<super::server_model::ServerModel>>>,
 }
 
 #[derive(Clone)]
@@ -325,11 +327,11 @@ impl Runtime for VirtualRuntime {
     }
 
     fn fetch(&self, req: SimRequest) -> LocalBoxFuture<'static, Result<Response, FetchError>> {
-        let sleep = self.sleep(req.latency_ms);
-        Box::pin(async move {
-            sleep.await;
-            Ok(Response { status: req.status })
-        })
+        super::server_model::fetch_through(self.clock.server.borrow().clone(), req, |ms| self.sleep(ms))
+    }
+
+    fn set_server(&self, spec: Option<super::server_model::ServerSpec>) {
+        *self.clock.server.borrow_mut() = spec.map(|s| Rc::new(super::server_model::ServerModel::new(Some(s))));
     }
 
     fn clock(&self) -> ClockKind {

@@ -50,6 +50,7 @@ mod interleave;
 mod page;
 mod python_choice;
 mod replay;
+mod threadpool;
 
 /// (key, English, 简体中文)
 pub type Entry = (&'static str, &'static str, &'static str);
@@ -63,6 +64,7 @@ static PARTS: &[&[Entry]] = &[
     hardening::TABLE,
     interleave::TABLE,
     python_choice::TABLE,
+    threadpool::TABLE,
 ];
 
 pub use interleave::{blocked_text, schedule_error};

@@ -5,6 +5,12 @@
 //! when it ends, so the `loop_lag_ms` track spikes and the requests are late.
 //! With `mode=offload` the same job runs on the worker pool
 //! (`asyncio.to_thread` / `run_in_executor`) and the loop keeps ticking.
+//! With `mode=sync` the job is instead a blocking *request* of `cpu_ms` on the
+//! loop (`requests.get` inside `async def`): the same stall, with no CPU used;
+//! `mode=sync_to_thread` hands it to an I/O thread (`asyncio.to_thread`),
+//! which is parked in the request while the loop goes on. In the browser that
+//! thread is a Web Worker making a synchronous request; on the loop, the page
+//! spins until such a worker has the answer (see `Runtime::block_request`).
 //!
 //! Built on [`Runtime::block`] and [`Runtime::offload`], so the virtual clock
 //! shows exactly what the browser does, only deterministically.
@@ -14,7 +20,7 @@ use crate::engine::params::{ParamSpec, Params};
 use crate::engine::primitives::lag::{with_monitor, LAG_TICK_MS};
 use crate::engine::primitives::request;
 use crate::engine::recorder::{LaneId, Recorder};
-use crate::engine::runtime::{Runtime, SimRequest, Work};
+use crate::engine::runtime::{FetchError, Runtime, SimRequest, Work};
 use crate::engine::trace::{LaneKind, Outcome, State};
 use crate::engine::RunError;
 use crate::engine::runtime::{gather, spawn};
@@ -36,7 +42,7 @@ pub static SCENARIO: Scenario = Scenario {
     exec: Exec::Async(run),
 };
 
-pub const MODES: &[&str] = &["block", "offload"];
+pub const MODES: &[&str] = &["block", "offload", "sync", "sync_to_thread"];
 /// When the CPU job starts (ms into the run); off the lag monitor's 10 ms grid
 /// so no two timers tie.
 pub const JOB_AT_MS: f64 = 45.0;
@@ -55,12 +61,14 @@ async fn timed_request(rt: Rc<dyn Runtime>, rec: Rc<Recorder>, lane: LaneId, i: 
 }
 
 /// The CPU job: on the loop or on the pool. Returns how long it ran.
-async fn cpu_job(rt: Rc<dyn Runtime>, rec: Rc<Recorder>, offload: bool, cpu_ms: f64, t0: f64) -> Result<f64, RunError> {
+async fn cpu_job(rt: Rc<dyn Runtime>, rec: Rc<Recorder>, sync: bool, offload: bool, cpu_ms: f64, t0: f64) -> Result<f64, RunError> {
     let lane = rec.lane("job 0", LaneKind::Task);
     rec.enter(lane, State::Sleeping, Some("timer"), rt.now());
     rt.sleep(t0 + JOB_AT_MS - rt.now()).await;
     let t = rt.now();
-    let ran = if offload {
+    let ran = if sync {
+        sync_job(rt.as_ref(), &rec, lane, offload, cpu_ms).await?
+    } else if offload {
         rec.enter(lane, State::Waiting, Some("worker pool"), t);
         let done = match rt.offload(Work::Spin { ms: cpu_ms }).await {
             Ok(d) => d,
@@ -82,16 +90,44 @@ async fn cpu_job(rt: Rc<dyn Runtime>, rec: Rc<Recorder>, offload: bool, cpu_ms: 
     Ok(ran)
 }
 
+/// The sync-client job: a blocking request of `ms` on the loop, or on an I/O
+/// thread (`asyncio.to_thread`). Returns how long it took.
+async fn sync_job(rt: &dyn Runtime, rec: &Recorder, lane: LaneId, to_thread: bool, ms: f64) -> Result<f64, RunError> {
+    let t = rt.now();
+    let req = SimRequest { id: 0, latency_ms: ms, status: 200 };
+    if to_thread {
+        rec.enter(lane, State::Waiting, Some("to_thread"), t);
+        let io = rt.thread_request(0, req).await.map_err(|e| RunError::Environment(e.to_string()))?;
+        let (s, e) = io.span.unwrap_or((t, rt.now()));
+        let w = rec.lane("worker 0", LaneKind::Worker);
+        rec.span_on(w, State::Io, rt.endpoint_label(), s, e, Some(format!("job 0: requests.get, {ms} ms")));
+        rec.finish_lane(w, Outcome::Done, e);
+        return Ok(e - s);
+    }
+    rec.event(None, "loop_blocked", Some(format!("{ms}")), t);
+    rec.enter_labelled(lane, State::Io, Some("event loop"), format!("requests.get, {ms} ms, on the loop"), t);
+    // A translation key (no shared memory) stays bare so the page translates it.
+    let io = rt.block_request(req).map_err(|FetchError::Network(m)| RunError::Environment(m))?;
+    let (s, e) = io.span.unwrap_or((t, rt.now()));
+    Ok((e - s).max(rt.now() - t))
+}
+
 fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'static, Result<(), RunError>> {
     Box::pin(async move {
-        let offload = p.choice("mode") == "offload";
+        let mode = p.choice("mode");
+        let sync = mode.starts_with("sync");
+        let offload = mode == "offload" || mode == "sync_to_thread";
+        if sync {
+            // Before time 0: the browser's I/O thread must be up before the loop blocks on it.
+            rt.start_io_threads(1).await.map_err(RunError::Environment)?;
+        }
         let (cpu_ms, every, ms) = (p.int("cpu_ms") as f64, p.int("every") as f64, p.int("ms") as f64);
         let t0 = rt.now();
         let requests = (0..p.int("n") as u32).map(|i| {
             let lane = rec.lane(format!("request {i}"), LaneKind::Task);
             timed_request(rt.clone(), rec.clone(), lane, i, every, ms, t0)
         });
-        let job = cpu_job(rt.clone(), rec.clone(), offload, cpu_ms, t0);
+        let job = cpu_job(rt.clone(), rec.clone(), sync, offload, cpu_ms, t0);
         // As the listing: gather(job(), *requests), each a task.
         let both = async {
             let job = spawn(rt.as_ref(), job);

@@ -8,6 +8,11 @@
 //! planned latencies. If every request then fails with a network error, the run
 //! ends normally (the failed lanes stay visible) with a run-wide
 //! `url_unreachable` event that the page explains (CORS, DNS, address).
+//!
+//! With `server=capacity` the built-in endpoint is an overloadable server
+//! (`engine::server_model`: `capacity` served at full speed, slower beyond,
+//! 503 past `capacity + queue`): K = N then overloads it, and the makespan-vs-K
+//! chart has its best K inside, near the capacity: why a crawler limits itself.
 
 use super::{Exec, Kind, Scenario};
 use crate::engine::latency::{LatencyModel, SplitMix64};
@@ -16,6 +21,7 @@ use crate::engine::primitives::{request::request_to, TracedSemaphore};
 use crate::engine::recorder::Recorder;
 use crate::engine::runtime::{FetchError, Runtime, SimRequest};
 use crate::engine::trace::{ClockKind, LaneKind};
+use crate::engine::server_model::ServerSpec;
 use crate::engine::RunError;
 use crate::engine::runtime::gather;
 use futures::future::LocalBoxFuture;
@@ -32,11 +38,22 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("fail", 0, 100, 0),
         ParamSpec::int("seed", 0, 4_294_967_295, 1),
         ParamSpec::url("url"),
+        ParamSpec::choice("server", SERVERS, "unlimited"),
+        ParamSpec::int("capacity", 1, 1_000, 5),
+        ParamSpec::int("queue", 0, 10_000, 10),
     ],
     python: include_str!("../../python/crawler.py"),
     cpython: &[("n", "12"), ("k", "3"), ("latency", "uniform"), ("ms", "40"), ("seed", "7")],
     exec: Exec::Async(run),
 };
+
+/// `unlimited`: every request is answered as planned; `capacity`: the server model.
+pub const SERVERS: &[&str] = &["unlimited", "capacity"];
+
+/// The server model of the run's parameters, if any.
+pub fn server(p: &Params) -> Option<ServerSpec> {
+    (p.choice("server") == "capacity").then(|| ServerSpec { capacity: p.int("capacity") as u32, queue: p.int("queue") as u32 })
+}
 
 /// What each request will do, drawn up front from the seed (the Python listing
 /// draws the same plan in the same order).
@@ -61,6 +78,7 @@ pub const USER_URL_MAX_RATE_PER_S: f64 = 5.0;
 
 fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'static, Result<(), RunError>> {
     Box::pin(async move {
+        rt.set_server(server(&p));
         let sem = TracedSemaphore::new("semaphore", p.int("k") as usize, rec.clone(), rt.clone());
         let url: Option<Rc<str>> = Some(p.text("url")).filter(|u| !u.is_empty()).map(Rc::from);
         if url.is_some() && p.int("n") > USER_URL_MAX_N {
@@ -115,6 +133,8 @@ pub fn k_sweep(p: &Params) -> Vec<(u32, f64)> {
     }
     let mut ks: Vec<i64> = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000].into_iter().filter(|k| *k < n).collect();
     ks.extend([p.int("k").min(n), n]);
+    // With a server model its capacity is where the curve should turn: show it.
+    ks.extend(server(p).map(|s| (s.capacity as i64).min(n)));
     ks.sort_unstable();
     ks.dedup();
     ks.into_iter()

@@ -32,6 +32,7 @@ pub mod stealing;
 pub mod structures;
 pub mod sumsq;
 pub mod taskgroup;
+pub mod threadpool;
 
 use crate::engine::cpu::CpuCtx;
 use crate::engine::params::{self, ParamError, ParamSpec, Params};
@@ -106,6 +107,7 @@ pub static ALL: &[&Scenario] = &[
     &coordination::SCENARIO,
     &deadlock::SCENARIO,
     &actors::SCENARIO,
+    &threadpool::SCENARIO,
     // CPU lessons, in the order of SCENARIOS.md (1–9).
     &primes::SCENARIO,
     &pi::SCENARIO,

@@ -9,6 +9,7 @@ use super::loop_warning::LoopWarning;
 use super::interleave_view::InterleaveView;
 use super::interleave_link::InterleaveLink;
 use super::{chooser_bars::ChooserBars, chooser_verdict::ChooserVerdict, python_view::PythonView};
+use super::workers_sweep_chart::WorkersSweepChart;
 use super::{param_sweep_chart::ParamSweepChart, sweep_stats::SweepStatsTable};
 use crate::i18n::tr;
 use crate::state::{Action, AppState};
@@ -152,6 +153,9 @@ pub fn app() -> Html {
                         <Listing lang={lang} code={state.interleave_model().listing} id={format!("interleave/{}", state.interleave_model().id)} />
                     } else {
                         <Listing lang={lang} code={scn.python} id={scn.id} />
+                    }
+                    if scn.id == crate::scenarios::threadpool::SCENARIO.id {
+                        <WorkersSweepChart state={state.clone()} />
                     }
                 </section>
             </main>

@@ -26,3 +26,4 @@ pub mod speedup_chart;
 pub mod summary;
 pub mod sweep_stats;
 pub mod timeline;
+pub mod workers_sweep_chart;

@@ -5,8 +5,8 @@
 //! latency is the server's, and CORS/DNS/refused failures are network errors.
 
 use super::endpoint::Endpoint;
-use super::pool;
-use crate::engine::runtime::{FetchError, OffloadError, Offloaded, Response, Runtime, SimRequest, Work};
+use super::{io_workers, pool};
+use crate::engine::runtime::{FetchError, OffloadError, Offloaded, Response, Runtime, SimRequest, ThreadIo, Work};
 use crate::engine::trace::ClockKind;
 use futures::future::LocalBoxFuture;
 use gloo::timers::future::TimeoutFuture;
@@ -18,6 +18,9 @@ pub struct BrowserRuntime {
     /// `origin` on the clock shared with the workers (`timeOrigin + now()`).
     shared_origin: f64,
     endpoint: Endpoint,
+    /// The endpoint's server model for this run, as query parameters
+    /// (`&server=capacity&capacity=C&queue=Q&run=…`; empty = none).
+    server_query: std::cell::RefCell<String>,
 }
 
 fn perf_now() -> f64 {
@@ -29,7 +32,7 @@ impl BrowserRuntime {
     pub fn new(endpoint: Endpoint) -> Self {
         let origin = perf_now();
         let time_origin = web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.time_origin());
-        BrowserRuntime { origin, shared_origin: time_origin + origin, endpoint }
+        BrowserRuntime { origin, shared_origin: time_origin + origin, endpoint, server_query: Default::default() }
     }
 }
 
@@ -65,10 +68,11 @@ impl Runtime for BrowserRuntime {
 
     fn fetch(&self, req: SimRequest) -> LocalBoxFuture<'static, Result<Response, FetchError>> {
         let endpoint = self.endpoint.clone();
+        let server = self.server_query.borrow().clone();
         Box::pin(async move {
             match endpoint {
                 Endpoint::ServiceWorker { base } => {
-                    let url = format!("{base}/delay?ms={}&status={}&id={}", req.latency_ms, req.status, req.id);
+                    let url = format!("{base}/delay?ms={}&status={}&id={}{server}", req.latency_ms, req.status, req.id);
                     fetch_status(&url).await.map(|status| Response { status })
                 }
                 Endpoint::InPage => {
@@ -107,6 +111,47 @@ impl Runtime for BrowserRuntime {
         // wasm-bindgen-futures runs spawned tasks from one FIFO queue, in the
         // order they were woken: asyncio's `call_soon` order.
         wasm_bindgen_futures::spawn_local(fut);
+    }
+
+    fn set_server(&self, spec: Option<crate::engine::server_model::ServerSpec>) {
+        // The run id keeps this run's count of requests in service apart from
+        // any other page's in the service worker.
+        *self.server_query.borrow_mut() = spec.map_or_else(String::new, |s| {
+            format!("&server=capacity&capacity={}&queue={}&run={}", s.capacity, s.queue, self.shared_origin)
+        });
+    }
+
+    fn start_io_threads(&self, threads: usize) -> LocalBoxFuture<'static, Result<(), String>> {
+        Box::pin(io_workers::ensure(threads))
+    }
+
+    fn thread_request(&self, thread: usize, req: SimRequest) -> LocalBoxFuture<'static, Result<ThreadIo, FetchError>> {
+        let Endpoint::ServiceWorker { base } = &self.endpoint else {
+            // No service worker to answer a worker's synchronous request: the
+            // page's own timer and fetch stand in (no thread is parked then).
+            let answer = self.fetch(req);
+            return Box::pin(async move { answer.await.map(|r| ThreadIo { status: r.status, span: None }) });
+        };
+        let url = format!("{base}/delay?ms={}&status={}&id={}", req.latency_ms, req.status, req.id);
+        let origin = self.shared_origin;
+        Box::pin(async move {
+            let r = io_workers::request(thread, &url).await.map_err(FetchError::Network)?;
+            match r.error {
+                Some(e) => Err(FetchError::Network(e)),
+                None => Ok(ThreadIo { status: r.status, span: Some((r.start - origin, r.end - origin)) }),
+            }
+        })
+    }
+
+    fn block_request(&self, req: SimRequest) -> Result<ThreadIo, FetchError> {
+        let Endpoint::ServiceWorker { base } = &self.endpoint else {
+            // No service worker: the loop blocks for the latency (no request).
+            self.block(req.latency_ms);
+            return Ok(ThreadIo { status: req.status, span: None });
+        };
+        let url = format!("{base}/delay?ms={}&status={}&id={}", req.latency_ms, req.status, req.id);
+        let r = io_workers::block_request(&url, req.latency_ms + 30_000.0).map_err(FetchError::Network)?;
+        Ok(ThreadIo { status: r.status, span: Some((r.start - self.shared_origin, r.end - self.shared_origin)) })
     }
 
     fn endpoint_label(&self) -> &str {

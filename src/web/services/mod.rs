@@ -6,6 +6,7 @@ pub mod download;
 pub mod embed;
 pub mod endpoint;
 pub mod env;
+pub mod io_workers;
 pub mod pool;
 pub mod runner;
 pub mod url;

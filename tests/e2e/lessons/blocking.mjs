@@ -73,4 +73,32 @@ export const tests = [
       }
     },
   },
+  {
+    name: 'sync: a blocking request on the loop stalls it like CPU; sync_to_thread parks a worker instead',
+    async run({ app, server }) {
+      await app.open(server.url, `${QUERY}&mode=sync`);
+      await app.startTimerProbe();
+      await app.run();
+      await app.waitStatus('done');
+      const maxGap = await app.stopTimerProbe();
+      assert.equal(await app.number('requests-late'), 6);
+      const lag = await app.number('max-loop-lag-ms');
+      assert.ok(lag >= 250 && lag < 2_000, `loop lag ${lag} ms`);
+      assert.ok(await app.number('cpu-job-ms') >= 300, 'the request itself took its latency');
+      assert.ok(maxGap >= 250, `the page's own timer stalled (longest gap ${maxGap.toFixed(0)} ms)`);
+      await app.byTestId('loop-blocked-warning').waitFor({ state: 'visible', timeout: 5_000 });
+      assert.equal((await app.timeline()).lanes, 7, 'six requests and the job');
+      await app.screenshot('blocking-sync');
+      await app.open(server.url, `${QUERY}&mode=sync_to_thread`);
+      await app.startTimerProbe();
+      await app.run();
+      await app.waitStatus('done');
+      const gap = await app.stopTimerProbe();
+      assert.ok(await app.number('max-loop-lag-ms') < 100);
+      assert.ok(await app.number('requests-late') < 6);
+      assert.ok(await app.number('cpu-job-ms') >= 300);
+      assert.ok(gap < 250, `the loop kept ticking (longest gap ${gap.toFixed(0)} ms)`);
+      assert.equal((await app.timeline()).lanes, 8, 'six requests, the job and the I/O thread');
+    },
+  },
 ];

@@ -1,0 +1,86 @@
+// Lesson "threadpool": a ThreadPoolExecutor doing blocking I/O on real Web
+// Workers, each parked in a synchronous request to the service-worker endpoint.
+import assert from 'node:assert/strict';
+import { log } from '../lib.mjs';
+
+// How late a pool may be, per round of jobs (⌈jobs/workers⌉ rounds run one
+// after another on a thread): the service worker's setTimeout firing late on
+// a busy 2-core machine, its dispatch of the synchronous request, and the two
+// message hops page → worker → page. Never early: every job is a real wait of
+// its latency on the thread that made it.
+const LATE_PER_ROUND_MS = 50;
+// Once per run: the last reply reaching the page and the page noting it.
+const LATE_ONCE_MS = 100;
+
+const query = (w, extra = '') => `lesson=threadpool&jobs=20&workers=${w}&latency=fixed&ms=1000&mode=as_completed${extra}`;
+
+export const tests = [
+  {
+    name: '20 jobs of 1 s on 1/5/10/20 real threads take 20/4/2/1 s, never early',
+    timeout: 120_000,
+    async run({ app, server }) {
+      const measured = {};
+      for (const w of [1, 5, 10, 20]) {
+        await app.open(server.url, query(w));
+        await app.run();
+        await app.waitStatus('done', 60_000);
+        const rounds = Math.ceil(20 / w);
+        const ideal = rounds * 1000;
+        const pool = await app.number('pool-ms');
+        measured[w] = pool;
+        assert.ok(pool >= ideal, `${w} threads: ${pool} ms, earlier than ${ideal}`);
+        assert.ok(pool <= ideal + rounds * LATE_PER_ROUND_MS + LATE_ONCE_MS, `${w} threads: ${pool} ms, ideal ${ideal}`);
+        assert.equal(await app.number('max-in-flight'), w, 'every thread was parked in I/O at once');
+        assert.equal(await app.number('jobs-done'), 20);
+        const { lanes } = await app.timeline();
+        assert.equal(lanes, w + 1, 'main and one lane per thread');
+        // The sweep replays every pool size on the virtual clock, exactly.
+        const points = await app.byTestId('workers-sweep-point').evaluateAll((els) =>
+          els.map((e) => [Number(e.dataset.workers), Number(e.dataset.ms)]));
+        for (const [n, ms] of points) assert.equal(ms, Math.ceil(20 / n) * 1000, `sweep at ${n} threads`);
+        assert.deepEqual(points.map((p) => p[0]), [1, 2, 5, 10, 20]);
+        assert.equal(await app.byTestId('workers-sweep-measured').count(), 1);
+        if (w === 5) await app.screenshot('threadpool');
+      }
+      log(`threadpool: pool-ms measured for 1/5/10/20 threads: ${JSON.stringify(measured)}`);
+    },
+  },
+  {
+    name: 'result(timeout): slow jobs time out for the caller yet run to the end',
+    timeout: 60_000,
+    async run({ app, server }) {
+      const q = 'lesson=threadpool&mode=result_timeout&jobs=16&workers=4&latency=longtail&ms=100&timeout=90&seed=5';
+      await app.open(server.url, `${q}&clock=virtual`);
+      await app.run();
+      await app.waitStatus('done');
+      const virtualPool = await app.number('pool-ms');
+      assert.ok(await app.number('timed-out') > 0);
+      await app.open(server.url, q);
+      await app.run();
+      await app.waitStatus('done');
+      assert.ok(await app.number('timed-out') > 0, 'some result() gave up');
+      assert.equal(await app.number('jobs-done'), 16, 'the timed-out jobs still finished');
+      assert.ok(await app.number('pool-ms') >= virtualPool, 'never earlier than the model');
+    },
+  },
+  {
+    name: 'Stop while threads are blocked; the next run gets fresh threads (中文)',
+    timeout: 60_000,
+    async run({ app, server }) {
+      await app.open(server.url, 'lesson=threadpool&jobs=20&workers=4&latency=fixed&ms=2000&lang=zh');
+      await app.run();
+      await app.waitStatus('running');
+      await app.page.waitForTimeout(1_000);
+      await app.stop();
+      await app.waitStatus('stopped');
+      await app.open(server.url, 'lesson=threadpool&mode=callbacks&jobs=8&workers=4&latency=fixed&ms=300&lang=zh');
+      await app.run();
+      await app.waitStatus('done', 30_000);
+      // 8 fetches of 300 ms on 4 threads, then 8 stores of 150 ms: 600 + 300 ms.
+      const pool = await app.number('pool-ms');
+      assert.ok(pool >= 900 && pool <= 900 + 4 * LATE_PER_ROUND_MS + LATE_ONCE_MS, `callbacks: ${pool} ms`);
+      assert.equal(await app.number('jobs-done'), 8);
+      await app.screenshot('threadpool-zh');
+    },
+  },
+];
