@@ -1,5 +1,5 @@
 //! Every user-visible string, in English and 简体中文, in one table, kept in
-//! parts by topic (`page`, `async_lessons`, `cpu_lessons`, `replay`);
+//! parts by topic (`page`, `async_lessons`, `cpu_lessons`, `replay`, `a11y`);
 //! [`entries`] is the whole table. Keys are stable ids; scenario strings use `<scenario>.<what>`, parameters
 //! `<scenario>.<param>`, states `state.<state>`, tracks `track.<name>`.
 //! A native test checks that every key the catalogue needs is here in both
@@ -43,6 +43,7 @@ impl Lang {
 }
 
 
+mod a11y;
 mod async_lessons;
 mod cpu_lessons;
 mod page;
@@ -52,7 +53,7 @@ mod replay;
 pub type Entry = (&'static str, &'static str, &'static str);
 
 /// The parts of the one table; keys are unique across all of them (a test checks).
-static PARTS: [&[Entry]; 4] = [page::TABLE, async_lessons::TABLE, cpu_lessons::TABLE, replay::TABLE];
+static PARTS: [&[Entry]; 5] = [page::TABLE, async_lessons::TABLE, cpu_lessons::TABLE, replay::TABLE, a11y::TABLE];
 
 /// Every entry of the table.
 pub fn entries() -> impl Iterator<Item = &'static Entry> {

@@ -43,7 +43,8 @@ impl AppState {
         }
         let scn = s.scenario();
         for (k, v) in pairs {
-            if matches!(k.as_str(), "lesson" | "lang" | "run" | "embed" | "clock") {
+            // `theme` (static/theme.js) and `coi` (static/coi.js) belong to the page, not the app.
+            if matches!(k.as_str(), "lesson" | "lang" | "run" | "embed" | "clock" | "theme" | "coi") {
                 continue;
             }
             if scn.params.iter().any(|p| p.key == k) {

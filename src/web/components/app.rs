@@ -6,6 +6,7 @@ use super::{controls::Controls, header::Header, listing::Listing, messages::Mess
 use super::{k_sweep_chart::KSweepChart, speedup_chart::SpeedupChart, summary::SummaryView, timeline::Timeline};
 use super::mandelbrot_image::MandelbrotImage;
 use super::loop_warning::LoopWarning;
+use super::shortcuts::Shortcuts;
 use super::{param_sweep_chart::ParamSweepChart, sweep_stats::SweepStatsTable};
 use crate::i18n::tr;
 use crate::state::{Action, AppState};
@@ -96,11 +97,13 @@ pub fn app() -> Html {
             <Header state={state.clone()} dispatch={dispatch.clone()} />
             <Messages state={state.clone()} dispatch={dispatch.clone()} />
             <main class="layout">
-                <section class="side">
+                <section class="side" aria-labelledby="setup-heading">
+                    <h2 id="setup-heading" class="visually-hidden">{ tr(lang, "a11y.setup") }</h2>
                     <ParamsForm state={state.clone()} dispatch={dispatch.clone()} />
                     <ClockSelect state={state.clone()} dispatch={dispatch.clone()} />
-                    <Controls state={state.clone()} on_run={on_run} on_stop={on_stop} />
+                    <Controls state={state.clone()} on_run={on_run.clone()} on_stop={on_stop.clone()} />
                     <ImportTrace state={state.clone()} dispatch={dispatch.clone()} />
+                    <Shortcuts state={state.clone()} dispatch={dispatch.clone()} {on_run} {on_stop} />
                     if !state.embed {
                         <div class="card notice">
                             <h3>{ tr(lang, "app.notice") }</h3>
@@ -108,7 +111,8 @@ pub fn app() -> Html {
                         </div>
                     }
                 </section>
-                <section class="main">
+                <section class="main" aria-labelledby="results-heading">
+                    <h2 id="results-heading" class="visually-hidden">{ tr(lang, "a11y.results") }</h2>
                     <LoopWarning trace={state.trace.clone()} lang={lang} />
                     <SummaryView state={state.clone()} />
                     <Timeline trace={state.trace.clone()} lang={lang}

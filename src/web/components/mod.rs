@@ -14,6 +14,7 @@ pub mod messages;
 pub mod param_sweep_chart;
 pub mod params_form;
 pub mod replay_bar;
+pub mod shortcuts;
 pub mod speedup_chart;
 pub mod summary;
 pub mod sweep_stats;
