@@ -42,14 +42,18 @@
   const result = document.querySelector('[data-testid="try-result"]');
   let pending = null; // { k, sawRunning }
   const send = (msg) => crawler.contentWindow.postMessage(msg, app.origin);
+  let last = null; // the last finished run's report
   const start = () => {
     const k = kSelect.value;
-    pending = { k, sawRunning: false };
+    pending = { k };
     result.textContent = result.dataset.runningText;
     result.dataset.status = 'running';
     runButton.disabled = true;
     send({ type: 'playground:set', lesson: 'crawler', clock: 'virtual', params: { n: '50', k, latency: 'fixed', ms: '1000' } });
     send({ type: 'playground:run' });
+    // A run on the virtual clock can finish before the lesson reports it running; the
+    // same setup run again then reports nothing new (the report did not change).
+    if (last && last.params?.k === k && last.params?.n === '50') setTimeout(() => pending && show(last), 1500);
   };
   runButton?.addEventListener('click', () => {
     if (ready) start();
@@ -63,9 +67,12 @@
       ready = true;
       if (pending?.queued) start();
     }
-    if (!pending || pending.queued) return;
-    if (m.status === 'running') pending.sawRunning = true;
-    if (!pending.sawRunning || !['done', 'failed', 'stopped'].includes(m.status)) return;
+    if (['done', 'failed', 'stopped'].includes(m.status)) last = m;
+    // The report of the run this page asked for: it carries the parameters it set.
+    if (!pending || pending.queued || !['done', 'failed', 'stopped'].includes(m.status) || m.params?.k !== pending.k) return;
+    show(m);
+  });
+  function show(m) {
     const s = m.summary ?? {};
     runButton.disabled = false;
     result.dataset.status = m.status;
@@ -78,7 +85,7 @@
       result.textContent = m.status;
     }
     pending = null;
-  });
+  }
 
   // ---- embed builder ----
   const LESSONS = ['gather', 'crawler', 'results', 'taskgroup', 'resilience', 'ratelimit', 'prodcons', 'pipeline',
