@@ -63,10 +63,11 @@ pub fn timeline(p: &Props) -> Html {
         let range = range.clone();
         use_effect_with(p.trace.as_ref().map(|t| Rc::as_ptr(&t.0) as usize), move |_| range.set(None));
     }
-    // Track the container width (resize → repaint).
+    // Track the container width (resize → repaint); measured again when the
+    // canvas appears with the first trace (before it there is nothing to measure).
     {
         let (canvas, width) = (canvas.clone(), width.clone());
-        use_effect_with((), move |_| {
+        use_effect_with(p.trace.is_some(), move |_| {
             let measure = {
                 let (canvas, width) = (canvas.clone(), width.clone());
                 move || {
