@@ -14,7 +14,9 @@
 #   - the GIL lesson (threads under one lock, processes that copy) next to
 #     real CPython threads and processes, as ratios to sequential
 # Usage: scripts/bench.sh [bound]   (default 5,000,000)
-#   BENCH_ONLY=large,gil (any of primes, cpython, large, gil) runs only those parts.
+#   BENCH_ONLY=large,gil (any of primes, cpython, large, gil, coldload) runs only those parts.
+#   - coldload: first-load bytes (gzip -9) and time to first run on a cold load under
+#     throttled networks (tests/e2e/coldload.mjs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh >&2
@@ -208,5 +210,29 @@ for name, pk, wk, nk in rows:
     print(f"| {name} | {py[pk]:.0f} | {pr:.2f} | {w[wk]:.0f} | {wr:.2f} | {(wr / pr - 1) * 100:+.0f}% | {r[nk]:.0f} | {nr:.2f} |")
 print(f"| {n} free threads (no GIL; CPython 3.13t) | n/a | n/a | {w['free-ms']:.0f} | {w['free-x']:.2f} | n/a | {r['free_ms']:.0f} | {r['free_x']:.2f} |")
 print(f"| longest main-thread task during the run | | | {wasm['max_long_task_ms']:.0f} ms | | | | |")
+PY
+fi
+
+# ---- first load: what the first lesson downloads, and time to first run on throttled networks ----
+if wants coldload; then
+  wasm_file=$(ls dist/*_bg.wasm | head -n1)
+  js_files=$(ls dist/*.js | grep -v -e sim-sw.js -e tutorial.js)
+  echo "bench: cold load (wasm $(stat -c %s "$wasm_file") bytes raw)" >&2
+  wasm_gz=$(gzip -9 -c "$wasm_file" | wc -c)
+  js_gz=$(cat $js_files | gzip -9 | wc -c)
+  cold_gz=$(node tests/e2e/coldload.mjs dist)
+  cold_plain=$(COLDLOAD_GZIP=0 node tests/e2e/coldload.mjs dist)
+  python3 - "$(stat -c %s "$wasm_file")" "$wasm_gz" "$js_gz" "$cold_gz" "$cold_plain" <<'PY'
+import json, sys
+raw, wgz, jgz = (int(a) for a in sys.argv[1:4])
+gz, plain = json.loads(sys.argv[4]), json.loads(sys.argv[5])
+print()
+print(f"First load: wasm {raw / 1024:.0f} KB raw, {wgz / 1024:.0f} KB gzip -9; JS {jgz / 1024:.0f} KB gzip -9; "
+      f"**{(wgz + jgz) / 1024:.0f} KB** together.")
+print()
+print("| network (Chromium emulation, cold cache) | served gzipped: time to first run | bytes | served plain: time to first run | bytes |")
+print("|---|---:|---:|---:|---:|")
+for a, b in zip(gz["profiles"], plain["profiles"]):
+    print(f"| {a['name']} | {a['ms'] / 1000:.1f} s | {a['bytes'] / 1024:.0f} KB | {b['ms'] / 1000:.1f} s | {b['bytes'] / 1024:.0f} KB |")
 PY
 fi

@@ -53,8 +53,13 @@ if ! have_version trunk 0.22.1; then
 fi
 
 # --- end-to-end test driver (npm, pinned by package-lock.json) -------------
-if [ -f tests/e2e/package.json ] && [ ! -d tests/e2e/node_modules/playwright-core ]; then
+if [ -f tests/e2e/package.json ] && { [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ]; }; then
   log "npm ci in tests/e2e"
   (cd tests/e2e && npm ci --no-audit --no-fund --silent)
+fi
+# --- build tools from npm: binaryen's wasm-opt (tools/package.json) ---------
+if [ -f tools/package.json ] && [ ! -x tools/node_modules/.bin/wasm-opt ]; then
+  log "npm ci in tools (binaryen's wasm-opt)"
+  (cd tools && npm ci --no-audit --no-fund --silent)
 fi
 log "setup done"

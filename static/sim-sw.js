@@ -90,3 +90,37 @@ function serverAdmit(params, ms, status) {
   };
   return { ms: loaded, status, release };
 }
+// --- Cross-origin isolation on any static host -------------------------------
+// CPU lessons need SharedArrayBuffer, i.e. a cross-origin isolated page, i.e.
+// COOP/COEP response headers that static hosts (GitHub Pages, a plain file
+// server) cannot send. This worker adds them to this site's own responses, the
+// way coi-serviceworker does: static/coi.js reloads the page once after the
+// worker first takes control, and from then on the page is isolated. Headers
+// the server already sends are kept. `coi=0` in a page's query turns it off
+// for that page (to see the app as a header-less host without this worker).
+// Requests under sim/ are the endpoint's (above) and never reach this.
+function withIsolationHeaders(response) {
+  if (response.status === 0 || response.type === 'opaque' || response.type === 'opaqueredirect') return response;
+  const headers = new Headers(response.headers);
+  const add = (name, value) => { if (!headers.has(name)) headers.set(name, value); };
+  add('Cross-Origin-Opener-Policy', 'same-origin');
+  add('Cross-Origin-Embedder-Policy', 'require-corp');
+  add('Cross-Origin-Resource-Policy', 'cross-origin');
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  const scope = new URL(self.registration.scope);
+  if (url.origin !== scope.origin || request.method !== 'GET') return;
+  if (url.pathname.startsWith(new URL('sim/', scope).pathname)) return;
+  // A devtools quirk: only-if-cached is allowed for same-origin mode only.
+  if (request.cache === 'only-if-cached' && request.mode !== 'same-origin') return;
+  if (request.mode === 'navigate' && url.searchParams.get('coi') === '0') return;
+  try {
+    event.respondWith(fetch(request).then(withIsolationHeaders));
+  } catch (_) {
+    // Another listener of this worker has answered already.
+  }
+});

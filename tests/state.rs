@@ -62,6 +62,15 @@ fn from_query_reports_bad_links_but_keeps_working() {
 }
 
 #[test]
+fn page_keys_theme_and_coi_are_not_lesson_parameters() {
+    // `theme` (static/theme.js) and `coi` (static/coi.js) belong to the page.
+    let s = AppState::from_query("lesson=crawler&k=3&theme=dark&coi=0", None);
+    assert_eq!(s.url_errors, vec![]);
+    assert_eq!(s.input("k"), "3");
+    assert!(!s.to_query().contains("theme") && !s.to_query().contains("coi"));
+}
+
+#[test]
 fn language_comes_from_the_link_then_the_browser() {
     assert_eq!(AppState::from_query("", Some("zh-CN")).lang, Lang::Zh);
     assert_eq!(AppState::from_query("lesson=crawler", Some("zh-Hans")).lang, Lang::Zh);

@@ -1,5 +1,6 @@
 //! Every user-visible string, in English and 简体中文, in one table, kept in
 //! parts by topic (`page`, `async_lessons`, `cpu_lessons`, `replay`, `interleave`);
+//! parts by topic (`page`, `async_lessons`, `cpu_lessons`, `replay`, `a11y`);
 //! [`entries`] is the whole table. Keys are stable ids; scenario strings use `<scenario>.<what>`, parameters
 //! `<scenario>.<param>`, states `state.<state>`, tracks `track.<name>`.
 //! A native test checks that every key the catalogue needs is here in both
@@ -43,6 +44,7 @@ impl Lang {
 }
 
 
+mod a11y;
 mod async_lessons;
 mod cpu_lessons;
 mod hardening;
@@ -65,6 +67,7 @@ static PARTS: &[&[Entry]] = &[
     interleave::TABLE,
     python_choice::TABLE,
     threadpool::TABLE,
+    a11y::TABLE,
 ];
 
 pub use interleave::{blocked_text, schedule_error};

@@ -67,7 +67,8 @@ impl AppState {
         let scn = s.scenario();
         let mut schedule = None;
         for (k, v) in pairs {
-            if matches!(k.as_str(), "lesson" | "lang" | "run" | "embed" | "clock" | "origins") {
+            // `theme` (static/theme.js) and `coi` (static/coi.js) belong to the page, not the app.
+            if matches!(k.as_str(), "lesson" | "lang" | "run" | "embed" | "clock" | "origins" | "theme" | "coi") {
                 continue;
             }
             if k == "schedule" && s.is_interleave() {

@@ -190,14 +190,14 @@ core('chinese UI', async () => {
 core('without cross-origin isolation: CPU lessons explain, async lessons run', async () => {
   const plain = await startServer(resolveDist(distDir), { isolated: false });
   try {
-    await app.open(plain.url, 'lesson=primes');
+    await app.open(plain.url, 'lesson=primes&coi=0'); // coi=0: without sim-sw.js's isolation headers
     assert.equal(await app.page.evaluate(() => crossOriginIsolated), false);
     await app.byTestId('isolation-banner').waitFor({ state: 'visible', timeout: 5_000 });
     assert.match(await app.byTestId('isolation-banner').innerText(), /Cross-Origin-Embedder-Policy/);
     assert.equal(await app.byTestId('run-button').isDisabled(), true);
     await app.screenshot('not-isolated');
 
-    await app.open(plain.url, 'lesson=crawler&n=6&k=3&latency=fixed&ms=50');
+    await app.open(plain.url, 'lesson=crawler&n=6&k=3&latency=fixed&ms=50&coi=0');
     assert.equal(await app.byTestId('isolation-banner').count(), 0);
     await app.run();
     await app.waitStatus('done', 30_000);
@@ -348,3 +348,9 @@ after(() => {
   console.log(`# e2e retries that happened: ${retried.length}`);
   for (const r of retried) console.log(`#   ${r}`);
 });
+// Suites in their own files (each runnable alone as `node tests/e2e/<file> DIST_DIR`).
+for (const f of ['static_host.mjs', 'a11y.mjs', 'tutorial.mjs', 'screenshots.mjs']) {
+  const { existsSync } = await import('node:fs');
+  const { E2E_DIR } = await import('./lib.mjs');
+  if (existsSync(join(E2E_DIR, f))) await import(`./${f}`);
+}

@@ -10,6 +10,7 @@ use super::interleave_view::InterleaveView;
 use super::interleave_link::InterleaveLink;
 use super::{chooser_bars::ChooserBars, chooser_verdict::ChooserVerdict, python_view::PythonView};
 use super::workers_sweep_chart::WorkersSweepChart;
+use super::shortcuts::Shortcuts;
 use super::{param_sweep_chart::ParamSweepChart, sweep_stats::SweepStatsTable};
 use crate::i18n::tr;
 use crate::state::{Action, AppState};
@@ -101,11 +102,13 @@ pub fn app() -> Html {
             <Header state={state.clone()} dispatch={dispatch.clone()} />
             <Messages state={state.clone()} dispatch={dispatch.clone()} />
             <main class="layout">
-                <section class="side">
+                <section class="side" aria-labelledby="setup-heading">
+                    <h2 id="setup-heading" class="visually-hidden">{ tr(lang, "a11y.setup") }</h2>
                     <ParamsForm state={state.clone()} dispatch={dispatch.clone()} />
                     <ClockSelect state={state.clone()} dispatch={dispatch.clone()} />
-                    <Controls state={state.clone()} on_run={on_run} on_stop={on_stop} />
+                    <Controls state={state.clone()} on_run={on_run.clone()} on_stop={on_stop.clone()} />
                     <ImportTrace state={state.clone()} dispatch={dispatch.clone()} />
+                    <Shortcuts state={state.clone()} dispatch={dispatch.clone()} {on_run} {on_stop} />
                     if !state.embed {
                         <div class="card notice">
                             <h3>{ tr(lang, "app.notice") }</h3>
@@ -113,7 +116,8 @@ pub fn app() -> Html {
                         </div>
                     }
                 </section>
-                <section class="main">
+                <section class="main" aria-labelledby="results-heading">
+                    <h2 id="results-heading" class="visually-hidden">{ tr(lang, "a11y.results") }</h2>
                     if state.is_interleave() {
                         <InterleaveView state={state.clone()} dispatch={dispatch.clone()} />
                     }

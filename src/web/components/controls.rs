@@ -60,7 +60,7 @@ pub fn controls(p: &Props) -> Html {
             <div class="buttons">
                 <button class="primary" data-testid="run-button" onclick={run} disabled={!s.can_run()}>{ tr(lang, "app.run") }</button>
                 <button data-testid="stop-button" onclick={stop} disabled={!s.is_running()}>{ tr(lang, "app.stop") }</button>
-                <span class={classes!("status", status)} data-testid="run-status" data-status={status}>
+                <span class={classes!("status", status)} data-testid="run-status" data-status={status} role="status">
                     { tr(lang, &format!("app.status.{status}")) }
                 </span>
                 if let Some(host) = &target {

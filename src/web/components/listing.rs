@@ -15,7 +15,8 @@ pub fn listing(p: &Props) -> Html {
     html! {
         <details class="card listing" data-testid="python-listing" open={true}>
             <summary>{ tr(p.lang, "app.python") }{ format!(" — python/{}.py", p.id) }</summary>
-            <pre><code>{ p.code }</code></pre>
+            // Focusable so keyboard users can scroll it (a scrollable region needs a way in).
+            <pre tabindex="0" aria-label={tr(p.lang, "a11y.listing").to_owned()}><code>{ p.code }</code></pre>
         </details>
     }
 }

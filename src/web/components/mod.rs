@@ -22,6 +22,7 @@ pub mod param_sweep_chart;
 pub mod params_form;
 pub mod python_view;
 pub mod replay_bar;
+pub mod shortcuts;
 pub mod speedup_chart;
 pub mod summary;
 pub mod sweep_stats;

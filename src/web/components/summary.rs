@@ -116,5 +116,5 @@ pub fn summary_view(p: &Props) -> Html {
         },
         _ => html! { <p class="empty">{ tr(s.lang, if s.is_running() { "app.status.running" } else { "app.no_numbers" }) }</p> },
     };
-    html! { <div class="card summary" data-testid="summary"><h3>{ tr(s.lang, "app.numbers") }</h3>{ body }</div> }
+    html! { <div class="card summary" data-testid="summary" aria-live="polite"><h3>{ tr(s.lang, "app.numbers") }</h3>{ body }</div> }
 }

@@ -10,6 +10,7 @@ use crate::view::axis::{fmt_ms, ticks};
 use crate::view::raster::{rasterize, DENSE_RECTS};
 use crate::view::replay::lane_end_times;
 use crate::view::timeline::{hit, layout_until, Rect, Viewport};
+use crate::view::palette::{ink, Ink, Theme};
 use crate::view::{state_color, tracks::step_corners_decimated};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
@@ -21,6 +22,8 @@ const LABEL_W: f64 = 120.0;
 const AXIS_H: f64 = 22.0;
 const TRACK_H: f64 = 46.0;
 const MAX_LANES_H: f64 = 440.0;
+/// Narrower containers (phones) scroll the timeline sideways instead of squeezing it.
+const MIN_W: f64 = 560.0;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -53,21 +56,23 @@ pub fn timeline(p: &Props) -> Html {
     let painted = use_mut_ref(Painted::default);
     let drag = use_mut_ref(|| None::<f64>);
     let width = use_state(|| 0.0f64);
+    let theme = use_state(page_theme);
 
     // A new trace starts fully zoomed out.
     {
         let range = range.clone();
         use_effect_with(p.trace.as_ref().map(|t| Rc::as_ptr(&t.0) as usize), move |_| range.set(None));
     }
-    // Track the container width (resize → repaint).
+    // Track the container width (resize → repaint); measured again when the
+    // canvas appears with the first trace (before it there is nothing to measure).
     {
         let (canvas, width) = (canvas.clone(), width.clone());
-        use_effect_with((), move |_| {
+        use_effect_with(p.trace.is_some(), move |_| {
             let measure = {
                 let (canvas, width) = (canvas.clone(), width.clone());
                 move || {
                     if let Some(c) = canvas.cast::<HtmlCanvasElement>().and_then(|c| c.parent_element()) {
-                        width.set(c.client_width() as f64);
+                        width.set((c.client_width() as f64).max(MIN_W));
                     }
                 }
             };
@@ -76,13 +81,21 @@ pub fn timeline(p: &Props) -> Html {
             move || drop(listener)
         });
     }
-    // Paint whenever the trace, the visible range, the width or the language changes.
+    // Follow the page's theme (static/theme.js announces changes).
+    {
+        let theme = theme.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| EventListener::new(&w, "playground:theme", move |_| theme.set(page_theme())));
+            move || drop(listener)
+        });
+    }
+    // Paint whenever the trace, the visible range, the width, the language or the theme changes.
     {
         let (canvas, painted) = (canvas.clone(), painted.clone());
-        let deps = (p.trace.clone(), *range, *width, p.lang, p.cursor);
-        use_effect_with(deps, move |(trace, range, width, lang, cursor)| {
+        let deps = (p.trace.clone(), *range, *width, p.lang, p.cursor, *theme);
+        use_effect_with(deps, move |(trace, range, width, lang, cursor, theme)| {
             if let (Some(c), Some(t)) = (canvas.cast::<HtmlCanvasElement>(), trace) {
-                paint(&c, t, *range, *width, *lang, *cursor, &mut painted.borrow_mut());
+                paint(&c, t, *range, *width, *lang, *cursor, &ink(*theme), &mut painted.borrow_mut());
             }
         });
     }
@@ -100,6 +113,32 @@ pub fn timeline(p: &Props) -> Html {
                     let factor = if e.delta_y() < 0.0 { 1.25 } else { 0.8 };
                     let z = vp.zoom(e.offset_x() as f64, factor, max_t);
                     range.set(Some((z.t0, z.t1)));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Keyboard zoom, pan and reset (+ − [ ] 0; listed in shortcuts.rs).
+    {
+        let (painted, range) = (painted.clone(), range.clone());
+        let max_t = p.trace.as_ref().map_or(0.0, |t| t.meta.makespan_ms);
+        use_effect_with((p.trace.clone(), *range), move |(trace, _)| {
+            let listener = trace.is_some().then(web_sys::window).flatten().map(|w| {
+                EventListener::new(&w, "keydown", move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                    let Some(key) = super::shortcuts::plain_key(e) else { return };
+                    let Some(vp) = painted.borrow().vp else { return };
+                    let mid = vp.x0 + vp.width / 2.0;
+                    let next = match key.as_str() {
+                        "+" | "=" => vp.zoom(mid, 1.25, max_t),
+                        "-" | "_" => vp.zoom(mid, 0.8, max_t),
+                        "[" => vp.pan(-vp.width / 5.0, max_t),
+                        "]" => vp.pan(vp.width / 5.0, max_t),
+                        "0" => return range.set(None),
+                        _ => return,
+                    };
+                    range.set(Some((next.t0, next.t1)));
                 })
             });
             move || drop(listener)
@@ -153,7 +192,7 @@ pub fn timeline(p: &Props) -> Html {
             <h3>{ tr(p.lang, "app.timeline") }</h3>
             <Legend lang={p.lang} />
             <div class="canvas-wrap">
-                <canvas ref={canvas} data-testid="timeline" data-lanes={trace.lanes.len().to_string()}
+                <canvas ref={canvas} data-testid="timeline" tabindex="0" role="img" aria-label={tr(p.lang, "a11y.timeline").to_owned()} data-lanes={trace.lanes.len().to_string()}
                     data-spans={trace.spans.len().to_string()} {onmousemove} {onmousedown} {onmouseup}
                     onmouseleave={end_drag} {ondblclick} />
                 if let Some(h) = &*hover {
@@ -212,7 +251,7 @@ fn outcome_key(o: Outcome) -> &'static str {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn paint(c: &HtmlCanvasElement, t: &Trace, range: Option<(f64, f64)>, width: f64, lang: Lang, cursor: Option<f64>, out: &mut Painted) {
+fn paint(c: &HtmlCanvasElement, t: &Trace, range: Option<(f64, f64)>, width: f64, lang: Lang, cursor: Option<f64>, ink: &Ink, out: &mut Painted) {
     let css_w = if width > 0.0 { width } else { 800.0 };
     let until = cursor.unwrap_or(f64::INFINITY);
     // Run-wide events (e.g. "threads = 2" at each sweep step) get a marker row.
@@ -247,8 +286,8 @@ fn paint(c: &HtmlCanvasElement, t: &Trace, range: Option<(f64, f64)>, width: f64
     }
 
     // Time axis and grid.
-    ctx.set_fill_style_str("#555");
-    ctx.set_stroke_style_str("#e4e4e4");
+    ctx.set_fill_style_str(ink.axis);
+    ctx.set_stroke_style_str(ink.grid);
     for tick in ticks(vp.t0, vp.t1, ((vp.width / 90.0) as usize).max(2)) {
         let x = vp.x(tick).round() + 0.5;
         ctx.begin_path();
@@ -265,7 +304,7 @@ fn paint(c: &HtmlCanvasElement, t: &Trace, range: Option<(f64, f64)>, width: f64
             // A lane shows as failed only once it has (replay).
             let ended = ends.get(row).copied().flatten().is_some_and(|e| e <= until);
             let failed = l.outcome == Some(Outcome::Failed) && ended;
-            ctx.set_fill_style_str(if failed { "#D55E00" } else { "#333" });
+            ctx.set_fill_style_str(if failed { ink.failed } else { ink.text });
             let _ = ctx.fill_text(&lane_name(lang, &l.name), 4.0, vp.top + row as f64 * vp.lane_h + vp.lane_h * 0.72);
         }
     }
@@ -281,8 +320,8 @@ fn paint(c: &HtmlCanvasElement, t: &Trace, range: Option<(f64, f64)>, width: f64
         }
     }
 
-    ctx.set_stroke_style_str("#1d2330");
-    ctx.set_fill_style_str("#1d2330");
+    ctx.set_stroke_style_str(ink.marker);
+    ctx.set_fill_style_str(ink.marker);
     let _ = ctx.set_line_dash(&js_sys::Array::of2(&3.0.into(), &3.0.into()));
     for (i, e) in markers.iter().enumerate() {
         let x = vp.x(e.t_ms).round() + 0.5;
@@ -302,7 +341,7 @@ fn paint(c: &HtmlCanvasElement, t: &Trace, range: Option<(f64, f64)>, width: f64
         let top = lanes_bottom + 10.0 + i as f64 * TRACK_H;
         let h = TRACK_H - 16.0;
         let vmax = tr_.max().max(1.0);
-        ctx.set_stroke_style_str("#0072B2");
+        ctx.set_stroke_style_str(ink.track);
         ctx.set_line_width(1.5);
         ctx.begin_path();
         let px_per_ms = vp.width / (vp.t1 - vp.t0).max(1e-9);
@@ -322,7 +361,7 @@ fn paint(c: &HtmlCanvasElement, t: &Trace, range: Option<(f64, f64)>, width: f64
     // The replay cursor.
     if let Some(cur) = cursor.filter(|c| *c >= vp.t0 && *c <= vp.t1) {
         let x = vp.x(cur).round() + 0.5;
-        ctx.set_stroke_style_str("#c0392b");
+        ctx.set_stroke_style_str(ink.cursor);
         ctx.set_line_width(2.0);
         ctx.begin_path();
         ctx.move_to(x, AXIS_H - 6.0);
@@ -333,14 +372,20 @@ fn paint(c: &HtmlCanvasElement, t: &Trace, range: Option<(f64, f64)>, width: f64
     ctx.restore();
     for (i, tr_) in t.tracks.iter().enumerate() {
         let top = lanes_bottom + 10.0 + i as f64 * TRACK_H;
-        ctx.set_fill_style_str("#333");
+        ctx.set_fill_style_str(ink.text);
         let _ = ctx.fill_text(tr(lang, &format!("track.{}", tr_.name)), 4.0, top + 12.0);
-        ctx.set_fill_style_str("#777");
+        ctx.set_fill_style_str(ink.muted);
         let _ = ctx.fill_text(&format!("max {}", tr_.max()), 4.0, top + 26.0);
     }
     *out = Painted { vp: Some(vp), rects };
 }
 
+
+/// The page's theme: `data-theme` on `<html>` (static/theme.js).
+fn page_theme() -> Theme {
+    let attr = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).and_then(|e| e.get_attribute("data-theme"));
+    Theme::from_attr(attr.as_deref())
+}
 
 /// Draws `rects` as one RGBA buffer (see `view::raster`). The buffer is copied
 /// into a non-shared array first: ImageData cannot view wasm's shared memory.

@@ -10,7 +10,12 @@ pub fn query() -> String {
 pub fn replace_query(query: &str) {
     let Some(w) = web_sys::window() else { return };
     let Ok(history) = w.history() else { return };
-    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("?{query}")));
+    // The page's theme (`theme=`, static/theme.js) is not app state: kept as it is.
+    let theme = form_urlencoded::parse(self::query().trim_start_matches('?').as_bytes())
+        .find(|(k, v)| k == "theme" && matches!(v.as_ref(), "dark" | "light"))
+        .map(|(_, v)| format!("&theme={v}"))
+        .unwrap_or_default();
+    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("?{query}{theme}")));
 }
 
 /// Sets `<html lang>` and the document title for the chosen language.

@@ -52,9 +52,9 @@ export const tests = [
   {
     name: 'offload without cross-origin isolation: a clear, translated message, block still runs',
     async run({ app }) {
-      const plain = await startServer(path.join(REPO_ROOT, process.argv[2] ?? 'dist'), { isolated: false });
+      const plain = await startServer(path.resolve(REPO_ROOT, process.argv[2] ?? 'dist'), { isolated: false });
       try {
-        await app.open(plain.url, `${QUERY}&mode=offload&lang=zh`);
+        await app.open(plain.url, `${QUERY}&mode=offload&lang=zh&coi=0`); // coi=0: no isolation from sim-sw.js
         assert.equal(await app.page.evaluate(() => crossOriginIsolated), false);
         assert.equal(await app.byTestId('isolation-banner').count(), 0, 'an async lesson: runnable');
         await app.run();
