@@ -324,7 +324,11 @@ impl AppState {
             }
             Action::ImportFailed(e) => s.import_error = Some(e),
             Action::DismissImportError => s.import_error = None,
-            Action::SetSchedule(text) => s.set_schedule(text),
+            Action::SetSchedule(text) => {
+                // Also how the interleaving lesson answers Run (see `web::components::app`).
+                s.run_requested = false;
+                s.set_schedule(text);
+            }
         }
         s
     }

@@ -56,6 +56,13 @@ pub fn app() -> Html {
             if !state.can_run() {
                 return;
             }
+            // The interleaving lesson's Run loads its showcase schedule into the stepping view.
+            if state.is_interleave() {
+                let m = state.interleave_model();
+                let schedule = crate::interleave::codec::encode(&crate::scenarios::interleave::showcase(&m));
+                dispatch.emit(crate::state::Action::SetSchedule(schedule));
+                return;
+            }
             if let Ok(params) = state.params() {
                 let h = runner::start(state.scenario(), params, state.env.hardware_threads, state.clock, dispatch.clone());
                 *run_handle.borrow_mut() = Some(h);
