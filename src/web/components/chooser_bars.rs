@@ -37,9 +37,13 @@ pub fn chooser_bars(p: &Props) -> Html {
     html! {
         <div class="card chart">
             <h3>{ tr(lang, "bars.title") }</h3>
-            <div class="bars-legend">
+            // Inline styles: the chart stays self-contained (as the speedup chart's curve).
+            <div class="bars-legend" style="font-size:13px;margin-bottom:6px">
                 { for l.series.iter().enumerate().map(|(i, s)| html! {
-                    <span class="bars-key"><span class="swatch" style={format!("background:{}", COLORS[i % COLORS.len()])}></span>{ label(lang, s) }</span>
+                    <span class="bars-key" style="margin-right:12px;white-space:nowrap">
+                        <span style={format!("display:inline-block;width:10px;height:10px;margin-right:4px;background:{}", COLORS[i % COLORS.len()])}></span>
+                        { label(lang, s) }
+                    </span>
                 }) }
             </div>
             <svg data-testid="bars-chart" viewBox={format!("0 0 {} {}", l.w, l.h)} class="speedup" role="img" aria-label={tr(lang, "bars.title").to_owned()}>
