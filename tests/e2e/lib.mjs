@@ -125,7 +125,9 @@ function isExpectedNoise(msg) {
   // Chrome logs every HTTP error response; the lessons' injected failures
   // (`/sim/delay?…&status=500`) are meant to fail and are checked by the tests.
   const injected = /\/sim\/delay\?.*\bstatus=[45]\d\d\b/.test(url) && /Failed to load resource/.test(msg.text());
-  return /\/favicon\.ico$/.test(url) || injected;
+  // The overloadable server's refusals (`server=capacity`, 503) are meant too.
+  const refused = /\/sim\/delay\?.*\bserver=capacity\b/.test(url) && /status of 503/.test(msg.text());
+  return /\/favicon\.ico$/.test(url) || injected || refused;
 }
 
 const STATUSES = ['idle', 'running', 'done', 'stopped', 'failed'];
