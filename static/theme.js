@@ -50,6 +50,8 @@
   window.playgroundTheme = { get: current, set: (v) => valid(v) && pick(v) };
 
   const wire = () => {
+    // Embedded lessons (`embed=1`) take their theme from the host page's link: no toggle.
+    if (new URLSearchParams(location.search).get('embed') === '1') return;
     button = document.querySelector('[data-testid="theme-toggle"]');
     if (!button) return;
     button.hidden = false;
