@@ -4,13 +4,18 @@
 //! and prints how many disagree (each minimized, with both logs) and how long
 //! each side took. Exits non-zero on any disagreement.
 
-use concurrency_playground::engine::diffprog::cpython::differ;
-use concurrency_playground::engine::diffprog::run::run_engine;
-use concurrency_playground::engine::diffprog::{generate, Program};
-use std::path::Path;
-use std::time::Instant;
+// Native only (it runs python3); `cargo test --target wasm32…` builds examples too.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
+    use concurrency_playground::engine::diffprog::cpython::differ;
+    use concurrency_playground::engine::diffprog::run::run_engine;
+    use concurrency_playground::engine::diffprog::{generate, Program};
+    use std::path::Path;
+    use std::time::Instant;
+
     let args: Vec<u64> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
     let n = args.first().copied().unwrap_or(5000);
     let first = args.get(1).copied().unwrap_or(0);

@@ -150,6 +150,9 @@ pub enum Action {
     RunStarted,
     RunFinished(TraceRef),
     RunFailed(String),
+    /// Stop ended the run before it could produce a trace
+    /// (`RunError::Stopped`): the page leaves "running" for "stopped".
+    RunStopped,
     DismissUrlErrors,
     SetClock(Clock),
     /// Move the replay cursor to a time (ms); pauses playback.
@@ -273,6 +276,10 @@ impl AppState {
             }
             Action::RunFailed(msg) => {
                 s.run = RunStatus::Failed(msg);
+                s.run_requested = false;
+            }
+            Action::RunStopped => {
+                s.run = RunStatus::Stopped;
                 s.run_requested = false;
             }
             Action::DismissUrlErrors => s.url_errors.clear(),

@@ -2,8 +2,10 @@
 //! deadline the work is cancelled and the lane records `timed_out`, at exactly
 //! start + limit on the virtual clock.
 //!
-//! Cancelling here is dropping the inner future, which is enough for a request
-//! (nothing to clean up; the browser runtime aborts the `fetch`). Work that must
+//! Cancelling here is dropping the inner future, which is enough for a request:
+//! nothing to clean up on the virtual clock, and on the browser clock the
+//! dropped request aborts its real `fetch()` (an `AbortController` in
+//! `web::services::browser_runtime`). Work that must
 //! run async cleanup when cancelled belongs in a [`super::taskgroup`] scope.
 //! The race is `futures::select`; the timer is the runtime's.
 

@@ -36,15 +36,35 @@ impl BrowserRuntime {
     }
 }
 
+/// Aborts its request (`AbortController.abort()`) if dropped before it is
+/// disarmed: a timeout or Stop that drops the request future cancels the
+/// real `fetch()` too, as cancelling an aiohttp request closes it.
+struct AbortOnDrop(Option<web_sys::AbortController>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        if let Some(c) = self.0.take() {
+            c.abort();
+        }
+    }
+}
+
 /// `fetch(url)` → status, or a network error with the browser's message.
+/// Dropping the future aborts the request.
 pub async fn fetch_status(url: &str) -> Result<u16, FetchError> {
     let w = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
-    let resp = JsFuture::from(w.fetch_with_str(url)).await.map_err(|e| FetchError::Network(js_message(&e)))?;
+    let ctrl = web_sys::AbortController::new().map_err(|e| FetchError::Network(js_message(&e)))?;
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&ctrl.signal()));
+    let mut guard = AbortOnDrop(Some(ctrl));
+    let resp = JsFuture::from(w.fetch_with_str_and_init(url, &init)).await.map_err(|e| FetchError::Network(js_message(&e)))?;
     let resp: web_sys::Response = resp.unchecked_into();
     // Read the body so the request is complete, as a real client would.
     if let Ok(p) = resp.text() {
         let _ = JsFuture::from(p).await;
     }
+    // Complete: nothing left to abort.
+    guard.0 = None;
     Ok(resp.status())
 }
 

@@ -2,6 +2,8 @@
 //! (abortable: Stop drops it and the trace is closed as stopped); CPU lessons go
 //! to the pool with a cancel flag the workers check between chunks. On the
 //! virtual clock an async lesson runs to completion at once (deterministic).
+//! A stopped run always ends the page's "running": with its partial trace
+//! (marked stopped) when there is one, else as [`RunError::Stopped`].
 
 use super::{browser_runtime::BrowserRuntime, endpoint, pool};
 use crate::engine::runtime::Runtime;
@@ -65,25 +67,38 @@ pub fn start(
             }
             let result = Abortable::new(fut, reg).await;
             let stopped = result.is_err();
-            match result {
-                Ok(Err(e)) => dispatch.emit(Action::RunFailed(e.to_string())),
-                _ => match scenarios::finish_async(scn, &params, rec, rt.as_ref(), stopped) {
-                    Ok(t) => dispatch.emit(Action::RunFinished(TraceRef(Rc::new(t)))),
-                    Err(e) => dispatch.emit(Action::RunFailed(e.to_string())),
-                },
-            }
+            let ended = match result {
+                Ok(Err(e)) => Err(e),
+                _ => scenarios::finish_async(scn, &params, rec, rt.as_ref(), stopped),
+            };
+            // Whatever went wrong after Stop is the stop's doing.
+            emit(&dispatch, if stopped { ended.map_err(|_| RunError::Stopped) } else { ended });
         }),
         Exec::Cpu(run) => spawn_local(async move {
             if let Err(e) = pool::ensure(hardware_threads as usize).await {
                 dispatch.emit(Action::RunFailed(format!("worker pool: {e}")));
                 return;
             }
-            match pool::run(run, params, cancel).await {
-                Ok(t) => dispatch.emit(Action::RunFinished(TraceRef(Rc::new(t)))),
-                Err(RunError::Stopped) => {}
-                Err(e) => dispatch.emit(Action::RunFailed(e.to_string())),
-            }
+            let ended = pool::run(run, params, cancel.clone()).await;
+            let ended = match (cancel.load(Ordering::Relaxed), ended) {
+                (true, Ok(mut t)) => {
+                    t.meta.stopped = true;
+                    Ok(t)
+                }
+                (true, Err(_)) => Err(RunError::Stopped),
+                (false, e) => e,
+            };
+            emit(&dispatch, ended);
         }),
     }
     handle
+}
+
+/// The action that ends a run.
+fn emit(dispatch: &Callback<Action>, ended: Result<crate::engine::trace::Trace, RunError>) {
+    dispatch.emit(match ended {
+        Ok(t) => Action::RunFinished(TraceRef(Rc::new(t))),
+        Err(RunError::Stopped) => Action::RunStopped,
+        Err(e) => Action::RunFailed(e.to_string()),
+    });
 }
