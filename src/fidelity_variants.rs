@@ -27,7 +27,12 @@ pub const EXACT: Tolerance =
 
 /// Lessons whose listing cannot run on a virtual clock, and why.
 pub const NOT_VIRTUAL: &[(&str, &str)] =
-    &[("blocking", "its CPU job is a busy loop on time.perf_counter(), which a virtual clock never advances")];
+    &[
+        ("blocking", "its CPU job is a busy loop on time.perf_counter(), which a virtual clock never advances"),
+        ("threadpool", "its jobs block OS threads in time.sleep; a virtual asyncio clock drives only the event loop"),
+        ("gilio", "its threads sleep and spin in real time; a virtual asyncio clock drives only the event loop"),
+        ("chooser", "its threads and processes run in real time; a virtual asyncio clock drives only the event loop"),
+    ];
 
 /// [`variants`] held to [`EXACT`] against CPython on virtual time (the
 /// deadlock found by the listing's timeout keeps that room for its makespan).
@@ -47,6 +52,15 @@ pub const ENGINE_ONLY: &[(&str, &str, &str)] = &[
     ("prodcons", "producer_blocked_ms", "a sum of short waits: the listing prints it beside `results`, not in them"),
     ("pipeline", "produce_mean_ms", "a mean of short sleeps: the listing prints it under `short_stages`"),
     ("pipeline", "store_mean_ms", "a mean of short sleeps: the listing prints it under `short_stages`"),
+    ("chooser", "pickling_ms", "the model's pickling cost (0 outside the process models); the listing measures it with --measure"),
+    ("chooser", "start_up_ms", "the model's process start-up (0 outside the process models); the listing measures it with --measure"),
+    ("gilio", "cpu_ms", "CPU batches: busy loops are not compared in real time (tests/gilio.rs derives them from the parameters)"),
+    ("gilio", "cpu_1_ms", "CPU batches: busy loops are not compared in real time (tests/gilio.rs derives them from the parameters)"),
+    ("gilio", "cpu_x", "CPU batches: busy loops are not compared in real time (tests/gilio.rs derives them from the parameters)"),
+    ("gilio", "io_1_ms", "one-thread baselines: the comparison runs the listing at the lesson's thread count only"),
+    ("gilio", "io_x", "a ratio to the one-thread baseline, which the comparison does not run"),
+    ("gilio", "mixed_1_ms", "one-thread baselines: the comparison runs the listing at the lesson's thread count only"),
+    ("gilio", "mixed_x", "a ratio to the one-thread baseline, which the comparison does not run"),
 ];
 
 /// Whether `key` of lesson `id` is listed in [`ENGINE_ONLY`].
