@@ -142,6 +142,11 @@ impl Runtime for BrowserRuntime {
     }
 
     fn start_io_threads(&self, threads: usize) -> LocalBoxFuture<'static, Result<(), String>> {
+        if !matches!(self.endpoint, Endpoint::ServiceWorker { .. }) {
+            // Without the service worker no thread could be answered: the
+            // requests fall back to the page's timers (see `thread_request`).
+            return Box::pin(async { Ok(()) });
+        }
         Box::pin(io_workers::ensure(threads))
     }
 
