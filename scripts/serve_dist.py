@@ -30,12 +30,14 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 #   crawler's user URL: its server must still allow CORS);
 # - styles from the site's CSS file; style attributes (timeline tooltip
 #   position, legend swatches) are allowed, <style> elements are not;
-# - no plugins, no <base> elsewhere, no form posts. Framing stays open
-#   (tutorial pages embed the app).
+# - no plugins, no <base> elsewhere, no form posts. Framing stays open both
+#   ways: other pages may embed the app, and the tutorial pages frame the app
+#   from this or another origin (`frame-src`; `?app=` names another origin).
 CSP = "; ".join([
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
     "worker-src 'self' blob:",
+    "frame-src 'self' http: https:",
     "connect-src 'self' data: http: https:",
     "img-src 'self' data: blob:",
     "style-src 'self'",

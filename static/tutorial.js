@@ -89,8 +89,9 @@
 
   // ---- embed builder ----
   const LESSONS = ['gather', 'crawler', 'results', 'taskgroup', 'resilience', 'ratelimit', 'prodcons', 'pipeline',
-    'blocking', 'coordination', 'deadlock', 'actors', 'primes', 'pi', 'sumsq', 'sha256', 'mandelbrot', 'fib',
-    'poolsize', 'mapreduce', 'race', 'gil', 'sharing', 'hybrid', 'structures', 'stealing'];
+    'blocking', 'coordination', 'deadlock', 'actors', 'threadpool', 'primes', 'pi', 'sumsq', 'sha256', 'mandelbrot',
+    'fib', 'poolsize', 'mapreduce', 'race', 'gil', 'gilio', 'chooser', 'sharing', 'hybrid', 'structures', 'stealing',
+    'interleave'];
   const ERRORS = {
     en: 'Parameters look like n=20&k=5 (names of lowercase letters, digits and _).',
     zh: '参数的格式类似 n=20&k=5（参数名由小写字母、数字和 _ 组成）。',
