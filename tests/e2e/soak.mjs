@@ -46,6 +46,10 @@ const SMALL = {
   structures: { ops: 5000 },
   gil: { items: 1000, rounds: 100, switch: 200, reps: 1 },
   hybrid: { n: 4, ms: 20, work: 2000 },
+  threadpool: { jobs: 8, workers: 4, ms: 50 },
+  gilio: { n: 4, threads: 2, io: 20, cpu: 5 },
+  chooser: { n: 4, io: 20, cpu: 10, kb: 10 },
+  interleave: { model: 'lost_update_2x3' },
 };
 
 /** Page init: remember every WebAssembly.Memory the page creates. */
