@@ -349,8 +349,5 @@ after(() => {
   for (const r of retried) console.log(`#   ${r}`);
 });
 // Suites in their own files (each runnable alone as `node tests/e2e/<file> DIST_DIR`).
-for (const f of ['static_host.mjs', 'a11y.mjs', 'tutorial.mjs', 'screenshots.mjs']) {
-  const { existsSync } = await import('node:fs');
-  const { E2E_DIR } = await import('./lib.mjs');
-  if (existsSync(join(E2E_DIR, f))) await import(`./${f}`);
-}
+// Imported after the tests above so they run after them; a missing file fails the run.
+for (const f of ['static_host.mjs', 'a11y.mjs', 'tutorial.mjs', 'screenshots.mjs']) await import(`./${f}`);
