@@ -1,6 +1,6 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The differential test: random programs over semaphores, locks, events,
-//! conditions and queues (with sleeps and `sleep(0)`) give the same event log
+//! conditions, queues and barriers (with sleeps and `sleep(0)`) give the same event log
 //! on the engine's virtual clock and on CPython 3.11's asyncio (run by
 //! `python/tools/diffprog.py` on a virtual-time event loop). A disagreement
 //! is printed as a minimized program with both logs.
@@ -26,7 +26,7 @@ fn random_programs_agree_with_cpython() {
     // The programs exercise what they should: hangs, queue items and wake-ups occur.
     let logs: Vec<Vec<String>> = programs.iter().map(|(_, p)| run_engine(p)).collect();
     let has = |s: &str| logs.iter().filter(|l| l.iter().any(|e| e.contains(s))).count();
-    for what in ["hang T", "got q", "woken cond", "waited ev", "acquired sem", "acquired lock", "slept"] {
+    for what in ["hang T", "got q", "passed bar", "passed bar0 last", "woken cond", "waited ev", "acquired sem", "acquired lock", "slept"] {
         assert!(has(what) >= 5, "only {} programs show {what:?}", has(what));
     }
 }
@@ -41,6 +41,7 @@ fn the_comparison_sees_a_different_order() {
         events: 1,
         conds: 1,
         queues: vec![1],
+        barriers: vec![],
         tasks: (0..2)
             .map(|k| {
                 let mut t = vec![Step::LockAcquire { i: 0 }, Step::Sleep { ms: 1.0 }, Step::LockRelease { i: 0 }];

@@ -77,7 +77,7 @@ def run(prog):
         log.append(f"{loop.time():.3f} T{k} {what}")
 
     async def task(k, steps, r):
-        sems, locks, events, conds, queues = r
+        sems, locks, events, conds, queues, barriers = r
         for idx, s in enumerate(steps):
             at[k] = idx
             op, i = s["op"], s.get("i")
@@ -121,6 +121,9 @@ def run(prog):
                 what = f"put q{i} {s['item']}"
             elif op == "get":
                 what = f"got q{i} {await queues[i].get()}"
+            elif op == "barrier_wait":
+                last = await barriers[i].wait() == barriers[i].parties - 1
+                what = f"passed bar{i}" + (" last" if last else "")
             else:
                 raise ValueError(f"unknown step {s}")
             say(k, what)
@@ -130,7 +133,7 @@ def run(prog):
     async def main():
         r = ([asyncio.Semaphore(v) for v in prog["sems"]], [asyncio.Lock() for _ in range(prog["locks"])],
              [asyncio.Event() for _ in range(prog["events"])], [asyncio.Condition() for _ in range(prog["conds"])],
-             [asyncio.Queue(m) for m in prog["queues"]])
+             [asyncio.Queue(m) for m in prog["queues"]], [asyncio.Barrier(n) for n in prog.get("barriers", [])])
         tasks = [asyncio.create_task(task(k, steps, r)) for k, steps in enumerate(prog["tasks"])]
         if tasks:
             await asyncio.wait(tasks, timeout=HORIZON_MS)

@@ -15,11 +15,11 @@ use crate::engine::latency::LatencyModel;
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::primitives::lag::{with_monitor, LAG_TICK_MS};
 use crate::engine::recorder::{LaneId, Recorder};
-use crate::engine::runtime::{offload, Runtime, SimRequest};
+use crate::engine::runtime::{gather, offload, Runtime, SimRequest};
 use crate::engine::trace::{LaneKind, Outcome, State};
 use crate::engine::workloads::primes::count_range;
 use crate::engine::RunError;
-use futures::future::{join_all, LocalBoxFuture};
+use futures::future::LocalBoxFuture;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -108,7 +108,8 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
             .into_iter()
             .zip(lanes)
             .map(|(req, lane)| fetch_and_process(rt.clone(), rec.clone(), workers.clone(), lane, req, work));
-        let (outcomes, max_lag) = with_monitor(rt.clone(), rec.clone(), LAG_TICK_MS, join_all(tasks)).await;
+        // `asyncio.gather`: each request is its own task, resumed in wake order.
+        let (outcomes, max_lag) = with_monitor(rt.clone(), rec.clone(), LAG_TICK_MS, gather(rt.as_ref(), tasks)).await;
         let mut processed = Vec::new();
         for o in outcomes {
             if let Some(r) = o? {

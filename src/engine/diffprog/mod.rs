@@ -3,7 +3,7 @@
 //! engine's scheduling and primitives against the real thing.
 //!
 //! A [`Program`] is a few tasks, each a list of [`Step`]s over semaphores,
-//! locks, events, conditions and queues, with sleeps (including `sleep(0)`).
+//! locks, events, conditions, queues and barriers, with sleeps (including `sleep(0)`).
 //! [`run::run_engine`] interprets it on the virtual clock with the traced
 //! primitives; `python/tools/diffprog.py` interprets the same JSON on CPython
 //! asyncio with an event loop on virtual time (deterministic and instant).
@@ -42,10 +42,12 @@ pub enum Step {
     Notify { i: usize, n: usize },
     Put { i: usize, item: u32 },
     Get { i: usize },
+    /// `await barrier.wait()`.
+    BarrierWait { i: usize },
 }
 
 /// Resources and tasks. `sems[i]` is a semaphore's initial value, `queues[i]`
-/// a queue's maxsize (≥ 1).
+/// a queue's maxsize (≥ 1), `barriers[i]` a barrier's parties (≥ 1).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Program {
     pub sems: Vec<usize>,
@@ -53,6 +55,8 @@ pub struct Program {
     pub events: usize,
     pub conds: usize,
     pub queues: Vec<usize>,
+    #[serde(default)]
+    pub barriers: Vec<usize>,
     pub tasks: Vec<Vec<Step>>,
 }
 
@@ -76,14 +80,15 @@ pub fn generate(seed: u64) -> Program {
     let (locks, events, conds) = (1 + pick(r, 2), 1 + pick(r, 2), 1 + pick(r, 2));
     let queues: Vec<usize> = (0..1 + pick(r, 2)).map(|_| 1 + pick(r, 2)).collect();
     let mut item = 100;
-    let mut p = Program { sems, locks, events, conds, queues, tasks: Vec::new() };
+    let barriers: Vec<usize> = (0..1 + pick(r, 2)).map(|_| 2 + pick(r, 2)).collect();
+    let mut p = Program { sems, locks, events, conds, queues, barriers, tasks: Vec::new() };
     for _ in 0..2 + pick(r, 3) {
         let mut steps = Vec::new();
         if pick(r, 2) == 0 {
             steps.push(Step::Sleep { ms: (1 + pick(r, 8)) as f64 * 0.5 });
         }
         for _ in 0..1 + pick(r, 6) {
-            let s = match pick(r, 13) {
+            let s = match pick(r, 14) {
                 0 | 1 => Step::Sleep { ms: if pick(r, 4) == 0 { 0.0 } else { (1 + pick(r, 10)) as f64 * 0.5 } },
                 2 => Step::SemAcquire { i: pick(r, p.sems.len()) },
                 3 => Step::SemRelease { i: pick(r, p.sems.len()) },
@@ -98,7 +103,8 @@ pub fn generate(seed: u64) -> Program {
                     item += 1;
                     Step::Put { i: pick(r, p.queues.len()), item }
                 }
-                _ => Step::Get { i: pick(r, p.queues.len()) },
+                12 => Step::Get { i: pick(r, p.queues.len()) },
+                _ => Step::BarrierWait { i: pick(r, p.barriers.len()) },
             };
             steps.push(s);
         }
@@ -112,7 +118,7 @@ pub fn generate(seed: u64) -> Program {
 /// acquire of a lock it holds (it would wait for itself), indices in range,
 /// and everything still held released at its end.
 pub fn normalize(p: &mut Program) {
-    let (ns, nl, ne, nc, nq) = (p.sems.len(), p.locks, p.events, p.conds, p.queues.len());
+    let (ns, nl, ne, nc, nq, nb) = (p.sems.len(), p.locks, p.events, p.conds, p.queues.len(), p.barriers.len());
     for steps in &mut p.tasks {
         let mut sems = vec![0usize; ns];
         let mut locks = vec![false; nl];
@@ -139,6 +145,7 @@ pub fn normalize(p: &mut Program) {
                 Step::Set { i } | Step::Clear { i } | Step::Wait { i } => *i < ne,
                 Step::CondWait { i } | Step::Notify { i, .. } => *i < nc,
                 Step::Put { i, .. } | Step::Get { i } => *i < nq,
+                Step::BarrierWait { i } => *i < nb,
                 _ => false,
             };
             if keep {

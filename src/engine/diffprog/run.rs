@@ -4,7 +4,7 @@
 
 use super::{Program, Step, HORIZON_MS};
 use crate::engine::primitives::{
-    LockGuard, Order, Permit, TracedCondition, TracedEvent, TracedLock, TracedQueue, TracedSemaphore, WaitForGraph,
+    LockGuard, Order, Permit, TracedBarrier, TracedCondition, TracedEvent, TracedLock, TracedQueue, TracedSemaphore, WaitForGraph,
 };
 use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::runtime::{spawn, Runtime};
@@ -21,6 +21,7 @@ struct World {
     events: Vec<Rc<TracedEvent>>,
     conds: Vec<Rc<TracedCondition>>,
     queues: Vec<Rc<TracedQueue<u32>>>,
+    barriers: Vec<Rc<TracedBarrier>>,
     log: RefCell<Vec<String>>,
     /// The step each task is in; `None` once done.
     at: RefCell<Vec<Option<usize>>>,
@@ -94,6 +95,10 @@ async fn task(w: Rc<World>, k: usize, lane: LaneId, steps: Vec<Step>) {
                 Some(item) => format!("got q{i} {item}"),
                 None => format!("got q{i} closed"),
             },
+            Step::BarrierWait { i } => {
+                let last = w.barriers[i].wait(lane).await;
+                format!("passed bar{i}{}", if last { " last" } else { "" })
+            }
         };
         w.say(k, what);
     }
@@ -118,6 +123,7 @@ pub fn run_engine(p: &Program) -> Vec<String> {
             })
             .collect(),
         queues: p.queues.iter().enumerate().map(|(i, m)| TracedQueue::new(&format!("q{i}"), *m, Order::Fifo, "depth", rec.clone(), rt.clone())).collect(),
+        barriers: p.barriers.iter().enumerate().map(|(i, n)| TracedBarrier::new(&format!("bar{i}"), *n, "arrived", rec.clone(), rt.clone())).collect(),
         rt: rt.clone(),
         log: RefCell::default(),
         at: RefCell::new(vec![Some(0); p.tasks.len()]),

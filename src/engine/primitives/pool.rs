@@ -4,9 +4,10 @@
 //! track counts `connections_in_use`, another the waiters; events record which
 //! connection each task got and gave back.
 //!
-//! The queueing is tokio's `Semaphore` (FIFO, like asyncio's); the free list is
-//! a plain `VecDeque` (longest-idle connection first), holding exactly as many
-//! connections as the semaphore has permits.
+//! The pool is the listing's `asyncio.Queue` of free connections (longest-idle
+//! first), with `queues.py`'s waiting rules (3.11.7): giving a connection back
+//! *wakes* the first waiting task, which takes a connection when it next runs;
+//! a task that runs before it and finds one free takes it at once.
 
 use crate::engine::recorder::{LaneId, Recorder, TrackId};
 use crate::engine::runtime::Runtime;
@@ -14,14 +15,14 @@ use crate::engine::trace::State;
 use super::waiters::Waiters;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
+use super::aio::{Fut, FutQueue, OnCancel};
 use std::rc::Rc;
-use std::sync::Arc;
-use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 pub struct ConnectionPool {
     name: String,
-    sem: Arc<Semaphore>,
     free: RefCell<VecDeque<u32>>,
+    /// Tasks waiting for a free connection (`Queue._getters`).
+    getters: FutQueue,
     /// Times each connection has been checked out.
     uses: RefCell<Vec<u32>>,
     in_use: Cell<usize>,
@@ -36,7 +37,6 @@ pub struct Connection {
     pool: Rc<ConnectionPool>,
     id: u32,
     lane: LaneId,
-    _permit: OwnedSemaphorePermit,
 }
 
 impl ConnectionPool {
@@ -47,7 +47,7 @@ impl ConnectionPool {
         let waiters = Waiters::new(Some(rec.track("waiters")));
         Rc::new(ConnectionPool {
             name: name.to_owned(),
-            sem: Arc::new(Semaphore::new(size)),
+            getters: FutQueue::default(),
             free: RefCell::new((0..size as u32).collect()),
             uses: RefCell::new(vec![0; size]),
             in_use: Cell::new(0),
@@ -67,22 +67,35 @@ impl ConnectionPool {
         self.uses.borrow().iter().map(|u| u.saturating_sub(1)).sum()
     }
 
-    /// Checks a connection out for `lane`, waiting (FIFO) while all are in use.
+    fn none_free(&self) -> bool {
+        self.free.borrow().is_empty()
+    }
+
+    /// Checks a connection out for `lane` (`await free.get()`), waiting while
+    /// all are in use.
     pub async fn acquire(self: &Rc<Self>, lane: LaneId) -> Connection {
-        let permit = match self.sem.clone().try_acquire_owned() {
-            Ok(p) => p,
-            Err(_) => {
-                let now = self.rt.now();
-                self.rec.enter(lane, State::Waiting, Some(&self.name), now);
-                self.rec.event(Some(lane), "wait", Some(self.name.clone()), now);
-                let _waiting = self.waiters.wait(&self.rec, self.rt.as_ref());
-                match self.sem.clone().acquire_owned().await {
-                    Ok(p) => p,
-                    Err(_) => unreachable!("the pool's semaphore is never closed"),
-                }
+        if self.none_free() {
+            let now = self.rt.now();
+            self.rec.enter(lane, State::Waiting, Some(&self.name), now);
+            self.rec.event(Some(lane), "wait", Some(self.name.clone()), now);
+            let _waiting = self.waiters.wait(&self.rec, self.rt.as_ref());
+            while self.none_free() {
+                // `queues.py` `get`: wait to be woken; if cancelled after a
+                // wake-up, pass the wake-up on.
+                let fut = Fut::new();
+                self.getters.push(&fut);
+                let guard = OnCancel::new(|| {
+                    let woken = fut.done() && !fut.cancelled();
+                    fut.cancel();
+                    self.getters.remove(&fut);
+                    if !self.none_free() && woken {
+                        self.getters.wakeup_next();
+                    }
+                });
+                fut.wait().await;
+                guard.disarm();
             }
-        };
-        // Permits and free connections are equal in number, so one is free here.
+        }
         let id = self.free.borrow_mut().pop_front().unwrap_or(0);
         if let Some(u) = self.uses.borrow_mut().get_mut(id as usize) {
             *u += 1;
@@ -91,7 +104,7 @@ impl ConnectionPool {
         let now = self.rt.now();
         self.rec.sample(self.track_in_use, self.in_use.get() as f64, now);
         self.rec.event(Some(lane), "acquired", Some(format!("conn {id}")), now);
-        Connection { pool: self.clone(), id, lane, _permit: permit }
+        Connection { pool: self.clone(), id, lane }
     }
 }
 
@@ -109,8 +122,9 @@ impl Connection {
 impl Drop for Connection {
     fn drop(&mut self) {
         let p = &self.pool;
-        // Back on the free list before the permit (dropped after this body) wakes a waiter.
+        // `free.put_nowait(conn)`: back on the free list, the first waiter woken.
         p.free.borrow_mut().push_back(self.id);
+        p.getters.wakeup_next();
         p.in_use.set(p.in_use.get().saturating_sub(1));
         let now = p.rt.now();
         p.rec.sample(p.track_in_use, p.in_use.get() as f64, now);

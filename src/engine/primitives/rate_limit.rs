@@ -8,8 +8,8 @@
 //! crates (`governor`, `leaky-bucket`) read the system clock (`quanta`,
 //! `tokio::time`) instead of [`Runtime::now`]/[`Runtime::sleep`]: here time comes
 //! only from the runtime, so on the virtual clock every admission is exact.
-//! Waiters take turns through a `tokio::sync::Mutex` (FIFO, like the
-//! `asyncio.Lock` in the Python listing), so delayed callers are admitted in
+//! Waiters take turns through an `asyncio.Lock` ([`LockCore`], CPython
+//! 3.11's rules, as in the Python listing), so delayed callers are admitted in
 //! arrival order.
 
 use crate::engine::recorder::{LaneId, Recorder, TrackId};
@@ -18,7 +18,7 @@ use crate::engine::trace::State;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
-use tokio::sync::Mutex;
+use super::aio::LockCore;
 
 /// Slack for float round-off between computed wake-up times and the clock.
 const EPS: f64 = 1e-6;
@@ -70,7 +70,7 @@ pub struct Limiter {
     refilled_at: Cell<f64>,
     /// Sliding window: admission times still inside the window, oldest first.
     log: RefCell<VecDeque<f64>>,
-    turn: Mutex<()>,
+    turn: LockCore,
     rec: Rc<Recorder>,
     rt: Rc<dyn Runtime>,
     track: TrackId,
@@ -95,7 +95,7 @@ impl Limiter {
             tokens: Cell::new(tokens),
             refilled_at: Cell::new(rt.now()),
             log: RefCell::new(VecDeque::new()),
-            turn: Mutex::new(()),
+            turn: LockCore::default(),
             rec,
             rt,
             track,
@@ -154,12 +154,12 @@ impl Limiter {
         self.rec.sample(self.track, level, now);
     }
 
-    /// Asks to pass on behalf of `lane`.
+    /// Asks to pass on behalf of `lane` (the listing's `Limiter.acquire`).
     pub async fn acquire(&self, lane: LaneId, overflow: Overflow) -> Admission {
         let start = self.rt.now();
         if overflow == Overflow::Reject {
             // Rejecting callers never queue, so they never hold the turn.
-            let free = self.turn.try_lock().is_ok() && self.wait_needed() == 0.0;
+            let free = !self.turn.locked() && self.wait_needed() == 0.0;
             return if free {
                 self.take();
                 self.rec.event(Some(lane), "admitted", Some(self.name.clone()), start);
@@ -169,15 +169,13 @@ impl Limiter {
                 Admission::Rejected
             };
         }
-        let mut waited = false;
-        let _turn = match self.turn.try_lock() {
-            Ok(g) => g,
-            Err(_) => {
-                waited = true;
-                self.rec.enter(lane, State::Waiting, Some(&self.name), start);
-                self.turn.lock().await
-            }
-        };
+        // `waited = self.turn.locked()`, then `async with self.turn:`.
+        let mut waited = self.turn.locked();
+        if waited {
+            self.rec.enter(lane, State::Waiting, Some(&self.name), start);
+        }
+        self.turn.acquire().await;
+        let _turn = Turn(&self.turn);
         loop {
             let wait = self.wait_needed();
             if wait <= 0.0 {
@@ -197,5 +195,15 @@ impl Limiter {
         } else {
             Admission::Admitted
         }
+    }
+}
+
+/// Holds the turn; releasing it (also when the caller is cancelled) is the
+/// end of `async with self.turn:`.
+struct Turn<'a>(&'a LockCore);
+
+impl Drop for Turn<'_> {
+    fn drop(&mut self) {
+        self.0.release();
     }
 }
