@@ -11,7 +11,7 @@ use std::process::Command;
 const ALLOWED: &[&str] = &["MIT", "Apache-2.0", "Apache-2.0 WITH LLVM-exception", "BSD-2-Clause", "BSD-3-Clause", "ISC", "Zlib", "Unicode-3.0", "Unicode-DFS-2016", "BSL-1.0", "CC0-1.0", "Unlicense"];
 
 /// Crates that must appear in one version only.
-const SINGLE: &[&str] = &["wasm-bindgen", "js-sys", "web-sys", "yew", "rayon", "rayon-core", "serde", "serde_json", "futures", "tokio", "sha2", "wasm-bindgen-rayon"];
+const SINGLE: &[&str] = &["wasm-bindgen", "js-sys", "web-sys", "yew", "rayon", "rayon-core", "serde", "serde_json", "futures", "sha2", "wasm-bindgen-rayon"];
 
 /// Evaluates an SPDX-like expression (`A OR B`, `A AND B`, `(…)`, `A WITH E`, and the
 /// old `A/B` spelling as OR) against the allow-list.

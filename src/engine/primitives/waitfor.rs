@@ -13,7 +13,7 @@ use crate::engine::runtime::Runtime;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
-use tokio::sync::watch;
+use super::aio::EventCore;
 
 /// One task in a deadlock cycle.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,12 +37,14 @@ pub struct WaitForGraph {
     rt: Rc<dyn Runtime>,
     graph: RefCell<Graph>,
     /// The first cycle found, described (`None` until then).
-    found: watch::Sender<Option<String>>,
+    found: RefCell<Option<String>>,
+    /// Set when `found` is.
+    found_event: EventCore,
 }
 
 impl WaitForGraph {
     pub fn new(rec: Rc<Recorder>, rt: Rc<dyn Runtime>) -> Rc<Self> {
-        Rc::new(WaitForGraph { rec, rt, graph: RefCell::default(), found: watch::Sender::new(None) })
+        Rc::new(WaitForGraph { rec, rt, graph: RefCell::default(), found: RefCell::default(), found_event: EventCore::default() })
     }
 
     pub(crate) fn recorder(&self) -> &Rc<Recorder> {
@@ -77,7 +79,8 @@ impl WaitForGraph {
             if self.found.borrow().is_none() {
                 let detail = self.describe(&cycle);
                 self.rec.event(None, "deadlock", Some(detail.clone()), self.rt.now());
-                self.found.send_replace(Some(detail));
+                *self.found.borrow_mut() = Some(detail);
+                self.found_event.set();
             }
         }
     }
@@ -98,16 +101,8 @@ impl WaitForGraph {
 
     /// Resolves (with the description) once a wait closes a cycle.
     pub async fn deadlock(&self) -> String {
-        let mut rx = self.found.subscribe();
-        let found = match rx.wait_for(Option::is_some).await {
-            Ok(v) => v.clone(),
-            Err(_) => None,
-        };
-        match found {
-            Some(detail) => detail,
-            // The sender lives in `self`, which outlives this borrow.
-            None => std::future::pending().await,
-        }
+        self.found_event.wait().await;
+        self.found.borrow().clone().unwrap_or_default()
     }
 }
 
