@@ -9,7 +9,7 @@
 fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
-use concurrency_playground::fidelity::{check_virtual, check_with_tolerance, markdown_table, python_version, MAKESPAN_TOLERANCE, TIE_FRACTION, TIE_MS};
+use concurrency_playground::fidelity::{check_virtual, check_with_tolerance, markdown_table, python_version};
 #[cfg(not(target_arch = "wasm32"))]
 use concurrency_playground::fidelity_variants::{variants, variants_virtual, ENGINE_ONLY, NOT_VIRTUAL};
 #[cfg(not(target_arch = "wasm32"))]
@@ -32,7 +32,7 @@ fn main() {
             errors.push(format!("{}: no CPython comparison parameters", scn.id));
         }
         for (params, tol) in variants(scn) {
-            match check_with_tolerance(scn, &params, &tol, repo, 5) {
+            match check_with_tolerance(scn, &params, &tol, repo) {
                 Ok(c) => rows.push(c),
                 Err(e) => errors.push(format!("{} {params:?}: {e}", scn.id)),
             }
@@ -58,13 +58,16 @@ fn main() {
          For every async lesson, its Python listing (`python/<lesson>.py`, stdlib only) runs under\n\
          CPython with the arguments shown; the same parameters run on the playground's virtual\n\
          clock. Both draw the same seeded latencies (`python/simnet.py` mirrors `src/engine/latency.rs`).\n\
-         Compared: each task's outcome; completion order (tasks ending within {TIE_MS} ms + {:.0}% of\n\
-         their time of each other on the virtual clock may swap: asyncio's real sleeps overshoot by\n\
-         up to ~1 ms each, and the overshoot piles up along chains of sleeps);\n\
-         the most fetches in flight at once; the makespan and every timed result at most 1 ms early\n\
-         and at most {:.0}% late (real timers fire late, never early); counts exactly; and a result\n\
-         key only one side reports fails unless listed below. CPython gets up to 5 attempts, so a\n\
-         busy machine does not decide the verdict. One row per variant (every option of the choices\n\
+         On real time the listing runs under `python/tools/real_run.py`, which measures the run's\n\
+         *loop slack*: the time CPython's loop spent late (a timer past due, epoll rounding up to\n\
+         whole milliseconds, a worker's `time.sleep` overshooting) or running code, which the\n\
+         virtual clock counts as no time. Compared: each task's outcome; completion order (tasks\n\
+         whose virtual ends are closer than 1 ms + the slack may swap); the most fetches in flight\n\
+         at once; the makespan and every timed result at most 1 ms early and at most 1 ms + the\n\
+         slack late (real timers fire late, never early: the bound is the run's own lateness, not\n\
+         a percentage); counts exactly; and a result key only one side reports fails unless listed\n\
+         below. One CPython run per row, no retry.\n\
+         One row per variant (every option of the choices\n\
          in `src/fidelity_variants.rs`).\n\n\
          ## Real time\n\n{table}\n\
          ## Virtual time (exact)\n\n\
@@ -74,8 +77,6 @@ fn main() {
          Not run on virtual time:\n{not_virtual}\n\
          Result keys only the engine reports:\n{engine_only}\n\
          Errors: {errors_md}\n",
-        TIE_FRACTION * 100.0,
-        MAKESPAN_TOLERANCE * 100.0,
     );
     print!("{doc}");
     if std::env::args().any(|a| a == "--write") {

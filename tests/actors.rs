@@ -94,7 +94,7 @@ fn shared_design_matches_cpython() {
     let mut pairs: Vec<(&str, &str)> = SCENARIO.cpython.iter().copied().filter(|(k, _)| *k != "design").collect();
     pairs.push(("design", "shared"));
     // The actor design itself (the `cpython` params) is compared by tests/fidelity.rs.
-    let c = check_with(&SCENARIO, &pairs, Path::new(env!("CARGO_MANIFEST_DIR")), 3).unwrap_or_else(|e| panic!("{e}"));
+    let c = check_with(&SCENARIO, &pairs, Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap_or_else(|e| panic!("{e}"));
     assert!(c.passed(), "shared design: CPython disagrees: {:?}", c.failures());
 }
 

@@ -319,7 +319,7 @@ const VARIANTS: Tolerance = Tolerance {
 fn coordination_variants_match_cpython() {
     for v in ["lock", "event", "condition", "barrier", "periodic"] {
         let pairs = [("primitive", v), ("n", "4"), ("ms", "40"), ("seed", "11")];
-        let c = check_with_tolerance(&coordination::SCENARIO, &pairs, &VARIANTS, repo(), 3).unwrap_or_else(|e| panic!("{e}"));
+        let c = check_with_tolerance(&coordination::SCENARIO, &pairs, &VARIANTS, repo()).unwrap_or_else(|e| panic!("{e}"));
         assert!(c.passed(), "{v}: CPython disagrees: {:?}", c.failures());
         assert!(c.unshared_results.iter().all(|k| k.ends_with("(engine only)")), "{v}: {:?}", c.unshared_results);
         if v == "periodic" {

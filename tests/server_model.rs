@@ -80,7 +80,7 @@ fn the_listing_overloads_the_same_server_under_cpython() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     for k in ["5", "12"] {
         let ps = [("n", "12"), ("k", k), ("latency", "uniform"), ("ms", "60"), ("seed", "7"), ("server", "capacity"), ("capacity", "4"), ("queue", "5")];
-        let c = check_with(&crawler::SCENARIO, &ps, repo, 3).unwrap();
+        let c = check_with(&crawler::SCENARIO, &ps, repo).unwrap();
         assert!(c.passed(), "K = {k}: {:?}", c.failures());
     }
 }

@@ -228,7 +228,7 @@ fn blocking_sync_modes_agree_with_cpython() {
     let thread_tol = Tolerance { late_ms: 25.0, ..Tolerance::DEFAULT };
     for (mode, tol) in [("sync", Tolerance::DEFAULT), ("sync_to_thread", thread_tol)] {
         let ps = [("mode", mode), ("cpu_ms", "400"), ("n", "6"), ("every", "25"), ("ms", "60")];
-        let c = check_with_tolerance(&blocking::SCENARIO, &ps, &tol, repo, 3).unwrap();
+        let c = check_with_tolerance(&blocking::SCENARIO, &ps, &tol, repo).unwrap();
         assert!(c.passed(), "{mode}: {:?}", c.failures());
     }
 }

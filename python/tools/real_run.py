@@ -1,0 +1,158 @@
+"""Runs an async listing on real time and measures how late CPython's loop ran.
+
+Usage:  python3 real_run.py <listing> [its arguments…] --json   (e.g. crawler --seed 7 --json)
+
+The listing runs unchanged on asyncio's own SelectorEventLoop, on real time.
+Its JSON report gets one more key, "loop_slack_ms": the part of the run in
+which the loop was neither waiting for a timer that was not yet due nor for
+I/O, i.e. the time it spent late (a select() that returned after its timeout,
+epoll's rounding up to whole milliseconds, time.sleep() overshooting) or
+running Python code (which the virtual clock counts as no time at all), plus,
+for worker threads, how late each time.sleep() woke up (the GIL taken back
+included), how late each job of a thread pool started, and how long each
+thread waited for a CPU (Linux schedstat: a busy machine).
+
+On the virtual clock (python/tools/virtual_run.py) the same listing is exactly
+on time; on real time every delay comes out of this slack, so a finish time
+can be later than the virtual clock's by at most the slack, and never earlier
+(by more than the clock's resolution): the one-sided bound that
+src/fidelity.rs applies to real-time runs, measured in the run itself instead
+of a fixed percentage.
+"""
+import asyncio
+import concurrent.futures
+import contextlib
+import importlib
+import io
+import json
+import os
+import sys
+import threading
+import time
+
+here = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(here))
+
+clock = time.perf_counter
+real_sleep = time.sleep
+lock = threading.Lock()
+stats = {"run_s": 0.0, "waited_s": 0.0, "thread_late_s": 0.0, "queued_s": 0.0}
+
+
+def queued():
+    """Seconds this thread has spent runnable but waiting for a CPU (Linux
+    schedstat: the machine was busy)."""
+    try:
+        with open("/proc/thread-self/schedstat") as f:
+            return int(f.read().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+real_thread_run = threading.Thread.run
+
+
+def thread_run(self):
+    """Thread.run: adds the time the thread waited for a CPU."""
+    q0 = queued()
+    try:
+        real_thread_run(self)
+    finally:
+        add("queued_s", queued() - q0)
+
+
+def add(key, s):
+    with lock:
+        stats[key] += s
+
+
+class MeasuredSelector:
+    """The real selector; records how long select() waited within its timeout."""
+
+    def __init__(self, real):
+        self._real = real
+
+    def select(self, timeout=None):
+        t0 = clock()
+        events = self._real.select(timeout)
+        dt = clock() - t0
+        # Waiting for I/O (a thread's result, a pipe) is waiting; past a
+        # timeout with nothing ready, the loop is late.
+        add("waited_s", dt if (events or timeout is None) else min(dt, max(timeout, 0.0)))
+        return events
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+
+class MeasuredLoop(asyncio.SelectorEventLoop):
+    def __init__(self):
+        super().__init__()
+        self._selector = MeasuredSelector(self._selector)
+
+
+def sleep(seconds):
+    """time.sleep: on the loop's thread the requested time is waiting (a
+    listing that blocks its loop on purpose); in a worker, only lateness counts."""
+    t0 = clock()
+    real_sleep(seconds)
+    late = max(0.0, clock() - t0 - seconds)
+    if threading.current_thread() is threading.main_thread():
+        add("waited_s", max(seconds, 0.0))
+    else:
+        add("thread_late_s", late)
+
+
+real_submit = concurrent.futures.ThreadPoolExecutor.submit
+free_since = threading.local()
+
+
+def submit(self, fn, /, *args, **kwargs):
+    """ThreadPoolExecutor.submit: how late a worker started the job after it
+    could have (after the submit, or after that worker's previous job: waiting
+    in the queue for a busy pool is part of the schedule, not lateness)."""
+    submitted = clock()
+
+    def job(*a, **k):
+        add("thread_late_s", max(0.0, clock() - max(submitted, getattr(free_since, "t", 0.0))))
+        try:
+            return fn(*a, **k)
+        finally:
+            free_since.t = clock()
+
+    return real_submit(self, job, *args, **kwargs)
+
+
+def run(main, *, debug=None):
+    with asyncio.Runner(debug=debug, loop_factory=MeasuredLoop) as runner:
+        t0 = clock()
+        try:
+            return runner.run(main)
+        finally:
+            add("run_s", clock() - t0)
+
+
+def main():
+    name, sys.argv = sys.argv[1], [sys.argv[1] + ".py"] + sys.argv[2:]
+    listing = importlib.import_module(name)
+    asyncio.run = run
+    time.sleep = sleep
+    concurrent.futures.ThreadPoolExecutor.submit = submit
+    threading.Thread.run = thread_run
+    out = io.StringIO()
+    q0 = queued()
+    with contextlib.redirect_stdout(out):
+        listing.main()
+    main_queued = queued() - q0
+    report = json.loads(out.getvalue())
+    # The loop's own slack already holds the main thread's waits for a CPU;
+    # a listing with no event loop (threads only) adds them here.
+    slack = stats["run_s"] - stats["waited_s"] + stats["thread_late_s"] + stats["queued_s"]
+    if stats["run_s"] == 0.0:
+        slack += main_queued
+    report["loop_slack_ms"] = max(slack, 0.0) * 1000
+    print(json.dumps(report))
+
+
+if __name__ == "__main__":
+    main()
