@@ -1,0 +1,135 @@
+//! What a listing reports (`--json`), what a comparison found, and the
+//! FIDELITY.md table made of comparisons.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct PyTask {
+    pub name: String,
+    pub end_ms: f64,
+    pub outcome: String,
+}
+
+/// What a listing prints with `--json`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct PyReport {
+    pub makespan_ms: f64,
+    pub max_in_flight: u64,
+    #[serde(default)]
+    pub tasks: Vec<PyTask>,
+    #[serde(default)]
+    pub results: BTreeMap<String, f64>,
+    /// Real time only (`python/tools/real_run.py`): how long the loop was late
+    /// or busy in all, ms; what a real run may lag the virtual clock by.
+    #[serde(default)]
+    pub loop_slack_ms: Option<f64>,
+    /// Anything else the listing prints (lesson-specific checks read it).
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// One compared number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair {
+    pub key: String,
+    pub engine: f64,
+    pub python: f64,
+    pub ok: bool,
+}
+
+/// The comparison of one lesson.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    pub scenario: String,
+    pub args: String,
+    pub makespan: Pair,
+    pub max_in_flight: Pair,
+    pub tasks_compared: usize,
+    /// Tasks the listing reported that the trace has no lane for (or the reverse).
+    pub unmatched: Vec<String>,
+    pub outcome_mismatches: Vec<String>,
+    /// Pairs (a, b) that CPython finished a-then-b but the engine b-then-a, further apart than the tolerance's near-tie.
+    pub order_swaps: Vec<(String, String)>,
+    pub results: Vec<Pair>,
+    /// Result keys only one side reports (`key (engine only)` / `key (CPython only)`).
+    /// A failure unless [`crate::fidelity_variants::ENGINE_ONLY`] lists the
+    /// key, with the reason the listing leaves it out.
+    pub unshared_results: Vec<String>,
+    /// The CPython report this comparison was made with.
+    pub report: PyReport,
+}
+
+impl Comparison {
+    pub fn failures(&self) -> Vec<String> {
+        let mut f = Vec::new();
+        if !self.makespan.ok {
+            f.push(format!("makespan: engine {:.1} ms, CPython {:.1} ms", self.makespan.engine, self.makespan.python));
+        }
+        if !self.max_in_flight.ok {
+            f.push(format!("max in flight: engine {}, CPython {}", self.max_in_flight.engine, self.max_in_flight.python));
+        }
+        if !self.unmatched.is_empty() {
+            f.push(format!("tasks without a counterpart: {:?}", self.unmatched));
+        }
+        if !self.outcome_mismatches.is_empty() {
+            f.push(format!("outcomes differ: {:?}", self.outcome_mismatches));
+        }
+        if !self.order_swaps.is_empty() {
+            f.push(format!("completion order differs: {:?}", self.order_swaps));
+        }
+        for r in self.results.iter().filter(|r| !r.ok) {
+            f.push(format!("{}: engine {}, CPython {}", r.key, r.engine, r.python));
+        }
+        let listed = |u: &String| u.strip_suffix(" (engine only)").is_some_and(|k| crate::fidelity_variants::engine_only(&self.scenario, k));
+        let unlisted: Vec<&String> = self.unshared_results.iter().filter(|u| !listed(u)).collect();
+        if !unlisted.is_empty() {
+            f.push(format!("result keys only one side reports: {unlisted:?}"));
+        }
+        f
+    }
+
+    pub fn passed(&self) -> bool {
+        self.failures().is_empty()
+    }
+}
+
+/// The FIDELITY.md table, one row per lesson.
+pub fn markdown_table(rows: &[Comparison]) -> String {
+    let mut s = String::from(
+        "| lesson | CPython arguments | tasks | outcomes | completion order | max in flight (engine / CPython) | makespan ms (engine / CPython, diff) | loop slack ms | results compared | verdict |\n|---|---|---|---|---|---|---|---|---|---|\n",
+    );
+    for c in rows {
+        let diff = if c.makespan.engine > 0.0 { (c.makespan.python - c.makespan.engine) / c.makespan.engine * 100.0 } else { 0.0 };
+        let results: Vec<String> = c
+            .results
+            .iter()
+            .map(|r| format!("{} {}{} / {}", r.key, if r.ok { "" } else { "✗ " }, short(r.engine), short(r.python)))
+            .collect();
+        s.push_str(&format!(
+            "| {} | `{}` | {} | {} | {} | {} / {} | {:.1} / {:.1} ({:+.1}%) | {} | {} | {} |\n",
+            c.scenario,
+            c.args,
+            c.tasks_compared,
+            if c.outcome_mismatches.is_empty() && c.unmatched.is_empty() { "same" } else { "differ" },
+            if c.order_swaps.is_empty() { "same" } else { "differs" },
+            c.max_in_flight.engine,
+            c.max_in_flight.python,
+            c.makespan.engine,
+            c.makespan.python,
+            diff,
+            c.report.loop_slack_ms.map_or("–".to_owned(), |s| format!("{s:.1}")),
+            if results.is_empty() { "–".to_owned() } else { results.join("; ") },
+            if c.passed() { "agrees" } else { "DIFFERS" },
+        ));
+    }
+    s
+}
+
+fn short(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
+}
