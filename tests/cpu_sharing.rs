@@ -106,7 +106,7 @@ fn gil_never_runs_two_threads_at_once_and_processes_copy_the_expected_bytes() {
     }
     let id = t.lanes.iter().find(|l| l.name == "main").unwrap().id;
     assert_eq!(t.lane_spans(id).filter(|s| s.resource.is_some()).count(), 0, "the parent pickles nothing per item any more");
-    assert!(r["start_up_ms"] > 0.0 && r["copy_ms"] >= 0.0);
+    assert!(r["proc_start_ms"] > 0.0 && r["proc_copy_ms"] >= 0.0);
     assert!(!r.contains_key("procs_saw_page"), "OS threads cannot prove separate memory; only the page's workers report it");
     for k in ["seq_ms", "gil_ms", "free_ms", "process_ms", "gil_x", "free_x", "process_x"] {
         assert!(r[k] > 0.0, "{k}");
@@ -236,7 +236,7 @@ fn gil_next_to_real_cpython_same_job() {
     eprintln!(
         "GIL lesson vs CPython, {items} items × {rounds} rounds, {threads} threads: GIL threads/sequential {sim_threads:.2} vs CPython {py_threads:.2}; \
          processes/sequential {sim_procs:.2} vs {py_procs:.2} (engine start-up {:.2} ms a process)",
-        r["start_up_ms"]
+        r["proc_start_ms"]
     );
     assert!(sim_threads >= 0.8, "engine: GIL threads / sequential = {sim_threads:.2} < 0.8: a speedup under one lock");
     assert!(py_threads >= 0.8, "CPython: threads / sequential = {py_threads:.2} < 0.8: a speedup under the GIL?");
