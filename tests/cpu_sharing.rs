@@ -106,6 +106,18 @@ fn gil_never_runs_two_threads_at_once_and_processes_copy_the_expected_bytes() {
     }
     let id = t.lanes.iter().find(|l| l.name == "main").unwrap().id;
     assert_eq!(t.lane_spans(id).filter(|s| s.resource.is_some()).count(), 0, "the parent pickles nothing per item any more");
+    // The host's clock need not start at the run (the page's is the epoch):
+    // every span still lies inside the run.
+    let raw: BTreeMap<String, String> = [("items", "500"), ("rounds", "50"), ("reps", "1")].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let p = gil::SCENARIO.validate(&raw).unwrap();
+    let Exec::Cpu(f) = gil::SCENARIO.exec else { unreachable!() };
+    let origin = Instant::now();
+    let epoch_clock = move || 1.7e12 + origin.elapsed().as_secs_f64() * 1000.0;
+    let flag = AtomicBool::new(false);
+    let ctx = CpuCtx { clock: &epoch_clock, cancel: &flag, pool_threads: pool() };
+    let e = f(&p, &ctx).unwrap();
+    e.validate().unwrap();
+    assert!(e.spans.iter().all(|s| s.start_ms >= 0.0 && s.end_ms <= e.meta.makespan_ms + 1e-9), "a span outside the run on an epoch clock");
     assert!(r["proc_start_ms"] > 0.0 && r["proc_copy_ms"] >= 0.0);
     assert!(!r.contains_key("procs_saw_page"), "OS threads cannot prove separate memory; only the page's workers report it");
     for k in ["seq_ms", "gil_ms", "free_ms", "process_ms", "gil_x", "free_x", "process_x"] {
