@@ -28,6 +28,9 @@ pub enum Task {
     /// Compute for `ms` (busy, on the process's own clock) over `input`
     /// (a job's data, which must be copied to the process): its byte sum.
     Compute { ms: f64, input: Vec<u8> },
+    /// The chooser's job in a process: wait `io_ms` (a fetch: the process
+    /// sleeps), then compute `cpu_ms` over `input`.
+    Job { io_ms: f64, cpu_ms: f64, input: Vec<u8> },
 }
 
 impl Task {
@@ -48,6 +51,14 @@ impl Task {
                 b.extend_from_slice(input);
                 b
             }
+            Task::Job { io_ms, cpu_ms, input } => {
+                let mut b = Vec::with_capacity(17 + input.len());
+                b.push(3u8);
+                b.extend(io_ms.to_le_bytes());
+                b.extend(cpu_ms.to_le_bytes());
+                b.extend_from_slice(input);
+                b
+            }
         }
     }
 
@@ -63,6 +74,11 @@ impl Task {
                 }
             }
             Some(2) if b.len() >= 9 => Ok(Task::Compute { ms: f64::from_bits(u64_at(1).unwrap_or(0)), input: b[9..].to_vec() }),
+            Some(3) if b.len() >= 17 => Ok(Task::Job {
+                io_ms: f64::from_bits(u64_at(1).unwrap_or(0)),
+                cpu_ms: f64::from_bits(u64_at(9).unwrap_or(0)),
+                input: b[17..].to_vec(),
+            }),
             _ => Err(format!("bad task: {} bytes, tag {:?}", b.len(), b.first())),
         }
     }
@@ -82,6 +98,13 @@ pub fn serve(input: &[u8], clock: &dyn Fn() -> f64) -> Result<Vec<u8>, String> {
             }
             sum
         }
+        Task::Job { io_ms, cpu_ms, input } => {
+            if io_ms > 0.0 {
+                // The fetch: this process waits (an atomic wait in a worker).
+                std::thread::sleep(std::time::Duration::from_secs_f64(io_ms / 1000.0));
+            }
+            return serve(&Task::Compute { ms: cpu_ms, input }.encode(), clock);
+        }
     };
     Ok(out.to_le_bytes().to_vec())
 }
@@ -94,6 +117,8 @@ pub fn answer(b: &[u8]) -> Result<u64, String> {
 /// One process of a pool run, times on the caller's clock (ms).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProcRun {
+    /// Which process of the pool ran it.
+    pub process: usize,
     /// Asked to start (the parent creates it).
     pub spawned: f64,
     /// Started: its own memory set up, its code loaded, ready for work.
@@ -123,6 +148,30 @@ pub trait ProcessPool: Send + Sync {
     /// calling (pool) thread, never the page's. Stop (`ctx.cancel`) ends the
     /// processes and returns `Err(STOPPED)`.
     fn map(&self, ctx: &CpuCtx<'_>, inputs: Vec<Vec<u8>>) -> Result<Vec<ProcRun>, String>;
+}
+
+/// A process pool for async lessons (on the page's event loop; the page's is
+/// the same Web Workers). `map` starts `workers` processes, runs `inputs` in
+/// order (a free process takes the next one), ends the processes; answers
+/// come in input order, with the pool's clock read at the end (to shift its
+/// times onto the run's). Dropping the future (Stop) ends the processes.
+pub trait AsyncProcessPool {
+    fn map(&self, workers: usize, inputs: Vec<Vec<u8>>) -> futures::future::LocalBoxFuture<'static, Result<(Vec<ProcRun>, f64), String>>;
+}
+
+thread_local! {
+    static ASYNC_HOST: std::cell::RefCell<Option<std::rc::Rc<dyn AsyncProcessPool>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Installs the page's async pool (on the page's thread).
+pub fn install_async(pool: std::rc::Rc<dyn AsyncProcessPool>) {
+    ASYNC_HOST.with(|h| *h.borrow_mut() = Some(pool));
+}
+
+/// The async pool, where the host has one (the page; not native tests, whose
+/// async lessons run on the virtual clock).
+pub fn async_host() -> Option<std::rc::Rc<dyn AsyncProcessPool>> {
+    ASYNC_HOST.with(|h| h.borrow().clone())
 }
 
 static HOST: OnceLock<Box<dyn ProcessPool>> = OnceLock::new();
@@ -185,7 +234,7 @@ impl ProcessPool for ThreadProcesses {
             for (spawned, ready, sent, bytes_in, h) in runs {
                 let (received, done, output) = h.join().map_err(|_| "a process died".to_owned())??;
                 let output = output.to_vec();
-                out.push(ProcRun { spawned, ready, sent, received, done, back: ctx.now(), bytes_in, output, memory_bytes: None, saw_mark: None });
+                out.push(ProcRun { process: out.len(), spawned, ready, sent, received, done, back: ctx.now(), bytes_in, output, memory_bytes: None, saw_mark: None });
             }
             if ctx.cancelled() {
                 return Err(STOPPED.to_owned());

@@ -308,7 +308,7 @@ fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
         log.result("procs_saw_page", n);
     }
     if let Some(mb) = costs.memory_mb {
-        log.result("proc_memory_mb", mb);
+        log.result("proc_memory_mb", (mb * 100.0).round() / 100.0);
     }
     finish(log, false)
 }

@@ -91,13 +91,14 @@ pub fn install() {
     }
     procpool::set_mark(((js_sys::Math::random() * 1e15) as u64) | 1);
     procpool::install(Box::new(BrowserProcesses));
+    procpool::install_async(std::rc::Rc::new(AsyncBrowserProcesses));
     wasm_bindgen_futures::spawn_local(serve_requests(rx));
 }
 
 async fn serve_requests(mut rx: UnboundedReceiver<Req>) {
     while let Some(req) = rx.next().await {
         wasm_bindgen_futures::spawn_local(async move {
-            let out = run(&req.inputs, &req.stop).await;
+            let out = run(req.inputs.len(), &req.inputs, &req.stop).await;
             let _ = req.reply.send(out);
         });
     }
@@ -151,10 +152,8 @@ async fn next(p: &mut Proc) -> Result<JsValue, String> {
     }
 }
 
-/// One process: start, wait until ready, send `input`, wait for the answer.
-async fn one(p: &mut Proc, spawned: f64, input: &[u8], mark: u64) -> Result<ProcRun, String> {
-    let ready_msg = next(p).await?;
-    let ready = num(&ready_msg, "ready").unwrap_or(spawned);
+/// One item on a ready process: send `input`, wait for the answer.
+async fn one(p: &mut Proc, process: usize, spawned: f64, ready: &JsValue, input: &[u8], mark: u64) -> Result<ProcRun, String> {
     let sent = shared_clock_ms();
     // Out of the page's memory into a JS array, then cloned into the worker.
     let msg = js_sys::Object::new();
@@ -168,23 +167,36 @@ async fn one(p: &mut Proc, spawned: f64, input: &[u8], mark: u64) -> Result<Proc
         .to_vec();
     let back = shared_clock_ms();
     Ok(ProcRun {
+        process,
         spawned,
-        ready,
+        ready: num(ready, "ready").unwrap_or(spawned),
         sent,
         received: num(&ans, "received").unwrap_or(sent),
         done: num(&ans, "done").unwrap_or(back),
         back,
         bytes_in: input.len(),
         output,
-        memory_bytes: num(&ready_msg, "memory"),
-        saw_mark: num(&ready_msg, "mark").map(|m| m as u64 == mark && mark != 0),
+        memory_bytes: num(ready, "memory"),
+        saw_mark: num(ready, "mark").map(|m| m as u64 == mark && mark != 0),
     })
 }
 
-async fn run(inputs: &[Vec<u8>], stop: &AtomicBool) -> Result<Vec<ProcRun>, String> {
+/// Terminates the pool's workers when the run ends, fails or is dropped (Stop).
+struct Shutdown(Vec<Worker>);
+
+impl Drop for Shutdown {
+    fn drop(&mut self) {
+        for w in &self.0 {
+            w.terminate();
+        }
+    }
+}
+
+/// `workers` processes take `inputs` in order; answers in input order.
+async fn run(workers: usize, inputs: &[Vec<u8>], stop: &AtomicBool) -> Result<Vec<ProcRun>, String> {
     let mark = procpool::mark();
     let mut procs = Vec::new();
-    for _ in inputs {
+    for _ in 0..workers.clamp(1, inputs.len().max(1)) {
         let spawned = shared_clock_ms();
         match spawn() {
             Ok(p) => procs.push((spawned, p)),
@@ -194,8 +206,22 @@ async fn run(inputs: &[Vec<u8>], stop: &AtomicBool) -> Result<Vec<ProcRun>, Stri
             }
         }
     }
-    let workers: Vec<Worker> = procs.iter().map(|(_, p)| p.worker.clone()).collect();
-    let all = join_all(procs.iter_mut().zip(inputs).map(|((spawned, p), input)| one(p, *spawned, input, mark)));
+    let _shutdown = Shutdown(procs.iter().map(|(_, p)| p.worker.clone()).collect());
+    let next_item = std::cell::Cell::new(0usize);
+    let done: std::cell::RefCell<Vec<Option<ProcRun>>> = std::cell::RefCell::new(vec![None; inputs.len()]);
+    let (next_item, done_ref) = (&next_item, &done);
+    let all = join_all(procs.iter_mut().enumerate().map(|(w, (spawned, p))| async move {
+        let ready = next(p).await?;
+        loop {
+            let i = next_item.get();
+            if i >= inputs.len() {
+                return Ok::<(), String>(());
+            }
+            next_item.set(i + 1);
+            let r = one(p, w, *spawned, &ready, &inputs[i], mark).await?;
+            done_ref.borrow_mut()[i] = Some(r);
+        }
+    }));
     let watch = async {
         let mut waited = 0;
         while !stop.load(Ordering::SeqCst) && waited < GIVE_UP_MS {
@@ -204,16 +230,28 @@ async fn run(inputs: &[Vec<u8>], stop: &AtomicBool) -> Result<Vec<ProcRun>, Stri
         }
         waited
     };
-    let out = match select(Box::pin(all), Box::pin(watch)).await {
-        Either::Left((runs, _)) => runs.into_iter().collect(),
+    let r = match select(Box::pin(all), Box::pin(watch)).await {
+        Either::Left((r, _)) => r.into_iter().collect::<Result<Vec<()>, String>>(),
         Either::Right((waited, _)) if waited >= GIVE_UP_MS => Err(format!("the processes did not answer within {} s ({SCRIPT} missing?)", GIVE_UP_MS / 1000)),
         Either::Right(_) => Err(STOPPED.to_owned()),
     };
+    r?;
     // The pool is shut down with the run, as `with ProcessPoolExecutor()` does.
-    for w in workers {
-        w.terminate();
+    done.into_inner().into_iter().map(|r| r.ok_or_else(|| "an item got no answer".to_owned())).collect()
+}
+
+/// The async face of the same pool, for async lessons on the page.
+struct AsyncBrowserProcesses;
+
+impl procpool::AsyncProcessPool for AsyncBrowserProcesses {
+    fn map(&self, workers: usize, inputs: Vec<Vec<u8>>) -> futures::future::LocalBoxFuture<'static, Result<(Vec<ProcRun>, f64), String>> {
+        Box::pin(async move {
+            // Never stopped from here: Stop drops this future, and `Shutdown` ends the workers.
+            let never = AtomicBool::new(false);
+            let runs = run(workers, &inputs, &never).await?;
+            Ok((runs, shared_clock_ms()))
+        })
     }
-    out
 }
 
 static STARTED: AtomicU64 = AtomicU64::new(0);
@@ -247,7 +285,7 @@ pub fn proc_mark() -> f64 {
 pub async fn proc_bench(n: usize, kb: usize) -> Result<js_sys::Array, JsError> {
     let input = procpool::Task::Compute { ms: 0.0, input: vec![7u8; kb * 1024] }.encode();
     let stop = AtomicBool::new(false);
-    let runs = run(&vec![input; n.max(1)], &stop).await.map_err(|e| JsError::new(&e))?;
+    let runs = run(n.max(1), &vec![input; n.max(1)], &stop).await.map_err(|e| JsError::new(&e))?;
     let out = js_sys::Array::new();
     for r in runs {
         let o = js_sys::Object::new();
