@@ -34,7 +34,11 @@ pub enum Task {
 }
 
 impl Task {
-    /// Bytes as sent to a process: a tag, then little-endian fields.
+    /// Bytes as sent to a process: a tag, then little-endian fields, then the
+    /// input as is. Written by hand rather than with serde_json (the crate's
+    /// format): a task is at most three numbers and a byte tail, and JSON
+    /// would turn a job's 100 KB input into ~400 KB of text to copy, which is
+    /// not what pickle sends for `bytes`.
     pub fn encode(&self) -> Vec<u8> {
         match self {
             Task::SpinRange { lo, hi, rounds } => {
@@ -138,6 +142,16 @@ pub struct ProcRun {
     /// Whether the process could read the caller's [`mark`] (a process with
     /// its own memory cannot); `None` where the host cannot tell.
     pub saw_mark: Option<bool>,
+}
+
+impl ProcRun {
+    /// The same run with every time moved by `by` ms (onto another clock).
+    pub fn shifted(mut self, by: f64) -> ProcRun {
+        for t in [&mut self.spawned, &mut self.ready, &mut self.sent, &mut self.received, &mut self.done, &mut self.back] {
+            *t += by;
+        }
+        self
+    }
 }
 
 /// A pool of processes that share nothing with the caller.

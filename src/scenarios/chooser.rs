@@ -109,15 +109,7 @@ async fn real(pool: &dyn AsyncProcessPool, model: Model, kind: &str, p: &Params,
     let inputs = (0..j.n).map(|_| Task::Job { io_ms: io_in_process, cpu_ms: j.cpu_ms, input: input.clone() }.encode()).collect();
     let (items, pool_now) = pool.map(setup(p).processes, inputs).await.map_err(|e| RunError::Workload(format!("process pool: {e}")))?;
     let shift = rt.now() - pool_now;
-    let items = items
-        .into_iter()
-        .map(|mut r| {
-            for t in [&mut r.spawned, &mut r.ready, &mut r.sent, &mut r.received, &mut r.done, &mut r.back] {
-                *t += shift;
-            }
-            r
-        })
-        .collect();
+    let items = items.into_iter().map(|r| r.shifted(shift)).collect();
     Ok(RealRun { t0, makespan: rt.now() - t0, fetched, items })
 }
 

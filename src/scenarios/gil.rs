@@ -189,14 +189,6 @@ pub struct ProcCosts {
     pub memory_mb: Option<f64>,
 }
 
-fn shifted(r: &procpool::ProcRun, by: f64) -> procpool::ProcRun {
-    let mut r = r.clone();
-    for t in [&mut r.spawned, &mut r.ready, &mut r.sent, &mut r.received, &mut r.done, &mut r.back] {
-        *t += by;
-    }
-    r
-}
-
 /// As `python/gil.py`'s pool: `with ProcessPoolExecutor(threads) as ex:
 /// sum(ex.map(work, parts))`. Each process is started (its own memory, its
 /// own copy of the code), sent one range (21 bytes), and sends back one u64:
@@ -218,7 +210,7 @@ pub fn processes(ctx: &CpuCtx<'_>, log: &WorkLog<'_>, job: &Job) -> Result<Optio
     // The pool's times are on the host's clock; the log's start at its creation.
     let shift = log.now() - ctx.now();
     let (mut sum, mut bytes, mut start_up, mut copy) = (0u64, 0u64, 0.0, 0.0);
-    for (w, r) in runs.iter().map(|r| shifted(r, shift)).enumerate() {
+    for (w, r) in runs.iter().cloned().map(|r| r.shifted(shift)).enumerate() {
         let lane = format!("process {w}");
         let mem = r.memory_bytes.map_or(String::new(), |b| format!(" · own memory {:.1} MB", b / 1e6));
         log.span(&lane, State::Running, Some("spawn"), r.spawned, r.ready, format!("process {w} starts{mem}"));
