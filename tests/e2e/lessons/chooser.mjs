@@ -117,4 +117,26 @@ export const tests = [
       assert.deepEqual(app.errors, []);
     },
   },
+  {
+    name: 'chooser on the browser clock: Stop while a pool runs terminates its processes',
+    timeout: 120_000,
+    async run({ app, server }) {
+      const procs = () => app.page.workers().filter((w) => w.url().endsWith('/process-worker.js'));
+      // Long jobs: each pool run lasts seconds.
+      await app.open(server.url, 'lesson=chooser&clock=browser&n=8&io=500&cpu=500&kb=10&processes=2&run=1');
+      const t0 = Date.now();
+      while (procs().length === 0) {
+        assert.ok(Date.now() - t0 < 60_000, 'no process pool started');
+        await app.page.waitForTimeout(20);
+      }
+      await app.stop();
+      await app.waitStatus('stopped', 5_000);
+      const t1 = Date.now();
+      while (procs().length > 0) {
+        assert.ok(Date.now() - t1 < 5_000, `${procs().length} process workers alive after Stop`);
+        await app.page.waitForTimeout(20);
+      }
+      assert.deepEqual(app.errors, []);
+    },
+  },
 ];
