@@ -90,24 +90,36 @@ fn gil_never_runs_two_threads_at_once_and_processes_copy_the_expected_bytes() {
     }
     let lanes: std::collections::BTreeSet<u32> = holds.iter().map(|h| h.2).collect();
     assert_eq!(lanes.len(), pool(), "each thread ran under the GIL");
-    // Processes: the parent pickles each part's items, each worker pickles one result per item.
-    let expected: usize = (0..pool())
-        .map(|w| {
-            let (lo, hi) = part(items, pool(), w);
-            let input: Vec<u64> = (lo..hi).collect();
-            let output: Vec<u64> = input.iter().map(|&x| concurrency_playground::engine::workloads::busy::spin(x, rounds)).collect();
-            encode(&input).len() + encode(&output).len()
-        })
-        .sum();
+    // Processes, as python/gil.py's pool: one 21-byte range in, one u64 out per process.
     let r = &t.meta.results;
-    assert_eq!(r["bytes_copied"], expected as f64);
-    // The copies are on the timeline as their own spans.
-    let pipe = |lane: &str| {
-        let id = t.lanes.iter().find(|l| l.name == lane).unwrap().id;
-        t.lane_spans(id).filter(|s| s.resource.as_deref() == Some("pipe")).count()
-    };
-    assert_eq!(pipe("main"), 2 * pool(), "pickle in, unpickle out per process");
-    assert_eq!(pipe("process 0"), 3, "receive, unpickle, pickle results");
+    assert_eq!(r["bytes_copied"], (pool() * (21 + 8)) as f64);
+    // Start-up and both copies are each process's own spans, in order: start,
+    // copy in, compute, copy out.
+    for w in 0..pool() {
+        let id = t.lanes.iter().find(|l| l.name == format!("process {w}")).unwrap().id;
+        let spans: Vec<_> = t.lane_spans(id).collect();
+        let kinds: Vec<(State, Option<&str>)> = spans.iter().map(|s| (s.state, s.resource.as_deref())).collect();
+        assert_eq!(kinds, [(State::Running, Some("spawn")), (State::Io, Some("pipe")), (State::Running, None), (State::Io, Some("pipe"))], "process {w}");
+        for p in spans.windows(2) {
+            assert!(p[1].start_ms >= p[0].end_ms, "process {w}: spans in order: {p:?}");
+        }
+    }
+    let id = t.lanes.iter().find(|l| l.name == "main").unwrap().id;
+    assert_eq!(t.lane_spans(id).filter(|s| s.resource.is_some()).count(), 0, "the parent pickles nothing per item any more");
+    // The host's clock need not start at the run (the page's is the epoch):
+    // every span still lies inside the run.
+    let raw: BTreeMap<String, String> = [("items", "500"), ("rounds", "50"), ("reps", "1")].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let p = gil::SCENARIO.validate(&raw).unwrap();
+    let Exec::Cpu(f) = gil::SCENARIO.exec else { unreachable!() };
+    let origin = Instant::now();
+    let epoch_clock = move || 1.7e12 + origin.elapsed().as_secs_f64() * 1000.0;
+    let flag = AtomicBool::new(false);
+    let ctx = CpuCtx { clock: &epoch_clock, cancel: &flag, pool_threads: pool() };
+    let e = f(&p, &ctx).unwrap();
+    e.validate().unwrap();
+    assert!(e.spans.iter().all(|s| s.start_ms >= 0.0 && s.end_ms <= e.meta.makespan_ms + 1e-9), "a span outside the run on an epoch clock");
+    assert!(r["proc_start_ms"] > 0.0 && r["proc_copy_ms"] >= 0.0);
+    assert!(!r.contains_key("procs_saw_page"), "OS threads cannot prove separate memory; only the page's workers report it");
     for k in ["seq_ms", "gil_ms", "free_ms", "process_ms", "gil_x", "free_x", "process_x"] {
         assert!(r[k] > 0.0, "{k}");
     }
@@ -206,47 +218,103 @@ fn stealing_runs_every_task_exactly_once() {
     assert!(r["steals"] >= 0.0 && r["static_ms"] > 0.0 && r["stealing_ms"] > 0.0);
 }
 
-/// The GIL lesson next to real CPython, in the same run: `python/gil.py` times
-/// real threads and processes on the same kind of job. The issue's target is
-/// simulated ratios within 20% of CPython's; that figure is measured by
-/// `BENCH_ONLY=gil bash scripts/bench.sh` (the lesson in the browser, at sizes
-/// where both sides run for about a second) and kept in BENCHMARKS.md. Here
-/// both are printed (run with `--nocapture`), but on a busy 2-core machine
-/// only the robust part is asserted: threads under a GIL show no speedup, in the engine and in CPython,
-/// in at least one of three attempts (a load spike during the sequential run
-/// can make any one attempt look like a speedup).
+/// The GIL lesson next to real CPython, on the same job (same items, rounds
+/// and threads) in the same test run. Printed side by side (`--nocapture`);
+/// asserted one-sided: **GIL threads give no speedup**, in the engine and in
+/// CPython. Under one lock the threads' compute never overlaps (checked
+/// exactly by `gil_never_runs_two_threads_at_once…`), so their time is at
+/// least the sequential work plus hand-overs: the ratio is ≥ 1 up to noise.
+/// Noise only shortens a ratio when the *sequential* best-of-3 was slowed by
+/// other load; the issue's tolerance (20%) bounds that: both ratios ≥ 0.8.
+/// This is the "within 20% of CPython" claim made one-sided (CPython's ratio
+/// is ~1.0-1.1): the engine never shows a GIL speedup CPython does not have.
 #[test]
-fn gil_ratios_next_to_real_cpython() {
+fn gil_next_to_real_cpython_same_job() {
     let _serial = serial();
-    let (items, rounds) = (1_500u64, 200u32);
-    let mut seen = Vec::new();
-    for _ in 0..3 {
-        let out = std::process::Command::new("python3")
-            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/python/gil.py"))
-            .args(["--items", &items.to_string(), "--rounds", &rounds.to_string(), "--threads", &pool().to_string(), "--reps", "3", "--json"])
-            .output()
-            .expect("python3 runs");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        let py: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(py["checksum"].as_u64(), Some(spin_range(0, items, rounds)), "CPython computes the engine's checksum bit for bit");
-        let (py_threads, py_procs) = (py["threads_x"].as_f64().unwrap(), py["processes_x"].as_f64().unwrap());
+    let threads = pool().min(2);
+    let (items, rounds) = (3_000u64, 2_000u32);
+    let out = std::process::Command::new("python3")
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/python/gil.py"))
+        .args(["--items", &items.to_string(), "--rounds", &rounds.to_string(), "--threads", &threads.to_string(), "--reps", "3", "--json"])
+        .output()
+        .expect("python3 runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let py: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(py["checksum"].as_u64(), Some(spin_range(0, items, rounds)), "CPython computes the engine's checksum bit for bit");
+    let (py_threads, py_procs) = (py["threads_x"].as_f64().unwrap(), py["processes_x"].as_f64().unwrap());
+    let t = run(&gil::SCENARIO, &[("items", &items.to_string()), ("rounds", &rounds.to_string()), ("threads", &threads.to_string()), ("reps", "3")], false);
+    let r = &t.meta.results;
+    let (sim_threads, sim_procs) = (r["gil_x"], r["process_x"]);
+    eprintln!(
+        "GIL lesson vs CPython, {items} items × {rounds} rounds, {threads} threads: GIL threads/sequential {sim_threads:.2} vs CPython {py_threads:.2}; \
+         processes/sequential {sim_procs:.2} vs {py_procs:.2} (engine start-up {:.2} ms a process)",
+        r["proc_start_ms"]
+    );
+    assert!(sim_threads >= 0.8, "engine: GIL threads / sequential = {sim_threads:.2} < 0.8: a speedup under one lock");
+    assert!(py_threads >= 0.8, "CPython: threads / sequential = {py_threads:.2} < 0.8: a speedup under the GIL?");
+}
 
-        let t = run(&gil::SCENARIO, &[("items", "4000"), ("rounds", "500"), ("reps", "3")], false);
-        let r = &t.meta.results;
-        let (sim_threads, sim_procs) = (r["gil_x"], r["process_x"]);
-        let off = |sim: f64, real: f64| (sim / real - 1.0) * 100.0;
-        let line = format!(
-            "threads/sequential {sim_threads:.2} vs CPython {py_threads:.2} ({:+.0}%), processes/sequential {sim_procs:.2} vs {py_procs:.2} ({:+.0}%)",
-            off(sim_threads, py_threads),
-            off(sim_procs, py_procs)
-        );
-        eprintln!("GIL lesson vs CPython ({} threads): {line}", pool());
-        if sim_threads >= 0.8 && py_threads >= 0.8 {
-            return;
-        }
-        seen.push(line);
+/// CPU time (user + system) of this whole process so far, ms (Linux).
+fn process_cpu_ms() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").expect("/proc/self/stat");
+    // Fields after the command name (which may hold spaces) start at field 3.
+    let rest = &stat[stat.rfind(')').unwrap() + 2..];
+    let f: Vec<f64> = rest.split(' ').map(|x| x.parse().unwrap_or(0.0)).collect();
+    (f[11] + f[12]) * 10.0 // utime, stime in ticks of 1/100 s (CLK_TCK = 100 on Linux)
+}
+
+/// **Free-threaded threads speed up; GIL threads never use more than one
+/// core.** Two threads on two cores, the items split in two equal halves: the
+/// ideal speedup is 2×. Timing alone cannot prove it on a machine other jobs
+/// share (the second core may simply not be ours), so the test also reads the
+/// CPU time the OS gave this process during each mode: `cores = cpu / wall`.
+/// - GIL threads: only the holder computes (waiters sleep in the lock), so
+///   cores ≤ 1.25 (one core, plus the tick granularity of 10 ms over a run of
+///   ≥ 200 ms: 2 ticks = 0.1, and the hand-over spin).
+/// - Free-threaded: the speedup is the cores obtained, less at most a quarter
+///   (thread start, the uneven end of two halves, cache effects):
+///   speedup ≥ 0.75 × cores. On a quiet 2-core machine cores ≈ 2, so this is
+///   speedup ≥ 1.5×, which is asserted outright when the run got ≥ 1.9 cores.
+/// Best of 3 rounds (interleaved, as the lesson does).
+#[test]
+fn free_threaded_speeds_up_and_gil_threads_use_one_core() {
+    let _serial = serial();
+    if pool() < 2 {
+        eprintln!("skipped: the pool has one thread");
+        return;
     }
-    panic!("threads under a GIL looked faster than sequential in every attempt:\n{}", seen.join("\n"));
+    let job = gil::Job { threads: 2, items: 4_000, rounds: 4_000, switch_ms: 5.0 };
+    let (mut seq, mut gil_best, mut free_best) = (f64::INFINITY, (f64::INFINITY, 0.0), (f64::INFINITY, 0.0));
+    with_cpu_ctx(false, |ctx| {
+        let log = WorkLog::new(ctx);
+        for _ in 0..3 {
+            seq = seq.min(gil::sequential(ctx, &log, &job).unwrap().ms);
+            let c0 = process_cpu_ms();
+            let g = gil::gil_threads(ctx, &log, &job).unwrap().ms;
+            let cg = process_cpu_ms() - c0;
+            if g < gil_best.0 {
+                gil_best = (g, cg / g);
+            }
+            let c0 = process_cpu_ms();
+            let f = gil::free_threads(ctx, &log, &job).unwrap().ms;
+            let cf = process_cpu_ms() - c0;
+            if f < free_best.0 {
+                free_best = (f, cf / f);
+            }
+        }
+    });
+    let speedup = seq / free_best.0;
+    eprintln!(
+        "sequential {seq:.0} ms; GIL threads {:.0} ms on {:.2} cores; free-threaded {:.0} ms on {:.2} cores: {speedup:.2}× faster",
+        gil_best.0, gil_best.1, free_best.0, free_best.1
+    );
+    assert!(seq >= 200.0, "the job must run ≥ 200 ms for the 10 ms CPU tick ({seq:.0} ms)");
+    assert!(gil_best.1 <= 1.25, "GIL threads used {:.2} cores: two computed at once", gil_best.1);
+    assert!(speedup >= 0.75 * free_best.1, "free-threaded: {speedup:.2}× on {:.2} cores", free_best.1);
+    if free_best.1 >= 1.9 {
+        assert!(speedup >= 1.5, "free-threaded: {speedup:.2}× on two cores");
+    }
+    assert!(gil_best.0 / free_best.0 >= 0.75 * free_best.1 * 0.8, "free-threaded not faster than GIL threads in step with its cores");
 }
 
 #[test]

@@ -10,6 +10,7 @@ pub mod diffprog;
 pub mod latency;
 pub mod metrics;
 pub mod params;
+pub mod procpool;
 pub mod primitives;
 pub mod pymodel;
 pub mod recorder;

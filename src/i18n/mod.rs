@@ -50,6 +50,7 @@ mod cpu_lessons;
 mod hardening;
 mod interleave;
 mod page;
+mod procs;
 mod python_choice;
 mod replay;
 mod threadpool;
@@ -67,6 +68,7 @@ static PARTS: &[&[Entry]] = &[
     interleave::TABLE,
     python_choice::TABLE,
     threadpool::TABLE,
+    procs::TABLE,
     a11y::TABLE,
 ];
 

@@ -10,13 +10,21 @@
 //! process start-up and pickling cost what `python/chooser.py --measure`
 //! measured on this machine ([`crate::engine::pymodel::CPYTHON`]), shown as
 //! their own spans. `python/chooser.py` runs the same jobs for real.
+//!
+//! On the browser clock, where the page has a process pool
+//! (`engine::procpool::async_host`), the process pool and asyncio + process
+//! pool rows are not modelled but run: Web Workers with their own memory,
+//! each job's input copied in and its answer copied out by `postMessage`,
+//! start-up and copies paid and drawn as their own spans; the results put
+//! their measured start-up and copy next to CPython's.
 
 use super::{Exec, Kind, Scenario};
 use crate::engine::params::{ParamSpec, Params};
+use crate::engine::procpool::{self, AsyncProcessPool, ProcRun, Task};
 use crate::engine::pymodel::{self, Jobs, Model, Setup, CPYTHON};
 use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::runtime::Runtime;
-use crate::engine::trace::{LaneKind, Outcome};
+use crate::engine::trace::{ClockKind, LaneKind, Outcome, State};
 use crate::engine::RunError;
 use futures::future::LocalBoxFuture;
 use std::rc::Rc;
@@ -67,24 +75,129 @@ pub fn table(p: &Params) -> Vec<(&'static str, Vec<(Model, f64)>)> {
     JOBS.iter().map(|&k| (k, pymodel::makespans(&job(k, p), &setup(p), &CPYTHON))).collect()
 }
 
+/// The models that run on a real process pool where the host has one.
+pub const REAL: [Model; 2] = [Model::Processes, Model::AsyncioPool];
+
+/// A real pool run of `kind` under `model` (one of [`REAL`]): its makespan
+/// on the run's clock and its items, times shifted onto that clock.
+struct RealRun {
+    t0: f64,
+    makespan: f64,
+    /// When the event loop's fetches ended (asyncio + process pool).
+    fetched: Option<f64>,
+    items: Vec<ProcRun>,
+}
+
+/// Runs `kind` under `model` on the host's process pool: as
+/// `ProcessPoolExecutor(processes)`, each process fetching (it sleeps `io`)
+/// then computing over its own copy of the job's `kb` KB; or, for asyncio +
+/// process pool, all fetches on the loop at once, then each job's computing
+/// submitted to the pool. Start-up and every copy are paid, not modelled.
+async fn real(pool: &dyn AsyncProcessPool, model: Model, kind: &str, p: &Params, rt: &dyn Runtime) -> Result<RealRun, RunError> {
+    let j = job(kind, p);
+    let input = vec![1u8; (j.kb * 1024.0) as usize];
+    let t0 = rt.now();
+    let (io_in_process, fetched) = match model {
+        Model::AsyncioPool => {
+            if j.io_ms > 0.0 {
+                rt.sleep(j.io_ms).await;
+            }
+            (0.0, Some(rt.now()))
+        }
+        _ => (j.io_ms, None),
+    };
+    let inputs = (0..j.n).map(|_| Task::Job { io_ms: io_in_process, cpu_ms: j.cpu_ms, input: input.clone() }.encode()).collect();
+    let (items, pool_now) = pool.map(setup(p).processes, inputs).await.map_err(|e| RunError::Workload(format!("process pool: {e}")))?;
+    let shift = rt.now() - pool_now;
+    let items = items.into_iter().map(|r| r.shifted(shift)).collect();
+    Ok(RealRun { t0, makespan: rt.now() - t0, fetched, items })
+}
+
+/// Draws a real run: the loop's fetches, then per process its start-up and
+/// each item's copy in, work and copy out.
+fn draw(rec: &Recorder, r: &RealRun, io_in_process: bool) -> Vec<LaneId> {
+    let mut lanes = Vec::new();
+    if let Some(f) = r.fetched {
+        let l = rec.lane("event loop", LaneKind::Worker);
+        rec.span(l, State::Io, r.t0, f, Some("every job fetches at once (await)".into()));
+        lanes.push(l);
+    }
+    let procs = r.items.iter().map(|i| i.process + 1).max().unwrap_or(0);
+    let plane: Vec<LaneId> = (0..procs).map(|w| rec.lane(format!("process {w}"), LaneKind::Worker)).collect();
+    for w in 0..procs {
+        if let Some(first) = r.items.iter().find(|i| i.process == w) {
+            rec.span_on(plane[w], State::Running, "spawn", first.spawned, first.ready, Some("process start-up".into()));
+        }
+    }
+    let work = if io_in_process { "fetch, then compute" } else { "compute" };
+    for (j, i) in r.items.iter().enumerate() {
+        let l = plane[i.process];
+        rec.span_on(l, State::Io, "pipe", i.sent, i.received, Some(format!("job {j} · copy in · {} bytes", i.bytes_in)));
+        rec.span(l, State::Running, i.received, i.done, Some(format!("job {j} · {work}")));
+        rec.span_on(l, State::Io, "pipe", i.done, i.back, Some(format!("job {j} · copy out · {} bytes", i.output.len())));
+    }
+    lanes.extend(plane);
+    lanes
+}
+
 fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'static, Result<(), RunError>> {
     Box::pin(async move {
-        for (kind, times) in table(&p) {
-            for &(m, ms) in &times {
-                rec.bar(kind, m.id(), ms);
-            }
-        }
         let model = Model::from_id(p.choice("model")).unwrap_or(Model::AsyncioPool);
         let kind = p.choice("job");
-        let s = pymodel::simulate(model, &job(kind, &p), &setup(&p), &CPYTHON);
-        let lanes: Vec<LaneId> = s.lanes.iter().map(|l| rec.lane(l.clone(), LaneKind::Worker)).collect();
-        let t0 = rt.now();
+        // Real processes where the host has them and time is real.
+        let pool = if rt.clock() == ClockKind::Browser { procpool::async_host() } else { None };
+        let mut shown: Option<(RealRun, bool)> = None;
+        let (mut starts, mut copies) = (Vec::new(), Vec::new());
+        for (k, times) in table(&p) {
+            for &(m, ms) in &times {
+                let Some(pool) = pool.as_ref().filter(|_| REAL.contains(&m)) else {
+                    rec.bar(k, m.id(), ms);
+                    continue;
+                };
+                let r = real(pool.as_ref(), m, k, &p, rt.as_ref()).await?;
+                rec.bar(k, m.id(), r.makespan);
+                starts.extend(r.items.iter().map(|i| (i.process, i.ready - i.spawned)));
+                copies.extend(r.items.iter().map(|i| (i.received - i.sent) + (i.back - i.done)));
+                if k == kind && m == model {
+                    shown = Some((r, m == Model::Processes && job(k, &p).io_ms > 0.0));
+                }
+            }
+        }
+        let t0 = shown.as_ref().map_or(rt.now(), |s| s.0.t0);
         rec.event(None, &format!("chooser_{kind}"), Some(model.id().to_owned()), t0);
-        pymodel::record(&rec, &s, &lanes, t0);
-        // The shown run takes its modelled time on the run's clock.
-        rt.sleep(s.makespan).await;
-        rec.result("start_up_ms", s.total(pymodel::Piece::Spawn));
-        rec.result("pickling_ms", s.total(pymodel::Piece::CopyIn) + s.total(pymodel::Piece::CopyOut));
+        let (lanes, start_up, pickling) = match shown {
+            Some((r, io_in_process)) => {
+                let lanes = draw(&rec, &r, io_in_process);
+                let mut seen = std::collections::BTreeMap::new();
+                for i in &r.items {
+                    seen.insert(i.process, i.ready - i.spawned);
+                }
+                let copy: f64 = r.items.iter().map(|i| (i.received - i.sent) + (i.back - i.done)).sum();
+                (lanes, seen.values().sum::<f64>(), copy)
+            }
+            None => {
+                let s = pymodel::simulate(model, &job(kind, &p), &setup(&p), &CPYTHON);
+                let lanes: Vec<LaneId> = s.lanes.iter().map(|l| rec.lane(l.clone(), LaneKind::Worker)).collect();
+                pymodel::record(&rec, &s, &lanes, t0);
+                // The shown run takes its modelled time on the run's clock.
+                rt.sleep(s.makespan).await;
+                (lanes, s.total(pymodel::Piece::Spawn), s.total(pymodel::Piece::CopyIn) + s.total(pymodel::Piece::CopyOut))
+            }
+        };
+        rec.result("start_up_ms", start_up);
+        rec.result("pickling_ms", pickling);
+        if pool.is_some() {
+            // This page's processes next to CPython's on this machine.
+            let mut per_proc = std::collections::BTreeMap::new();
+            for (w, ms) in starts {
+                per_proc.entry(w).or_insert(ms);
+            }
+            let n = per_proc.len().max(1) as f64;
+            rec.result("proc_start_ms", per_proc.values().sum::<f64>() / n);
+            rec.result("proc_copy_ms", copies.iter().sum::<f64>() / copies.len().max(1) as f64);
+            rec.result("cpython_start_ms", CPYTHON.spawn_ms);
+            rec.result("cpython_copy_ms", CPYTHON.item_ms + p.int("kb") as f64 * CPYTHON.kb_ms);
+        }
         let end = rt.now();
         for l in lanes {
             rec.finish_lane(l, Outcome::Done, end);

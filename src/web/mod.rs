@@ -19,5 +19,6 @@ pub fn start() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     let Some(root) = doc.get_element_by_id("playground-root") else { return };
     console_error_panic_hook::set_once();
+    services::process_pool::install();
     yew::Renderer::<components::app::App>::with_root(root).render();
 }

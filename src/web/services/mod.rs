@@ -8,5 +8,6 @@ pub mod endpoint;
 pub mod env;
 pub mod io_workers;
 pub mod pool;
+pub mod process_pool;
 pub mod runner;
 pub mod url;
