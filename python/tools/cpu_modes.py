@@ -13,7 +13,8 @@ like. Every mode must compute the same answer (checked). Prints one JSON line:
 
     {"listing", "workers", "reps",
      "seq" | "threads" | "processes": {"best_ms", "median_ms", "runs_ms": [...]},
-     "threads_x", "processes_x"}      (best time / best sequential time)
+     "threads_x", "processes_x",      (best time / best sequential time)
+     "order": [the modes in the order they ran]}
 """
 import argparse, json, os, statistics, sys, time
 
@@ -39,6 +40,7 @@ def main():
     listing = __import__(a.listing)
     args = listing.parse_args(argv[cut + 1:])
     runs = {m: [] for m in MODES}
+    order = []
     first = None
     for r in range(a.reps):
         for i in range(len(MODES)):
@@ -46,6 +48,7 @@ def main():
             start = time.perf_counter()
             answer = listing.compute(args, mode, 1 if mode == "seq" else a.threads)
             runs[mode].append((time.perf_counter() - start) * 1000)
+            order.append(mode)
             if first is None:
                 first = (mode, answer)
             elif answer != first[1]:
@@ -55,6 +58,7 @@ def main():
         out[m] = {"best_ms": min(runs[m]), "median_ms": statistics.median(runs[m]), "runs_ms": runs[m]}
     out["threads_x"] = out["threads"]["best_ms"] / out["seq"]["best_ms"]
     out["processes_x"] = out["processes"]["best_ms"] / out["seq"]["best_ms"]
+    out["order"] = order
     print(json.dumps(out))
 
 
