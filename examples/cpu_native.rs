@@ -1,7 +1,10 @@
-//! Native baseline for the benchmark table: runs any CPU lesson's own code
-//! (the same sweep the page runs in wasm) on a native rayon pool and prints
-//! one JSON line with its 1-thread and N-thread times (best of the repetitions;
-//! null for a lesson without a thread-count sweep) and the lesson's results.
+//! Native baseline for the benchmark tables: runs any CPU lesson's own code
+//! (the same sweep the page runs in wasm: warm-up, then `reps` rounds over the
+//! thread counts) on a native rayon pool and prints one JSON line with its
+//! 1-thread and N-thread times (best of the repetitions; null for a lesson
+//! without a thread-count sweep), their spread (`native_t1`, `native_tn`:
+//! best, median, standard deviation and number of runs, from the same
+//! `sweep_stats` the page's sweep table shows) and the lesson's results.
 //! `cargo run --release --example cpu_native -- <lesson> [key=value …]`
 
 use concurrency_playground::engine::cpu::CpuCtx;
@@ -35,13 +38,19 @@ fn main() {
     match run(&params, &ctx) {
         Ok(trace) => {
             let stats = sweep_stats(&trace.meta.sweep);
-            let best = |t: usize| stats.rows.iter().find(|r| r.threads as usize == t).map(|r| r.best);
+            let row = |t: usize| stats.rows.iter().find(|r| r.threads as usize == t);
+            let best = |t: usize| row(t).map(|r| r.best);
+            let spread = |t: usize| {
+                row(t).map(|r| serde_json::json!({ "best": r.best, "median": r.median, "stdev": r.stdev, "runs": r.n }))
+            };
             let n = stats.rows.last().map_or(1, |r| r.threads as usize);
             let out = serde_json::json!({
                 "lesson": scn.id,
                 "threads": n,
                 "native_t1_ms": best(1),
                 "native_tn_ms": best(n),
+                "native_t1": spread(1),
+                "native_tn": spread(n),
                 "results": trace.meta.results,
             });
             println!("{out}");

@@ -21,7 +21,7 @@ def split(n, depth):
     return level
 
 
-def main():
+def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--n", type=int, default=27)
     p.add_argument("--depth", type=int, default=4)
@@ -29,22 +29,32 @@ def main():
     p.add_argument("--workers", "--threads", dest="workers", type=int, default=os.cpu_count() or 1)
     p.add_argument("--no-sweep", action="store_true", help="accepted for scripts/bench.sh; one run either way")
     p.add_argument("--json", action="store_true")
-    a = p.parse_args()
+    a = p.parse_args(argv)
     if not (0 <= a.n <= 40 and 0 <= a.depth <= 12 and a.workers >= 1):
         p.error("0 <= n <= 40, 0 <= depth <= 12, workers >= 1")
+    return a
+
+
+def compute(a, mode, workers):
+    """fib(n), one way: the subtrees in a plain loop, or given to a pool of `workers`."""
     subtrees = split(a.n, a.depth)
+    if mode in ("sequential", "seq"):
+        return sum(map(fib, subtrees))
+    Pool = ThreadPoolExecutor if mode == "threads" else ProcessPoolExecutor
+    with Pool(max_workers=workers) as pool:
+        return sum(pool.map(fib, subtrees))
+
+
+def main():
+    a = parse_args()
     start = time.perf_counter()
-    if a.mode in ("sequential", "seq"):
-        value = sum(map(fib, subtrees))
-    else:
-        Pool = ThreadPoolExecutor if a.mode == "threads" else ProcessPoolExecutor
-        with Pool(max_workers=a.workers) as pool:
-            value = sum(pool.map(fib, subtrees))
+    value = compute(a, a.mode, a.workers)
     ms = (time.perf_counter() - start) * 1000
+    subtrees = len(split(a.n, a.depth))
     if a.json:
-        print(json.dumps({"mode": a.mode, "workers": a.workers, "ms": ms, "fib": value, "subtrees": len(subtrees)}))
+        print(json.dumps({"mode": a.mode, "workers": a.workers, "ms": ms, "fib": value, "subtrees": subtrees}))
     else:
-        print(f"{a.mode} ({a.workers} workers): fib({a.n}) = {value} from {len(subtrees)} subtrees in {ms:.0f} ms")
+        print(f"{a.mode} ({a.workers} workers): fib({a.n}) = {value} from {subtrees} subtrees in {ms:.0f} ms")
 
 
 if __name__ == "__main__":

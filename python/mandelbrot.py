@@ -30,7 +30,7 @@ def band(job):
     return out
 
 
-def main():
+def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--width", type=int, default=160)
     p.add_argument("--height", type=int, default=120)
@@ -40,19 +40,29 @@ def main():
     p.add_argument("--workers", "--threads", dest="workers", type=int, default=os.cpu_count() or 1)
     p.add_argument("--no-sweep", action="store_true", help="accepted for scripts/bench.sh; one run either way")
     p.add_argument("--json", action="store_true")
-    a = p.parse_args()
+    a = p.parse_args(argv)
     if min(a.width, a.height, a.max_iter, a.rows, a.workers) < 1:
         p.error("every size must be at least 1")
+    return a
+
+
+def compute(a, mode, workers):
+    """Every pixel's escape count, row by row, one way: a plain loop, or bands given to a pool."""
     jobs = [(a.width, a.height, a.max_iter, y, min(y + a.rows, a.height)) for y in range(0, a.height, a.rows)]
-    start = time.perf_counter()
-    if a.mode in ("sequential", "seq"):
+    if mode in ("sequential", "seq"):
         bands = list(map(band, jobs))
     else:
-        Pool = ThreadPoolExecutor if a.mode == "threads" else ProcessPoolExecutor
-        with Pool(max_workers=a.workers) as pool:
+        Pool = ThreadPoolExecutor if mode == "threads" else ProcessPoolExecutor
+        with Pool(max_workers=workers) as pool:
             bands = list(pool.map(band, jobs))  # map keeps band order
+    return [c for b in bands for c in b]
+
+
+def main():
+    a = parse_args()
+    start = time.perf_counter()
+    counts = compute(a, a.mode, a.workers)
     ms = (time.perf_counter() - start) * 1000
-    counts = [c for b in bands for c in b]
     inside = sum(1 for c in counts if c >= a.max_iter)
     if a.json:
         print(json.dumps({"mode": a.mode, "workers": a.workers, "ms": ms,

@@ -30,7 +30,7 @@ def map_chunk(job):
     return totals
 
 
-def main():
+def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--records", type=int, default=200_000)
     p.add_argument("--chunk", type=int, default=20_000)
@@ -39,18 +39,28 @@ def main():
     p.add_argument("--workers", "--threads", dest="workers", type=int, default=os.cpu_count() or 1)
     p.add_argument("--no-sweep", action="store_true", help="accepted for scripts/bench.sh; one run either way")
     p.add_argument("--json", action="store_true")
-    a = p.parse_args()
+    a = p.parse_args(argv)
     if a.records < 1 or a.chunk < 1 or a.workers < 1:
         p.error("records, chunk and workers must be at least 1")
+    return a
+
+
+def compute(a, mode, workers):
+    """Sales per region, one way: map the chunks in a plain loop or on a pool, then reduce."""
     jobs = [(a.seed, lo, min(lo + a.chunk, a.records)) for lo in range(0, a.records, a.chunk)]
-    start = time.perf_counter()
-    if a.mode in ("sequential", "seq"):
+    if mode in ("sequential", "seq"):
         parts = list(map(map_chunk, jobs))
     else:
-        Pool = ThreadPoolExecutor if a.mode == "threads" else ProcessPoolExecutor
-        with Pool(max_workers=a.workers) as pool:
+        Pool = ThreadPoolExecutor if mode == "threads" else ProcessPoolExecutor
+        with Pool(max_workers=workers) as pool:
             parts = list(pool.map(map_chunk, jobs))
-    totals = sum(parts, Counter())  # reduce: merge the maps
+    return sum(parts, Counter())  # reduce: merge the maps
+
+
+def main():
+    a = parse_args()
+    start = time.perf_counter()
+    totals = compute(a, a.mode, a.workers)
     ms = (time.perf_counter() - start) * 1000
     results = {f"sales_{r}": totals[r] for r in REGIONS}
     results["sales_total"] = sum(totals.values())

@@ -25,7 +25,7 @@ def hits(job):
     return inside
 
 
-def main():
+def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--samples", type=int, default=2_000_000)
     p.add_argument("--chunk", type=int, default=250_000)
@@ -34,19 +34,28 @@ def main():
     p.add_argument("--mode", choices=["seq", "threads", "processes"], default="processes")
     p.add_argument("--no-sweep", action="store_true", help="only --threads workers, not 1..N")
     p.add_argument("--json", action="store_true")
-    args = p.parse_args()
+    args = p.parse_args(argv)
     if args.samples < 1 or args.chunk < 1 or args.threads < 1:
         p.error("samples, chunk and threads must be at least 1")
+    return args
+
+
+def compute(args, mode, workers):
+    """Points inside the circle, one way: a plain loop, or chunks given to a pool."""
     jobs = [(args.seed, args.samples, args.chunk, i) for i in range(-(-args.samples // args.chunk))]
+    if mode == "seq":
+        return sum(map(hits, jobs))
+    with (Pool if mode == "processes" else ThreadPool)(workers) as pool:  # processes: no GIL between them
+        return sum(pool.map(hits, jobs))
+
+
+def main():
+    args = parse_args()
     sweep = []
     counts = [1] if args.mode == "seq" else [args.threads] if args.no_sweep else range(1, args.threads + 1)
     for workers in counts:
         start = time.perf_counter()
-        if args.mode == "seq":
-            inside = sum(map(hits, jobs))
-        else:
-            with (Pool if args.mode == "processes" else ThreadPool)(workers) as pool:  # processes: no GIL between them
-                inside = sum(pool.map(hits, jobs))
+        inside = compute(args, args.mode, workers)
         sweep.append({"threads": workers, "ms": (time.perf_counter() - start) * 1000, "hits": inside,
                       "pi": 4 * inside / args.samples})
     if args.json:

@@ -29,7 +29,7 @@ def count_range(lo_hi):
     return sum(1 for n in range(lo, hi) if is_prime(n))
 
 
-def main():
+def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--bound", type=int, default=2_000_000)
     p.add_argument("--chunk", type=int, default=50_000)
@@ -37,19 +37,28 @@ def main():
     p.add_argument("--mode", choices=["seq", "threads", "processes"], default="processes")
     p.add_argument("--no-sweep", action="store_true", help="only --threads workers, not 1..N")
     p.add_argument("--json", action="store_true")
-    args = p.parse_args()
+    args = p.parse_args(argv)
     if args.bound < 10 or args.chunk < 1 or args.threads < 1:
         p.error("bound >= 10, chunk >= 1 and threads >= 1")
+    return args
+
+
+def compute(args, mode, workers):
+    """The count, one way: a plain loop, or chunks given to a pool of `workers`."""
     chunks = [(lo, min(lo + args.chunk, args.bound)) for lo in range(0, args.bound, args.chunk)]
+    if mode == "seq":
+        return sum(map(count_range, chunks))
+    with POOLS[mode](max_workers=workers) as pool:  # chunks go to free workers
+        return sum(pool.map(count_range, chunks))
+
+
+def main():
+    args = parse_args()
     sweep = []
     counts = [1] if args.mode == "seq" else [args.threads] if args.no_sweep else range(1, args.threads + 1)
     for workers in counts:
         start = time.perf_counter()
-        if args.mode == "seq":
-            total = sum(map(count_range, chunks))
-        else:
-            with POOLS[args.mode](max_workers=workers) as pool:  # chunks go to free workers
-                total = sum(pool.map(count_range, chunks))
+        total = compute(args, args.mode, workers)
         sweep.append({"threads": workers, "ms": (time.perf_counter() - start) * 1000, "primes": total})
     if args.json:
         print(json.dumps(sweep))

@@ -30,7 +30,7 @@ def hash_blocks(job):
     return acc
 
 
-def main():
+def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--blocks", type=int, default=2_000)
     p.add_argument("--chunk", type=int, default=128)
@@ -39,20 +39,31 @@ def main():
     p.add_argument("--workers", "--threads", dest="workers", type=int, default=os.cpu_count() or 1)
     p.add_argument("--no-sweep", action="store_true", help="accepted for scripts/bench.sh; one run either way")
     p.add_argument("--json", action="store_true")
-    a = p.parse_args()
+    a = p.parse_args(argv)
     if a.blocks < 1 or a.chunk < 1 or a.workers < 1:
         p.error("blocks, chunk and workers must be at least 1")
+    return a
+
+
+def compute(a, mode, workers):
+    """The XOR of every block's digest, one way: a plain loop, or chunks given to a pool."""
     jobs = [(a.seed, lo, min(lo + a.chunk, a.blocks)) for lo in range(0, a.blocks, a.chunk)]
-    start = time.perf_counter()
     digest = 0
-    if a.mode in ("sequential", "seq"):
+    if mode in ("sequential", "seq"):
         parts = map(hash_blocks, jobs)
     else:
-        Pool = ThreadPoolExecutor if a.mode == "threads" else ProcessPoolExecutor
-        with Pool(max_workers=a.workers) as pool:
+        Pool = ThreadPoolExecutor if mode == "threads" else ProcessPoolExecutor
+        with Pool(max_workers=workers) as pool:
             parts = list(pool.map(hash_blocks, jobs))
     for part in parts:
         digest ^= part
+    return digest
+
+
+def main():
+    a = parse_args()
+    start = time.perf_counter()
+    digest = compute(a, a.mode, a.workers)
     ms = (time.perf_counter() - start) * 1000
     hexdigest = f"{digest:064x}"
     if a.json:

@@ -13,7 +13,7 @@ def sum_range(lo_hi):
     return sum(i * i for i in range(lo, hi))
 
 
-def main():
+def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--n", type=int, default=5_000_000)
     p.add_argument("--chunk", type=int, default=250_000)
@@ -21,17 +21,26 @@ def main():
     p.add_argument("--workers", "--threads", dest="workers", type=int, default=os.cpu_count() or 1)
     p.add_argument("--no-sweep", action="store_true", help="accepted for scripts/bench.sh; one run either way")
     p.add_argument("--json", action="store_true")
-    a = p.parse_args()
+    a = p.parse_args(argv)
     if a.n < 1 or a.chunk < 1 or a.workers < 1:
         p.error("n, chunk and workers must be at least 1")
+    return a
+
+
+def compute(a, mode, workers):
+    """The sum, one way: a plain loop, or chunks given to a pool of `workers`."""
     chunks = [(lo, min(lo + a.chunk, a.n + 1)) for lo in range(1, a.n + 1, a.chunk)]
+    if mode in ("sequential", "seq"):
+        return sum(map(sum_range, chunks))
+    Pool = ThreadPoolExecutor if mode == "threads" else ProcessPoolExecutor
+    with Pool(max_workers=workers) as pool:
+        return sum(pool.map(sum_range, chunks))
+
+
+def main():
+    a = parse_args()
     start = time.perf_counter()
-    if a.mode in ("sequential", "seq"):
-        total = sum(map(sum_range, chunks))
-    else:
-        Pool = ThreadPoolExecutor if a.mode == "threads" else ProcessPoolExecutor
-        with Pool(max_workers=a.workers) as pool:
-            total = sum(pool.map(sum_range, chunks))
+    total = compute(a, a.mode, a.workers)
     ms = (time.perf_counter() - start) * 1000
     assert total == a.n * (a.n + 1) * (2 * a.n + 1) // 6
     if a.json:

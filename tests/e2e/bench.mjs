@@ -9,10 +9,13 @@
 // (wasm_t2_ms and speedup_2 are null when the pool has a single thread.)
 // Lesson form:
 //   {"lesson":…, "threads":N, "wasm_t1_ms":…, "wasm_tn_ms":…, "max_long_task_ms":…,
-//    "max_long_task_load_ms":…, "numbers": {test id: value, …}}
-// where N is the pool size and tN = t1 / (the speedup plotted at N threads)
-// (null for lessons without a thread-count sweep), and numbers holds every
-// number of the run's summary.
+//    "max_long_task_load_ms":…, "numbers": {test id: value, …},
+//    "t1": {"best", "median", "stdev", "runs"}, "tn": {…}}
+// where N is the pool size, wasm_t1_ms / wasm_tn_ms are the best of the
+// lesson's repetitions at 1 and N threads (null for lessons without a
+// thread-count sweep), t1 / tn their spread over the repetitions, read from
+// the page's sweep table (the same `sweep_stats` that examples/cpu_native.rs
+// prints natively), and numbers holds every number of the run's summary.
 // max_long_task_ms is the longest main-thread task (PerformanceObserver
 // 'longtask') that started during the run: from the click on Run (which also
 // starts the worker pool on a fresh page) until the result is drawn. The CPU
@@ -68,15 +71,30 @@ try {
   const t1 = numbers['t1-ms'] ?? (lessonMode ? null : await app.number('t1-ms'));
   let result;
   if (lessonMode) {
-    // Lessons with a thread-count sweep: t1 and tN = t1 / (the speedup plotted at N).
+    // Lessons with a thread-count sweep: per thread count the best, median,
+    // standard deviation and number of the repetitions, from the sweep table.
     const threads = numbers['pool-threads'] ?? null;
-    const point = app.page.locator(`[data-testid="speedup-point"][data-threads="${threads}"]`);
-    const speedup = t1 && (await point.count()) ? Number.parseFloat(await point.getAttribute('data-speedup')) : null;
+    const rows = await app.page.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll('[data-testid="sweep-stats"] tr[data-threads]')].map((r) => [
+          r.getAttribute('data-threads'),
+          {
+            best: Number.parseFloat(r.getAttribute('data-best')),
+            median: Number.parseFloat(r.getAttribute('data-median')),
+            stdev: Number.parseFloat(r.getAttribute('data-stdev')),
+            runs: Number.parseInt(r.getAttribute('data-runs'), 10),
+          },
+        ]),
+      ),
+    );
+    const [r1, rn] = [rows['1'] ?? null, threads ? (rows[String(threads)] ?? null) : null];
     result = {
       lesson,
       threads,
-      wasm_t1_ms: t1,
-      wasm_tn_ms: speedup > 0 ? t1 / speedup : null,
+      wasm_t1_ms: r1 ? r1.best : null,
+      wasm_tn_ms: rn ? rn.best : null,
+      t1: r1,
+      tn: rn,
       ...longTasks,
       numbers,
     };
