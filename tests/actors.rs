@@ -6,7 +6,8 @@ use concurrency_playground::engine::metrics::summarize;
 use concurrency_playground::engine::trace::{Outcome, State};
 use concurrency_playground::scenarios::actors::{plan, Op, SCENARIO};
 use concurrency_playground::engine::trace::Trace;
-use concurrency_playground::fidelity::{check_with, raw_params as raw, run_engine_with};
+use concurrency_playground::fidelity::{check_virtual, raw_params as raw, run_engine_with};
+use concurrency_playground::fidelity_variants::EXACT;
 use concurrency_playground::scenarios::Scenario;
 use std::path::Path;
 
@@ -93,8 +94,9 @@ fn a_shared_balance_loses_updates_the_actor_does_not() {
 fn shared_design_matches_cpython() {
     let mut pairs: Vec<(&str, &str)> = SCENARIO.cpython.iter().copied().filter(|(k, _)| *k != "design").collect();
     pairs.push(("design", "shared"));
-    // The actor design itself (the `cpython` params) is compared by tests/fidelity.rs.
-    let c = check_with(&SCENARIO, &pairs, Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap_or_else(|e| panic!("{e}"));
+    // The actor design itself (the `cpython` params) is compared by tests/fidelity.rs;
+    // this one on CPython's loop with a virtual clock, exactly.
+    let c = check_virtual(&SCENARIO, &pairs, &EXACT, Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap_or_else(|e| panic!("{e}"));
     assert!(c.passed(), "shared design: CPython disagrees: {:?}", c.failures());
 }
 

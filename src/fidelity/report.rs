@@ -64,7 +64,8 @@ impl Comparison {
     pub fn failures(&self) -> Vec<String> {
         let mut f = Vec::new();
         if !self.makespan.ok {
-            f.push(format!("makespan: engine {:.1} ms, CPython {:.1} ms", self.makespan.engine, self.makespan.python));
+            let slack = self.report.loop_slack_ms.map_or(String::new(), |s| format!(" (loop slack {s:.1} ms)"));
+            f.push(format!("makespan: engine {:.1} ms, CPython {:.1} ms{slack}", self.makespan.engine, self.makespan.python));
         }
         if !self.max_in_flight.ok {
             f.push(format!("max in flight: engine {}, CPython {}", self.max_in_flight.engine, self.max_in_flight.python));
