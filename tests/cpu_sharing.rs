@@ -225,9 +225,10 @@ fn stealing_runs_every_task_exactly_once() {
 /// exactly by `gil_never_runs_two_threads_at_once…`), so their time is at
 /// least the sequential work plus hand-overs: the ratio is ≥ 1 up to noise.
 /// Noise only shortens a ratio when the *sequential* best-of-3 was slowed by
-/// other load; the tolerance (20%) bounds that: both ratios ≥ 0.8.
-/// This is the "within 20% of CPython" claim made one-sided (CPython's ratio
-/// is ~1.0-1.1): the engine never shows a GIL speedup CPython does not have.
+/// other load; the tolerance (20%) bounds that for the engine (≥ 0.8).
+/// CPython's side is asserted in CPU time, which load does not change (one
+/// core at a time, no less CPU than sequential): the engine never shows a GIL
+/// speedup CPython does not have.
 #[test]
 fn gil_next_to_real_cpython_same_job() {
     let _serial = serial();
@@ -251,7 +252,16 @@ fn gil_next_to_real_cpython_same_job() {
         r["proc_start_ms"]
     );
     assert!(sim_threads >= 0.8, "engine: GIL threads / sequential = {sim_threads:.2} < 0.8: a speedup under one lock");
-    assert!(py_threads >= 0.8, "CPython: threads / sequential = {py_threads:.2} < 0.8: a speedup under the GIL?");
+    // CPython's side in CPU time, which other load on the machine does not
+    // change: under the GIL its threads use one core at a time (≤ 1.25 with
+    // the pool's own bookkeeping) and spend at least the sequential CPU time
+    // (the same work plus hand-overs; 0.9 for timer granularity). Its wall
+    // ratio (`threads_x`) is printed above: a slowed sequential round can
+    // push it below 1 without any speedup under the GIL.
+    let (cores, cpu_x) = (py["threads_cores"].as_f64().unwrap(), py["threads_cpu_x"].as_f64().unwrap());
+    eprintln!("CPython GIL threads: {cores:.2} cores busy, CPU time {cpu_x:.2}× sequential's");
+    assert!(cores <= 1.25, "CPython: GIL threads kept {cores:.2} cores busy: parallel under the GIL?");
+    assert!(cpu_x >= 0.9, "CPython: GIL threads took {cpu_x:.2}× the sequential CPU time for the same work");
 }
 
 /// CPU time (user + system) of this whole process so far, ms (Linux).
