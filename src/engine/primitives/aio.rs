@@ -113,6 +113,25 @@ impl FutQueue {
         self.0.borrow().iter().cloned().collect()
     }
 
+    /// Waits on a new future in this line (a queue's getters or putters):
+    /// the `try: await … except: cancel, remove, pass the wake-up on` of
+    /// `queues.py`. `still_blocked` tells whether the woken task could not
+    /// have gone on anyway (then the wake-up is not passed on).
+    pub async fn wait_woken(&self, still_blocked: impl Fn() -> bool) {
+        let fut = Fut::new();
+        self.push(&fut);
+        let guard = OnCancel::new(|| {
+            let woken = fut.done() && !fut.cancelled();
+            fut.cancel();
+            self.remove(&fut);
+            if !still_blocked() && woken {
+                self.wakeup_next();
+            }
+        });
+        fut.wait().await;
+        guard.disarm();
+    }
+
     /// `Queue._wakeup_next`: pops waiters until one not done, and wakes it.
     pub fn wakeup_next(&self) {
         while let Some(w) = self.pop_front() {
@@ -192,10 +211,46 @@ impl LockCore {
         }
     }
 
+    /// `acquire`, returning a guard that releases the lock when dropped
+    /// (`async with lock:` leaving, also when the holder is cancelled).
+    pub async fn acquire_held(&self) -> LockHeld<'_> {
+        self.acquire().await;
+        LockHeld { lock: self, held: Cell::new(true) }
+    }
+
     fn wake_up_first(&self) {
         if let Some(f) = self.waiters.snapshot().first() {
             f.set_result();
         }
+    }
+}
+
+/// A [`LockCore`] held by one task: released when dropped. A condition's
+/// wait gives it up ([`release`](Self::release)) and takes it back
+/// ([`reacquire`](Self::reacquire)); cancelled while it is not held, the
+/// guard releases nothing (asyncio would re-take it first, and nothing runs
+/// after such a cancellation that could need it).
+pub struct LockHeld<'a> {
+    lock: &'a LockCore,
+    held: Cell<bool>,
+}
+
+impl LockHeld<'_> {
+    pub fn release(&self) {
+        if self.held.replace(false) {
+            self.lock.release();
+        }
+    }
+
+    pub async fn reacquire(&self) {
+        self.lock.acquire().await;
+        self.held.set(true);
+    }
+}
+
+impl Drop for LockHeld<'_> {
+    fn drop(&mut self) {
+        self.release();
     }
 }
 

@@ -12,7 +12,7 @@
 //! while others are still leaving waits until they have. A waiter that is
 //! cancelled leaves its round (the count drops), as in asyncio.
 
-use super::aio::{Fut, FutQueue, LockCore, OnCancel};
+use super::aio::{Fut, FutQueue, LockCore, LockHeld, OnCancel};
 use crate::engine::recorder::{LaneId, Recorder, TrackId};
 use crate::engine::runtime::Runtime;
 use crate::engine::trace::State;
@@ -57,10 +57,8 @@ impl TracedBarrier {
     }
 
     /// `Condition.wait_for(pred)` with the lock held (through `held`) on
-    /// entry and on return. Cancelled while the lock is not held, it is not
-    /// released again by `held` (asyncio re-takes it first; here nothing
-    /// runs after a cancellation that could need it).
-    async fn wait_for(&self, held: &Held<'_>, pred: impl Fn() -> bool) {
+    /// entry and on return.
+    async fn wait_for(&self, held: &LockHeld<'_>, pred: impl Fn() -> bool) {
         while !pred() {
             held.release();
             let fut = Fut::new();
@@ -69,8 +67,7 @@ impl TracedBarrier {
             fut.wait().await;
             left.disarm();
             self.waiters.remove(&fut);
-            self.lock.acquire().await;
-            held.0.set(true);
+            held.reacquire().await;
         }
     }
 
@@ -95,8 +92,7 @@ impl TracedBarrier {
     /// `parties - 1`).
     pub async fn wait(&self, lane: LaneId) -> bool {
         // `async with self._cond:` — released on every way out, cancellation too.
-        self.lock.acquire().await;
-        let held = Held(Cell::new(true), &self.lock);
+        let held = self.lock.acquire_held().await;
         // `_block`: wait while the previous round drains.
         self.wait_for(&held, || !self.draining.get()).await;
         let index = self.count.get();
@@ -124,23 +120,5 @@ impl TracedBarrier {
             self.rec.enter(lane, State::Running, None, now);
         }
         last
-    }
-}
-
-/// The condition's lock while this task holds it; released when dropped
-/// (`async with` leaves).
-struct Held<'a>(Cell<bool>, &'a LockCore);
-
-impl Held<'_> {
-    fn release(&self) {
-        if self.0.replace(false) {
-            self.1.release();
-        }
-    }
-}
-
-impl Drop for Held<'_> {
-    fn drop(&mut self) {
-        self.release();
     }
 }

@@ -15,7 +15,7 @@ use crate::engine::trace::State;
 use super::waiters::Waiters;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
-use super::aio::{Fut, FutQueue, OnCancel};
+use super::aio::FutQueue;
 use std::rc::Rc;
 
 pub struct ConnectionPool {
@@ -79,21 +79,9 @@ impl ConnectionPool {
             self.rec.enter(lane, State::Waiting, Some(&self.name), now);
             self.rec.event(Some(lane), "wait", Some(self.name.clone()), now);
             let _waiting = self.waiters.wait(&self.rec, self.rt.as_ref());
+            // `queues.py` `get`: wait to be woken while none is free.
             while self.none_free() {
-                // `queues.py` `get`: wait to be woken; if cancelled after a
-                // wake-up, pass the wake-up on.
-                let fut = Fut::new();
-                self.getters.push(&fut);
-                let guard = OnCancel::new(|| {
-                    let woken = fut.done() && !fut.cancelled();
-                    fut.cancel();
-                    self.getters.remove(&fut);
-                    if !self.none_free() && woken {
-                        self.getters.wakeup_next();
-                    }
-                });
-                fut.wait().await;
-                guard.disarm();
+                self.getters.wait_woken(|| self.none_free()).await;
             }
         }
         let id = self.free.borrow_mut().pop_front().unwrap_or(0);

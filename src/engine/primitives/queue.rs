@@ -19,7 +19,7 @@
 use crate::engine::recorder::{LaneId, Recorder, TrackId};
 use crate::engine::runtime::Runtime;
 use crate::engine::trace::State;
-use super::aio::{EventCore, Fut, FutQueue, OnCancel};
+use super::aio::{EventCore, FutQueue};
 use std::cell::{Cell, RefCell};
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, VecDeque};
@@ -154,23 +154,6 @@ impl<T> TracedQueue<T> {
         self.rec.sample(self.track, d as f64, self.rt.now());
     }
 
-    /// Waits on a new future in `line` (a getter or putter): the `try: await
-    /// ... except: cancel, remove, pass the wake-up on` of `queues.py`.
-    async fn wait_in(&self, line: &FutQueue, still_blocked: impl Fn() -> bool) {
-        let fut = Fut::new();
-        line.push(&fut);
-        let guard = OnCancel::new(|| {
-            let woken = fut.done() && !fut.cancelled();
-            fut.cancel();
-            line.remove(&fut);
-            if !still_blocked() && woken {
-                line.wakeup_next();
-            }
-        });
-        fut.wait().await;
-        guard.disarm();
-    }
-
     /// Adds `item` (with `prio` for a priority queue; ignored by FIFO), waiting
     /// while the queue is full. `lane` (if any) shows the wait.
     pub async fn put(&self, lane: Option<LaneId>, item: T, prio: i64) -> Result<(), Closed<T>> {
@@ -183,7 +166,7 @@ impl<T> TracedQueue<T> {
                 self.rec.enter(l, State::Waiting, Some(&self.full), start);
             }
             while self.is_full() {
-                self.wait_in(&self.putters, || self.is_full()).await;
+                self.putters.wait_woken(|| self.is_full()).await;
                 if self.closed.get() {
                     return Err(Closed(item));
                 }
@@ -214,7 +197,7 @@ impl<T> TracedQueue<T> {
                 self.rec.enter(l, State::Waiting, Some(&self.empty), self.rt.now());
             }
             while self.is_empty() && !self.closed.get() {
-                self.wait_in(&self.getters, || self.is_empty()).await;
+                self.getters.wait_woken(|| self.is_empty()).await;
             }
         }
         let item = match &mut *self.store.borrow_mut() {

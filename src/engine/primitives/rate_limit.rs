@@ -174,8 +174,7 @@ impl Limiter {
         if waited {
             self.rec.enter(lane, State::Waiting, Some(&self.name), start);
         }
-        self.turn.acquire().await;
-        let _turn = Turn(&self.turn);
+        let _turn = self.turn.acquire_held().await;
         loop {
             let wait = self.wait_needed();
             if wait <= 0.0 {
@@ -195,15 +194,5 @@ impl Limiter {
         } else {
             Admission::Admitted
         }
-    }
-}
-
-/// Holds the turn; releasing it (also when the caller is cancelled) is the
-/// end of `async with self.turn:`.
-struct Turn<'a>(&'a LockCore);
-
-impl Drop for Turn<'_> {
-    fn drop(&mut self) {
-        self.0.release();
     }
 }
