@@ -14,7 +14,8 @@ export PATH="$HOME/.cargo/bin:$PATH"
 # -Z build-std (rustup cannot download the wasm target here). lld-22 backs
 # /usr/bin/rust-lld. chromium + driver: the real browser for browser/e2e tests;
 # fonts-wqy-microhei: a CJK font so the 简体中文 UI renders in headless screenshots.
-APT_PKGS=(rustc-web cargo-web rust-web-src lld-22 chromium chromium-driver fonts-wqy-microhei)
+# binaryen: its wasm-split cuts the release wasm in two (tools/split_wasm.py).
+APT_PKGS=(rustc-web cargo-web rust-web-src lld-22 chromium chromium-driver fonts-wqy-microhei binaryen)
 missing=()
 for p in "${APT_PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

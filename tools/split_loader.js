@@ -1,0 +1,87 @@
+// ---- The rest of the app (tools/split_wasm.py appends this to wasm-bindgen's glue) ----
+// The primary wasm holds what the first lessons run; every other function is a
+// placeholder in the function table until the secondary module ("the rest")
+// is instantiated against this instance (same memory, same tables): its
+// element segments then overwrite the placeholders with the real functions.
+// Each thread (the page, every rayon worker, every process of the process
+// pool) has its own instance and table, so each instantiates the rest once.
+const __SPLIT_URL = new URL('__SPLIT_REST__', import.meta.url);
+const __SPLIT_FIRST = '__SPLIT_FIRST__'.split(' ');
+let __splitModule = null;
+let __splitDone = false;
+let __splitPromise = null;
+/** How the rest arrived, for tests and benchmarks. */
+export const splitStats = { placeholderCalls: 0, syncLoads: 0, asyncLoads: 0, loadedAt: null };
+
+function __splitInstantiate() {
+  if (__splitDone || !__splitModule || wasm === undefined) return;
+  new WebAssembly.Instance(__splitModule, { primary: wasm });
+  __splitDone = true;
+  splitStats.loadedAt = performance.now();
+}
+
+// Called once this thread's primary instance exists, before its start function.
+function __splitAttach() {
+  __splitInstantiate();
+}
+
+// A placeholder ran before the rest was here: fetch and compile it now. Workers
+// may block; on the page this happens only if a lesson outside the first ones
+// runs before the background load (splitBoot) finished.
+function __splitLoadSync() {
+  const xhr = new XMLHttpRequest();
+  xhr.open('GET', __SPLIT_URL, false);
+  let bytes;
+  if (typeof window === 'undefined') {
+    xhr.responseType = 'arraybuffer';
+    xhr.send();
+    bytes = new Uint8Array(xhr.response);
+  } else {
+    xhr.overrideMimeType('text/plain; charset=x-user-defined');
+    xhr.send();
+    const text = xhr.responseText;
+    bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+  }
+  if (xhr.status !== 200) throw new Error(`the rest of the app (${__SPLIT_URL}) answered ${xhr.status}`);
+  __splitModule = new WebAssembly.Module(bytes);
+  splitStats.syncLoads++;
+}
+
+const __splitPlaceholders = new Proxy({}, {
+  get(_, name) {
+    const slot = Number(name);
+    return (...args) => {
+      splitStats.placeholderCalls++;
+      if (!__splitDone) {
+        if (!__splitModule) __splitLoadSync();
+        __splitInstantiate();
+      }
+      return wasm.table.get(slot)(...args);
+    };
+  },
+});
+
+/** Fetches and compiles the rest (once); instantiates it if this thread runs. */
+export function splitLoad() {
+  __splitPromise ??= WebAssembly.compileStreaming(fetch(__SPLIT_URL)).then((module) => {
+    __splitModule ??= module;
+    splitStats.asyncLoads++;
+    __splitInstantiate();
+  });
+  return __splitPromise;
+}
+
+/** Start-up (the page's boot script, before `init`): a link to a lesson outside
+ *  the first ones waits for the rest, so that its first render never blocks on a
+ *  synchronous load; the first lessons start at once and the rest follows in
+ *  the background once the page is idle. */
+export async function splitBoot() {
+  const lesson = new URLSearchParams(location.search).get('lesson');
+  if (lesson !== null && !__SPLIT_FIRST.includes(lesson)) {
+    await splitLoad();
+    return;
+  }
+  const later = () => splitLoad().catch((e) => console.error('the rest of the app did not load:', e));
+  addEventListener('load', () => (self.requestIdleCallback ?? setTimeout)(later), { once: true });
+}
