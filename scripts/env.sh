@@ -1,13 +1,10 @@
-# Environment for building and testing the playground. Source it:
-#   . scripts/env.sh
-# RUSTC_BOOTSTRAP=1: lets Debian's stable rustc-web use -Z build-std (wasm threads).
-# TRUNK_SKIP_VERSION_CHECK: trunk must not look for newer versions (offline).
-# CHROMEDRIVER: wasm-pack/wasm-bindgen-test drive Debian's Chromium.
+# What the project's scripts (test.sh, bench.sh, serve.sh) add to a plain shell.
+# Not needed by hand: after scripts/setup.sh, `cargo test`, `wasm-pack test
+# --headless --chrome` and `trunk serve` work in a fresh shell as they are
+# (RUSTC_BOOTSTRAP comes from the debian-web-boot toolchain, the browser tests'
+# timeout from .cargo/config.toml [env], chromedriver from PATH).
+# CI's PATH may lack ~/.cargo/bin (rustup's cargo, wasm-pack, trunk).
 export PATH="$HOME/.cargo/bin:$PATH"
-export RUSTC_BOOTSTRAP=1
-export TRUNK_SKIP_VERSION_CHECK=true
-export CHROMEDRIVER=/usr/bin/chromedriver
-export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
 # One target dir per machine, outside the clone: a fresh clone (CI) reuses the
 # compiled dependencies and std of earlier runs instead of rebuilding them.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/concurrency-playground/target}"
@@ -24,4 +21,5 @@ fresh_build_of_this_crate() {
     done
   done
 }
+# RUSTFLAGS would replace the wasm32 rustflags of .cargo/config.toml.
 unset RUSTFLAGS

@@ -29,11 +29,47 @@ else
   log "Debian packages present"
 fi
 
-# --- the Debian compiler as a rustup toolchain -----------------------------
-# rust-toolchain.toml names "debian-web"; the link must exist before cargo runs here.
-if ! rustup toolchain list | grep -q '^debian-web'; then
-  log "rustup toolchain link debian-web /usr"
-  rustup toolchain link debian-web /usr
+# --- the Debian compiler as a rustup toolchain, nightly features on ---------
+# rust-toolchain.toml names "debian-web-boot"; the link must exist before cargo runs
+# here. Its cargo, rustc and rustdoc are two-line scripts that run Debian's with
+# RUSTC_BOOTSTRAP=1 (-Z build-std on a stable compiler; cargo's [env] cannot set
+# it), so plain `cargo test`, `wasm-pack test` and `trunk` need nothing exported.
+# lib and share are Debian's: rustc's sysroot stays /usr (rust-src for build-std).
+# An older "debian-web" link (/usr itself) is left alone; nothing here uses it.
+BOOT_NAME=debian-web-boot
+BOOT_DIR="$HOME/.local/share/$BOOT_NAME"
+mkdir -p "$BOOT_DIR/bin"
+for tool in cargo rustc rustdoc; do
+  wrapper=$(printf '#!/bin/sh\nRUSTC_BOOTSTRAP=1 exec /usr/bin/%s "$@"\n' "$tool")
+  if [ "$(cat "$BOOT_DIR/bin/$tool" 2>/dev/null)" != "$wrapper" ]; then
+    log "write $BOOT_DIR/bin/$tool"
+    printf '%s\n' "$wrapper" > "$BOOT_DIR/bin/$tool"
+  fi
+  [ -x "$BOOT_DIR/bin/$tool" ] || chmod 755 "$BOOT_DIR/bin/$tool"
+done
+for dir in lib share; do
+  [ "$(readlink "$BOOT_DIR/$dir")" = "/usr/$dir" ] || ln -sfn "/usr/$dir" "$BOOT_DIR/$dir"
+done
+if ! rustup toolchain list -v | awk -v n="$BOOT_NAME" -v d="$BOOT_DIR" '$1 == n && $NF == d { ok = 1 } END { exit !ok }'; then
+  log "rustup toolchain link $BOOT_NAME $BOOT_DIR"
+  rustup toolchain link "$BOOT_NAME" "$BOOT_DIR"
+fi
+# wasm-pack test (without --mode no-install) first checks that the wasm32 target's
+# library directory exists in the sysroot. Debian ships no prebuilt wasm32 std:
+# -Z build-std builds it into the target dir, so an empty directory is all it needs.
+WASM_LIBDIR=$(rustc "+$BOOT_NAME" --target wasm32-unknown-unknown --print target-libdir)
+if [ ! -d "$WASM_LIBDIR" ]; then
+  log "mkdir $WASM_LIBDIR (empty: std is built by -Z build-std)"
+  mkdir -p "$WASM_LIBDIR"
+fi
+
+# --- ~/.cargo/bin on a login shell's PATH -----------------------------------
+# rustup's installer adds this line; a machine set up otherwise gets it here, so
+# that a new terminal finds cargo (rustup's, which reads rust-toolchain.toml),
+# wasm-pack and trunk.
+if [ -f "$HOME/.cargo/env" ] && ! grep -qs '\.cargo/env\|\.cargo/bin' "$HOME/.profile"; then
+  log "add ~/.cargo/bin to PATH in ~/.profile"
+  printf '\n. "$HOME/.cargo/env"\n' >> "$HOME/.profile"
 fi
 
 # --- cargo-installed host tools (cached in ~/.cargo/bin) --------------------
