@@ -108,9 +108,9 @@ if [ -f tests/e2e/package.json ] && { [ ! -d tests/e2e/node_modules/playwright-c
   log "npm ci in tests/e2e"
   (cd tests/e2e && npm ci --no-audit --no-fund --silent)
 fi
-# --- build tools from npm: binaryen's wasm-opt (tools/package.json) ---------
-if [ -f tools/package.json ] && [ ! -x tools/node_modules/.bin/wasm-opt ]; then
-  log "npm ci in tools (binaryen's wasm-opt)"
+# --- build tools from npm: binaryen's wasm-opt, esbuild (tools/package.json) ---
+if [ -f tools/package.json ] && { [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -x tools/node_modules/.bin/esbuild ]; }; then
+  log "npm ci in tools (binaryen's wasm-opt, esbuild)"
   (cd tools && npm ci --no-audit --no-fund --silent)
 fi
 log "setup done"

@@ -43,7 +43,9 @@ fn catalogue_ids_defaults_and_translations() {
     for s in ALL {
         assert!(scenarios::find(s.id).is_some());
         s.validate(&s.defaults()).unwrap_or_else(|e| panic!("{}: defaults invalid: {e:?}", s.id));
-        assert!(!s.python.trim().is_empty());
+        let listing = std::fs::read_to_string(format!("python/{}.py", s.id))
+            .unwrap_or_else(|e| panic!("{}: its listing python/{}.py: {e}", s.id, s.id));
+        assert!(listing.contains("def "), "{}: python/{}.py is not a program", s.id, s.id);
         for key in [format!("{}.title", s.id), format!("{}.notice", s.id)] {
             assert!(i18n::has(&key), "missing {key}");
         }

@@ -64,7 +64,14 @@ const __splitPlaceholders = new Proxy({}, {
 
 /** Fetches and compiles the rest (once); instantiates it if this thread runs. */
 export function splitLoad() {
-  __splitPromise ??= WebAssembly.compileStreaming(fetch(__SPLIT_URL)).then((module) => {
+  // Streaming compilation needs `application/wasm`; a host that sends another
+  // type gets the same fallback as wasm-bindgen's own loader.
+  const compile = () => WebAssembly.compileStreaming(fetch(__SPLIT_URL)).catch(() =>
+    fetch(__SPLIT_URL).then((r) => {
+      if (!r.ok) throw new Error(`the rest of the app (${__SPLIT_URL}) answered ${r.status}`);
+      return r.arrayBuffer();
+    }).then((bytes) => WebAssembly.compile(bytes)));
+  __splitPromise ??= compile().then((module) => {
     __splitModule ??= module;
     splitStats.asyncLoads++;
     __splitInstantiate();

@@ -23,6 +23,7 @@ or by hand: `python3 tools/split_wasm.py DIR`. For the profile script:
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import os
 import re
@@ -38,6 +39,7 @@ FEATURES = [f"--enable-{f}" for f in (
     "threads", "bulk-memory", "mutable-globals", "sign-ext",
     "nontrapping-float-to-int", "reference-types", "multivalue")]
 WASM_OPT = os.path.join(HERE, "node_modules", ".bin", "wasm-opt")
+ESBUILD = os.path.join(HERE, "node_modules", ".bin", "esbuild")
 HASH = re.compile(r"::h[0-9a-f]{16}$")
 CRATE = re.compile(r"\[[0-9a-f]+\]")
 
@@ -305,7 +307,9 @@ def split(directory: str) -> None:
     loader = open(LOADER, encoding="utf-8").read()
     glue += "\n" + loader.replace("__SPLIT_REST__", rest_name).replace(
         "__SPLIT_FIRST__", " ".join(lessons))
-    glue_bytes = glue.encode("utf-8")
+    # Minified (esbuild, npm, tools/): the glue is part of the first load too.
+    glue_bytes = subprocess.run([ESBUILD, "--minify", "--format=esm", "--log-level=warning"],
+                                input=glue.encode("utf-8"), capture_output=True, check=True).stdout
     new_glue = f"{stem}-{short(glue_bytes)}.js"
     os.remove(os.path.join(directory, glue_name))
     with open(os.path.join(directory, new_glue), "wb") as f:
@@ -335,11 +339,11 @@ def split(directory: str) -> None:
         f.write(html)
 
     def gz(b: bytes) -> int:
-        import gzip
         return len(gzip.compress(b, 9))
     print(f"split_wasm: kept {len(keep)} of {len(names)} functions for {', '.join(lessons)}: "
-          f"{new_wasm} {len(primary)} B ({gz(primary)} gzipped), {rest_name} {len(secondary)} B "
-          f"({gz(secondary)} gzipped)", file=sys.stderr)
+          f"{new_wasm} {len(primary)} B ({gz(primary)} gzipped), {new_glue} {len(glue_bytes)} B "
+          f"({gz(glue_bytes)} gzipped); {rest_name} {len(secondary)} B ({gz(secondary)} gzipped)",
+          file=sys.stderr)
 
 
 def main() -> int:

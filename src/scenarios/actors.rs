@@ -35,7 +35,6 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("mailbox", 1, 100, 2),
         ParamSpec::int("seed", 0, 4_294_967_295, 1),
     ],
-    python: include_str!("../../python/actors.py"),
     cpython: &[
         ("design", "actor"),
         ("clients", "3"),

@@ -37,7 +37,6 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("every", 1, 1_000, 20),
         ParamSpec::int("ms", 1, 5_000, 100),
     ],
-    python: include_str!("../../python/blocking.py"),
     cpython: &[("mode", "block"), ("cpu_ms", "400"), ("n", "6"), ("every", "25"), ("ms", "60")],
     exec: Exec::Async(run),
 };

@@ -50,7 +50,6 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::choice("job", &JOBS, "io_then_cpu"),
         ParamSpec::choice("model", &Model::IDS, "asyncio_procs"),
     ],
-    python: include_str!("../../python/chooser.py"),
     // The listing reports lanes for sequential, threads and asyncio runs.
     cpython: &[("n", "8"), ("threads", "4"), ("io", "300"), ("job", "io_bound"), ("model", "threads_gil")],
     exec: Exec::Async(run),

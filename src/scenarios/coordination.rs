@@ -38,7 +38,6 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("ms", 1, 5_000, 100),
         ParamSpec::int("seed", 0, 4_294_967_295, 1),
     ],
-    python: include_str!("../../python/coordination.py"),
     cpython: &[("primitive", "pool"), ("n", "8"), ("k", "3"), ("ms", "100"), ("seed", "36")],
     exec: Exec::Async(run),
 };

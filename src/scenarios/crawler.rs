@@ -42,7 +42,6 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("capacity", 1, 1_000, 5),
         ParamSpec::int("queue", 0, 10_000, 10),
     ],
-    python: include_str!("../../python/crawler.py"),
     cpython: &[("n", "12"), ("k", "3"), ("latency", "uniform"), ("ms", "40"), ("seed", "7")],
     exec: Exec::Async(run),
 };

@@ -32,7 +32,6 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("n", 2, 8, 2),
         ParamSpec::int("ms", 1, 5_000, 100),
     ],
-    python: include_str!("../../python/deadlock.py"),
     cpython: &[("ordering", "ordered"), ("n", "3"), ("ms", "80")],
     exec: Exec::Async(run),
 };

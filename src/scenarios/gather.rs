@@ -23,7 +23,6 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("ms", 1, 10_000, 150),
         ParamSpec::int("seed", 0, 4_294_967_295, 1),
     ],
-    python: include_str!("../../python/gather.py"),
     cpython: &[("n", "6"), ("latency", "uniform"), ("ms", "40"), ("seed", "5")],
     exec: Exec::Async(run),
 };

@@ -47,7 +47,6 @@ pub static SCENARIO: Scenario = Scenario {
         // moment of the machine does not pass for the GIL's doing.
         ParamSpec::int("reps", 1, 10, 2),
     ],
-    python: include_str!("../../python/gil.py"),
     cpython: &[],
     exec: Exec::Cpu(run),
 };

@@ -32,7 +32,6 @@ pub static SCENARIO: Scenario = Scenario {
         // Switch interval, µs (sys.getswitchinterval() is 5 ms).
         ParamSpec::int("switch", 100, 100_000, 5_000),
     ],
-    python: include_str!("../../python/gilio.py"),
     // Light on computing: CPython's busy loop is what a loaded machine slows.
     cpython: &[("n", "4"), ("threads", "4"), ("io", "500"), ("cpu", "1"), ("switch", "5000")],
     exec: Exec::Async(run),

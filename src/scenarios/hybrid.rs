@@ -34,7 +34,6 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("work", 1_000, 5_000_000, 200_000),
         ParamSpec::int("seed", 0, 4_294_967_295, 1),
     ],
-    python: include_str!("../../python/hybrid.py"),
     cpython: &[],
     exec: Exec::Async(run),
 };

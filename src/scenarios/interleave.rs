@@ -18,7 +18,6 @@ pub static SCENARIO: Scenario = Scenario {
     id: "interleave",
     kind: Kind::Model,
     params: &[ParamSpec::choice("model", models::IDS, "lost_update_2x3")],
-    python: include_str!("../../python/interleave.py"),
     cpython: &[],
     exec: Exec::Async(run),
 };

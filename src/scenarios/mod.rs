@@ -73,8 +73,9 @@ pub struct Scenario {
     pub id: &'static str,
     pub kind: Kind,
     pub params: &'static [ParamSpec],
-    /// Runnable CPython 3.11 listing of the same idea (stdlib only).
-    pub python: &'static str,
+    // Its runnable CPython 3.11 listing of the same idea (stdlib only) is
+    // `python/<id>.py`; the page fetches it when shown (`Listing`), so the
+    // listings are not part of the wasm the first lesson waits for.
     /// Parameters for the CPython fidelity check (`src/fidelity.rs`): the
     /// listing is run with these as `--key value` plus `--json`, and compared
     /// with the virtual-clock run. Empty = not compared (CPU lessons).

@@ -31,7 +31,6 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("fail", 0, 100, 15),
         ParamSpec::int("seed", 0, 4_294_967_295, 1),
     ],
-    python: include_str!("../../python/pipeline.py"),
     cpython: &[
         ("n", "8"),
         ("workers", "2"),

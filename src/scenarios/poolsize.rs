@@ -42,7 +42,6 @@ pub static SCENARIO: Scenario = Scenario {
         // Index of a chunk whose task fails (−1 = none).
         ParamSpec::int("fail_at", -1, 5_000_000, -1),
     ],
-    python: include_str!("../../python/poolsize.py"),
     cpython: &[],
     exec: Exec::Cpu(run),
 };

@@ -23,7 +23,6 @@ pub static SCENARIO: Scenario = Scenario {
         // one-off hiccup of a busy machine does not pass for a speedup.
         ParamSpec::int("reps", 1, 10, 2),
     ],
-    python: include_str!("../../python/primes.py"),
     cpython: &[],
     exec: Exec::Cpu(run),
 };

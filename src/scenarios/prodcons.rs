@@ -32,7 +32,6 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::choice("shutdown", &["sentinel", "cancel"], "sentinel"),
         ParamSpec::int("seed", 0, 4_294_967_295, 1),
     ],
-    python: include_str!("../../python/prodcons.py"),
     cpython: &[
         ("producers", "2"),
         ("consumers", "2"),

@@ -28,7 +28,6 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("threads", 0, THREADS_MAX, 0),
         ParamSpec::int("increments", 1_000, 50_000_000, 1_000_000),
     ],
-    python: include_str!("../../python/race.py"),
     cpython: &[],
     exec: Exec::Cpu(run),
 };

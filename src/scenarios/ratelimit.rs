@@ -32,7 +32,6 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("ms", 1, 10_000, 100),
         ParamSpec::int("seed", 0, 4_294_967_295, 1),
     ],
-    python: include_str!("../../python/ratelimit.py"),
     cpython: &[
         ("n", "12"),
         ("limiter", "token_bucket"),

@@ -35,7 +35,6 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("open_ms", 0, 60_000, 300),
         ParamSpec::int("seed", 0, 4_294_967_295, 1),
     ],
-    python: include_str!("../../python/resilience.py"),
     cpython: &[
         ("n", "8"),
         ("interval", "60"),

@@ -28,7 +28,6 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("fail", 0, 100, 25),
         ParamSpec::int("seed", 0, 4_294_967_295, 1),
     ],
-    python: include_str!("../../python/results.py"),
     cpython: &[("n", "6"), ("latency", "uniform"), ("ms", "120"), ("fail", "35"), ("seed", "14")],
     exec: Exec::Async(run),
 };

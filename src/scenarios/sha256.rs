@@ -23,7 +23,6 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("reps", 1, 10, 2),
         ParamSpec::int("seed", 0, 4_294_967_295, 1),
     ],
-    python: include_str!("../../python/sha256.py"),
     cpython: &[],
     exec: Exec::Cpu(run),
 };

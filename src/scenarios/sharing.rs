@@ -32,7 +32,6 @@ pub static SCENARIO: Scenario = Scenario {
         // Mixer rounds per item: few = copying dominates, many = computing does.
         ParamSpec::int("rounds", 1, 10_000, 4),
     ],
-    python: include_str!("../../python/sharing.py"),
     cpython: &[],
     exec: Exec::Cpu(run),
 };

@@ -32,7 +32,6 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::choice("skew", &["uniform", "heavy"], "heavy"),
         ParamSpec::int("seed", 0, 4_294_967_295, 1),
     ],
-    python: include_str!("../../python/stealing.py"),
     cpython: &[],
     exec: Exec::Cpu(run),
 };

@@ -35,7 +35,6 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("read", 0, 100, 90),
         ParamSpec::int("shards", 1, 64, 8),
     ],
-    python: include_str!("../../python/structures.py"),
     cpython: &[],
     exec: Exec::Cpu(run),
 };

@@ -21,7 +21,6 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("threads", 0, THREADS_MAX, 0),
         ParamSpec::int("reps", 1, 10, 2),
     ],
-    python: include_str!("../../python/sumsq.py"),
     cpython: &[],
     exec: Exec::Cpu(run),
 };

@@ -29,7 +29,6 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::choice("nested", &["flat", "nested"], "flat"),
         ParamSpec::int("seed", 0, 4_294_967_295, 1),
     ],
-    python: include_str!("../../python/taskgroup.py"),
     cpython: &[("n", "4"), ("latency", "uniform"), ("ms", "240"), ("fail_at", "180"), ("cleanup", "80"), ("nested", "nested"), ("seed", "29")],
     exec: Exec::Async(run),
 };

@@ -53,7 +53,6 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("timeout", 1, 60_000, 1500),
         ParamSpec::int("seed", 0, 4_294_967_295, 1),
     ],
-    python: include_str!("../../python/threadpool.py"),
     cpython: &[("mode", "as_completed"), ("jobs", "12"), ("workers", "4"), ("latency", "fixed"), ("ms", "100"), ("seed", "1")],
     exec: Exec::Async(run),
 };

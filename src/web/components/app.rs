@@ -161,9 +161,9 @@ pub fn app() -> Html {
                         <KSweepChart state={state.clone()} />
                     }
                     if state.is_interleave() {
-                        <Listing lang={lang} code={state.interleave_model().listing} id={format!("interleave/{}", state.interleave_model().id)} />
+                        <Listing lang={lang} code={Some(state.interleave_model().listing)} id={format!("interleave/{}", state.interleave_model().id)} />
                     } else {
-                        <Listing lang={lang} code={scn.python} id={scn.id} />
+                        <Listing lang={lang} code={None::<&'static str>} id={scn.id} />
                     }
                     if scn.id == crate::scenarios::threadpool::SCENARIO.id {
                         <WorkersSweepChart state={state.clone()} />
