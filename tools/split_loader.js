@@ -89,6 +89,12 @@ export async function splitBoot() {
     await splitLoad();
     return;
   }
+  // On a slow link the rest (~440 KB) would share the bandwidth with what the
+  // first lesson still fetches after the page's load event (the service worker,
+  // the listing): start it once those are done and the page has been idle a moment.
   const later = () => splitLoad().catch((e) => console.error('the rest of the app did not load:', e));
-  addEventListener('load', () => (self.requestIdleCallback ?? setTimeout)(later), { once: true });
+  const sw = navigator.serviceWorker?.ready ?? Promise.resolve();
+  const timeout = new Promise((r) => setTimeout(r, 5000));
+  addEventListener('load', () => Promise.race([sw, timeout]).then(() => setTimeout(() =>
+    (self.requestIdleCallback ?? setTimeout)(later, { timeout: 2000 }), 1000)), { once: true });
 }
