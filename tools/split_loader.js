@@ -86,7 +86,12 @@ export function splitLoad() {
 export async function splitBoot() {
   const lesson = new URLSearchParams(location.search).get('lesson');
   if (lesson !== null && !__SPLIT_FIRST.includes(lesson)) {
-    await splitLoad();
+    // Its texts too (src/i18n/later.rs), so that it never draws a blank.
+    const texts = fetch(new URL('i18n-later.json', import.meta.url))
+      .then((r) => (r.ok ? r.text() : null))
+      .then((t) => { if (t !== null) self.__playgroundLaterTexts = t; })
+      .catch(() => {});
+    await Promise.all([splitLoad(), texts]);
     return;
   }
   // On a slow link the rest (~440 KB) would share the bandwidth with what the

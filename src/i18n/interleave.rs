@@ -8,8 +8,6 @@ use crate::interleave::Model;
 
 pub(super) static TABLE: &[Entry] = &[
     ("interleave.title", "Interleavings: find the schedule that breaks it", "交错执行：找出让代码出错的调度"),
-    ("interleave.notice", "Threads take turns one small step at a time, and which thread goes next is up to the scheduler. Step the threads yourself (a `counter += 1` is three steps: read, add, write), or let a search find the schedule that breaks the code: exhaustive search visits every state, the bounded search tries 0, 1, 2, 3 preemptions and so finds the counterexample with the fewest, and PCT samples schedules with random priorities.", "线程一次执行一小步，轮到哪个线程由调度器决定。你可以亲手单步执行各个线程（`counter += 1` 是三步：读、加、写），也可以让搜索找出让代码出错的调度：穷举搜索访问每一个状态；有界搜索依次尝试 0、1、2、3 次抢占，因此找到抢占最少的反例；PCT 用随机优先级抽样调度。"),
-    ("interleave.model", "model", "模型"),
     ("app.kind.model", "model", "模型"),
     ("event.il_deadlock", "deadlock", "死锁"),
     ("event.il_assert_failed", "assert failed", "断言失败"),
@@ -115,3 +113,11 @@ pub fn schedule_error(lang: Lang, m: &Model, e: &ScheduleError) -> String {
     let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
     fill(tr(lang, &key), &args)
 }
+
+/// This part's texts of the lessons other than the first ones, except their
+/// titles: not in the wasm, which fetches them as `i18n-later.json` (`super::later`).
+#[cfg(not(target_arch = "wasm32"))]
+pub(super) static LATER: &[Entry] = &[
+    ("interleave.notice", "Threads take turns one small step at a time, and which thread goes next is up to the scheduler. Step the threads yourself (a `counter += 1` is three steps: read, add, write), or let a search find the schedule that breaks the code: exhaustive search visits every state, the bounded search tries 0, 1, 2, 3 preemptions and so finds the counterexample with the fewest, and PCT samples schedules with random priorities.", "线程一次执行一小步，轮到哪个线程由调度器决定。你可以亲手单步执行各个线程（`counter += 1` 是三步：读、加、写），也可以让搜索找出让代码出错的调度：穷举搜索访问每一个状态；有界搜索依次尝试 0、1、2、3 次抢占，因此找到抢占最少的反例；PCT 用随机优先级抽样调度。"),
+    ("interleave.model", "model", "模型"),
+];

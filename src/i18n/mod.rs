@@ -49,6 +49,7 @@ mod async_lessons;
 mod cpu_lessons;
 mod hardening;
 mod interleave;
+pub mod later;
 mod page;
 mod procs;
 mod python_choice;
@@ -74,19 +75,25 @@ static PARTS: &[&[Entry]] = &[
 
 pub use interleave::{blocked_text, schedule_error};
 
-/// Every entry of the table.
-pub fn entries() -> impl Iterator<Item = &'static Entry> {
+/// The entries compiled into the wasm (everything but [`later`]'s).
+pub fn in_first_load() -> impl Iterator<Item = &'static Entry> {
     PARTS.iter().flat_map(|part| part.iter())
 }
 
-/// The text for `key` in `lang`; the key itself if missing (tests keep that from happening).
+/// Every entry of the table (in the wasm: the later texts once they arrived, [`later`]).
+pub fn entries() -> impl Iterator<Item = &'static Entry> {
+    PARTS.iter().flat_map(|part| part.iter()).chain(later::entries().iter())
+}
+
+/// The text for `key` in `lang`; the key itself if missing (tests keep that from
+/// happening), empty while the later texts are on their way ([`later::missing`]).
 pub fn tr<'a>(lang: Lang, key: &'a str) -> &'a str {
     match entries().find(|(k, _, _)| *k == key) {
         Some((_, en, zh)) => match lang {
             Lang::En => en,
             Lang::Zh => zh,
         },
-        None => key,
+        None => later::missing(key),
     }
 }
 

@@ -110,13 +110,19 @@ pub(super) static TABLE: &[Entry] = &[
     ("choice.uniform", "uniform", "均匀"),
     ("choice.longtail", "long tail", "长尾"),
     ("pi.title", "Speedup: Monte Carlo π on N threads", "加速比：在 N 个线程上用蒙特卡洛法估算 π"),
+    ("primes.title", "Speedup: counting primes on N threads", "加速比：在 N 个线程上数素数"),
+];
+
+/// This part's texts of the lessons other than the first ones, except their
+/// titles: not in the wasm, which fetches them as `i18n-later.json` (`super::later`).
+#[cfg(not(target_arch = "wasm32"))]
+pub(super) static LATER: &[Entry] = &[
     ("pi.notice", "Random points fall into a square; the share inside the quarter circle tends to π/4. Every chunk has its own seeded random stream, so 1, 2, … N threads compute exactly the same estimate: only the time changes. No chunk waits for another, so the speedup follows the number of cores; more samples shrink the error like 1/√samples.", "随机点落入正方形，落在四分之一圆内的比例趋近 π/4。每个分块都有自己的带种子随机数流，所以 1、2……N 个线程算出完全相同的估计值，只有用时不同。分块之间互不等待，加速比随核数增长；样本越多，误差按 1/√样本数 缩小。"),
     ("pi.samples", "samples", "样本数"),
     ("pi.chunk", "chunk size", "分块大小"),
     ("pi.threads", "most threads (0 = all)", "最多线程数（0 = 全部）"),
     ("pi.reps", "repetitions (best counts)", "重复次数（取最佳）"),
     ("pi.seed", "seed", "随机种子"),
-    ("primes.title", "Speedup: counting primes on N threads", "加速比：在 N 个线程上数素数"),
     ("primes.notice", "The same count runs on 1, 2, … N threads of the pool (Web Workers sharing one memory), repeated, and each thread count keeps its best time. Chunks are pulled from a shared counter, so a worker that finishes early takes the next chunk: lanes stay busy and the speedup approaches the number of cores. Efficiency below 100% is overhead and the busy machine; the page itself never waits.", "同一计数任务依次在线程池的 1、2……N 个线程上运行（共享同一内存的 Web Worker），重复数次，每种线程数取最佳用时。各线程从共享计数器领取分块，先完成的线程立即领取下一块：泳道保持忙碌，加速比接近核数。效率低于 100% 来自开销和机器负载；页面本身从不等待。"),
     ("primes.bound", "count primes below", "统计小于此数的素数"),
     ("primes.chunk", "chunk size", "分块大小"),

@@ -141,6 +141,9 @@ pub struct AppState {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     SetLang(Lang),
+    /// The later lesson texts arrived (`i18n::later`) after the page drew some
+    /// of them blank: the same state, drawn again.
+    TextsArrived,
     SelectLesson(String),
     SetParam { key: String, value: String },
     ResetParams,
@@ -232,6 +235,7 @@ impl AppState {
         let mut s = self.clone();
         match action {
             Action::SetLang(l) => s.lang = l,
+            Action::TextsArrived => {}
             Action::SelectLesson(id) => {
                 if let Some(scn) = scenarios::find(&id) {
                     if scn.id != s.lesson && !s.is_running() {

@@ -14,7 +14,7 @@ use super::shortcuts::Shortcuts;
 use super::{param_sweep_chart::ParamSweepChart, sweep_stats::SweepStatsTable};
 use crate::i18n::tr;
 use crate::state::{Action, AppState};
-use crate::web::services::{embed, env, runner, url};
+use crate::web::services::{embed, env, later_texts, runner, url};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -87,6 +87,13 @@ pub fn app() -> Html {
             }
         });
     }
+    // The other lessons' texts (not in the first load): redraw if they came late.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            later_texts::load(Callback::from(move |()| dispatch.emit(Action::TextsArrived)));
+        });
+    }
     // The embedding page's API (postMessage), and status reports to it.
     {
         let (dispatch, on_stop) = (dispatch.clone(), on_stop.clone());
@@ -119,7 +126,7 @@ pub fn app() -> Html {
                     if !state.embed {
                         <div class="card notice">
                             <h3>{ tr(lang, "app.notice") }</h3>
-                            <p>{ tr(lang, &format!("{}.notice", scn.id)) }</p>
+                            <p data-testid="lesson-notice">{ tr(lang, &format!("{}.notice", scn.id)) }</p>
                         </div>
                     }
                 </section>

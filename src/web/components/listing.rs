@@ -4,8 +4,7 @@
 //! listings are part of the engine (it points at their lines) and are passed in.
 
 use crate::i18n::{fill, tr, Lang};
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
+use crate::web::services::site::fetch_text;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -51,20 +50,4 @@ pub fn listing(p: &Props) -> Html {
             <pre tabindex="0" aria-label={tr(p.lang, "a11y.listing").to_owned()} aria-busy={(state == "loading").to_string()}><code>{ body }</code></pre>
         </details>
     }
-}
-
-/// GET `url` (relative to the page) as text.
-async fn fetch_text(url: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let message = |e: wasm_bindgen::JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
-    let resp: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(message)?
-        .dyn_into()
-        .map_err(message)?;
-    if !resp.ok() {
-        return Err(format!("HTTP {}", resp.status()));
-    }
-    let text = JsFuture::from(resp.text().map_err(message)?).await.map_err(message)?;
-    text.as_string().ok_or_else(|| "not text".to_owned())
 }

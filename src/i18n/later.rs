@@ -1,0 +1,104 @@
+//! The texts of the lessons other than the first ones (gather and the crawler),
+//! except their titles (the lesson picker shows every title): natively they are
+//! the parts' `LATER` tables; in the wasm they are not compiled in, so the first
+//! load stays small, and arrive as `i18n-later.json` (`static/`, generated from
+//! those tables and checked by `tests/i18n_later.rs`), installed once by
+//! [`install`]. Until then a missing key reads as empty and is remembered
+//! ([`missed`]), so the page can redraw once the texts are here.
+
+use super::Entry;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::OnceLock;
+
+/// The lessons whose texts are all in the wasm (the split's first lessons too:
+/// `tools/first-lesson.funcs`, which a test keeps equal).
+pub const FIRST_LESSONS: &[&str] = &["gather", "crawler"];
+
+/// The file the page fetches, next to its index.html.
+pub const FILE: &str = "i18n-later.json";
+
+static LOADED: OnceLock<Vec<Entry>> = OnceLock::new();
+static MISSED: AtomicBool = AtomicBool::new(false);
+
+#[cfg(not(target_arch = "wasm32"))]
+fn compiled() -> Vec<Entry> {
+    [
+        super::async_lessons::LATER,
+        super::cpu_lessons::LATER,
+        super::interleave::LATER,
+        super::page::LATER,
+        super::python_choice::LATER,
+        super::threadpool::LATER,
+    ]
+    .iter()
+    .flat_map(|part| part.iter().copied())
+    .collect()
+}
+
+/// The later texts this build has: all of them natively, what was installed in the wasm.
+pub fn entries() -> &'static [Entry] {
+    #[cfg(not(target_arch = "wasm32"))]
+    return LOADED.get_or_init(compiled);
+    #[cfg(target_arch = "wasm32")]
+    LOADED.get().map_or(&[], Vec::as_slice)
+}
+
+/// Are the later texts here (always natively)?
+pub fn installed() -> bool {
+    cfg!(not(target_arch = "wasm32")) || LOADED.get().is_some()
+}
+
+/// What `tr` shows for a key it does not have: empty while the later texts are
+/// still on their way (and remembered), the key itself once they are here.
+pub fn missing(key: &str) -> &str {
+    if installed() {
+        key
+    } else {
+        MISSED.store(true, Ordering::Relaxed);
+        ""
+    }
+}
+
+/// Did anything ask for a text before the later texts arrived?
+pub fn missed() -> bool {
+    MISSED.load(Ordering::Relaxed)
+}
+
+/// Parses `i18n-later.json`: an array of `[key, English, 简体中文]`.
+pub fn parse(json: &str) -> Result<Vec<(String, String, String)>, String> {
+    serde_json::from_str(json).map_err(|e| e.to_string())
+}
+
+/// Installs the fetched texts (once; later calls are ignored). `Err` if the
+/// file is not what this build wrote: the page then shows keys, not blanks.
+pub fn install(json: &str) -> Result<usize, String> {
+    let parsed = parse(json);
+    let leaked: Vec<Entry> = parsed
+        .as_ref()
+        .map(|v| {
+            v.iter()
+                .map(|(k, en, zh)| -> Entry { (leak(k), leak(en), leak(zh)) })
+                .collect()
+        })
+        .unwrap_or_default();
+    let n = leaked.len();
+    let _ = LOADED.set(leaked);
+    parsed.map(|_| n)
+}
+
+fn leak(s: &str) -> &'static str {
+    Box::leak(s.to_owned().into_boxed_str())
+}
+
+/// The file's contents for this build (natively: what `static/i18n-later.json` must hold).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn json() -> String {
+    let rows: Vec<[&str; 3]> = entries().iter().map(|(k, en, zh)| [*k, *en, *zh]).collect();
+    let mut out = String::from("[\n");
+    for (i, row) in rows.iter().enumerate() {
+        out.push_str(&serde_json::to_string(row).expect("strings serialize"));
+        out.push_str(if i + 1 < rows.len() { ",\n" } else { "\n" });
+    }
+    out.push_str("]\n");
+    out
+}

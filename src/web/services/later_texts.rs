@@ -1,0 +1,44 @@
+//! Brings the later lesson texts (`i18n::later`) into the page: from what the
+//! start-up script already fetched (a link to a lesson outside the first ones
+//! waits for them, with the rest of the wasm), or else fetched now. If the page
+//! drew any text blank meanwhile, `on_late` redraws it.
+
+use super::site::fetch_text;
+use crate::i18n::later;
+use yew::Callback;
+
+/// The global the start-up script fills (tools/split_loader.js).
+const PREFETCHED: &str = "__playgroundLaterTexts";
+
+/// Installs the later texts once; `on_late` runs if they came after a blank was drawn.
+pub fn load(on_late: Callback<()>) {
+    if later::installed() {
+        return;
+    }
+    let global = js_sys::global();
+    if let Some(text) = js_sys::Reflect::get(&global, &PREFETCHED.into()).ok().and_then(|v| v.as_string()) {
+        report(later::install(&text));
+        let _ = js_sys::Reflect::set(&global, &PREFETCHED.into(), &wasm_bindgen::JsValue::UNDEFINED);
+        if later::missed() {
+            on_late.emit(());
+        }
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = fetch_text(later::FILE).await;
+        report(text.and_then(|t| later::install(&t)).or_else(|e| {
+            // Keys, not blanks: install nothing.
+            let _ = later::install("[]");
+            Err(e)
+        }));
+        if later::missed() {
+            on_late.emit(());
+        }
+    });
+}
+
+fn report(r: Result<usize, String>) {
+    if let Err(e) = r {
+        web_sys::console::error_1(&format!("the lesson texts ({}) did not load: {e}", later::FILE).into());
+    }
+}
