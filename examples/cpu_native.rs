@@ -34,7 +34,7 @@ fn main() {
     let clock = move || start.elapsed().as_secs_f64() * 1000.0;
     let cancel = AtomicBool::new(false);
     let threads = rayon::current_num_threads();
-    let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads: threads };
+    let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads: threads, progress: &Default::default() };
     match run(&params, &ctx) {
         Ok(trace) => {
             let stats = sweep_stats(&trace.meta.sweep);

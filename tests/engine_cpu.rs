@@ -10,7 +10,7 @@ fn rounds_for(durations: &[f64]) -> u32 {
     let now = AtomicU64::new(0f64.to_bits());
     let clock = || f64::from_bits(now.load(Ordering::SeqCst));
     let cancel = AtomicBool::new(false);
-    let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads: 1 };
+    let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads: 1, progress: &Default::default() };
     let mut i = 0;
     warm_up(&ctx, || {
         let d = durations[i.min(durations.len() - 1)];

@@ -21,7 +21,7 @@ fn with_ctx<T>(pool_threads: usize, cancel: bool, f: impl FnOnce(&CpuCtx<'_>) ->
     let start = Instant::now();
     let clock = move || start.elapsed().as_secs_f64() * 1000.0;
     let cancel = AtomicBool::new(cancel);
-    let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads };
+    let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads, progress: &Default::default() };
     f(&ctx)
 }
 
@@ -241,7 +241,7 @@ fn a_step_that_saw_stop_is_neither_timed_nor_compared() {
     let start = Instant::now();
     let clock = move || start.elapsed().as_secs_f64() * 1000.0;
     let cancel = AtomicBool::new(false);
-    let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads: 2 };
+    let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads: 2, progress: &Default::default() };
     let armed = AtomicBool::new(false);
     let work = |i: usize| {
         if i == 9 && armed.load(std::sync::atomic::Ordering::SeqCst) {
@@ -268,4 +268,27 @@ fn a_step_that_saw_stop_is_neither_timed_nor_compared() {
     assert!(trace.meta.stopped);
     assert!(trace.meta.sweep.is_empty(), "the partial step was not timed");
     assert_eq!(answer, None);
+}
+
+#[test]
+fn a_sweep_counts_its_steps_for_the_page() {
+    // 3 repetitions × thread counts 1..2: six steps, counted as they end.
+    let start = Instant::now();
+    let clock = move || start.elapsed().as_secs_f64() * 1000.0;
+    let cancel = AtomicBool::new(false);
+    let progress = concurrency_playground::engine::cpu::Progress::default();
+    let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads: 2, progress: &progress };
+    let job = sweep::Job {
+        scenario: "test",
+        params: BTreeMap::new(),
+        threads: 2,
+        reps: 3,
+        chunks: 8,
+        work: &|_| 1u64,
+        label: &|r| format!("chunk {}", r.chunk),
+        combine: &|runs| runs.iter().map(|r| r.result).sum(),
+    };
+    let (trace, _) = sweep::run(&ctx, job).expect("runs");
+    assert_eq!(trace.meta.sweep.len(), 6);
+    assert_eq!(progress.read(), (6, 6));
 }

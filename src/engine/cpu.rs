@@ -9,7 +9,7 @@
 //! Everything here is plain Rust: the clock is injected, so native tests and
 //! benchmarks use `Instant` and the page uses `performance.timeOrigin + now()`.
 
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 /// What a CPU run gets from its host.
@@ -20,6 +20,32 @@ pub struct CpuCtx<'a> {
     pub cancel: &'a AtomicBool,
     /// Threads in the rayon pool (the most lanes that can run at once).
     pub pool_threads: usize,
+    /// How far the run is, read by the page while it runs (sweeps count their steps).
+    pub progress: &'a Progress,
+}
+
+/// Steps done of a run's total, shared with whoever shows it (the page polls it
+/// while the pool works). A total of 0: the run has no steps to count.
+#[derive(Debug, Default)]
+pub struct Progress {
+    done: AtomicU32,
+    total: AtomicU32,
+}
+
+impl Progress {
+    /// A run of `total` steps begins.
+    pub fn start(&self, total: u32) {
+        self.done.store(0, Ordering::Relaxed);
+        self.total.store(total, Ordering::Relaxed);
+    }
+    /// One more step is done.
+    pub fn step(&self) {
+        self.done.fetch_add(1, Ordering::Relaxed);
+    }
+    /// (done, total).
+    pub fn read(&self) -> (u32, u32) {
+        (self.done.load(Ordering::Relaxed), self.total.load(Ordering::Relaxed))
+    }
 }
 
 impl CpuCtx<'_> {

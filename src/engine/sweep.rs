@@ -91,6 +91,7 @@ fn run_with<R: Send + PartialEq + std::fmt::Debug>(
     let mut sweep = Vec::new();
     let mut answer: Option<R> = None;
     let mut stopped = false;
+    ctx.progress.start(job.reps.max(1) * max_threads as u32);
     for k in (1..=job.reps.max(1)).flat_map(|_| 1..=max_threads) {
         let t0 = ctx.now();
         let Some(runs) = step_fn(k)? else {
@@ -118,6 +119,7 @@ fn run_with<R: Send + PartialEq + std::fmt::Debug>(
         }
         rec.event(None, "sweep_step", Some(k.to_string()), t0 - origin);
         sweep.push(SweepPoint { threads: k as u32, ms: t1 - t0, start_ms: t0 - origin, end_ms: t1 - origin });
+        ctx.progress.step();
     }
     let mut meta = recorder::meta(job.scenario, job.params.clone(), ClockKind::Native);
     meta.stopped = stopped;
@@ -160,6 +162,7 @@ pub fn param_sweep<T: Send + PartialEq + std::fmt::Debug>(
     expect: Option<&T>,
 ) -> Result<Option<Vec<ParamPoint>>, RunError> {
     let mut points = Vec::new();
+    ctx.progress.start((sweep.values.len() * sweep.lanes.len()) as u32);
     for &value in sweep.values {
         for &k in sweep.lanes {
             let t0 = ctx.now();
@@ -177,6 +180,7 @@ pub fn param_sweep<T: Send + PartialEq + std::fmt::Debug>(
                 )));
             }
             points.push(ParamPoint { param: sweep.param.to_owned(), value: value as f64, threads: k as u32, ms });
+            ctx.progress.step();
         }
     }
     Ok(Some(points))

@@ -20,6 +20,8 @@ pub(super) static TABLE: &[Entry] = &[
     ("app.download_png", "Timeline (PNG)", "时间线（PNG）"),
     ("app.notice", "What to notice", "值得注意"),
     ("app.python", "The same idea in Python (CPython 3.11)", "同一思路的 Python 版本（CPython 3.11）"),
+    ("app.progress.step", "step {i} of {n} · {elapsed}", "第 {i} 步，共 {n} 步 · {elapsed}"),
+    ("app.progress.elapsed", "{elapsed} so far", "已用 {elapsed}"),
     ("listing.loading", "Loading the listing…", "正在加载代码…"),
     ("listing.failed", "The listing could not be loaded ({error}). It is python/{file} in the project.", "无法加载代码（{error}）。它是项目中的 python/{file}。"),
     ("app.timeline", "Timeline", "时间线"),

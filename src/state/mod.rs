@@ -73,6 +73,15 @@ impl Clock {
     }
 }
 
+/// How far a running CPU run is: `done` of `total` steps (0 total: nothing to
+/// count, only the time), `elapsed_ms` since Run.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RunProgress {
+    pub done: u32,
+    pub total: u32,
+    pub elapsed_ms: f64,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum RunStatus {
     Idle,
@@ -114,6 +123,8 @@ pub struct AppState {
     pub inputs: BTreeMap<&'static str, BTreeMap<String, String>>,
     pub url_errors: Vec<UrlError>,
     pub run: RunStatus,
+    /// While a CPU run runs: its steps done of the total, and the time so far.
+    pub progress: Option<RunProgress>,
     pub trace: Option<TraceRef>,
     pub summary: Option<Summary>,
     pub env: Env,
@@ -144,6 +155,8 @@ pub enum Action {
     /// The later lesson texts arrived (`i18n::later`) after the page drew some
     /// of them blank: the same state, drawn again.
     TextsArrived,
+    /// How far the running CPU run is (polled from the pool while it runs).
+    Progress(RunProgress),
     SelectLesson(String),
     SetParam { key: String, value: String },
     ResetParams,
@@ -182,6 +195,7 @@ impl Default for AppState {
             inputs: BTreeMap::new(),
             url_errors: Vec::new(),
             run: RunStatus::Idle,
+            progress: None,
             trace: None,
             summary: None,
             env: Env::default(),
@@ -236,6 +250,7 @@ impl AppState {
         match action {
             Action::SetLang(l) => s.lang = l,
             Action::TextsArrived => {}
+            Action::Progress(p) => s.progress = s.is_running().then_some(p),
             Action::SelectLesson(id) => {
                 if let Some(scn) = scenarios::find(&id) {
                     if scn.id != s.lesson && !s.is_running() {
@@ -266,6 +281,7 @@ impl AppState {
                 s.refuse_user_url_autorun();
             }
             Action::RunStarted => {
+                s.progress = None;
                 s.run_refused = None;
                 s.run = RunStatus::Running;
                 s.run_requested = false;
@@ -275,14 +291,17 @@ impl AppState {
                 }
             }
             Action::RunFinished(trace) => {
+                s.progress = None;
                 s.run = if trace.meta.stopped { RunStatus::Stopped } else { RunStatus::Done };
                 s.show(trace);
             }
             Action::RunFailed(msg) => {
+                s.progress = None;
                 s.run = RunStatus::Failed(msg);
                 s.run_requested = false;
             }
             Action::RunStopped => {
+                s.progress = None;
                 s.run = RunStatus::Stopped;
                 s.run_requested = false;
             }

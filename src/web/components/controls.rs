@@ -63,6 +63,12 @@ pub fn controls(p: &Props) -> Html {
                 <span class={classes!("status", status)} data-testid="run-status" data-status={status} role="status">
                     { tr(lang, &format!("app.status.{status}")) }
                 </span>
+                if let Some(p) = s.progress {
+                    // Not a live region: read on demand, not four times a second.
+                    <span class="run-progress" data-testid="run-progress" data-done={p.done.to_string()} data-total={p.total.to_string()}>
+                        { progress_text(lang, p) }
+                    </span>
+                }
                 if let Some(host) = &target {
                     <span class="run-target" data-testid="run-target" data-value={host.clone()}>
                         { fill(tr(lang, "app.run_target"), &[("host", host)]) }
@@ -83,4 +89,14 @@ pub fn controls(p: &Props) -> Html {
             </div>
         </div>
     }
+}
+
+/// "step 3 of 10 · 4.2 s", or only the time when the run has no steps to count.
+fn progress_text(lang: crate::i18n::Lang, p: crate::state::RunProgress) -> String {
+    let elapsed = format!("{:.1} s", p.elapsed_ms / 1000.0);
+    if p.total == 0 {
+        return fill(tr(lang, "app.progress.elapsed"), &[("elapsed", &elapsed)]);
+    }
+    let (done, total) = ((p.done + 1).min(p.total).to_string(), p.total.to_string());
+    fill(tr(lang, "app.progress.step"), &[("i", &done), ("n", &total), ("elapsed", &elapsed)])
 }

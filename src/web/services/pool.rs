@@ -4,7 +4,7 @@
 //! never blocks on a worker. Async lessons hand single jobs to the same pool
 //! with [`offload`] (their runtime's `Runtime::offload`).
 
-use crate::engine::cpu::CpuCtx;
+use crate::engine::cpu::{CpuCtx, Progress};
 use crate::engine::params::Params;
 use crate::engine::runtime::{JobOutput, OffloadError, Offloaded, Work, ERR_POOL_NOT_ISOLATED};
 use crate::engine::trace::{ClockKind, Trace};
@@ -54,11 +54,12 @@ pub fn shared_clock_ms() -> f64 {
 }
 
 /// Runs a CPU scenario on the pool. `cancel` is the Stop button.
-pub async fn run(run: CpuRun, params: Params, cancel: Arc<AtomicBool>) -> Result<Trace, RunError> {
+/// `progress` is what the page polls while it runs.
+pub async fn run(run: CpuRun, params: Params, cancel: Arc<AtomicBool>, progress: Arc<Progress>) -> Result<Trace, RunError> {
     let pool_threads = rayon::current_num_threads();
     let (tx, rx) = oneshot::channel();
     rayon::spawn(move || {
-        let ctx = CpuCtx { clock: &shared_clock_ms, cancel: &cancel, pool_threads };
+        let ctx = CpuCtx { clock: &shared_clock_ms, cancel: &cancel, pool_threads, progress: &progress };
         let _ = tx.send(run(&params, &ctx));
     });
     let mut trace = rx.await.map_err(|_| RunError::Workload("a pool worker died (see the console)".into()))??;

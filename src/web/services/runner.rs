@@ -6,11 +6,13 @@
 //! (marked stopped) when there is one, else as [`RunError::Stopped`].
 
 use super::{browser_runtime::BrowserRuntime, endpoint, pool};
+use crate::engine::cpu::Progress;
 use crate::engine::runtime::Runtime;
 use crate::engine::RunError;
 use crate::scenarios::{self, Exec, Scenario};
-use crate::state::{Action, Clock, TraceRef};
+use crate::state::{Action, Clock, RunProgress, TraceRef};
 use futures::future::{AbortHandle, Abortable};
+use gloo::timers::callback::Interval;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -79,7 +81,17 @@ pub fn start(
                 dispatch.emit(Action::RunFailed(format!("worker pool: {e}")));
                 return;
             }
-            let ended = pool::run(run, params, cancel.clone()).await;
+            // The page shows how far the run is: steps and time, polled 4 times a second.
+            let progress = Arc::new(Progress::default());
+            let ticker = {
+                let (progress, dispatch, t0) = (progress.clone(), dispatch.clone(), pool::shared_clock_ms());
+                Interval::new(250, move || {
+                    let (done, total) = progress.read();
+                    dispatch.emit(Action::Progress(RunProgress { done, total, elapsed_ms: pool::shared_clock_ms() - t0 }));
+                })
+            };
+            let ended = pool::run(run, params, cancel.clone(), progress).await;
+            drop(ticker);
             let ended = match (cancel.load(Ordering::Relaxed), ended) {
                 (true, Ok(mut t)) => {
                     t.meta.stopped = true;

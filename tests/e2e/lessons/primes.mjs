@@ -31,4 +31,32 @@ export const tests = [
       console.log(`primes: max long task during run = ${await app.maxLongTask()} ms`);
     },
   },
+  {
+    name: 'a long sweep shows how far it is: step i of n (n = repetitions × thread counts) and the time so far',
+    timeout: 180_000,
+    async run({ app, server }) {
+      const reps = 5;
+      await app.open(server.url, `lesson=primes&bound=8000000&chunk=100000&reps=${reps}`);
+      await app.run();
+      // Polled while the pool works (the page updates it 4 times a second).
+      const seen = [];
+      while ((await app.status()) === 'running') {
+        const p = await app.page.evaluate(() => {
+          const el = document.querySelector('[data-testid="run-progress"]');
+          return el && { done: Number(el.dataset.done), total: Number(el.dataset.total), text: el.textContent };
+        });
+        if (p) seen.push(p);
+        await app.page.waitForTimeout(100);
+      }
+      assert.equal(await app.status(), 'done');
+      const pool = await app.number('pool-threads');
+      assert.ok(seen.length >= 2, `progress shown while running (${seen.length} readings)`);
+      const counted = seen.filter((p) => p.total > 0);
+      assert.ok(counted.length > 0, 'the sweep reported its steps');
+      assert.ok(counted.every((p) => p.total === reps * pool), `total = ${reps} × ${pool}: ${JSON.stringify(counted.at(-1))}`);
+      counted.forEach((p, i) => assert.ok(p.done <= p.total && (i === 0 || p.done >= counted[i - 1].done), 'never backwards'));
+      assert.match(counted.at(-1).text, new RegExp(`^step \\d+ of ${reps * pool} · \\d+\\.\\d s$`));
+      assert.equal(await app.byTestId('run-progress').count(), 0, 'gone once the run is done');
+    },
+  },
 ];
