@@ -44,11 +44,19 @@ HASH = re.compile(r"::h[0-9a-f]{16}$")
 CRATE = re.compile(r"\[[0-9a-f]+\]")
 
 
+SHIM = re.compile(r"shim_idx: \d+")
+CLOSURE = re.compile(r"\{closure#\d+\}")
+
+
 def normalize(name: str) -> str:
-    """A function's name without what changes between builds of the same code:
-    the symbol hash, the crate disambiguators (`yew[92b7…]` is `yew`) and the
-    linker's numbering of twins (`drop_in_place::<T>[1]`)."""
-    return CRATE.sub("", HASH.sub("", name))
+    """A function's name without what changes between builds or with unrelated
+    edits: the symbol hash, the crate disambiguators (`yew[92b7…]` is `yew`), the
+    linker's numbering of twins (`drop_in_place::<T>[1]`), wasm-bindgen's shim
+    numbers and the closures' numbers within their function (all of one
+    function's closures count as one name: a new closure elsewhere in a first
+    lesson's component does not make the list stale)."""
+    name = CRATE.sub("", HASH.sub("", name))
+    return CLOSURE.sub("{closure}", SHIM.sub("shim_idx: _", name))
 
 
 # --- a few wasm binary helpers ---------------------------------------------
