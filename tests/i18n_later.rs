@@ -2,6 +2,7 @@
 //! what the tables say, it parses back, it holds only texts of lessons outside
 //! the first ones (no title), and the first lessons agree with the wasm split's.
 //! `UPDATE_DOCS=1 cargo test --test i18n_later` rewrites `static/i18n-later.json`.
+#![cfg(not(target_arch = "wasm32"))]
 
 use concurrency_playground::i18n::{self, later};
 use concurrency_playground::scenarios::ALL;

@@ -27,7 +27,7 @@ async fn run_primes(pairs: &[(&str, &str)], cancelled: bool) -> concurrency_play
     assert!(threads >= 1);
     let params = primes::SCENARIO.validate(&raw(pairs)).expect("valid params");
     let Exec::Cpu(run) = primes::SCENARIO.exec else { panic!("primes is a CPU lesson") };
-    pool::run(run, params, Arc::new(AtomicBool::new(cancelled))).await.expect("the run succeeds")
+    pool::run(run, params, Arc::new(AtomicBool::new(cancelled)), Arc::default()).await.expect("the run succeeds")
 }
 
 #[wasm_bindgen_test]
@@ -194,7 +194,7 @@ async fn run_poolsize(pairs: &[(&str, &str)], cancel: Arc<AtomicBool>) -> Result
     pool::ensure(2).await.expect("the pool starts");
     let params = concurrency_playground::scenarios::poolsize::SCENARIO.validate(&raw(pairs)).expect("valid params");
     let Exec::Cpu(run) = concurrency_playground::scenarios::poolsize::SCENARIO.exec else { panic!("poolsize is a CPU lesson") };
-    pool::run(run, params, cancel).await
+    pool::run(run, params, cancel, Arc::default()).await
 }
 
 #[wasm_bindgen_test]
