@@ -58,10 +58,37 @@ const PROBE_JS = `(() => {
     };
     await Promise.all(Array.from({ length: k }, lane));
     const js = performance.now() - t0;
-    console.log('PROBE ' + JSON.stringify({ crawl_ms: m.summary.makespan_ms, js_ms: js, controlled: !!navigator.serviceWorker.controller }));
+    // The same requests from dedicated workers (each its own thread for its fetch
+    // machinery; the service worker answers them too): one with k lanes, then two
+    // with k/2 each.
+    const inWorkers = async (count) => {
+      const t = performance.now();
+      await Promise.all(Array.from({ length: count }, (_, i) => new Promise((resolve) => {
+        const w = new Worker('endpoint-probe-worker.js');
+        w.onmessage = (ev) => { w.terminate(); resolve(ev.data); };
+        w.postMessage({ n: Math.ceil(n / count), k: Math.ceil(k / count), ms, from: i * n });
+      })));
+      return performance.now() - t;
+    };
+    const w1 = await inWorkers(1);
+    const w2 = await inWorkers(2);
+    console.log('PROBE ' + JSON.stringify({ crawl_ms: m.summary.makespan_ms, js_ms: js, worker1_ms: w1, workers2_ms: w2, controlled: !!navigator.serviceWorker.controller }));
   });
   document.getElementById('app').src = './?lesson=crawler&n=' + n + '&k=' + k + '&latency=fixed&ms=' + ms + '&run=1&embed=1';
 })();`;
+
+const PROBE_WORKER_JS = `onmessage = async ({ data: { n, k, ms, from } }) => {
+  let next = 0;
+  const lane = async () => {
+    while (next < n) {
+      const id = from + next++;
+      const r = await fetch('sim/delay?ms=' + ms + '&status=200&id=' + id);
+      await r.text();
+    }
+  };
+  await Promise.all(Array.from({ length: k }, lane));
+  postMessage({ controlled: true });
+};`;
 
 const dist = resolveDist(distArg);
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'endpoint-probe-'));
@@ -69,6 +96,7 @@ const site = path.join(tmp, 'site');
 await cp(dist, site, { recursive: true });
 await writeFile(path.join(site, 'endpoint-probe.html'), PROBE_HTML);
 await writeFile(path.join(site, 'endpoint-probe.js'), PROBE_JS);
+await writeFile(path.join(site, 'endpoint-probe-worker.js'), PROBE_WORKER_JS);
 const server = await startServer(site);
 const url = `${server.url}endpoint-probe.html?n=${n}&k=${k}&ms=${latencyMs}`;
 log(`crawler n=${n} k=${k} at ${url} (no DevTools client)`);
@@ -102,6 +130,10 @@ try {
     overhead_per_request_ms: Number(((probe.crawl_ms - boundMs) / n).toFixed(2)),
     endpoint_js_ms: Math.round(probe.js_ms),
     endpoint_js_rps: Math.round((n / probe.js_ms) * 1000),
+    worker1_ms: Math.round(probe.worker1_ms),
+    worker1_rps: Math.round((n / probe.worker1_ms) * 1000),
+    workers2_ms: Math.round(probe.workers2_ms),
+    workers2_rps: Math.round((n / probe.workers2_ms) * 1000),
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } finally {
