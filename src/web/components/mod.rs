@@ -27,4 +27,6 @@ pub mod speedup_chart;
 pub mod summary;
 pub mod sweep_stats;
 pub mod timeline;
+pub mod timeline_legend;
+pub mod timeline_paint;
 pub mod workers_sweep_chart;
