@@ -31,6 +31,8 @@ import subprocess
 import sys
 import tempfile
 
+from wasm_module import assemble, custom_name, enc, function_names, leb, sections
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 KEEP_FILE = os.path.join(HERE, "first-lesson.funcs")
 LOADER = os.path.join(HERE, "split_loader.js")
@@ -57,101 +59,6 @@ def normalize(name: str) -> str:
     lesson's component does not make the list stale)."""
     name = CRATE.sub("", HASH.sub("", name))
     return CLOSURE.sub("{closure}", SHIM.sub("shim_idx: _", name))
-
-
-# --- a few wasm binary helpers ---------------------------------------------
-
-def leb(b: bytes, i: int) -> tuple[int, int]:
-    r = s = 0
-    while True:
-        x = b[i]
-        i += 1
-        r |= (x & 0x7F) << s
-        s += 7
-        if x < 0x80:
-            return r, i
-
-
-def enc(n: int) -> bytes:
-    out = bytearray()
-    while True:
-        x, n = n & 0x7F, n >> 7
-        out.append(x | 0x80 if n else x)
-        if not n:
-            return bytes(out)
-
-
-def sections(data: bytes) -> list[tuple[int, bytes]]:
-    if data[:4] != b"\0asm":
-        raise SystemExit("split_wasm: not a wasm file")
-    out, i = [], 8
-    while i < len(data):
-        size, j = leb(data, i + 1)
-        out.append((data[i], data[j:j + size]))
-        i = j + size
-    return out
-
-
-def assemble(head: bytes, secs: list[tuple[int, bytes]]) -> bytes:
-    return head[:8] + b"".join(bytes([sid]) + enc(len(body)) + body for sid, body in secs)
-
-
-def custom_name(body: bytes) -> bytes:
-    n, k = leb(body, 0)
-    return body[k:k + n]
-
-
-def function_names(data: bytes) -> list[str]:
-    """Names of the module's defined functions, in order ('' where unnamed)."""
-    secs = sections(data)
-    imported = defined = 0
-    for sid, body in secs:
-        if sid == 2:  # imports: count the functions
-            n, k = leb(body, 0)
-            for _ in range(n):
-                for _ in range(2):
-                    ln, k = leb(body, k)
-                    k += ln
-                kind = body[k]
-                k += 1
-                if kind == 0:
-                    _, k = leb(body, k)
-                    imported += 1
-                elif kind == 1:
-                    k += 1
-                    flags, k = leb(body, k)
-                    _, k = leb(body, k)
-                    if flags & 1:
-                        _, k = leb(body, k)
-                elif kind == 2:
-                    flags, k = leb(body, k)
-                    _, k = leb(body, k)
-                    if flags & 1:
-                        _, k = leb(body, k)
-                elif kind == 3:
-                    k += 2
-                else:
-                    raise SystemExit(f"split_wasm: unknown import kind {kind}")
-        elif sid == 3:
-            defined, _ = leb(body, 0)
-    names = [""] * defined
-    for sid, body in secs:
-        if sid == 0 and custom_name(body) == b"name":
-            k = len(b"name") + 1
-            while k < len(body):
-                sub = body[k]
-                size, k = leb(body, k + 1)
-                if sub == 1:
-                    p = k
-                    n, p = leb(body, p)
-                    for _ in range(n):
-                        idx, p = leb(body, p)
-                        ln, p = leb(body, p)
-                        if idx >= imported:
-                            names[idx - imported] = body[p:p + ln].decode("utf-8", "replace")
-                        p += ln
-                k += size
-    return names
 
 
 def fix_table_exports(data: bytes) -> bytes:

@@ -15,20 +15,11 @@ import re
 import sys
 from collections import Counter
 
+from wasm_module import imported_funcs, leb, names_by_index
+
 SECTIONS = {0: 'custom', 1: 'type', 2: 'import', 3: 'function', 4: 'table', 5: 'memory',
             6: 'global', 7: 'export', 8: 'start', 9: 'element', 10: 'code', 11: 'data',
             12: 'datacount', 13: 'tag'}
-
-
-def leb(buf, pos):
-    result = shift = 0
-    while True:
-        byte = buf[pos]
-        pos += 1
-        result |= (byte & 0x7F) << shift
-        shift += 7
-        if byte < 0x80:
-            return result, pos
 
 
 def gz(data):
@@ -46,55 +37,6 @@ def sections(buf):
             name = 'custom:' + buf[p:p + nlen].decode('utf8', 'replace')
         yield sid, name, buf[body:body + size]
         pos = body + size
-
-
-def imported_funcs(body):
-    count, p = leb(body, 0)
-    funcs = 0
-    for _ in range(count):
-        for _ in range(2):
-            n, p = leb(body, p)
-            p += n
-        kind = body[p]
-        p += 1
-        if kind == 0:
-            _, p = leb(body, p)
-            funcs += 1
-        elif kind == 1:
-            p += 1
-            flags, p = leb(body, p)
-            _, p = leb(body, p)
-            if flags & 1:
-                _, p = leb(body, p)
-        elif kind == 2:
-            flags, p = leb(body, p)
-            _, p = leb(body, p)
-            if flags & 1:
-                _, p = leb(body, p)
-        elif kind == 3:
-            p += 2
-        elif kind == 4:
-            p += 1
-            _, p = leb(body, p)
-    return funcs
-
-
-def func_names(body):
-    names = {}
-    p = 0
-    while p < len(body):
-        sub = body[p]
-        size, p = leb(body, p + 1)
-        end = p + size
-        if sub == 1:
-            count, q = leb(body, p)
-            for _ in range(count):
-                idx, q = leb(body, q)
-                n, q = leb(body, q)
-                names[idx] = body[q:q + n].decode('utf8', 'replace')
-                q += n
-        p = end
-    return names
 
 
 def v0_idents(sym):
@@ -148,7 +90,7 @@ def main():
             code = body
         elif name == 'custom:name':
             nlen, p = leb(body, 0)
-            names = func_names(body[p + nlen:])
+            names = names_by_index(body[p + nlen:])
     if not names or code is None:
         print('(no name section: build with strip = "none" for per-crate figures)')
         return
