@@ -293,10 +293,21 @@ fn free_threaded_speeds_up_and_gil_threads_use_one_core() {
         eprintln!("skipped: the pool has one thread");
         return;
     }
-    let job = gil::Job { threads: 2, items: 4_000, rounds: 4_000, switch_ms: 5.0 };
+    let mut job = gil::Job { threads: 2, items: 4_000, rounds: 4_000, switch_ms: 5.0 };
     let (mut seq, mut gil_best, mut free_best) = (f64::INFINITY, (f64::INFINITY, 0.0), (f64::INFINITY, 0.0));
     with_cpu_ctx(false, |ctx| {
         let log = WorkLog::new(ctx);
+        // Process CPU time ticks in 10 ms steps: the job must run long enough
+        // (≥ 200 ms sequentially) for the cores figures to mean anything. A fixed
+        // size ran 192 ms on a quiet machine, so it is sized on this one: each
+        // item's rounds scale its time.
+        for _ in 0..4 {
+            let ms = gil::sequential(ctx, &log, &job).unwrap().ms;
+            if ms >= 250.0 {
+                break;
+            }
+            job.rounds = (f64::from(job.rounds) * 300.0 / ms.max(1.0)).ceil() as u32;
+        }
         for _ in 0..3 {
             seq = seq.min(gil::sequential(ctx, &log, &job).unwrap().ms);
             let c0 = process_cpu_ms();
