@@ -13,16 +13,13 @@ let __splitPromise = null;
 /** How the rest arrived, for tests and benchmarks. */
 export const splitStats = { placeholderCalls: 0, syncLoads: 0, asyncLoads: 0, loadedAt: null };
 
+// Also called once this thread's primary instance exists, before its start
+// function (the glue's finalize): the rest, if already compiled, goes in first.
 function __splitInstantiate() {
   if (__splitDone || !__splitModule || wasm === undefined) return;
   new WebAssembly.Instance(__splitModule, { primary: wasm });
   __splitDone = true;
   splitStats.loadedAt = performance.now();
-}
-
-// Called once this thread's primary instance exists, before its start function.
-function __splitAttach() {
-  __splitInstantiate();
 }
 
 // A placeholder ran before the rest was here: fetch and compile it now. Workers

@@ -31,7 +31,7 @@ import subprocess
 import sys
 import tempfile
 
-from wasm_module import assemble, custom_name, enc, function_names, leb, sections
+from wasm_module import assemble, custom_name, enc, function_names, leb, sections, table_types
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 KEEP_FILE = os.path.join(HERE, "first-lesson.funcs")
@@ -68,15 +68,7 @@ def fix_table_exports(data: bytes) -> bytes:
     externref = None
     for sid, body in secs:
         if sid == 4:
-            n, k = leb(body, 0)
-            for t in range(n):
-                elem = body[k]
-                flags, k = leb(body, k + 1)
-                _, k = leb(body, k)
-                if flags & 1:
-                    _, k = leb(body, k)
-                if elem == 0x6F:
-                    externref = t
+            externref = next((t for t, elem in enumerate(table_types(body)) if elem == 0x6F), None)
     out = []
     for sid, body in secs:
         if sid == 7 and externref is not None:
@@ -218,7 +210,7 @@ def split(directory: str) -> None:
                         '        "./concurrency-playground_bg.js": import0,\n'
                         '        placeholder: __splitPlaceholders,\n', "imports")
     glue = replace_once(glue, "    wasm = instance.exports;\n",
-                        "    wasm = instance.exports;\n    __splitAttach();\n", "finalize")
+                        "    wasm = instance.exports;\n    __splitInstantiate();\n", "finalize")
     loader = open(LOADER, encoding="utf-8").read()
     glue += "\n" + loader.replace("__SPLIT_REST__", rest_name).replace(
         "__SPLIT_FIRST__", " ".join(lessons))

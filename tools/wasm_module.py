@@ -50,6 +50,25 @@ def custom_name(body: bytes) -> bytes:
     return body[k:k + n]
 
 
+def limits(body: bytes, p: int) -> int:
+    """Skips a table's or memory's limits (flags, min, max if flagged) at `p`."""
+    flags, p = leb(body, p)
+    _, p = leb(body, p)
+    if flags & 1:
+        _, p = leb(body, p)
+    return p
+
+
+def table_types(body: bytes) -> list[int]:
+    """The element type of each table a table section defines (0x70 funcref, 0x6F externref)."""
+    count, p = leb(body, 0)
+    types = []
+    for _ in range(count):
+        types.append(body[p])
+        p = limits(body, p + 1)
+    return types
+
+
 def imported_funcs(body: bytes) -> int:
     """How many functions an import section imports (they come first in the index space)."""
     count, p = leb(body, 0)
@@ -64,11 +83,7 @@ def imported_funcs(body: bytes) -> int:
             _, p = leb(body, p)
             funcs += 1
         elif kind in (1, 2):  # table (element type first) or memory: limits
-            p += kind == 1
-            flags, p = leb(body, p)
-            _, p = leb(body, p)
-            if flags & 1:
-                _, p = leb(body, p)
+            p = limits(body, p + (kind == 1))
         elif kind == 3:  # global: type and mutability
             p += 2
         elif kind == 4:  # tag: attribute and type index

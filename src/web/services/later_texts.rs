@@ -17,28 +17,24 @@ pub fn load(on_late: Callback<()>) {
     }
     let global = js_sys::global();
     if let Some(text) = js_sys::Reflect::get(&global, &PREFETCHED.into()).ok().and_then(|v| v.as_string()) {
-        report(later::install(&text));
         let _ = js_sys::Reflect::set(&global, &PREFETCHED.into(), &wasm_bindgen::JsValue::UNDEFINED);
-        if later::missed() {
-            on_late.emit(());
-        }
+        settle(later::install(&text), &on_late);
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
         let text = fetch_text(later::FILE).await;
-        report(text.and_then(|t| later::install(&t)).or_else(|e| {
-            // Keys, not blanks: install nothing.
-            let _ = later::install("[]");
-            Err(e)
-        }));
-        if later::missed() {
-            on_late.emit(());
-        }
+        settle(text.and_then(|t| later::install(&t)), &on_late);
     });
 }
 
-fn report(r: Result<usize, String>) {
-    if let Err(e) = r {
+/// After an attempt: on failure say so and install nothing (keys, not blanks,
+/// from then on; a failed parse already did); redraw if a blank was drawn.
+fn settle(result: Result<usize, String>, on_late: &Callback<()>) {
+    if let Err(e) = result {
         web_sys::console::error_1(&format!("the lesson texts ({}) did not load: {e}", later::FILE).into());
+        let _ = later::install("[]");
+    }
+    if later::missed() {
+        on_late.emit(());
     }
 }
