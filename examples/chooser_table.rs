@@ -25,7 +25,15 @@ fn main() {
     println!("| batch (gilio defaults) | lesson 1 thread | lesson 4 threads | lesson speedup | CPython 1 thread | CPython 4 threads | CPython speedup |\n|---|---:|---:|---:|---:|---:|---:|");
     for b in ["io", "cpu", "mixed"] {
         let p = |k: &str| py[format!("{b}{k}")].as_f64().unwrap_or(f64::NAN);
-        println!("| {b} | {:.0} | {:.0} | {:.2}× | {:.0} | {:.0} | {:.2}× |", r[&format!("{b}_1_ms")], r[&format!("{b}_ms")], r[&format!("{b}_x")], p("_1_ms"), p("_ms"), p("_x"));
+        println!(
+            "| {b} | {:.0} | {:.0} | {:.2}× | {:.0} | {:.0} | {:.2}× |",
+            r[&format!("{b}_1_ms")],
+            r[&format!("{b}_ms")],
+            r[&format!("{b}_x")],
+            p("_1_ms"),
+            p("_ms"),
+            p("_x")
+        );
     }
     let p = chooser::SCENARIO.validate(&BTreeMap::new()).expect("defaults");
     println!("\n| job (chooser defaults) | model | lesson ms | CPython ms | CPython / lesson |\n|---|---|---:|---:|---:|");
@@ -36,6 +44,10 @@ fn main() {
             println!("| {job} | {} | {ms:.0} | {cs} | {ratio} |", m.id());
         }
         let v: Vec<&str> = verdict(&times, chooser::TOLERANCE).iter().map(|m| m.id()).collect();
-        println!("| {job} | **verdict** | {} | {} | |", v.join(", "), cpy[job]["verdict"].as_array().map(|a| a.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join(", ")).unwrap_or_default());
+        println!(
+            "| {job} | **verdict** | {} | {} | |",
+            v.join(", "),
+            cpy[job]["verdict"].as_array().map(|a| a.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join(", ")).unwrap_or_default()
+        );
     }
 }

@@ -40,9 +40,8 @@ fn main() {
             let stats = sweep_stats(&trace.meta.sweep);
             let row = |t: usize| stats.rows.iter().find(|r| r.threads as usize == t);
             let best = |t: usize| row(t).map(|r| r.best);
-            let spread = |t: usize| {
-                row(t).map(|r| serde_json::json!({ "best": r.best, "median": r.median, "stdev": r.stdev, "runs": r.n }))
-            };
+            let spread =
+                |t: usize| row(t).map(|r| serde_json::json!({ "best": r.best, "median": r.median, "stdev": r.stdev, "runs": r.n }));
             let n = stats.rows.last().map_or(1, |r| r.threads as usize);
             let out = serde_json::json!({
                 "lesson": scn.id,

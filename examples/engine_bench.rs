@@ -67,11 +67,10 @@ fn semaphore_tasks(n: u32, k: usize) -> usize {
 }
 
 fn main() {
-    let raw: BTreeMap<String, String> =
-        [("n", "10000"), ("k", "100"), ("latency", "uniform"), ("ms", "50"), ("seed", "1")]
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v.to_owned()))
-            .collect();
+    let raw: BTreeMap<String, String> = [("n", "10000"), ("k", "100"), ("latency", "uniform"), ("ms", "50"), ("seed", "1")]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
     let (crawl_ms, trace) = best_of(5, || run_virtual(&crawler::SCENARIO, &raw).expect("crawler runs"));
     let events = trace.spans.len() + trace.events.len() + trace.tracks.iter().map(|t| t.samples.len()).sum::<usize>();
 

@@ -15,7 +15,9 @@ export PATH="$HOME/.cargo/bin:$PATH"
 # /usr/bin/rust-lld. chromium + driver: the real browser for browser/e2e tests;
 # fonts-wqy-microhei: a CJK font so the 简体中文 UI renders in headless screenshots.
 # binaryen: its wasm-split cuts the release wasm in two (tools/split_wasm.py).
-APT_PKGS=(rustc-web cargo-web rust-web-src lld-22 chromium chromium-driver fonts-wqy-microhei binaryen)
+# rust-web-clippy/rustfmt-web: clippy and rustfmt of the same compiler (scripts/test.sh
+# runs cargo fmt --check and cargo clippy, native and wasm32).
+APT_PKGS=(rustc-web cargo-web rust-web-src rust-web-clippy rustfmt-web lld-22 chromium chromium-driver fonts-wqy-microhei binaryen)
 missing=()
 for p in "${APT_PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -31,7 +33,7 @@ fi
 
 # --- the Debian compiler as a rustup toolchain, nightly features on ---------
 # rust-toolchain.toml names "debian-web-boot"; the link must exist before cargo runs
-# here. Its cargo, rustc and rustdoc are two-line scripts that run Debian's with
+# here. Its cargo, rustc, rustdoc, clippy and rustfmt are two-line scripts that run Debian's with
 # RUSTC_BOOTSTRAP=1 (-Z build-std on a stable compiler; cargo's [env] cannot set
 # it), so plain `cargo test`, `wasm-pack test` and `trunk` need nothing exported.
 # lib and share are Debian's: rustc's sysroot stays /usr (rust-src for build-std).
@@ -39,7 +41,7 @@ fi
 BOOT_NAME=debian-web-boot
 BOOT_DIR="$HOME/.local/share/$BOOT_NAME"
 mkdir -p "$BOOT_DIR/bin"
-for tool in cargo rustc rustdoc; do
+for tool in cargo rustc rustdoc cargo-clippy clippy-driver cargo-fmt rustfmt; do
   wrapper=$(printf '#!/bin/sh\nRUSTC_BOOTSTRAP=1 exec /usr/bin/%s "$@"\n' "$tool")
   if [ "$(cat "$BOOT_DIR/bin/$tool" 2>/dev/null)" != "$wrapper" ]; then
     log "write $BOOT_DIR/bin/$tool"
@@ -113,4 +115,11 @@ if [ -f tools/package.json ] && { [ ! -x tools/node_modules/.bin/wasm-opt ] || [
   log "npm ci in tools (binaryen's wasm-opt, esbuild)"
   (cd tools && npm ci --no-audit --no-fund --silent)
 fi
+# --- every crate of Cargo.lock, for every target -----------------------------
+# Later steps run offline (cargo deny --offline) or only for one target (cargo
+# test is native; the wasm32-only crates, yew and friends, would otherwise arrive
+# with the first wasm build). `cargo fetch` without --target takes all of them;
+# with a warm registry it is a no-op.
+log "cargo fetch --locked (every crate in Cargo.lock)"
+cargo fetch --locked --quiet
 log "setup done"

@@ -26,13 +26,12 @@ pub const EXACT: Tolerance =
     Tolerance { rel: 0.0, early_ms: 1e-6, late_rel: 0.0, late_ms: 1e-6, tie_ms: 1e-6, tie_fraction: 0.0, skip_results: &[] };
 
 /// Lessons whose listing cannot run on a virtual clock, and why.
-pub const NOT_VIRTUAL: &[(&str, &str)] =
-    &[
-        ("blocking", "its CPU job is a busy loop on time.perf_counter(), which a virtual clock never advances"),
-        ("threadpool", "its jobs block OS threads in time.sleep; a virtual asyncio clock drives only the event loop"),
-        ("gilio", "its threads sleep and spin in real time; a virtual asyncio clock drives only the event loop"),
-        ("chooser", "its threads and processes run in real time; a virtual asyncio clock drives only the event loop"),
-    ];
+pub const NOT_VIRTUAL: &[(&str, &str)] = &[
+    ("blocking", "its CPU job is a busy loop on time.perf_counter(), which a virtual clock never advances"),
+    ("threadpool", "its jobs block OS threads in time.sleep; a virtual asyncio clock drives only the event loop"),
+    ("gilio", "its threads sleep and spin in real time; a virtual asyncio clock drives only the event loop"),
+    ("chooser", "its threads and processes run in real time; a virtual asyncio clock drives only the event loop"),
+];
 
 /// [`variants`] held to [`EXACT`] against CPython on virtual time (the
 /// deadlock found by the listing's timeout keeps that room for its makespan).

@@ -3,11 +3,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use concurrency_playground::engine::metrics::summarize;
-use concurrency_playground::engine::trace::{Outcome, State};
-use concurrency_playground::scenarios::actors::{plan, Op, SCENARIO};
 use concurrency_playground::engine::trace::Trace;
+use concurrency_playground::engine::trace::{Outcome, State};
 use concurrency_playground::fidelity::{check_virtual, raw_params as raw, run_engine_with};
 use concurrency_playground::fidelity_variants::EXACT;
+use concurrency_playground::scenarios::actors::{plan, Op, SCENARIO};
 use concurrency_playground::scenarios::Scenario;
 use std::path::Path;
 
@@ -18,11 +18,23 @@ fn run(scn: &Scenario, pairs: &[(&str, &str)]) -> Trace {
 
 #[test]
 fn final_balance_is_exact_and_never_negative() {
-    for (clients, messages, initial, work, think, mailbox, seed) in
-        [(4, 6, 100, 10, 40, 2, 1), (10, 20, 0, 5, 20, 1, 2), (1, 30, 50, 30, 10, 3, 3), (20, 5, 1000, 2, 100, 100, 4), (8, 12, 30, 25, 25, 2, 5)]
-    {
+    for (clients, messages, initial, work, think, mailbox, seed) in [
+        (4, 6, 100, 10, 40, 2, 1),
+        (10, 20, 0, 5, 20, 1, 2),
+        (1, 30, 50, 30, 10, 3, 3),
+        (20, 5, 1000, 2, 100, 100, 4),
+        (8, 12, 30, 25, 25, 2, 5),
+    ] {
         let v: Vec<String> = [clients, messages, initial, work, think, mailbox, seed].iter().map(|x| x.to_string()).collect();
-        let pairs = [("clients", v[0].as_str()), ("messages", &v[1]), ("initial", &v[2]), ("work", &v[3]), ("think", &v[4]), ("mailbox", &v[5]), ("seed", &v[6])];
+        let pairs = [
+            ("clients", v[0].as_str()),
+            ("messages", &v[1]),
+            ("initial", &v[2]),
+            ("work", &v[3]),
+            ("think", &v[4]),
+            ("mailbox", &v[5]),
+            ("seed", &v[6]),
+        ];
         let t = run(&SCENARIO, &pairs);
         let r = &t.meta.results;
         assert_eq!(r["final_balance"], r["expected_balance"], "{pairs:?}");

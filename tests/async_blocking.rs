@@ -10,13 +10,12 @@ use concurrency_playground::engine::recorder::{self, Recorder};
 use concurrency_playground::engine::runtime::{offload, Runtime, Work};
 use concurrency_playground::engine::trace::{ClockKind, Outcome, State, Trace};
 use concurrency_playground::engine::virtual_clock::{VirtualRuntime, VIRTUAL_POOL_THREADS};
-use concurrency_playground::scenarios::{blocking, hybrid, run_virtual};
 use concurrency_playground::fidelity::{raw_params as raw, run_engine};
+use concurrency_playground::scenarios::{blocking, hybrid, run_virtual};
 use futures::future::{join, join_all};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
-
 
 /// Where a timer due at `d` fires when the loop is blocked during `[from, to)`.
 fn fire(d: f64, from: f64, to: f64) -> f64 {
@@ -86,7 +85,10 @@ fn offloaded_work_returns_its_value_queues_on_the_pool_and_never_lags() {
         let rt = rt.clone();
         async move { offload(rt.as_ref(), 100.0, move || i * i).await.expect("virtual pool") }
     });
-    let spin = { let rt = rt.clone(); async move { rt.offload(Work::Spin { ms: 30.0 }).await.expect("spin") } };
+    let spin = {
+        let rt = rt.clone();
+        async move { rt.offload(Work::Spin { ms: 30.0 }).await.expect("spin") }
+    };
     let ((done, spun), lag) = vrt.block_on(with_monitor(rt.clone(), rec.clone(), 10.0, join(join_all(jobs), spin))).unwrap();
     assert_eq!(lag, 0.0, "the loop never waits for the pool");
     assert_eq!(done.iter().map(|d| d.value).collect::<Vec<_>>(), vec![0, 1, 4, 9, 16]);

@@ -203,7 +203,8 @@ fn pool_never_exceeds_its_size_and_reuses_connections() {
         assert_eq!(in_use.max(), n.min(k) as f64, "{ctx}");
         assert_eq!(summarize(&t).max_in_flight, n.min(k), "{ctx}");
         assert_eq!(t.meta.results["connections_reused"], n.saturating_sub(k) as f64, "{ctx}");
-        let conns: std::collections::BTreeSet<String> = t.spans.iter().filter_map(|s| s.label.as_deref()).filter_map(|l| l.split(" on ").nth(1)).map(str::to_owned).collect();
+        let conns: std::collections::BTreeSet<String> =
+            t.spans.iter().filter_map(|s| s.label.as_deref()).filter_map(|l| l.split(" on ").nth(1)).map(str::to_owned).collect();
         assert_eq!(conns.len(), n.min(k), "{ctx}: {conns:?}");
         assert_eq!(t.track("waiters").unwrap().max(), n.saturating_sub(k) as f64, "{ctx}");
     }

@@ -53,7 +53,10 @@ fn blocked_putters_and_getters_are_served_first_come_first_served() {
     // The first getter to wait gets the first item, and so on.
     assert_eq!(*got.borrow(), vec![(0, 100), (1, 101), (2, 102), (3, 103)]);
     drop(q);
-    let t = Rc::try_unwrap(rec).ok().unwrap().finish(concurrency_playground::engine::recorder::meta("t", Default::default(), rt.clock()), rt.now());
+    let t = Rc::try_unwrap(rec)
+        .ok()
+        .unwrap()
+        .finish(concurrency_playground::engine::recorder::meta("t", Default::default(), rt.clock()), rt.now());
     assert!(t.track("queue_depth").unwrap().max() <= 1.0);
     assert!(t.spans.iter().filter(|s| s.resource.as_deref() == Some("queue (empty)")).count() == 4);
     assert_eq!(t.events.iter().filter(|e| e.name == "put").count(), 4);
@@ -222,7 +225,10 @@ fn limiters_admit_exactly_on_the_virtual_clock() {
     use Admission::*;
     assert_eq!(got, vec![Admitted, Admitted, Rejected, Rejected, Admitted, Admitted, Rejected, Rejected]);
     drop(lim);
-    let t = Rc::try_unwrap(rec).ok().unwrap().finish(concurrency_playground::engine::recorder::meta("t", Default::default(), rt.clock()), rt.now());
+    let t = Rc::try_unwrap(rec)
+        .ok()
+        .unwrap()
+        .finish(concurrency_playground::engine::recorder::meta("t", Default::default(), rt.clock()), rt.now());
     assert!(t.spans.iter().all(|s| s.state != State::Waiting));
     assert_eq!(t.track("window_count").unwrap().max(), 2.0);
 }

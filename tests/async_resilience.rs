@@ -9,8 +9,8 @@ use concurrency_playground::engine::recorder::{self, Recorder};
 use concurrency_playground::engine::runtime::{Runtime, SimRequest};
 use concurrency_playground::engine::trace::{ClockKind, LaneKind, Outcome, State, Trace};
 use concurrency_playground::engine::virtual_clock::VirtualRuntime;
-use concurrency_playground::scenarios::{resilience, run_virtual};
 use concurrency_playground::fidelity::{raw_params as raw, run_engine};
+use concurrency_playground::scenarios::{resilience, run_virtual};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -92,8 +92,19 @@ fn samples_expected() -> Vec<(f64, f64)> {
 #[test]
 fn backoff_delays_are_exact_for_a_seed() {
     // Every request fails and the breaker never opens: every call uses all its attempts.
-    let pairs = [("n", "5"), ("interval", "0"), ("latency", "fixed"), ("ms", "30"), ("fail", "100"), ("timeout", "1000"),
-        ("attempts", "4"), ("base", "40"), ("cap", "200"), ("threshold", "100"), ("seed", "11")];
+    let pairs = [
+        ("n", "5"),
+        ("interval", "0"),
+        ("latency", "fixed"),
+        ("ms", "30"),
+        ("fail", "100"),
+        ("timeout", "1000"),
+        ("attempts", "4"),
+        ("base", "40"),
+        ("cap", "200"),
+        ("threshold", "100"),
+        ("seed", "11"),
+    ];
     let t = run(&pairs);
     let b = Backoff { base_ms: 40.0, cap_ms: 200.0 };
     assert_eq!([0, 1, 2, 3].map(|a| b.ceiling(a)), [40.0, 80.0, 160.0, 200.0]);
@@ -186,13 +197,32 @@ fn cpython_params_show_timeouts_the_breaker_and_successes() {
 /// The e2e spec's expectations (tests/e2e/lessons/resilience.mjs) hold on the virtual clock.
 #[test]
 fn e2e_expectations_hold_virtually() {
-    let t = run(&[("n", "4"), ("interval", "0"), ("latency", "fixed"), ("ms", "300"), ("fail", "0"), ("timeout", "100"),
-        ("attempts", "2"), ("base", "20"), ("cap", "20"), ("threshold", "100")]);
+    let t = run(&[
+        ("n", "4"),
+        ("interval", "0"),
+        ("latency", "fixed"),
+        ("ms", "300"),
+        ("fail", "0"),
+        ("timeout", "100"),
+        ("attempts", "2"),
+        ("base", "20"),
+        ("cap", "20"),
+        ("threshold", "100"),
+    ]);
     let r = &t.meta.results;
     assert_eq!((r["attempts"], r["timeouts"], r["successes"], r["rejected_by_breaker"]), (8.0, 8.0, 0.0, 0.0));
     assert!(t.meta.makespan_ms >= 200.0 && t.meta.makespan_ms < 220.0, "{}", t.meta.makespan_ms);
-    let t = run(&[("n", "8"), ("interval", "50"), ("latency", "fixed"), ("ms", "70"), ("fail", "100"), ("timeout", "1000"),
-        ("attempts", "1"), ("threshold", "2"), ("open_ms", "5000")]);
+    let t = run(&[
+        ("n", "8"),
+        ("interval", "50"),
+        ("latency", "fixed"),
+        ("ms", "70"),
+        ("fail", "100"),
+        ("timeout", "1000"),
+        ("attempts", "1"),
+        ("threshold", "2"),
+        ("open_ms", "5000"),
+    ]);
     let r = &t.meta.results;
     assert_eq!((r["successes"], r["breaker_opens"], r["rejected_by_breaker"], r["attempts"]), (0.0, 1.0, 5.0, 3.0));
     let opened = t.events.iter().find(|e| e.name == "breaker_open").unwrap();

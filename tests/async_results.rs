@@ -8,8 +8,8 @@ use concurrency_playground::engine::recorder::Recorder;
 use concurrency_playground::engine::runtime::Runtime;
 use concurrency_playground::engine::trace::{Outcome, State, Trace};
 use concurrency_playground::engine::virtual_clock::VirtualRuntime;
-use concurrency_playground::scenarios::{crawler, results, run_virtual, taskgroup};
 use concurrency_playground::fidelity::{raw_params as raw, run_engine};
+use concurrency_playground::scenarios::{crawler, results, run_virtual, taskgroup};
 use std::rc::Rc;
 
 fn plan(pairs: &[(&str, &str)]) -> Vec<(f64, bool)> {
@@ -176,15 +176,23 @@ fn a_group_without_failures_succeeds_and_a_cancelled_parent_cancels_the_nested_g
         inner.spawn(None, async move { s.checkpoint(r.sleep(1_000.0)).await }, None);
         let (inner_result, r2) = (Rc::new(std::cell::RefCell::new(None)), rt2.clone());
         let slot = inner_result.clone();
-        outer.spawn(None, async move {
-            let res = inner.join().await;
-            *slot.borrow_mut() = Some(res.clone());
-            res
-        }, None);
-        outer.spawn(None, async move {
-            r2.sleep(40.0).await;
-            Err(TaskError::Failed("boom".into()))
-        }, None);
+        outer.spawn(
+            None,
+            async move {
+                let res = inner.join().await;
+                *slot.borrow_mut() = Some(res.clone());
+                res
+            },
+            None,
+        );
+        outer.spawn(
+            None,
+            async move {
+                r2.sleep(40.0).await;
+                Err(TaskError::Failed("boom".into()))
+            },
+            None,
+        );
         let outer_result = outer.join().await;
         let inner_seen = inner_result.borrow().clone();
         (ok, outer_result, inner_seen, rt2.now())
@@ -209,7 +217,8 @@ fn cpython_params_show_what_the_lessons_teach() {
 #[test]
 fn e2e_expectations_hold_virtually() {
     use concurrency_playground::engine::metrics::summarize;
-    let t = run_virtual(&results::SCENARIO, &raw(&[("n", "6"), ("latency", "uniform"), ("ms", "120"), ("fail", "35"), ("seed", "14")])).unwrap();
+    let t = run_virtual(&results::SCENARIO, &raw(&[("n", "6"), ("latency", "uniform"), ("ms", "120"), ("fail", "35"), ("seed", "14")]))
+        .unwrap();
     let r = &t.meta.results;
     assert_eq!((r["failfast_ms"], r["finished_after_raise"], r["failures_seen"], r["first_completed_id"]), (110.0, 3.0, 2.0, 2.0));
     let s = summarize(&t);

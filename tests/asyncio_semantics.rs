@@ -152,10 +152,16 @@ fn set_then_clear_loses_no_wake_up() {
     let woken = vrt
         .block_on(async move {
             let lanes: Vec<_> = (0..n).map(|i| rec.lane(format!("w{i}"), LaneKind::Task)).collect();
-            let waits: Vec<_> = lanes.iter().map(|&l| {
-                let ev = ev.clone();
-                spawn(rt2.as_ref(), async move { ev.wait(l).await; 1 })
-            }).collect();
+            let waits: Vec<_> = lanes
+                .iter()
+                .map(|&l| {
+                    let ev = ev.clone();
+                    spawn(rt2.as_ref(), async move {
+                        ev.wait(l).await;
+                        1
+                    })
+                })
+                .collect();
             rt2.sleep(1.0).await;
             ev.set(lanes[0]);
             ev.clear();

@@ -124,7 +124,14 @@ fn bars_layout_and_verdicts_follow_the_numbers_given() {
     use concurrency_playground::engine::trace::Bar;
     use concurrency_playground::view::chooser::{layout, verdicts};
     let bar = |g: &str, s: &str, ms: f64| Bar { group: g.into(), series: s.into(), ms };
-    let bars = vec![bar("a", "x", 100.0), bar("a", "y", 110.0), bar("a", "z", 111.0), bar("b", "x", 400.0), bar("b", "y", 50.0), bar("b", "z", 54.0)];
+    let bars = vec![
+        bar("a", "x", 100.0),
+        bar("a", "y", 110.0),
+        bar("a", "z", 111.0),
+        bar("b", "x", 400.0),
+        bar("b", "y", 50.0),
+        bar("b", "z", 54.0),
+    ];
     let v = verdicts(&bars, 0.10);
     assert_eq!(v.len(), 2);
     assert_eq!(v[0].fastest.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(), ["x", "y"]);

@@ -99,7 +99,11 @@ fn gil_never_runs_two_threads_at_once_and_processes_copy_the_expected_bytes() {
         let id = t.lanes.iter().find(|l| l.name == format!("process {w}")).unwrap().id;
         let spans: Vec<_> = t.lane_spans(id).collect();
         let kinds: Vec<(State, Option<&str>)> = spans.iter().map(|s| (s.state, s.resource.as_deref())).collect();
-        assert_eq!(kinds, [(State::Running, Some("spawn")), (State::Io, Some("pipe")), (State::Running, None), (State::Io, Some("pipe"))], "process {w}");
+        assert_eq!(
+            kinds,
+            [(State::Running, Some("spawn")), (State::Io, Some("pipe")), (State::Running, None), (State::Io, Some("pipe"))],
+            "process {w}"
+        );
         for p in spans.windows(2) {
             assert!(p[1].start_ms >= p[0].end_ms, "process {w}: spans in order: {p:?}");
         }
@@ -108,7 +112,8 @@ fn gil_never_runs_two_threads_at_once_and_processes_copy_the_expected_bytes() {
     assert_eq!(t.lane_spans(id).filter(|s| s.resource.is_some()).count(), 0, "the parent pickles nothing per item any more");
     // The host's clock need not start at the run (the page's is the epoch):
     // every span still lies inside the run.
-    let raw: BTreeMap<String, String> = [("items", "500"), ("rounds", "50"), ("reps", "1")].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let raw: BTreeMap<String, String> =
+        [("items", "500"), ("rounds", "50"), ("reps", "1")].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     let p = gil::SCENARIO.validate(&raw).unwrap();
     let Exec::Cpu(f) = gil::SCENARIO.exec else { unreachable!() };
     let origin = Instant::now();
@@ -125,7 +130,10 @@ fn gil_never_runs_two_threads_at_once_and_processes_copy_the_expected_bytes() {
     }
     assert!(r["gil_switches"] >= pool() as f64);
     // Same checksum in every mode is checked by the lesson itself; recheck sequentially here.
-    assert_eq!(spin_range(0, items, rounds), (0..pool()).map(|w| part(items, pool(), w)).fold(0u64, |a, (lo, hi)| a.wrapping_add(spin_range(lo, hi, rounds))));
+    assert_eq!(
+        spin_range(0, items, rounds),
+        (0..pool()).map(|w| part(items, pool(), w)).fold(0u64, |a, (lo, hi)| a.wrapping_add(spin_range(lo, hi, rounds)))
+    );
 }
 
 #[test]
@@ -134,10 +142,7 @@ fn sharing_copies_every_chunk_and_agrees_with_shared_memory() {
     let (items, chunk, rounds) = (20_000usize, 3_000usize, 2u32);
     let t = run(&sharing::SCENARIO, &[("items", "20000"), ("chunk", "3000"), ("rounds", "2")], false);
     let buf = sharing::buffer(items);
-    let expected: usize = buf
-        .chunks(chunk)
-        .map(|c| encode(c).len() + encode(&[sharing::checksum(c, rounds)]).len())
-        .sum();
+    let expected: usize = buf.chunks(chunk).map(|c| encode(c).len() + encode(&[sharing::checksum(c, rounds)]).len()).sum();
     let r = &t.meta.results;
     assert_eq!(r["bytes_copied"], expected as f64);
     assert_eq!(r["bytes_shared"], (items * 8) as f64);
@@ -243,7 +248,11 @@ fn gil_next_to_real_cpython_same_job() {
     let py: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(py["checksum"].as_u64(), Some(spin_range(0, items, rounds)), "CPython computes the engine's checksum bit for bit");
     let (py_threads, py_procs) = (py["threads_x"].as_f64().unwrap(), py["processes_x"].as_f64().unwrap());
-    let t = run(&gil::SCENARIO, &[("items", &items.to_string()), ("rounds", &rounds.to_string()), ("threads", &threads.to_string()), ("reps", "3")], false);
+    let t = run(
+        &gil::SCENARIO,
+        &[("items", &items.to_string()), ("rounds", &rounds.to_string()), ("threads", &threads.to_string()), ("reps", "3")],
+        false,
+    );
     let r = &t.meta.results;
     let (sim_threads, sim_procs) = (r["gil_x"], r["process_x"]);
     eprintln!(

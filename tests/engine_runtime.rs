@@ -128,7 +128,11 @@ fn semaphore_bounds_permits_and_serves_waiters_fifo() {
         assert_eq!(t.track("waiters").unwrap().samples.last().unwrap().value, 0.0);
         assert_eq!(in_use.samples.last().unwrap().value, 0.0);
         let expected_makespan = 100.0 * starts.len().div_ceil(k) as f64;
-        assert!(t.meta.makespan_ms >= expected_makespan && t.meta.makespan_ms < expected_makespan + 13.0, "k = {k}: {}", t.meta.makespan_ms);
+        assert!(
+            t.meta.makespan_ms >= expected_makespan && t.meta.makespan_ms < expected_makespan + 13.0,
+            "k = {k}: {}",
+            t.meta.makespan_ms
+        );
         // Exactly the tasks that found no free permit show a waiting span.
         let waited = t.spans.iter().filter(|s| s.state == concurrency_playground::engine::trace::State::Waiting).count();
         assert_eq!(waited, starts.len() - k);
@@ -183,8 +187,7 @@ fn a_waiter_that_times_out_leaves_the_queue_without_a_permit() {
     let waiters: Vec<(f64, f64)> = t.track("waiters").unwrap().samples.iter().map(|s| (s.t_ms, s.value)).collect();
     assert_eq!(waiters, vec![(0.0, 0.0), (10.0, 1.0), (30.0, 0.0), (50.0, 1.0), (100.0, 0.0), (110.0, 0.0)]);
     assert_eq!(t.track("permits_in_use").unwrap().max(), 1.0);
-    let acquired: Vec<(Option<u32>, f64)> =
-        t.events.iter().filter(|e| e.name == "acquired").map(|e| (e.lane, e.t_ms)).collect();
+    let acquired: Vec<(Option<u32>, f64)> = t.events.iter().filter(|e| e.name == "acquired").map(|e| (e.lane, e.t_ms)).collect();
     assert_eq!(acquired, vec![(Some(la.0), 0.0), (Some(lc.0), 100.0)]);
 }
 

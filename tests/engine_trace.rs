@@ -184,11 +184,8 @@ fn max_overlap_treats_touching_spans_as_sequential() {
     let lanes = vec![lane(0, None), lane(1, None), lane(2, None)];
     let t = trace_of(lanes.clone(), vec![span(0, State::Io, 0.0, 10.0), span(1, State::Io, 10.0, 20.0)], 20.0);
     assert_eq!(max_overlap(&t, State::Io), 1);
-    let t = trace_of(
-        lanes.clone(),
-        vec![span(0, State::Io, 0.0, 10.0), span(1, State::Io, 10.0, 20.0), span(2, State::Io, 5.0, 15.0)],
-        20.0,
-    );
+    let t =
+        trace_of(lanes.clone(), vec![span(0, State::Io, 0.0, 10.0), span(1, State::Io, 10.0, 20.0), span(2, State::Io, 5.0, 15.0)], 20.0);
     assert_eq!(max_overlap(&t, State::Io), 2);
     assert_eq!(max_overlap(&t, State::Waiting), 0);
     // Zero-length spans never count.

@@ -33,4 +33,3 @@ fn every_async_lesson_agrees_with_cpython_on_real_time() {
     }
     assert!(failures.is_empty(), "CPython disagrees:\n{}", failures.join("\n"));
 }
-

@@ -307,13 +307,8 @@ fn embed_message() -> impl Strategy<Value = String> {
         "playground:\\PC{0,8}",
         "\\PC{0,12}",
     ];
-    let field = prop_oneof![
-        Just("lesson".to_owned()),
-        Just("params".to_owned()),
-        Just("lang".to_owned()),
-        Just("clock".to_owned()),
-        "[a-z]{1,6}"
-    ];
+    let field =
+        prop_oneof![Just("lesson".to_owned()), Just("params".to_owned()), Just("lang".to_owned()), Just("clock".to_owned()), "[a-z]{1,6}"];
     prop_oneof![
         4 => (kind, proptest::collection::btree_map(field, json_value(), 0..5)).prop_map(|(k, fields)| {
             let mut m: serde_json::Map<String, serde_json::Value> = fields.into_iter().collect();
@@ -375,7 +370,18 @@ proptest! {
 #[test]
 fn regression_cases() {
     // Share links.
-    for q in ["", "?", "&&&", "lesson", "lesson=", "=x", "lesson=crawler&n=%FF", "lesson=crawler&url=http%3A%2F%2F%40", "origins=,", "origins=http://"] {
+    for q in [
+        "",
+        "?",
+        "&&&",
+        "lesson",
+        "lesson=",
+        "=x",
+        "lesson=crawler&n=%FF",
+        "lesson=crawler&url=http%3A%2F%2F%40",
+        "origins=,",
+        "origins=http://",
+    ] {
         check_state(&AppState::from_query(q, None));
     }
     // Trace files.
@@ -383,7 +389,13 @@ fn regression_cases() {
         check_import(t);
     }
     // Embed messages.
-    for m in ["", "{}", "{\"type\":\"playground:\"}", "{\"type\":\"playground:set\",\"params\":{\"k\":null}}", "{\"type\":\"playground:set\",\"lang\":1}"] {
+    for m in [
+        "",
+        "{}",
+        "{\"type\":\"playground:\"}",
+        "{\"type\":\"playground:set\",\"params\":{\"k\":null}}",
+        "{\"type\":\"playground:set\",\"lang\":1}",
+    ] {
         check_embed(m);
     }
 }

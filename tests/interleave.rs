@@ -242,10 +242,7 @@ fn corrupt_or_impossible_schedules_are_refused_with_the_reason() {
     assert_eq!(codec::decode(&lost, "01x1"), Err(ScheduleError::BadChar { pos: 2, ch: 'x' }));
     assert_eq!(codec::decode(&lost, "0120"), Err(ScheduleError::NoSuchThread { pos: 2, thread: 2, threads: 2 }));
     let nine = "0".repeat(9); // thread 0's 3 increments of 3 steps each
-    assert_eq!(
-        codec::decode(&lost, &format!("{nine}0")),
-        Err(ScheduleError::NotRunnable { pos: 9, thread: 0, why: Blocked::Finished })
-    );
+    assert_eq!(codec::decode(&lost, &format!("{nine}0")), Err(ScheduleError::NotRunnable { pos: 9, thread: 0, why: Blocked::Finished }));
     let long = "0".repeat(codec::MAX_LEN + 1);
     assert_eq!(codec::decode(&lost, &long), Err(ScheduleError::TooLong { len: codec::MAX_LEN + 1, max: codec::MAX_LEN }));
     // T0 holds the lock: T1 cannot take it.
@@ -282,8 +279,18 @@ fn semaphores_events_and_queues_block_and_wake() {
     m.queues = vec![QueueDef { name: "q", maxsize: 1 }];
     m.regs = 1;
     let th = |steps: Vec<Op>| Thread { name: "t".into(), steps: steps.into_iter().map(step).collect() };
-    m.threads.push(th(vec![Op::SemAcquire { sem: 0 }, Op::EventWait { ev: 0 }, Op::Get { queue: 0, reg: 0 }, Op::Write { var: 0, reg: 0 }]));
-    m.threads.push(th(vec![Op::SemAcquire { sem: 0 }, Op::Add { reg: 0, k: 41 }, Op::Put { queue: 0, reg: 0 }, Op::Put { queue: 0, reg: 0 }]));
+    m.threads.push(th(vec![
+        Op::SemAcquire { sem: 0 },
+        Op::EventWait { ev: 0 },
+        Op::Get { queue: 0, reg: 0 },
+        Op::Write { var: 0, reg: 0 },
+    ]));
+    m.threads.push(th(vec![
+        Op::SemAcquire { sem: 0 },
+        Op::Add { reg: 0, k: 41 },
+        Op::Put { queue: 0, reg: 0 },
+        Op::Put { queue: 0, reg: 0 },
+    ]));
     m.threads.push(th(vec![Op::EventSet { ev: 0 }, Op::SemRelease { sem: 0 }]));
     let mut s = m.initial();
     m.step(&mut s, 0);

@@ -10,7 +10,11 @@ fn luminance(hex: &str) -> f64 {
     assert_eq!(h.len(), 6, "{hex}");
     let ch = |i: usize| {
         let c = u8::from_str_radix(&h[i..i + 2], 16).unwrap() as f64 / 255.0;
-        if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
     };
     0.2126 * ch(0) + 0.7152 * ch(2) + 0.0722 * ch(4)
 }

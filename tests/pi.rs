@@ -18,7 +18,8 @@ fn run(pairs: &[(&str, &str)]) -> Trace {
     let start = Instant::now();
     let clock = move || start.elapsed().as_secs_f64() * 1000.0;
     let cancel = AtomicBool::new(false);
-    f(&params, &CpuCtx { clock: &clock, cancel: &cancel, pool_threads: rayon::current_num_threads(), progress: &Default::default() }).unwrap()
+    f(&params, &CpuCtx { clock: &clock, cancel: &cancel, pool_threads: rayon::current_num_threads(), progress: &Default::default() })
+        .unwrap()
 }
 
 #[test]

@@ -2,10 +2,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use concurrency_playground::engine::metrics::summarize;
-use concurrency_playground::engine::trace::{Outcome, State};
-use concurrency_playground::scenarios::pipeline::{plan, SCENARIO};
 use concurrency_playground::engine::trace::Trace;
+use concurrency_playground::engine::trace::{Outcome, State};
 use concurrency_playground::fidelity::{raw_params as raw, run_engine_with};
+use concurrency_playground::scenarios::pipeline::{plan, SCENARIO};
 use concurrency_playground::scenarios::Scenario;
 
 /// The lesson on the virtual clock with `pairs` over its defaults, validated.
@@ -29,7 +29,11 @@ fn pipeline_counts_add_up_and_stage_times_follow_the_plan() {
         // Stage means are the plan's means (virtual time is exact).
         let mean = |f: fn(&concurrency_playground::scenarios::pipeline::Item) -> f64, only_ok: bool| {
             let v: Vec<f64> = items.iter().filter(|i| !only_ok || !i.fails).map(f).collect();
-            if v.is_empty() { 0.0 } else { v.iter().sum::<f64>() / v.len() as f64 }
+            if v.is_empty() {
+                0.0
+            } else {
+                v.iter().sum::<f64>() / v.len() as f64
+            }
         };
         assert!((r["produce_mean_ms"] - mean(|i| i.produce_ms, false)).abs() < 1e-6);
         assert!((r["process_mean_ms"] - mean(|i| i.process_ms, false)).abs() < 1e-6);
@@ -56,6 +60,9 @@ fn slow_processors_set_the_pace_and_back_up_the_producer() {
     assert!(t.meta.makespan_ms >= total / 2.0, "two processors can't beat half the total work");
     assert_eq!(summarize(&t).max_in_flight, 2);
     // More processors: faster.
-    let faster = run(&SCENARIO, &[("n", "30"), ("workers", "6"), ("maxsize", "3"), ("produce", "20"), ("process", "100"), ("store", "10"), ("fail", "0")]);
+    let faster = run(
+        &SCENARIO,
+        &[("n", "30"), ("workers", "6"), ("maxsize", "3"), ("produce", "20"), ("process", "100"), ("store", "10"), ("fail", "0")],
+    );
     assert!(faster.meta.makespan_ms < t.meta.makespan_ms * 0.7);
 }

@@ -3,8 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use concurrency_playground::engine::trace::{Outcome, State, Trace};
-use concurrency_playground::scenarios::prodcons::{plan, SCENARIO};
 use concurrency_playground::fidelity::{raw_params as raw, run_engine_with};
+use concurrency_playground::scenarios::prodcons::{plan, SCENARIO};
 use concurrency_playground::scenarios::Scenario;
 
 /// The lesson on the virtual clock with `pairs` over its defaults, validated.
@@ -30,9 +30,12 @@ fn handled_order(t: &Trace) -> Vec<(f64, u32, i64)> {
 
 #[test]
 fn queue_depth_never_exceeds_maxsize_and_producers_block() {
-    for (p, c, q, shutdown) in [(2, 2, 3, "sentinel"), (4, 1, 1, "cancel"), (3, 5, 2, "sentinel"), (1, 3, 10, "cancel"), (6, 2, 4, "cancel")] {
+    for (p, c, q, shutdown) in
+        [(2, 2, 3, "sentinel"), (4, 1, 1, "cancel"), (3, 5, 2, "sentinel"), (1, 3, 10, "cancel"), (6, 2, 4, "cancel")]
+    {
         let (ps, cs, qs) = (p.to_string(), c.to_string(), q.to_string());
-        let pairs = [("producers", ps.as_str()), ("consumers", &cs), ("maxsize", &qs), ("items", "7"), ("shutdown", shutdown), ("seed", "11")];
+        let pairs =
+            [("producers", ps.as_str()), ("consumers", &cs), ("maxsize", &qs), ("items", "7"), ("shutdown", shutdown), ("seed", "11")];
         let t = run(&SCENARIO, &pairs);
         let depth = t.track("queue_depth").unwrap();
         assert!(depth.max() <= q as f64, "{pairs:?}: depth {}", depth.max());
@@ -86,7 +89,16 @@ fn fifo_queue_hands_out_items_in_put_order() {
 fn priority_queue_serves_urgent_items_first() {
     // A fast producer fills a big queue while one slow consumer works: whenever it
     // takes an item, nothing more urgent is left waiting in the queue.
-    let pairs = [("producers", "1"), ("consumers", "1"), ("maxsize", "50"), ("items", "30"), ("produce", "5"), ("consume", "100"), ("queue", "priority"), ("seed", "3")];
+    let pairs = [
+        ("producers", "1"),
+        ("consumers", "1"),
+        ("maxsize", "50"),
+        ("items", "30"),
+        ("produce", "5"),
+        ("consume", "100"),
+        ("queue", "priority"),
+        ("seed", "3"),
+    ];
     let t = run(&SCENARIO, &pairs);
     let p = SCENARIO.validate(&raw(&pairs)).unwrap();
     let items = &plan(&p)[0];

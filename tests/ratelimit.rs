@@ -3,8 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use concurrency_playground::engine::trace::{Outcome, State, Trace};
-use concurrency_playground::scenarios::ratelimit::SCENARIO;
 use concurrency_playground::fidelity::run_engine_with;
+use concurrency_playground::scenarios::ratelimit::SCENARIO;
 use concurrency_playground::scenarios::Scenario;
 
 /// The lesson on the virtual clock with `pairs` over its defaults, validated.
@@ -57,7 +57,13 @@ fn token_bucket_never_exceeds_burst_plus_rate() {
         for i in 0..adm.len() {
             for j in i..adm.len() {
                 let allowed = burst as f64 + rate as f64 * (adm[j] - adm[i]) / 1000.0;
-                assert!((j - i + 1) as f64 <= allowed + 1e-6, "{overflow} r={rate} b={burst}: {} passed in [{}, {}]", j - i + 1, adm[i], adm[j]);
+                assert!(
+                    (j - i + 1) as f64 <= allowed + 1e-6,
+                    "{overflow} r={rate} b={burst}: {} passed in [{}, {}]",
+                    j - i + 1,
+                    adm[i],
+                    adm[j]
+                );
             }
         }
         let r = &t.meta.results;
@@ -78,7 +84,9 @@ fn token_bucket_never_exceeds_burst_plus_rate() {
 
 #[test]
 fn sliding_window_never_exceeds_m_per_window() {
-    for (limit, window, arrive, overflow) in [(5, 500, 25, "delay"), (3, 200, 100, "reject"), (10, 1000, 1000, "delay"), (1, 50, 30, "delay")] {
+    for (limit, window, arrive, overflow) in
+        [(5, 500, 25, "delay"), (3, 200, 100, "reject"), (10, 1000, 1000, "delay"), (1, 50, 30, "delay")]
+    {
         let (ls, ws, ars) = (limit.to_string(), window.to_string(), arrive.to_string());
         let pairs = [("n", "50"), ("limiter", "sliding_window"), ("limit", &ls), ("window", &ws), ("arrive", &ars), ("overflow", overflow)];
         let t = run(&SCENARIO, &pairs);
@@ -111,4 +119,3 @@ fn ratelimit_is_deterministic() {
     let p = [("n", "40"), ("limiter", "sliding_window"), ("seed", "9")];
     assert_eq!(run(&SCENARIO, &p), run(&SCENARIO, &p));
 }
-

@@ -41,7 +41,11 @@ fn happenings_are_complete_and_in_time_order() {
     let failed: Vec<_> = t.lanes.iter().filter(|l| l.outcome == Some(Outcome::Failed)).collect();
     assert!(!failed.is_empty(), "seed 3 with 20% failures fails some request");
     for l in failed {
-        let pos = |k: &str| ev.iter().position(|e| e.lane == Some(l.id) && e.kind() == k && (k != "mark" || matches!(&e.what, What::Mark { name, .. } if name == "http_error")));
+        let pos = |k: &str| {
+            ev.iter().position(|e| {
+                e.lane == Some(l.id) && e.kind() == k && (k != "mark" || matches!(&e.what, What::Mark { name, .. } if name == "http_error"))
+            })
+        };
         assert!(pos("mark").expect("http_error") < pos("finish").expect("finish"), "{}", l.name);
     }
 }
@@ -186,7 +190,13 @@ fn bad_files_are_refused_with_a_reason() {
     assert!(matches!(refused(&edited(|v| v["lanes"] = serde_json::Value::Null)), ImportError::Shape { .. }));
     // Trace::validate's invariants.
     assert!(matches!(trace_with(|t| t.spans[1].end_ms = t.spans[1].start_ms - 1.0), ImportError::Invalid { .. }));
-    assert!(matches!(trace_with(|t| { let l = t.spans[0].lane; t.spans.push(Span { lane: l, state: State::Io, start_ms: 0.0, end_ms: 1.0, resource: None, label: None }); }), ImportError::Invalid { .. }));
+    assert!(matches!(
+        trace_with(|t| {
+            let l = t.spans[0].lane;
+            t.spans.push(Span { lane: l, state: State::Io, start_ms: 0.0, end_ms: 1.0, resource: None, label: None });
+        }),
+        ImportError::Invalid { .. }
+    ));
     // Sizes and values no run produces.
     assert_eq!(
         trace_with(|t| t.lanes = (0..100_001).map(|id| Lane { id, name: "x".into(), kind: LaneKind::Task, outcome: None }).collect()),

@@ -8,11 +8,11 @@ use concurrency_playground::engine::trace::{LaneKind, Outcome, State, Trace};
 use concurrency_playground::engine::workloads::primes::{count_range, count_sieve, is_prime};
 use concurrency_playground::engine::workloads::{chunk_range, n_chunks};
 use concurrency_playground::engine::RunError;
+use concurrency_playground::fidelity::{run_engine, run_python};
 use concurrency_playground::i18n;
 use concurrency_playground::scenarios::{self, crawler, primes, run_virtual, Exec, ALL};
-use concurrency_playground::fidelity::{run_engine, run_python};
-use std::path::Path;
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 

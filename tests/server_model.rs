@@ -51,10 +51,12 @@ fn makespan(n: u32, k: u32, extra: &[(&str, &str)]) -> (f64, usize) {
 fn the_crawlers_best_k_is_the_servers_capacity() {
     let server = [("server", "capacity"), ("capacity", "5"), ("queue", "10")];
     let n = 20;
-    let runs: Vec<(u32, f64, usize)> = (1..=n).map(|k| {
-        let (ms, failed) = makespan(n, k, &server);
-        (k, ms, failed)
-    }).collect();
+    let runs: Vec<(u32, f64, usize)> = (1..=n)
+        .map(|k| {
+            let (ms, failed) = makespan(n, k, &server);
+            (k, ms, failed)
+        })
+        .collect();
     // Up to C nothing is slowed: ⌈N/K⌉ rounds of 100 ms.
     for &(k, ms, failed) in runs.iter().take(5) {
         assert_eq!(ms, (n.div_ceil(k) * 100) as f64, "K = {k}");
@@ -70,7 +72,16 @@ fn the_crawlers_best_k_is_the_servers_capacity() {
     let (free, _) = makespan(n, n, &[]);
     assert_eq!(free, 100.0);
     // The chart's sweep shows the capacity and finds the same best K.
-    let p = crawler::SCENARIO.validate(&raw_params(&[("n", "20"), ("latency", "fixed"), ("ms", "100"), ("server", "capacity"), ("capacity", "5"), ("queue", "10")])).unwrap();
+    let p = crawler::SCENARIO
+        .validate(&raw_params(&[
+            ("n", "20"),
+            ("latency", "fixed"),
+            ("ms", "100"),
+            ("server", "capacity"),
+            ("capacity", "5"),
+            ("queue", "10"),
+        ]))
+        .unwrap();
     let sweep = crawler::k_sweep(&p);
     let best_in_sweep = sweep.iter().min_by(|a, b| a.1.total_cmp(&b.1)).unwrap();
     assert_eq!(best_in_sweep.0, 5);
@@ -84,7 +95,16 @@ fn the_crawlers_best_k_is_the_servers_capacity() {
 fn the_listing_overloads_the_same_server_under_cpython() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     for k in ["5", "12"] {
-        let ps = [("n", "12"), ("k", k), ("latency", "uniform"), ("ms", "60"), ("seed", "7"), ("server", "capacity"), ("capacity", "4"), ("queue", "5")];
+        let ps = [
+            ("n", "12"),
+            ("k", k),
+            ("latency", "uniform"),
+            ("ms", "60"),
+            ("seed", "7"),
+            ("server", "capacity"),
+            ("capacity", "4"),
+            ("queue", "5"),
+        ];
         let c = check_virtual(&crawler::SCENARIO, &ps, &EXACT, repo).unwrap();
         assert!(c.passed(), "K = {k}: {:?}", c.failures());
     }

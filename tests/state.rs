@@ -242,7 +242,8 @@ fn clock_comes_from_the_link_and_stays_in_share_links() {
 fn finished(pairs: &[(&str, &str)]) -> (AppState, Trace) {
     let r: BTreeMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     let trace = run_virtual(&crawler::SCENARIO, &r).unwrap();
-    let s = select(&AppState::default(), "crawler").reduce(Action::RunStarted).reduce(Action::RunFinished(TraceRef(Rc::new(trace.clone()))));
+    let s =
+        select(&AppState::default(), "crawler").reduce(Action::RunStarted).reduce(Action::RunFinished(TraceRef(Rc::new(trace.clone()))));
     (s, trace)
 }
 

@@ -89,7 +89,11 @@ fn random_latencies_follow_the_fifo_list_schedule() {
 /// (time, job id) of the caller's `result` events, in order.
 fn result_events(t: &Trace) -> Vec<(f64, usize)> {
     let main = t.lanes.iter().find(|l| l.name == "main").unwrap().id;
-    t.events.iter().filter(|e| e.lane == Some(main) && e.name == "result").map(|e| (e.t_ms, e.detail.as_ref().unwrap().parse().unwrap())).collect()
+    t.events
+        .iter()
+        .filter(|e| e.lane == Some(main) && e.name == "result")
+        .map(|e| (e.t_ms, e.detail.as_ref().unwrap().parse().unwrap()))
+        .collect()
 }
 
 #[test]
@@ -110,7 +114,15 @@ fn map_gives_results_in_submission_order() {
 
 #[test]
 fn a_timed_out_result_leaves_its_job_running() {
-    let ps = [("mode", "result_timeout"), ("jobs", "16"), ("workers", "4"), ("latency", "longtail"), ("ms", "100"), ("timeout", "90"), ("seed", "5")];
+    let ps = [
+        ("mode", "result_timeout"),
+        ("jobs", "16"),
+        ("workers", "4"),
+        ("latency", "longtail"),
+        ("ms", "100"),
+        ("timeout", "90"),
+        ("seed", "5"),
+    ];
     let t = run(&ps);
     let ends = list_schedule(&latencies(&ps), 4);
     // The caller: result(timeout=T) on each future in turn.
@@ -197,7 +209,9 @@ fn the_listing_under_cpython_scales_the_same_way() {
 fn a_sync_client_on_the_loop_blocks_it_like_cpu_and_to_thread_fixes_it() {
     use concurrency_playground::scenarios::blocking;
     let go = |mode: &str| {
-        let t = run_virtual(&blocking::SCENARIO, &raw_params(&[("mode", mode), ("cpu_ms", "300"), ("n", "6"), ("every", "25"), ("ms", "60")])).unwrap();
+        let t =
+            run_virtual(&blocking::SCENARIO, &raw_params(&[("mode", mode), ("cpu_ms", "300"), ("n", "6"), ("every", "25"), ("ms", "60")]))
+                .unwrap();
         t.validate().unwrap();
         t
     };

@@ -5,7 +5,7 @@
 //! with a network error (a stand-in runtime fails `fetch_url` like CORS/DNS).
 
 use concurrency_playground::engine::params::{check_url, url_host, ParamError, UrlProblem, URL_MAX_LEN};
-use concurrency_playground::engine::runtime::{FetchError, Offloaded, OffloadError, Response, Runtime, SimRequest, Work};
+use concurrency_playground::engine::runtime::{FetchError, OffloadError, Offloaded, Response, Runtime, SimRequest, Work};
 use concurrency_playground::engine::trace::{ClockKind, Outcome, Trace};
 use concurrency_playground::engine::virtual_clock::VirtualRuntime;
 use concurrency_playground::i18n::{param_error, tr, Lang};

@@ -92,7 +92,9 @@ fn the_engine_refuses_an_oversized_user_url_run_on_its_own() {
 fn embed_messages_parse_and_origins_restrict() {
     assert_eq!(embed_msg::parse(r#"{"type":"playground:run"}"#), Ok(EmbedCommand::Run));
     assert_eq!(embed_msg::parse(r#"{"type":"playground:stop"}"#), Ok(EmbedCommand::Stop));
-    let set = embed_msg::parse(r#"{"type":"playground:set","lesson":"crawler","params":{"k":5,"latency":"fixed"},"lang":"zh","clock":"virtual"}"#);
+    let set = embed_msg::parse(
+        r#"{"type":"playground:set","lesson":"crawler","params":{"k":5,"latency":"fixed"},"lang":"zh","clock":"virtual"}"#,
+    );
     let Ok(EmbedCommand::Set { lesson, params, lang, clock }) = set else { panic!("{set:?}") };
     assert_eq!(lesson.as_deref(), Some("crawler"));
     assert_eq!(params, vec![("k".into(), "5".into()), ("latency".into(), "fixed".into())]);

@@ -11,8 +11,10 @@ use concurrency_playground::view::{speedup as speedup_view, tracks::step_path};
 use std::collections::BTreeMap;
 
 fn crawler_trace() -> Trace {
-    let r: BTreeMap<String, String> =
-        [("n", "10"), ("k", "3"), ("latency", "uniform"), ("ms", "100"), ("seed", "3")].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let r: BTreeMap<String, String> = [("n", "10"), ("k", "3"), ("latency", "uniform"), ("ms", "100"), ("seed", "3")]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
     run_virtual(&crawler::SCENARIO, &r).unwrap()
 }
 
@@ -84,7 +86,14 @@ fn timeline_draws_one_hittable_rect_per_span() {
 fn tiny_spans_merge_into_few_rects() {
     let n = 100_000;
     let spans: Vec<Span> = (0..n)
-        .map(|i| Span { lane: 0, state: State::Running, start_ms: i as f64 * 0.01, end_ms: (i + 1) as f64 * 0.01, resource: None, label: None })
+        .map(|i| Span {
+            lane: 0,
+            state: State::Running,
+            start_ms: i as f64 * 0.01,
+            end_ms: (i + 1) as f64 * 0.01,
+            resource: None,
+            label: None,
+        })
         .collect();
     let mut m = meta("synthetic", BTreeMap::new(), ClockKind::Native);
     m.makespan_ms = n as f64 * 0.01;
@@ -109,11 +118,25 @@ fn tiny_spans_merge_into_few_rects() {
 #[test]
 fn wide_adjacent_spans_of_one_state_stay_separately_hoverable() {
     // Two CPU chunks back to back on one worker, each half the plot wide.
-    let mk = |start_ms: f64, end_ms: f64, label: &str| Span { lane: 0, state: State::Running, start_ms, end_ms, resource: None, label: Some(label.into()) };
+    let mk = |start_ms: f64, end_ms: f64, label: &str| Span {
+        lane: 0,
+        state: State::Running,
+        start_ms,
+        end_ms,
+        resource: None,
+        label: Some(label.into()),
+    };
     let mut m = meta("synthetic", BTreeMap::new(), ClockKind::Native);
     m.makespan_ms = 20.0;
     let lanes = vec![Lane { id: 0, name: "worker 0".into(), kind: LaneKind::Worker, outcome: None }];
-    let t = Trace { version: TRACE_VERSION, meta: m, lanes, spans: vec![mk(0.0, 10.0, "chunk 0"), mk(10.0, 20.0, "chunk 1")], events: vec![], tracks: vec![] };
+    let t = Trace {
+        version: TRACE_VERSION,
+        meta: m,
+        lanes,
+        spans: vec![mk(0.0, 10.0, "chunk 0"), mk(10.0, 20.0, "chunk 1")],
+        events: vec![],
+        tracks: vec![],
+    };
     let vp = Viewport::fit(&t, 0.0, 1000.0, 0.0, 100.0);
     let rects = layout(&t, &vp);
     let y = rects[0].y + 1.0;

@@ -61,9 +61,7 @@ async fn a_stopped_cpu_run_ends_marked_stopped_and_the_pool_stays_usable() {
 #[wasm_bindgen_test]
 async fn crawler_on_the_browser_clock_produces_a_well_formed_trace() {
     let (n, k, ms) = (12usize, 4usize, 60.0);
-    let params = crawler::SCENARIO
-        .validate(&raw(&[("n", "12"), ("k", "4"), ("latency", "fixed"), ("ms", "60")]))
-        .expect("valid params");
+    let params = crawler::SCENARIO.validate(&raw(&[("n", "12"), ("k", "4"), ("latency", "fixed"), ("ms", "60")])).expect("valid params");
     let Exec::Async(run) = crawler::SCENARIO.exec else { panic!("crawler is async") };
     let rt: Rc<dyn Runtime> = Rc::new(BrowserRuntime::new(Endpoint::InPage));
     let (rec, fut) = scenarios::start_async(run, params.clone(), rt.clone());
@@ -182,15 +180,14 @@ async fn hybrid_on_the_real_loop_processes_every_response_on_the_pool() {
     let expected: u64 = hybrid::sequential(&params).iter().sum();
     assert_eq!(trace.meta.results.get("responses_processed"), Some(&6.0));
     assert_eq!(trace.meta.results.get("primes_found"), Some(&(expected as f64)));
-    let worker_spans = trace
-        .spans
-        .iter()
-        .filter(|s| trace.lanes.iter().any(|l| l.id == s.lane && l.kind == LaneKind::Worker))
-        .count();
+    let worker_spans = trace.spans.iter().filter(|s| trace.lanes.iter().any(|l| l.id == s.lane && l.kind == LaneKind::Worker)).count();
     assert_eq!(worker_spans, 6, "one processing span per response");
 }
 
-async fn run_poolsize(pairs: &[(&str, &str)], cancel: Arc<AtomicBool>) -> Result<concurrency_playground::engine::trace::Trace, concurrency_playground::engine::RunError> {
+async fn run_poolsize(
+    pairs: &[(&str, &str)],
+    cancel: Arc<AtomicBool>,
+) -> Result<concurrency_playground::engine::trace::Trace, concurrency_playground::engine::RunError> {
     pool::ensure(2).await.expect("the pool starts");
     let params = concurrency_playground::scenarios::poolsize::SCENARIO.validate(&raw(pairs)).expect("valid params");
     let Exec::Cpu(run) = concurrency_playground::scenarios::poolsize::SCENARIO.exec else { panic!("poolsize is a CPU lesson") };

@@ -97,12 +97,7 @@ pub struct ChunkFailure<E> {
 /// When Stop was pressed, a chunk's error counts as the cancellation it most
 /// likely is (work may bail out early on the flag), so the result is `Ok(None)`.
 /// The pool is left as it was: lanes are scoped tasks that all return.
-pub fn try_run_lanes<T, E, F>(
-    ctx: &CpuCtx<'_>,
-    lanes: usize,
-    n_chunks: usize,
-    work: F,
-) -> Result<Option<Vec<ChunkRun<T>>>, ChunkFailure<E>>
+pub fn try_run_lanes<T, E, F>(ctx: &CpuCtx<'_>, lanes: usize, n_chunks: usize, work: F) -> Result<Option<Vec<ChunkRun<T>>>, ChunkFailure<E>>
 where
     T: Send,
     E: Send,

@@ -190,8 +190,7 @@ pub fn amdahl(f: f64, n: f64) -> f64 {
 /// residual is smooth; the grid keeps a second dip from fooling the search).
 /// Superlinear speedups fit as `f = 0`. `None` without a point above 1 thread.
 pub fn amdahl_fit(points: &[(u32, f64)]) -> Option<f64> {
-    let pts: Vec<(f64, f64)> =
-        points.iter().filter(|p| p.0 >= 2 && p.1.is_finite() && p.1 > 0.0).map(|&(n, s)| (n as f64, s)).collect();
+    let pts: Vec<(f64, f64)> = points.iter().filter(|p| p.0 >= 2 && p.1.is_finite() && p.1 > 0.0).map(|&(n, s)| (n as f64, s)).collect();
     if pts.is_empty() {
         return None;
     }

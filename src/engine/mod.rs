@@ -4,14 +4,14 @@
 //! on rayon; both produce a [`trace::Trace`], the one data model the UI reads.
 
 pub mod chrome;
-pub mod csv;
 pub mod cpu;
+pub mod csv;
 pub mod diffprog;
 pub mod latency;
 pub mod metrics;
 pub mod params;
-pub mod procpool;
 pub mod primitives;
+pub mod procpool;
 pub mod pymodel;
 pub mod recorder;
 pub mod runtime;

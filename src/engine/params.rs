@@ -13,11 +13,20 @@ use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ParamKind {
-    Int { min: i64, max: i64, default: i64 },
-    Choice { options: &'static [&'static str], default: &'static str },
+    Int {
+        min: i64,
+        max: i64,
+        default: i64,
+    },
+    Choice {
+        options: &'static [&'static str],
+        default: &'static str,
+    },
     /// Optional absolute http(s) URL, at most `max_len` characters; empty
     /// (the default) means the lesson's built-in endpoint.
-    Url { max_len: usize },
+    Url {
+        max_len: usize,
+    },
 }
 
 /// Longest user URL accepted (browsers take more; share links stay readable).
@@ -52,12 +61,32 @@ impl ParamSpec {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ParamError {
-    NotANumber { key: &'static str, input: String },
-    OutOfRange { key: &'static str, value: i64, min: i64, max: i64 },
-    UnknownChoice { key: &'static str, input: String, options: &'static [&'static str] },
-    BadUrl { key: &'static str, input: String, problem: UrlProblem },
+    NotANumber {
+        key: &'static str,
+        input: String,
+    },
+    OutOfRange {
+        key: &'static str,
+        value: i64,
+        min: i64,
+        max: i64,
+    },
+    UnknownChoice {
+        key: &'static str,
+        input: String,
+        options: &'static [&'static str],
+    },
+    BadUrl {
+        key: &'static str,
+        input: String,
+        problem: UrlProblem,
+    },
     /// Within the lesson's bounds, but above the cap for runs against a user's own URL.
-    UserUrlCap { key: &'static str, value: i64, max: i64 },
+    UserUrlCap {
+        key: &'static str,
+        value: i64,
+        max: i64,
+    },
 }
 
 /// Why a user URL was refused.
@@ -171,9 +200,7 @@ pub fn validate(specs: &[ParamSpec], raw: &BTreeMap<String, String>) -> Result<P
                 Some(Ok(())) => {
                     values.insert(spec.key, Value::Text(input.unwrap_or("").to_owned()));
                 }
-                Some(Err(problem)) => {
-                    errors.push(ParamError::BadUrl { key: spec.key, input: input.unwrap_or("").to_owned(), problem })
-                }
+                Some(Err(problem)) => errors.push(ParamError::BadUrl { key: spec.key, input: input.unwrap_or("").to_owned(), problem }),
             },
         }
     }

@@ -248,7 +248,19 @@ impl ProcessPool for ThreadProcesses {
             for (spawned, ready, sent, bytes_in, h) in runs {
                 let (received, done, output) = h.join().map_err(|_| "a process died".to_owned())??;
                 let output = output.to_vec();
-                out.push(ProcRun { process: out.len(), spawned, ready, sent, received, done, back: ctx.now(), bytes_in, output, memory_bytes: None, saw_mark: None });
+                out.push(ProcRun {
+                    process: out.len(),
+                    spawned,
+                    ready,
+                    sent,
+                    received,
+                    done,
+                    back: ctx.now(),
+                    bytes_in,
+                    output,
+                    memory_bytes: None,
+                    saw_mark: None,
+                });
             }
             if ctx.cancelled() {
                 return Err(STOPPED.to_owned());

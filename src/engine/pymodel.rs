@@ -67,7 +67,8 @@ pub enum Model {
 }
 
 impl Model {
-    pub const ALL: [Model; 6] = [Model::Sequential, Model::ThreadsGil, Model::FreeThreads, Model::Processes, Model::Asyncio, Model::AsyncioPool];
+    pub const ALL: [Model; 6] =
+        [Model::Sequential, Model::ThreadsGil, Model::FreeThreads, Model::Processes, Model::Asyncio, Model::AsyncioPool];
 
     /// Stable ids, in [`Model::ALL`] order.
     pub const IDS: [&'static str; 6] = ["sequential", "threads_gil", "free_threaded", "process_pool", "asyncio_loop", "asyncio_procs"];

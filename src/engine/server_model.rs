@@ -98,9 +98,9 @@ pub fn fetch_through(
     req: SimRequest,
     sleep: impl FnOnce(f64) -> LocalBoxFuture<'static, ()>,
 ) -> LocalBoxFuture<'static, Result<Response, FetchError>> {
-    let adm = server.as_ref().map_or(Admission { latency_ms: req.latency_ms, status: req.status, admitted: false }, |s| {
-        s.admit(req.latency_ms, req.status)
-    });
+    let adm = server
+        .as_ref()
+        .map_or(Admission { latency_ms: req.latency_ms, status: req.status, admitted: false }, |s| s.admit(req.latency_ms, req.status));
     let wait = sleep(adm.latency_ms);
     Box::pin(async move {
         wait.await;

@@ -48,7 +48,11 @@ pub fn try_run<T: Send + PartialEq + std::fmt::Debug>(
     job: Job<'_, Result<T, String>>,
 ) -> Result<(Trace, Option<T>), RunError> {
     let step = |k: usize| match try_run_lanes(ctx, k, job.chunks, job.work) {
-        Ok(runs) => Ok(runs.map(|rs| rs.into_iter().map(|r| ChunkRun { chunk: r.chunk, worker: r.worker, start_ms: r.start_ms, end_ms: r.end_ms, result: Ok(r.result) }).collect())),
+        Ok(runs) => Ok(runs.map(|rs| {
+            rs.into_iter()
+                .map(|r| ChunkRun { chunk: r.chunk, worker: r.worker, start_ms: r.start_ms, end_ms: r.end_ms, result: Ok(r.result) })
+                .collect()
+        })),
         Err(f) => Err(chunk_error(&f, k)),
     };
     let (trace, answer) = run_with(ctx, &job, &step)?;
@@ -86,8 +90,7 @@ fn run_with<R: Send + PartialEq + std::fmt::Debug>(
     let origin = ctx.now();
     let rec = Recorder::new();
     // One lane per pool worker, in worker order, even for workers left idle.
-    let mut lanes: BTreeMap<usize, LaneId> =
-        (0..pool).map(|w| (w, rec.lane(worker_name(w), LaneKind::Worker))).collect();
+    let mut lanes: BTreeMap<usize, LaneId> = (0..pool).map(|w| (w, rec.lane(worker_name(w), LaneKind::Worker))).collect();
     let mut sweep = Vec::new();
     let mut answer: Option<R> = None;
     let mut stopped = false;
@@ -174,10 +177,7 @@ pub fn param_sweep<T: Send + PartialEq + std::fmt::Debug>(
             let ms = ctx.now() - t0;
             let answer = (sweep.combine)(&runs);
             if let Some(e) = expect.filter(|e| **e != answer) {
-                return Err(RunError::Workload(format!(
-                    "{} = {value} on {k} threads computed {answer:?}, expected {e:?}",
-                    sweep.param
-                )));
+                return Err(RunError::Workload(format!("{} = {value} on {k} threads computed {answer:?}, expected {e:?}", sweep.param)));
             }
             points.push(ParamPoint { param: sweep.param.to_owned(), value: value as f64, threads: k as u32, ms });
             ctx.progress.step();

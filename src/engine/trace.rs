@@ -177,14 +177,7 @@ pub enum State {
 }
 
 impl State {
-    pub const ALL: [State; 6] = [
-        State::Running,
-        State::Waiting,
-        State::Io,
-        State::Sleeping,
-        State::Failed,
-        State::Cancelled,
-    ];
+    pub const ALL: [State; 6] = [State::Running, State::Waiting, State::Io, State::Sleeping, State::Failed, State::Cancelled];
 
     /// Stable snake_case name (also the key for translations and CSS).
     pub fn as_str(self) -> &'static str {

@@ -23,7 +23,7 @@
 //! [`VIRTUAL_POOL_THREADS`] workers: a job starts when a worker is free and
 //! takes its declared cost of virtual time; the loop never waits for it.
 
-use super::runtime::{FetchError, JobOutput, Offloaded, OffloadError, Response, Runtime, SimRequest, Work};
+use super::runtime::{FetchError, JobOutput, OffloadError, Offloaded, Response, Runtime, SimRequest, Work};
 use super::trace::ClockKind;
 use futures::future::LocalBoxFuture;
 use std::cell::{Cell, RefCell};

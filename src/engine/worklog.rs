@@ -54,7 +54,14 @@ impl<'c> WorkLog<'c> {
     }
 
     /// Runs `f`, recording it as one span on `lane`; returns its result.
-    pub fn timed<R>(&self, lane: &str, state: State, resource: Option<&'static str>, label: impl FnOnce(&R) -> String, f: impl FnOnce() -> R) -> R {
+    pub fn timed<R>(
+        &self,
+        lane: &str,
+        state: State,
+        resource: Option<&'static str>,
+        label: impl FnOnce(&R) -> String,
+        f: impl FnOnce() -> R,
+    ) -> R {
         let t0 = self.now();
         let r = f();
         let t1 = self.now();
@@ -127,9 +134,9 @@ pub fn resolve_threads(ctx: &CpuCtx<'_>, threads: i64) -> Result<usize, RunError
     let pool = ctx.pool_threads.max(1);
     match usize::try_from(threads).unwrap_or(0) {
         0 => Ok(pool),
-        t if t > pool => Err(RunError::Environment(format!(
-            "threads = {t}, but the pool has {pool} threads (this machine's hardwareConcurrency)"
-        ))),
+        t if t > pool => {
+            Err(RunError::Environment(format!("threads = {t}, but the pool has {pool} threads (this machine's hardwareConcurrency)")))
+        }
         t => Ok(t),
     }
 }

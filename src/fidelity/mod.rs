@@ -70,11 +70,7 @@ fn run_listing(scn: &Scenario, params: &[(&str, &str)], repo: &Path, virtual_tim
     cmd.current_dir(repo.join("python"));
     let runner = if virtual_time { "virtual_run.py" } else { "real_run.py" };
     cmd.arg(repo.join("python").join("tools").join(runner)).arg(scn.id);
-    let out = cmd
-        .args(cli_args(params))
-        .arg("--json")
-        .output()
-        .map_err(|e| format!("cannot run python3: {e}"))?;
+    let out = cmd.args(cli_args(params)).arg("--json").output().map_err(|e| format!("cannot run python3: {e}"))?;
     if !out.status.success() {
         return Err(format!("{} failed: {}", script.display(), String::from_utf8_lossy(&out.stderr)));
     }
@@ -168,7 +164,8 @@ pub fn compare_with(scn: &Scenario, params: &[(&str, &str)], trace: &Trace, py: 
         .collect();
     let mut unshared_results: Vec<String> =
         trace.meta.results.keys().filter(|k| compared(k) && !py.results.contains_key(*k)).map(|k| format!("{k} (engine only)")).collect();
-    unshared_results.extend(py.results.keys().filter(|k| compared(k) && !trace.meta.results.contains_key(*k)).map(|k| format!("{k} (CPython only)")));
+    unshared_results
+        .extend(py.results.keys().filter(|k| compared(k) && !trace.meta.results.contains_key(*k)).map(|k| format!("{k} (CPython only)")));
 
     let (em, pm) = (trace.meta.makespan_ms, py.makespan_ms);
     let (ef, pf) = (summary.max_in_flight as f64, py.max_in_flight as f64);
@@ -177,7 +174,12 @@ pub fn compare_with(scn: &Scenario, params: &[(&str, &str)], trace: &Trace, py: 
         scenario: scn.id.to_owned(),
         args: cli_args(params).join(" "),
         makespan: Pair { key: "makespan_ms".into(), engine: em, python: pm, ok: tol.timing_ok(em, pm) },
-        max_in_flight: Pair { key: "max_in_flight".into(), engine: ef, python: pf, ok: pf == ef || (fewest as f64..=most as f64).contains(&pf) },
+        max_in_flight: Pair {
+            key: "max_in_flight".into(),
+            engine: ef,
+            python: pf,
+            ok: pf == ef || (fewest as f64..=most as f64).contains(&pf),
+        },
         tasks_compared: matched.len(),
         unmatched,
         outcome_mismatches,

@@ -82,7 +82,8 @@ impl Comparison {
         for r in self.results.iter().filter(|r| !r.ok) {
             f.push(format!("{}: engine {}, CPython {}", r.key, r.engine, r.python));
         }
-        let listed = |u: &String| u.strip_suffix(" (engine only)").is_some_and(|k| crate::fidelity_variants::engine_only(&self.scenario, k));
+        let listed =
+            |u: &String| u.strip_suffix(" (engine only)").is_some_and(|k| crate::fidelity_variants::engine_only(&self.scenario, k));
         let unlisted: Vec<&String> = self.unshared_results.iter().filter(|u| !listed(u)).collect();
         if !unlisted.is_empty() {
             f.push(format!("result keys only one side reports: {unlisted:?}"));

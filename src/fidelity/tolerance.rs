@@ -39,15 +39,8 @@ pub struct Tolerance {
 }
 
 impl Tolerance {
-    pub const DEFAULT: Tolerance = Tolerance {
-        rel: 0.0,
-        early_ms: 1.0,
-        late_rel: 0.0,
-        late_ms: 0.0,
-        tie_ms: 1.0,
-        tie_fraction: 0.0,
-        skip_results: &[],
-    };
+    pub const DEFAULT: Tolerance =
+        Tolerance { rel: 0.0, early_ms: 1.0, late_rel: 0.0, late_ms: 0.0, tie_ms: 1.0, tie_fraction: 0.0, skip_results: &[] };
 
     /// This tolerance widened by a real-time run's measured loop slack: that
     /// much later, and near-ties that close.
@@ -89,7 +82,8 @@ impl Default for Tolerance {
 /// clock, an end and a start at the same time are cause and effect, such as a
 /// semaphore slot handed on, and stay in that order on real time too).
 pub(crate) fn in_flight_range(trace: &Trace, slack_ms: f64) -> (usize, usize) {
-    let io: Vec<(f64, f64)> = trace.spans.iter().filter(|s| s.state == State::Io && s.end_ms > s.start_ms).map(|s| (s.start_ms, s.end_ms)).collect();
+    let io: Vec<(f64, f64)> =
+        trace.spans.iter().filter(|s| s.state == State::Io && s.end_ms > s.start_ms).map(|s| (s.start_ms, s.end_ms)).collect();
     let at = |t: f64, late_start: f64, still: &dyn Fn(f64) -> bool| io.iter().filter(|&&(s, e)| s + late_start <= t && still(e)).count();
     let most = io.iter().map(|&(t, _)| at(t, 0.0, &|e| e > t || (e + slack_ms > t && e != t))).max().unwrap_or(0);
     let fewest = io.iter().map(|&(t, _)| t + slack_ms).map(|t| at(t, slack_ms, &|e| e > t)).max().unwrap_or(0);

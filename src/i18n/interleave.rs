@@ -36,7 +36,11 @@ pub(super) static TABLE: &[Entry] = &[
     ("il.owner", "held by {who} ({n}×)", "被 {who} 持有（{n} 次）"),
     ("il.waiters", "waiting: {who}", "等待者：{who}"),
     ("il.schedule", "Schedule so far", "目前的调度"),
-    ("il.schedule_hint", "One digit per step: the thread that took it. It is in the share link.", "每一步一个数字：执行该步的线程。它包含在分享链接中。"),
+    (
+        "il.schedule_hint",
+        "One digit per step: the thread that took it. It is in the share link.",
+        "每一步一个数字：执行该步的线程。它包含在分享链接中。",
+    ),
     ("il.why.finished", "finished", "已结束"),
     ("il.why.lock", "waits for {lock}, held by {owner}", "等待 {lock}，它被 {owner} 持有"),
     ("il.why.self", "waits for {lock}, which it holds itself", "等待自己已持有的 {lock}"),
@@ -58,15 +62,47 @@ pub(super) static TABLE: &[Entry] = &[
     ("il.search.stop", "Stop", "停止"),
     ("il.search.running", "Searching… {states} states, {steps} steps, {ms} ms", "搜索中… {states} 个状态，{steps} 步，{ms} 毫秒"),
     ("il.search.stopped", "Stopped after {states} states, {ms} ms.", "已停止：{states} 个状态，{ms} 毫秒。"),
-    ("il.search.found", "Found a failing schedule with {pre} preemption(s) after {states} states, {ms} ms; it is loaded above.", "找到一个含 {pre} 次抢占的出错调度（{states} 个状态，{ms} 毫秒），已载入上方。"),
-    ("il.search.verified", "Verified: no failing schedule among {states} states ({ms} ms).", "已验证：{states} 个状态中没有出错的调度（{ms} 毫秒）。"),
-    ("il.search.none_bounded", "No failing schedule with up to {bound} preemptions ({states} states, {ms} ms).", "最多 {bound} 次抢占时没有出错的调度（{states} 个状态，{ms} 毫秒）。"),
+    (
+        "il.search.found",
+        "Found a failing schedule with {pre} preemption(s) after {states} states, {ms} ms; it is loaded above.",
+        "找到一个含 {pre} 次抢占的出错调度（{states} 个状态，{ms} 毫秒），已载入上方。",
+    ),
+    (
+        "il.search.verified",
+        "Verified: no failing schedule among {states} states ({ms} ms).",
+        "已验证：{states} 个状态中没有出错的调度（{ms} 毫秒）。",
+    ),
+    (
+        "il.search.none_bounded",
+        "No failing schedule with up to {bound} preemptions ({states} states, {ms} ms).",
+        "最多 {bound} 次抢占时没有出错的调度（{states} 个状态，{ms} 毫秒）。",
+    ),
     ("il.search.none_pct", "No failure in {runs} random runs ({ms} ms).", "{runs} 次随机运行中没有出错（{ms} 毫秒）。"),
-    ("il.search.pct_bound", "PCT depth {d}: each run finds a depth-{d} bug with probability ≥ 1/(n·k^(d−1)) = 1/({n}·{k}^{dm1}) ≈ {p}", "PCT 深度 {d}：每次运行找到深度 {d} 错误的概率 ≥ 1/(n·k^(d−1)) = 1/({n}·{k}^{dm1}) ≈ {p}"),
-    ("il.err.too_long", "The schedule in the link has {len} steps; at most {max} are allowed.", "链接中的调度有 {len} 步；最多允许 {max} 步。"),
-    ("il.err.bad_char", "The schedule in the link has “{ch}” at position {pos}; only thread numbers 0–9 are allowed.", "链接中的调度在第 {pos} 位是“{ch}”；只允许线程编号 0–9。"),
-    ("il.err.no_such_thread", "Step {pos} of the schedule names thread {thread}, but this model has {threads} threads.", "调度的第 {pos} 步指定了线程 {thread}，但此模型只有 {threads} 个线程。"),
-    ("il.err.not_runnable", "Step {pos} of the schedule: {who} cannot step then ({why}).", "调度的第 {pos} 步：{who} 此时不能执行（{why}）。"),
+    (
+        "il.search.pct_bound",
+        "PCT depth {d}: each run finds a depth-{d} bug with probability ≥ 1/(n·k^(d−1)) = 1/({n}·{k}^{dm1}) ≈ {p}",
+        "PCT 深度 {d}：每次运行找到深度 {d} 错误的概率 ≥ 1/(n·k^(d−1)) = 1/({n}·{k}^{dm1}) ≈ {p}",
+    ),
+    (
+        "il.err.too_long",
+        "The schedule in the link has {len} steps; at most {max} are allowed.",
+        "链接中的调度有 {len} 步；最多允许 {max} 步。",
+    ),
+    (
+        "il.err.bad_char",
+        "The schedule in the link has “{ch}” at position {pos}; only thread numbers 0–9 are allowed.",
+        "链接中的调度在第 {pos} 位是“{ch}”；只允许线程编号 0–9。",
+    ),
+    (
+        "il.err.no_such_thread",
+        "Step {pos} of the schedule names thread {thread}, but this model has {threads} threads.",
+        "调度的第 {pos} 步指定了线程 {thread}，但此模型只有 {threads} 个线程。",
+    ),
+    (
+        "il.err.not_runnable",
+        "Step {pos} of the schedule: {who} cannot step then ({why}).",
+        "调度的第 {pos} 步：{who} 此时不能执行（{why}）。",
+    ),
     ("il.err.after_end", "Step {pos} of the schedule comes after the run had already ended.", "调度的第 {pos} 步在运行结束之后。"),
     ("il.err.kept", "Showing the steps before it.", "显示它之前的步骤。"),
     ("il.see", "See the interleaving", "查看交错执行"),
@@ -77,9 +113,7 @@ pub fn blocked_text(lang: Lang, m: &Model, t: usize, why: Blocked) -> String {
     let thread = |i: usize| m.threads.get(i).map_or_else(|| i.to_string(), |th| th.name.clone());
     let (key, args): (&str, Vec<(&str, String)>) = match why {
         Blocked::Finished => ("il.why.finished", vec![]),
-        Blocked::Lock { lock, owner } if owner as usize == t => {
-            ("il.why.self", vec![("lock", m.locks[lock as usize].name.to_owned())])
-        }
+        Blocked::Lock { lock, owner } if owner as usize == t => ("il.why.self", vec![("lock", m.locks[lock as usize].name.to_owned())]),
         Blocked::Lock { lock, owner } => {
             ("il.why.lock", vec![("lock", m.locks[lock as usize].name.to_owned()), ("owner", thread(owner as usize))])
         }
@@ -103,11 +137,9 @@ pub fn schedule_error(lang: Lang, m: &Model, e: &ScheduleError) -> String {
         ScheduleError::NoSuchThread { pos, thread, threads } => {
             vec![("pos", s(pos + 1)), ("thread", s(*thread)), ("threads", s(*threads))]
         }
-        ScheduleError::NotRunnable { pos, thread, why } => vec![
-            ("pos", s(pos + 1)),
-            ("who", m.threads[*thread].name.clone()),
-            ("why", blocked_text(lang, m, *thread, *why)),
-        ],
+        ScheduleError::NotRunnable { pos, thread, why } => {
+            vec![("pos", s(pos + 1)), ("who", m.threads[*thread].name.clone()), ("why", blocked_text(lang, m, *thread, *why))]
+        }
         ScheduleError::AfterEnd { pos } => vec![("pos", s(pos + 1))],
     };
     let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();

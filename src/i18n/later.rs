@@ -73,14 +73,8 @@ pub fn parse(json: &str) -> Result<Vec<(String, String, String)>, String> {
 /// file is not what this build wrote: the page then shows keys, not blanks.
 pub fn install(json: &str) -> Result<usize, String> {
     let parsed = parse(json);
-    let leaked: Vec<Entry> = parsed
-        .as_ref()
-        .map(|v| {
-            v.iter()
-                .map(|(k, en, zh)| -> Entry { (leak(k), leak(en), leak(zh)) })
-                .collect()
-        })
-        .unwrap_or_default();
+    let leaked: Vec<Entry> =
+        parsed.as_ref().map(|v| v.iter().map(|(k, en, zh)| -> Entry { (leak(k), leak(en), leak(zh)) }).collect()).unwrap_or_default();
     let n = leaked.len();
     let _ = LOADED.set(leaked);
     parsed.map(|_| n)

@@ -43,7 +43,6 @@ impl Lang {
     }
 }
 
-
 mod a11y;
 mod async_lessons;
 mod cpu_lessons;

@@ -12,15 +12,31 @@ pub const MAX_LEN: usize = 1000;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ScheduleError {
-    TooLong { len: usize, max: usize },
+    TooLong {
+        len: usize,
+        max: usize,
+    },
     /// A character that is not a digit, at 0-based `pos`.
-    BadChar { pos: usize, ch: char },
+    BadChar {
+        pos: usize,
+        ch: char,
+    },
     /// Step `pos` names thread `thread`; the model has `threads`.
-    NoSuchThread { pos: usize, thread: usize, threads: usize },
+    NoSuchThread {
+        pos: usize,
+        thread: usize,
+        threads: usize,
+    },
     /// Step `pos`: `thread` could not step then.
-    NotRunnable { pos: usize, thread: usize, why: Blocked },
+    NotRunnable {
+        pos: usize,
+        thread: usize,
+        why: Blocked,
+    },
     /// Step `pos` comes after the run had already ended (passed or failed).
-    AfterEnd { pos: usize },
+    AfterEnd {
+        pos: usize,
+    },
 }
 
 impl ScheduleError {
@@ -47,10 +63,7 @@ pub fn parse(text: &str) -> Result<Vec<Tid>, ScheduleError> {
     if len > MAX_LEN {
         return Err(ScheduleError::TooLong { len, max: MAX_LEN });
     }
-    text.chars()
-        .enumerate()
-        .map(|(pos, ch)| ch.to_digit(10).map(|d| d as Tid).ok_or(ScheduleError::BadChar { pos, ch }))
-        .collect()
+    text.chars().enumerate().map(|(pos, ch)| ch.to_digit(10).map(|d| d as Tid).ok_or(ScheduleError::BadChar { pos, ch })).collect()
 }
 
 /// The states along `schedule` (the initial state, then one per step), or why

@@ -39,13 +39,26 @@ pub struct State {
 pub enum Blocked {
     Finished,
     /// Waiting for `lock`, held by `owner` (possibly itself).
-    Lock { lock: u8, owner: u8 },
-    Semaphore { sem: u8 },
-    Event { ev: u8 },
+    Lock {
+        lock: u8,
+        owner: u8,
+    },
+    Semaphore {
+        sem: u8,
+    },
+    Event {
+        ev: u8,
+    },
     /// In `cond.wait()`, not yet notified.
-    Notify { cond: u8 },
-    QueueFull { queue: u8 },
-    QueueEmpty { queue: u8 },
+    Notify {
+        cond: u8,
+    },
+    QueueFull {
+        queue: u8,
+    },
+    QueueEmpty {
+        queue: u8,
+    },
 }
 
 /// What went wrong.
@@ -230,9 +243,7 @@ impl Model {
 
     /// Threads waiting for `lock` in `s` (their next step is to acquire it).
     pub fn lock_waiters(&self, s: &State, lock: u8) -> Vec<Tid> {
-        (0..self.threads.len())
-            .filter(|&t| matches!(self.blocked(s, t), Some(Blocked::Lock { lock: l, .. }) if l == lock))
-            .collect()
+        (0..self.threads.len()).filter(|&t| matches!(self.blocked(s, t), Some(Blocked::Lock { lock: l, .. }) if l == lock)).collect()
     }
 
     /// Preemptions in `schedule` (which must be valid): switches away from a

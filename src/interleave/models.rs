@@ -32,9 +32,7 @@ pub fn by_id(id: &str) -> Option<Model> {
         "lost_update_3x2" => counter(id, include_str!("../../python/interleave/lost_update_3x2.py"), 3, 2, false),
         "locked_3x2" => counter(id, include_str!("../../python/interleave/locked_3x2.py"), 3, 2, true),
         "check_then_act" => check_then_act(id, include_str!("../../python/interleave/check_then_act.py"), false),
-        "check_then_act_locked" => {
-            check_then_act(id, include_str!("../../python/interleave/check_then_act_locked.py"), true)
-        }
+        "check_then_act_locked" => check_then_act(id, include_str!("../../python/interleave/check_then_act_locked.py"), true),
         "deadlock_ab_ba" => two_locks(id, include_str!("../../python/interleave/deadlock_ab_ba.py"), false),
         "deadlock_ordered" => two_locks(id, include_str!("../../python/interleave/deadlock_ordered.py"), true),
         "lock_twice" => lock_twice(id, include_str!("../../python/interleave/lock_twice.py"), false),
@@ -53,12 +51,7 @@ pub fn all() -> Vec<Model> {
 /// 1-based number of the first line at or after line `from` (0-based) that
 /// contains `snippet`; 0 if none (a test keeps that from happening).
 pub fn line_of(listing: &str, from: u32, snippet: &str) -> u32 {
-    listing
-        .lines()
-        .enumerate()
-        .skip(from as usize)
-        .find(|(_, l)| l.contains(snippet))
-        .map_or(0, |(i, _)| i as u32 + 1)
+    listing.lines().enumerate().skip(from as usize).find(|(_, l)| l.contains(snippet)).map_or(0, |(i, _)| i as u32 + 1)
 }
 
 /// Builds one thread's steps against a listing.
@@ -193,10 +186,8 @@ fn two_locks(id: &'static str, listing: &'static str, ordered: bool) -> Model {
     let mut m = base(id, listing, pair, !ordered);
     m.locks.push(LockDef { name: "a", reentrant: false });
     m.locks.push(LockDef { name: "b", reentrant: false });
-    let orders: [(&str, [(u8, &str); 2]); 2] = [
-        ("transfer_ab", [(0, "a"), (1, "b")]),
-        ("transfer_ba", if ordered { [(0, "a"), (1, "b")] } else { [(1, "b"), (0, "a")] }),
-    ];
+    let orders: [(&str, [(u8, &str); 2]); 2] =
+        [("transfer_ab", [(0, "a"), (1, "b")]), ("transfer_ba", if ordered { [(0, "a"), (1, "b")] } else { [(1, "b"), (0, "a")] })];
     for (i, (func, locks)) in orders.iter().enumerate() {
         let mut b = B::new(listing, &format!("def {func}"));
         let [(l1, n1), (l2, n2)] = *locks;
@@ -245,11 +236,8 @@ fn buffer(id: &'static str, listing: &'static str, notify: bool) -> Model {
         for _ in 0..ITEMS {
             b.acquire("with cond:", 0, "cond");
             let top = b.here();
-            let (test, (value, text)) = if producer {
-                ("while len(buf) == CAP:", (CAP, "while tmp == 1:"))
-            } else {
-                ("while not buf:", (0, "while tmp == 0:"))
-            };
+            let (test, (value, text)) =
+                if producer { ("while len(buf) == CAP:", (CAP, "while tmp == 1:")) } else { ("while not buf:", (0, "while tmp == 0:")) };
             b.push(test, Op::Read { var: 0, reg: TMP }, "tmp = len(buf)");
             let exit = b.push(test, Op::JumpIf { reg: TMP, cmp: Cmp::Ne, value, to: 0 }, text);
             b.push("cond.wait()", Op::Wait { cond: 0 }, "cond.wait(): release, sleep");

@@ -13,11 +13,11 @@ use crate::engine::latency::{LatencyModel, SplitMix64};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::primitives::{Order, TracedQueue};
 use crate::engine::recorder::{LaneId, Recorder, TrackId};
+use crate::engine::runtime::{gather, spawn};
 use crate::engine::runtime::{Runtime, SimRequest};
 use crate::engine::trace::{LaneKind, Outcome, State};
 use crate::engine::RunError;
 use futures::channel::oneshot;
-use crate::engine::runtime::{gather, spawn};
 use futures::future::LocalBoxFuture;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -83,7 +83,13 @@ pub fn plan(p: &Params) -> Vec<Vec<Planned>> {
                 .map(|_| {
                     let think_ms = LatencyModel::Uniform.sample(think, &mut rng);
                     let u = rng.next_f64();
-                    let op = if u < 0.5 { Op::Deposit } else if u < 0.85 { Op::Withdraw } else { Op::Balance };
+                    let op = if u < 0.5 {
+                        Op::Deposit
+                    } else if u < 0.85 {
+                        Op::Withdraw
+                    } else {
+                        Op::Balance
+                    };
                     let amount = 10 * (1 + (rng.next_f64() * 10.0) as i64);
                     Planned { think_ms, op, amount }
                 })
@@ -168,7 +174,15 @@ async fn client(rt: Rc<dyn Runtime>, rec: Rc<Recorder>, mailbox: Rc<Mailbox>, la
 
 /// The `shared` design: no actor; each client updates the shared balance
 /// itself with an await between reading and writing it.
-async fn shared_client(rt: Rc<dyn Runtime>, rec: Rc<Recorder>, balance: Rc<Cell<i64>>, track: TrackId, lane: LaneId, msgs: Vec<Planned>, work_ms: f64) -> (i64, usize) {
+async fn shared_client(
+    rt: Rc<dyn Runtime>,
+    rec: Rc<Recorder>,
+    balance: Rc<Cell<i64>>,
+    track: TrackId,
+    lane: LaneId,
+    msgs: Vec<Planned>,
+    work_ms: f64,
+) -> (i64, usize) {
     let (mut net, mut rejected) = (0i64, 0usize);
     for (k, m) in msgs.into_iter().enumerate() {
         rec.enter(lane, State::Sleeping, Some("think"), rt.now());
@@ -226,7 +240,8 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
     }
     Box::pin(async move {
         let initial = p.int("initial");
-        let mailbox: Rc<Mailbox> = TracedQueue::new("mailbox", p.int("mailbox") as usize, Order::Fifo, "mailbox_depth", rec.clone(), rt.clone());
+        let mailbox: Rc<Mailbox> =
+            TracedQueue::new("mailbox", p.int("mailbox") as usize, Order::Fifo, "mailbox_depth", rec.clone(), rt.clone());
         let actor_lane = rec.lane("account 0", LaneKind::Task);
         let clients: Vec<_> = plan(&p)
             .into_iter()

@@ -20,10 +20,10 @@ use crate::engine::params::{ParamSpec, Params};
 use crate::engine::primitives::lag::{with_monitor, LAG_TICK_MS};
 use crate::engine::primitives::request;
 use crate::engine::recorder::{LaneId, Recorder};
+use crate::engine::runtime::{gather, spawn};
 use crate::engine::runtime::{FetchError, Runtime, SimRequest, Work};
 use crate::engine::trace::{LaneKind, Outcome, State};
 use crate::engine::RunError;
-use crate::engine::runtime::{gather, spawn};
 use futures::future::LocalBoxFuture;
 use std::rc::Rc;
 

@@ -19,11 +19,11 @@ use crate::engine::latency::{LatencyModel, SplitMix64};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::primitives::{request::request_to, TracedSemaphore};
 use crate::engine::recorder::Recorder;
-use crate::engine::runtime::{FetchError, Runtime, SimRequest};
-use crate::engine::trace::{ClockKind, LaneKind};
-use crate::engine::server_model::ServerSpec;
-use crate::engine::RunError;
 use crate::engine::runtime::gather;
+use crate::engine::runtime::{FetchError, Runtime, SimRequest};
+use crate::engine::server_model::ServerSpec;
+use crate::engine::trace::{ClockKind, LaneKind};
+use crate::engine::RunError;
 use futures::future::LocalBoxFuture;
 use std::rc::Rc;
 

@@ -14,10 +14,10 @@ use super::{Exec, Kind, Scenario};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::primitives::{work, TracedLock, WaitForGraph};
 use crate::engine::recorder::{LaneId, Recorder};
+use crate::engine::runtime::gather;
 use crate::engine::runtime::{Runtime, SimRequest};
 use crate::engine::trace::{LaneKind, Outcome};
 use crate::engine::RunError;
-use crate::engine::runtime::gather;
 use futures::future::{select, Either, LocalBoxFuture};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -27,11 +27,7 @@ pub const ORDERINGS: &[&str] = &["opposite", "ordered"];
 pub static SCENARIO: Scenario = Scenario {
     id: "deadlock",
     kind: Kind::Async,
-    params: &[
-        ParamSpec::choice("ordering", ORDERINGS, "opposite"),
-        ParamSpec::int("n", 2, 8, 2),
-        ParamSpec::int("ms", 1, 5_000, 100),
-    ],
+    params: &[ParamSpec::choice("ordering", ORDERINGS, "opposite"), ParamSpec::int("n", 2, 8, 2), ParamSpec::int("ms", 1, 5_000, 100)],
     cpython: &[("ordering", "ordered"), ("n", "3"), ("ms", "80")],
     exec: Exec::Async(run),
 };

@@ -7,10 +7,10 @@ use crate::engine::latency::LatencyModel;
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::primitives::request;
 use crate::engine::recorder::{LaneId, Recorder};
+use crate::engine::runtime::gather;
 use crate::engine::runtime::Runtime;
 use crate::engine::trace::LaneKind;
 use crate::engine::RunError;
-use crate::engine::runtime::gather;
 use futures::future::LocalBoxFuture;
 use std::rc::Rc;
 

@@ -24,9 +24,9 @@
 use super::{Exec, Kind, Scenario};
 use crate::engine::cpu::{warm_up, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
+use crate::engine::procpool::{self, Task};
 use crate::engine::sweep::THREADS_MAX;
 use crate::engine::trace::{State, Trace};
-use crate::engine::procpool::{self, Task};
 use crate::engine::workloads::busy::{part, spin, spin_range};
 use crate::engine::worklog::{resolve_threads, run_threads, WorkLog};
 use crate::engine::RunError;
@@ -167,9 +167,13 @@ pub fn free_threads(ctx: &CpuCtx<'_>, log: &WorkLog<'_>, job: &Job) -> Option<Mo
         if ctx.cancelled() {
             return;
         }
-        let r = log.timed(&format!("thread {i}"), State::Running, None, |_| format!("thread {i} · free-threaded · items [{lo}, {hi})"), || {
-            spin_range(lo, hi, job.rounds)
-        });
+        let r = log.timed(
+            &format!("thread {i}"),
+            State::Running,
+            None,
+            |_| format!("thread {i} · free-threaded · items [{lo}, {hi})"),
+            || spin_range(lo, hi, job.rounds),
+        );
         total.fetch_add(r, Ordering::Relaxed);
     });
     (!ctx.cancelled()).then(|| ModeRun { ms: log.now() - t0, checksum: total.into_inner(), bytes_copied: 0, switches: 0 })

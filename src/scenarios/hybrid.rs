@@ -69,7 +69,14 @@ impl Workers {
 }
 
 /// Fetches one response and processes it on the pool; `Ok(None)` if the request failed.
-async fn fetch_and_process(rt: Rc<dyn Runtime>, rec: Rc<Recorder>, workers: Rc<Workers>, lane: LaneId, req: SimRequest, work: u64) -> Result<Option<(u32, u64, f64)>, RunError> {
+async fn fetch_and_process(
+    rt: Rc<dyn Runtime>,
+    rec: Rc<Recorder>,
+    workers: Rc<Workers>,
+    lane: LaneId,
+    req: SimRequest,
+    work: u64,
+) -> Result<Option<(u32, u64, f64)>, RunError> {
     let id = req.id;
     rec.enter(lane, State::Io, Some(rt.endpoint_label()), rt.now());
     let failure = match rt.fetch(req).await {
@@ -103,10 +110,8 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
         let plan = crawler::plan(&p);
         let lanes: Vec<LaneId> = plan.iter().map(|r| rec.lane(format!("request {}", r.id), LaneKind::Task)).collect();
         let workers = Rc::new(Workers { rec: rec.clone(), lanes: RefCell::default() });
-        let tasks = plan
-            .into_iter()
-            .zip(lanes)
-            .map(|(req, lane)| fetch_and_process(rt.clone(), rec.clone(), workers.clone(), lane, req, work));
+        let tasks =
+            plan.into_iter().zip(lanes).map(|(req, lane)| fetch_and_process(rt.clone(), rec.clone(), workers.clone(), lane, req, work));
         // `asyncio.gather`: each request is its own task, resumed in wake order.
         let (outcomes, max_lag) = with_monitor(rt.clone(), rec.clone(), LAG_TICK_MS, gather(rt.as_ref(), tasks)).await;
         let mut processed = Vec::new();

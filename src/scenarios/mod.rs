@@ -136,11 +136,7 @@ pub fn find(id: &str) -> Option<&'static Scenario> {
 
 /// Runs an async scenario body on `rt` and turns its recorder into a trace.
 /// The future can be dropped (Stop); [`finish_async`] then closes the trace.
-pub fn start_async(
-    run: AsyncRun,
-    params: Params,
-    rt: Rc<dyn Runtime>,
-) -> (Rc<Recorder>, LocalBoxFuture<'static, Result<(), RunError>>) {
+pub fn start_async(run: AsyncRun, params: Params, rt: Rc<dyn Runtime>) -> (Rc<Recorder>, LocalBoxFuture<'static, Result<(), RunError>>) {
     let rec = Rc::new(Recorder::new());
     let fut = run(params, rt, rec.clone());
     (rec, fut)

@@ -7,8 +7,8 @@ use crate::engine::cpu::{ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::sweep::{self, THREADS_MAX};
 use crate::engine::trace::Trace;
-use crate::engine::workloads::n_chunks;
 use crate::engine::workloads::montecarlo::{estimate, hits};
+use crate::engine::workloads::n_chunks;
 use crate::engine::RunError;
 
 pub static SCENARIO: Scenario = Scenario {

@@ -24,10 +24,7 @@ use std::sync::Mutex;
 pub static SCENARIO: Scenario = Scenario {
     id: "race",
     kind: Kind::Cpu,
-    params: &[
-        ParamSpec::int("threads", 0, THREADS_MAX, 0),
-        ParamSpec::int("increments", 1_000, 50_000_000, 1_000_000),
-    ],
+    params: &[ParamSpec::int("threads", 0, THREADS_MAX, 0), ParamSpec::int("increments", 1_000, 50_000_000, 1_000_000)],
     cpython: &[],
     exec: Exec::Cpu(run),
 };

@@ -43,7 +43,12 @@ fn task(rt: Rc<dyn Runtime>, rec: Rc<Recorder>, lane: LaneId, req: SimRequest) -
     })
 }
 
-fn tasks(kind: &str, plan: &[SimRequest], rt: &Rc<dyn Runtime>, rec: &Rc<Recorder>) -> Vec<(LaneId, LocalBoxFuture<'static, Result<u32, String>>)> {
+fn tasks(
+    kind: &str,
+    plan: &[SimRequest],
+    rt: &Rc<dyn Runtime>,
+    rec: &Rc<Recorder>,
+) -> Vec<(LaneId, LocalBoxFuture<'static, Result<u32, String>>)> {
     plan.iter()
         .map(|req| {
             let lane = rec.lane(format!("{kind} {}", req.id), LaneKind::Task);
@@ -84,11 +89,8 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
         .await;
         let (gathered, t_caller) = seen;
         rec.result("failfast_ms", t_caller - t0);
-        let after = if matches!(gathered, Gathered::Raised { .. }) {
-            ends.borrow().iter().filter(|e| **e > t_caller + 1e-9).count()
-        } else {
-            0
-        };
+        let after =
+            if matches!(gathered, Gathered::Raised { .. }) { ends.borrow().iter().filter(|e| **e > t_caller + 1e-9).count() } else { 0 };
         rec.result("finished_after_raise", after as f64);
 
         // 2. return_exceptions=True: everything, in submission order.
@@ -115,4 +117,3 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
         Ok(())
     })
 }
-

@@ -8,8 +8,8 @@ use crate::engine::cpu::{ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::sweep::{self, THREADS_MAX};
 use crate::engine::trace::Trace;
-use crate::engine::workloads::{chunk_range, n_chunks};
 use crate::engine::workloads::sha256::{hash_blocks, head48, xor_into, Digest32, BLOCK_BYTES};
+use crate::engine::workloads::{chunk_range, n_chunks};
 use crate::engine::RunError;
 
 pub static SCENARIO: Scenario = Scenario {

@@ -73,18 +73,45 @@ pub fn shared(ctx: &CpuCtx<'_>, log: &WorkLog<'_>, buf: &[u64], threads: usize, 
     Some(Way { ms, checksum: sum(&runs), bytes_copied: 0 })
 }
 
-pub fn message_passing(ctx: &CpuCtx<'_>, log: &WorkLog<'_>, buf: &[u64], threads: usize, chunk: usize, rounds: u32) -> Result<Option<Way>, RunError> {
+pub fn message_passing(
+    ctx: &CpuCtx<'_>,
+    log: &WorkLog<'_>,
+    buf: &[u64],
+    threads: usize,
+    chunk: usize,
+    rounds: u32,
+) -> Result<Option<Way>, RunError> {
     let n_chunks = buf.len().div_ceil(chunk);
     let t0 = log.now();
     let runs = run_lanes(ctx, threads, n_chunks, |c| -> Result<(u64, u64), RunError> {
         let lane = worker_lane();
         let (lo, hi) = bounds(buf.len(), chunk, c);
-        let msg = log.timed(&lane, State::Io, Some("pipe"), |b: &Vec<u8>| format!("chunk {c} · pickle {} items → {} bytes", hi - lo, b.len()), || encode(&buf[lo..hi]));
-        let received = log.timed(&lane, State::Io, Some("pipe"), |b: &Vec<u8>| format!("chunk {c} · copy {} bytes", b.len()), || msg.clone());
-        let items = log.timed(&lane, State::Io, Some("pipe"), |_| format!("chunk {c} · unpickle {} bytes", received.len()), || decode(&received))?;
-        let r = log.timed(&lane, State::Running, None, |_| format!("message passing · chunk {c} · compute on the copy"), || checksum(&items, rounds));
+        let msg = log.timed(
+            &lane,
+            State::Io,
+            Some("pipe"),
+            |b: &Vec<u8>| format!("chunk {c} · pickle {} items → {} bytes", hi - lo, b.len()),
+            || encode(&buf[lo..hi]),
+        );
+        let received =
+            log.timed(&lane, State::Io, Some("pipe"), |b: &Vec<u8>| format!("chunk {c} · copy {} bytes", b.len()), || msg.clone());
+        let items =
+            log.timed(&lane, State::Io, Some("pipe"), |_| format!("chunk {c} · unpickle {} bytes", received.len()), || decode(&received))?;
+        let r = log.timed(
+            &lane,
+            State::Running,
+            None,
+            |_| format!("message passing · chunk {c} · compute on the copy"),
+            || checksum(&items, rounds),
+        );
         let back = encode(&[r]);
-        let answer = log.timed(&lane, State::Io, Some("pipe"), |_| format!("chunk {c} · result back · {} bytes", back.len()), || decode(&back.clone()))?;
+        let answer = log.timed(
+            &lane,
+            State::Io,
+            Some("pipe"),
+            |_| format!("chunk {c} · result back · {} bytes", back.len()),
+            || decode(&back.clone()),
+        )?;
         let r = answer.first().copied().unwrap_or_default();
         Ok((r, (msg.len() + back.len()) as u64))
     });

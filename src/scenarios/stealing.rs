@@ -44,7 +44,15 @@ pub fn sizes(tasks: usize, mean_k: u32, skew: &str, seed: u64) -> Vec<u32> {
     (0..tasks)
         .map(|_| {
             let u = rng.next_f64();
-            let f = if skew == "heavy" { if u < 0.1 { 5.5 } else { 0.5 } } else { 0.5 + u };
+            let f = if skew == "heavy" {
+                if u < 0.1 {
+                    5.5
+                } else {
+                    0.5
+                }
+            } else {
+                0.5 + u
+            };
             (mean * f).round().max(1.0) as u32
         })
         .collect()
@@ -130,16 +138,18 @@ impl Go<'_, '_> {
 
 fn finish(log: &WorkLog<'_>, t0: f64, runs: Vec<AtomicU32>, steals: u64, workers: usize) -> Schedule {
     let t1 = log.now();
-    Schedule { ms: t1 - t0, runs: runs.into_iter().map(AtomicU32::into_inner).collect(), steals, idle_ms: idle(&log.entries(), t0, t1, workers) }
+    Schedule {
+        ms: t1 - t0,
+        runs: runs.into_iter().map(AtomicU32::into_inner).collect(),
+        steals,
+        idle_ms: idle(&log.entries(), t0, t1, workers),
+    }
 }
 
 /// Worker time inside `[t0, t1]` not covered by a span, summed over workers.
 pub fn idle(entries: &[Entry], t0: f64, t1: f64, workers: usize) -> f64 {
-    let busy: f64 = entries
-        .iter()
-        .filter(|e| e.lane.starts_with("worker ") && e.start_ms >= t0 && e.end_ms <= t1)
-        .map(|e| e.end_ms - e.start_ms)
-        .sum();
+    let busy: f64 =
+        entries.iter().filter(|e| e.lane.starts_with("worker ") && e.start_ms >= t0 && e.end_ms <= t1).map(|e| e.end_ms - e.start_ms).sum();
     ((t1 - t0) * workers as f64 - busy).max(0.0)
 }
 

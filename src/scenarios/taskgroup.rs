@@ -29,7 +29,15 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::choice("nested", &["flat", "nested"], "flat"),
         ParamSpec::int("seed", 0, 4_294_967_295, 1),
     ],
-    cpython: &[("n", "4"), ("latency", "uniform"), ("ms", "240"), ("fail_at", "180"), ("cleanup", "80"), ("nested", "nested"), ("seed", "29")],
+    cpython: &[
+        ("n", "4"),
+        ("latency", "uniform"),
+        ("ms", "240"),
+        ("fail_at", "180"),
+        ("cleanup", "80"),
+        ("nested", "nested"),
+        ("seed", "29"),
+    ],
     exec: Exec::Async(run),
 };
 

@@ -132,9 +132,7 @@ fn parse_set(v: &serde_json::Value) -> Result<EmbedCommand, EmbedError> {
 /// (`None`: not restricted). Origins compare exactly (`scheme://host[:port]`).
 pub fn origin_allowed(allowed: Option<&[String]>, origin: &str) -> Result<(), EmbedError> {
     match allowed {
-        Some(list) if !list.iter().any(|o| o == origin) => {
-            Err(EmbedError::OriginNotAllowed { origin: origin.chars().take(200).collect() })
-        }
+        Some(list) if !list.iter().any(|o| o == origin) => Err(EmbedError::OriginNotAllowed { origin: origin.chars().take(200).collect() }),
         _ => Ok(()),
     }
 }

@@ -16,9 +16,7 @@ impl AppState {
 
     /// The chosen model (the lesson's `model` parameter; the default if it is bad).
     pub fn interleave_model(&self) -> Model {
-        models::by_id(&self.input("model"))
-            .or_else(|| models::by_id(models::IDS[0]))
-            .expect("the built-in models include IDS[0]")
+        models::by_id(&self.input("model")).or_else(|| models::by_id(models::IDS[0])).expect("the built-in models include IDS[0]")
     }
 
     /// The schedule's valid steps, and the error in the rest of it, if any.

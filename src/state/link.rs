@@ -8,12 +8,23 @@ use crate::scenarios::{self, Kind};
 /// A problem with the link the page was opened with (the page still works).
 #[derive(Debug, Clone, PartialEq)]
 pub enum UrlError {
-    UnknownLesson { id: String },
-    UnknownParam { key: String, lesson: &'static str },
-    BadLang { input: String },
-    BadClock { input: String },
+    UnknownLesson {
+        id: String,
+    },
+    UnknownParam {
+        key: String,
+        lesson: &'static str,
+    },
+    BadLang {
+        input: String,
+    },
+    BadClock {
+        input: String,
+    },
     /// `origins=` holds something that is not an `http(s)://host[:port]` origin.
-    BadOrigins { input: String },
+    BadOrigins {
+        input: String,
+    },
 }
 
 impl UrlError {
@@ -34,8 +45,7 @@ impl AppState {
     /// `browser_lang` (navigator.language) is used when the link names no language.
     pub fn from_query(query: &str, browser_lang: Option<&str>) -> AppState {
         let mut s = AppState::default();
-        let pairs: Vec<(String, String)> =
-            form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).into_owned().collect();
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).into_owned().collect();
         s.lang = browser_lang.and_then(Lang::from_tag).unwrap_or_default();
         for (k, v) in &pairs {
             match k.as_str() {

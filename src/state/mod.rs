@@ -42,7 +42,6 @@ impl std::ops::Deref for TraceRef {
     }
 }
 
-
 /// Which clock async lessons run on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Clock {
@@ -104,7 +103,6 @@ impl RunStatus {
     }
 }
 
-
 /// What the browser can do, learned at start-up.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Env {
@@ -158,7 +156,10 @@ pub enum Action {
     /// How far the running CPU run is (polled from the pool while it runs).
     Progress(RunProgress),
     SelectLesson(String),
-    SetParam { key: String, value: String },
+    SetParam {
+        key: String,
+        value: String,
+    },
     ResetParams,
     SetEnv(Env),
     /// Start a run when possible (from outside the page's own Run button).
@@ -343,8 +344,13 @@ impl AppState {
                 if !s.is_running() {
                     if let Some(scn) = scenarios::find(&trace.meta.scenario) {
                         s.lesson = scn.id;
-                        let known: BTreeMap<String, String> =
-                            trace.meta.params.iter().filter(|(k, _)| scn.params.iter().any(|p| p.key == k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect();
+                        let known: BTreeMap<String, String> = trace
+                            .meta
+                            .params
+                            .iter()
+                            .filter(|(k, _)| scn.params.iter().any(|p| p.key == k.as_str()))
+                            .map(|(k, v)| (k.clone(), v.clone()))
+                            .collect();
                         s.inputs.insert(scn.id, known);
                         s.run = if trace.meta.stopped { RunStatus::Stopped } else { RunStatus::Done };
                         s.import_error = None;

@@ -64,7 +64,13 @@ pub fn layout(points: &[ParamPoint], param: &str, w: f64, h: f64) -> ParamSweepL
 
 /// Compact axis label for a parameter value: 1, 10, 100, 1k, 10k, 1M.
 pub fn fmt_value(v: f64) -> String {
-    let (n, suffix) = if v >= 1e6 { (v / 1e6, "M") } else if v >= 1e3 { (v / 1e3, "k") } else { (v, "") };
+    let (n, suffix) = if v >= 1e6 {
+        (v / 1e6, "M")
+    } else if v >= 1e3 {
+        (v / 1e3, "k")
+    } else {
+        (v, "")
+    };
     if n.fract() == 0.0 {
         format!("{n:.0}{suffix}")
     } else {

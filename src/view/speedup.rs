@@ -55,11 +55,8 @@ pub fn layout(points: &[SpeedupPoint], w: f64, h: f64) -> SpeedupLayout {
 /// whiskers down to its slowest run, and the Amdahl curve S(n) = 1/(f + (1−f)/n)
 /// for the fitted `f`, sampled every 0.1 thread so it draws as a curve.
 pub fn layout_stats(stats: &SweepStats, w: f64, h: f64) -> SpeedupLayout {
-    let points: Vec<SpeedupPoint> = stats
-        .rows
-        .iter()
-        .map(|r| SpeedupPoint { threads: r.threads, ms: r.best, speedup: r.speedup, efficiency: r.efficiency })
-        .collect();
+    let points: Vec<SpeedupPoint> =
+        stats.rows.iter().map(|r| SpeedupPoint { threads: r.threads, ms: r.best, speedup: r.speedup, efficiency: r.efficiency }).collect();
     let mut l = layout(&points, w, h);
     let Some(base) = stats.rows.first().map(|r| r.best) else { return l };
     // Invert the plot mapping from two known points (x: threads, y: speedup).
@@ -67,12 +64,8 @@ pub fn layout_stats(stats: &SweepStats, w: f64, h: f64) -> SpeedupLayout {
     let max_t = stats.rows.iter().map(|r| r.threads).max().unwrap_or(1).max(2) as f64;
     let px = |t: f64| x1 + (t - 1.0) / (max_t - 1.0) * (x2 - x1);
     let py = |s: f64| y1 + (s - 1.0) / (max_t - 1.0) * (y2 - y1);
-    l.whiskers = stats
-        .rows
-        .iter()
-        .filter(|r| r.n > 1 && r.worst > 0.0)
-        .map(|r| (px(r.threads as f64), py(base / r.worst), py(r.speedup)))
-        .collect();
+    l.whiskers =
+        stats.rows.iter().filter(|r| r.n > 1 && r.worst > 0.0).map(|r| (px(r.threads as f64), py(base / r.worst), py(r.speedup))).collect();
     if let Some(f) = stats.serial_fraction {
         let steps = ((max_t - 1.0) * 10.0).round() as usize;
         l.amdahl = (0..=steps).map(|i| 1.0 + i as f64 / 10.0).map(|n| (px(n), py(amdahl(f, n)))).collect();

@@ -12,9 +12,9 @@
 //! and the tasks left hanging at the end. [`minimize`] shrinks a program that
 //! disagrees, step by step and task by task, while it still disagrees.
 
-pub mod run;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cpython;
+pub mod run;
 
 use crate::engine::latency::SplitMix64;
 use serde::{Deserialize, Serialize};
@@ -28,22 +28,50 @@ pub const HORIZON_MS: f64 = 50_000.0;
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Step {
     /// `await asyncio.sleep(ms)` (0 yields).
-    Sleep { ms: f64 },
-    SemAcquire { i: usize },
-    SemRelease { i: usize },
-    LockAcquire { i: usize },
-    LockRelease { i: usize },
-    Set { i: usize },
-    Clear { i: usize },
-    Wait { i: usize },
+    Sleep {
+        ms: f64,
+    },
+    SemAcquire {
+        i: usize,
+    },
+    SemRelease {
+        i: usize,
+    },
+    LockAcquire {
+        i: usize,
+    },
+    LockRelease {
+        i: usize,
+    },
+    Set {
+        i: usize,
+    },
+    Clear {
+        i: usize,
+    },
+    Wait {
+        i: usize,
+    },
     /// `async with cond: await cond.wait()`.
-    CondWait { i: usize },
+    CondWait {
+        i: usize,
+    },
     /// `async with cond: cond.notify(n)`; `n == 0` is `notify_all()`.
-    Notify { i: usize, n: usize },
-    Put { i: usize, item: u32 },
-    Get { i: usize },
+    Notify {
+        i: usize,
+        n: usize,
+    },
+    Put {
+        i: usize,
+        item: u32,
+    },
+    Get {
+        i: usize,
+    },
     /// `await barrier.wait()`.
-    BarrierWait { i: usize },
+    BarrierWait {
+        i: usize,
+    },
 }
 
 /// Resources and tasks. `sems[i]` is a semaphore's initial value, `queues[i]`

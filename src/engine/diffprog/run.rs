@@ -122,8 +122,18 @@ pub fn run_engine(p: &Program) -> Vec<String> {
                 TracedCondition::new(&format!("cond{i}"), lock, "waiters", rec.clone(), rt.clone())
             })
             .collect(),
-        queues: p.queues.iter().enumerate().map(|(i, m)| TracedQueue::new(&format!("q{i}"), *m, Order::Fifo, "depth", rec.clone(), rt.clone())).collect(),
-        barriers: p.barriers.iter().enumerate().map(|(i, n)| TracedBarrier::new(&format!("bar{i}"), *n, "arrived", rec.clone(), rt.clone())).collect(),
+        queues: p
+            .queues
+            .iter()
+            .enumerate()
+            .map(|(i, m)| TracedQueue::new(&format!("q{i}"), *m, Order::Fifo, "depth", rec.clone(), rt.clone()))
+            .collect(),
+        barriers: p
+            .barriers
+            .iter()
+            .enumerate()
+            .map(|(i, n)| TracedBarrier::new(&format!("bar{i}"), *n, "arrived", rec.clone(), rt.clone()))
+            .collect(),
         rt: rt.clone(),
         log: RefCell::default(),
         at: RefCell::new(vec![Some(0); p.tasks.len()]),

@@ -10,12 +10,12 @@
 //! requires the lock; a woken waiter leaves the queue when it runs.
 //! tokio's `Notify` has no "wake n" and stores a permit when nobody waits.
 
+use super::aio::{Fut, FutQueue, OnCancel};
 use super::lock::{LockGuard, TracedLock};
 use super::waiters::Waiters;
 use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::runtime::Runtime;
 use crate::engine::trace::State;
-use super::aio::{Fut, FutQueue, OnCancel};
 use std::rc::Rc;
 
 pub struct TracedCondition {

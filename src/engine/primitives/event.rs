@@ -7,11 +7,11 @@
 //! (tokio's `watch` re-checked the flag when the waiter ran, so set-then-clear
 //! could leave it asleep).
 
+use super::aio::EventCore;
+use super::waiters::Waiters;
 use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::runtime::Runtime;
 use crate::engine::trace::State;
-use super::waiters::Waiters;
-use super::aio::EventCore;
 use std::rc::Rc;
 
 pub struct TracedEvent {

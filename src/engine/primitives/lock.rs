@@ -7,11 +7,11 @@
 //! first waiter, which takes the lock when it next runs (nobody can barge in
 //! meanwhile). A cancelled waiter leaves the queue and the graph.
 
+use super::aio::LockCore;
 use super::waiters::Waiters;
 use super::waitfor::WaitForGraph;
 use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::trace::State;
-use super::aio::LockCore;
 use std::rc::Rc;
 
 pub struct TracedLock {
@@ -45,12 +45,7 @@ impl TracedLock {
     /// track of that name counts the tasks queued on it.
     pub fn new(name: &str, graph: &Rc<WaitForGraph>, waiters_track: Option<&str>) -> Rc<Self> {
         let track = waiters_track.map(|t| graph.recorder().track(t));
-        Rc::new(TracedLock {
-            name: name.to_owned(),
-            core: LockCore::default(),
-            graph: graph.clone(),
-            waiters: Waiters::new(track),
-        })
+        Rc::new(TracedLock { name: name.to_owned(), core: LockCore::default(), graph: graph.clone(), waiters: Waiters::new(track) })
     }
 
     pub fn name(&self) -> &str {

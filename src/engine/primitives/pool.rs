@@ -9,13 +9,13 @@
 //! *wakes* the first waiting task, which takes a connection when it next runs;
 //! a task that runs before it and finds one free takes it at once.
 
+use super::aio::FutQueue;
+use super::waiters::Waiters;
 use crate::engine::recorder::{LaneId, Recorder, TrackId};
 use crate::engine::runtime::Runtime;
 use crate::engine::trace::State;
-use super::waiters::Waiters;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
-use super::aio::FutQueue;
 use std::rc::Rc;
 
 pub struct ConnectionPool {

@@ -16,10 +16,10 @@
 //! has no priority order, and asyncio's `join`/`task_done` accounting would
 //! still have to be built around it.
 
+use super::aio::{EventCore, FutQueue};
 use crate::engine::recorder::{LaneId, Recorder, TrackId};
 use crate::engine::runtime::Runtime;
 use crate::engine::trace::State;
-use super::aio::{EventCore, FutQueue};
 use std::cell::{Cell, RefCell};
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, VecDeque};

@@ -12,13 +12,13 @@
 //! 3.11's rules, as in the Python listing), so delayed callers are admitted in
 //! arrival order.
 
+use super::aio::LockCore;
 use crate::engine::recorder::{LaneId, Recorder, TrackId};
 use crate::engine::runtime::Runtime;
 use crate::engine::trace::State;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
-use super::aio::LockCore;
 
 /// Slack for float round-off between computed wake-up times and the clock.
 const EPS: f64 = 1e-6;

@@ -3,8 +3,8 @@
 //! [`request_to`] does the same against a user's own URL (see
 //! [`Runtime::fetch_url`]); its span is labelled with that URL's host.
 
-use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::params::url_host;
+use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::runtime::{FetchError, Runtime, SimRequest};
 use crate::engine::trace::{Outcome, State};
 
@@ -20,13 +20,7 @@ pub async fn request(rt: &dyn Runtime, rec: &Recorder, lane: LaneId, req: SimReq
 /// else the built-in endpoint — and finishes the lane: done below HTTP 400,
 /// failed otherwise with an `http_error` or `fetch_error` event. Returns the
 /// status, or the network error so a lesson can tell "unreachable" apart.
-pub async fn request_to(
-    rt: &dyn Runtime,
-    rec: &Recorder,
-    lane: LaneId,
-    req: SimRequest,
-    url: Option<&str>,
-) -> Result<u16, FetchError> {
+pub async fn request_to(rt: &dyn Runtime, rec: &Recorder, lane: LaneId, req: SimRequest, url: Option<&str>) -> Result<u16, FetchError> {
     let answer = match url {
         Some(u) => {
             rec.enter(lane, State::Io, Some(&format!("GET {}", url_host(u).unwrap_or(u))), rt.now());

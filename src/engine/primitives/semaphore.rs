@@ -4,12 +4,12 @@
 //! The queueing is asyncio 3.11.7's own ([`SemCore`]); this wrapper only
 //! observes it. A waiter that is cancelled leaves the queue and the waiter count.
 
+use super::aio::SemCore;
+use super::waiters::Waiters;
 use crate::engine::recorder::{LaneId, Recorder, TrackId};
 use crate::engine::runtime::Runtime;
 use crate::engine::trace::State;
-use super::waiters::Waiters;
 use std::cell::Cell;
-use super::aio::SemCore;
 use std::rc::Rc;
 
 pub struct TracedSemaphore {

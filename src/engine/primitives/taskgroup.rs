@@ -16,8 +16,8 @@
 //! task from `spawn` on (`tg.create_task` schedules it at once), so children
 //! resume in wake order.
 
-use crate::engine::recorder::{LaneId, Recorder};
 use super::aio::EventCore;
+use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::runtime::{spawn, JoinHandle, Runtime};
 use crate::engine::trace::{Outcome, State};
 use futures::future::{select, Either, LocalBoxFuture};

@@ -8,12 +8,12 @@
 //! threads and blocking locks). Each task waits for at most one lock, so a
 //! cycle is found by following holder → wanted lock → holder from the new wait.
 
+use super::aio::EventCore;
 use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::runtime::Runtime;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
-use super::aio::EventCore;
 
 /// One task in a deadlock cycle.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -273,7 +273,8 @@ impl Sim<'_> {
     /// A unit whose list is empty takes its next piece of work, if any.
     fn pull(&mut self, i: usize, fetch_in_worker: bool) -> bool {
         let (jobs, costs) = (self.jobs, self.costs);
-        let copies = |kb: f64| [(Op::Cpu(costs.item_ms / 2.0 + kb * costs.kb_ms, Piece::CopyIn)), (Op::Cpu(costs.item_ms / 2.0, Piece::CopyOut))];
+        let copies =
+            |kb: f64| [(Op::Cpu(costs.item_ms / 2.0 + kb * costs.kb_ms, Piece::CopyIn)), (Op::Cpu(costs.item_ms / 2.0, Piece::CopyOut))];
         match self.units[i].source {
             Source::Jobs if self.next_job < jobs.n => {
                 let j = self.next_job;

@@ -69,4 +69,3 @@ pub fn count_sieve(bound: u64) -> u64 {
     }
     count
 }
-

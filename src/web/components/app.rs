@@ -1,16 +1,16 @@
 //! The root component: owns the state reducer, wires services to actions, and
 //! lays out the page.
 
+use super::interleave_link::InterleaveLink;
+use super::interleave_view::InterleaveView;
+use super::loop_warning::LoopWarning;
+use super::mandelbrot_image::MandelbrotImage;
+use super::shortcuts::Shortcuts;
+use super::workers_sweep_chart::WorkersSweepChart;
+use super::{chooser_bars::ChooserBars, chooser_verdict::ChooserVerdict, python_view::PythonView};
 use super::{clock_select::ClockSelect, import_trace::ImportTrace, replay_bar::ReplayBar};
 use super::{controls::Controls, header::Header, listing::Listing, messages::Messages, params_form::ParamsForm};
 use super::{k_sweep_chart::KSweepChart, speedup_chart::SpeedupChart, summary::SummaryView, timeline::Timeline};
-use super::mandelbrot_image::MandelbrotImage;
-use super::loop_warning::LoopWarning;
-use super::interleave_view::InterleaveView;
-use super::interleave_link::InterleaveLink;
-use super::{chooser_bars::ChooserBars, chooser_verdict::ChooserVerdict, python_view::PythonView};
-use super::workers_sweep_chart::WorkersSweepChart;
-use super::shortcuts::Shortcuts;
 use super::{param_sweep_chart::ParamSweepChart, sweep_stats::SweepStatsTable};
 use crate::i18n::tr;
 use crate::state::{Action, AppState};

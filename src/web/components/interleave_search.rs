@@ -122,8 +122,7 @@ pub fn interleave_search(p: &Props) -> Html {
         });
     }
     let start = |which: Which| {
-        let (job, status, on_found, model, depth, seed) =
-            (job.clone(), status.clone(), p.on_found.clone(), p.model, *depth, seed.clone());
+        let (job, status, on_found, model, depth, seed) = (job.clone(), status.clone(), p.on_found.clone(), p.model, *depth, seed.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(m) = models::by_id(model) else { return };
             let search: Box<dyn Search> = match which {

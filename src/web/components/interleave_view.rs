@@ -36,16 +36,12 @@ fn outcome(lang: Lang, m: &Model, s: &State) -> (&'static str, String) {
         Outcome::Running => ("running", tr(lang, "il.outcome.running").to_owned()),
         Outcome::Passed => ("passed", tr(lang, "il.outcome.passed").to_owned()),
         Outcome::Failed(Failure::Deadlock) => ("deadlock", tr(lang, "il.outcome.deadlock").to_owned()),
-        Outcome::Failed(Failure::Assert { check, actual }) => (
-            "assert",
-            fill(tr(lang, "il.outcome.assert"), &[("check", &m.checks[check].text), ("actual", &actual.to_string())]),
-        ),
+        Outcome::Failed(Failure::Assert { check, actual }) => {
+            ("assert", fill(tr(lang, "il.outcome.assert"), &[("check", &m.checks[check].text), ("actual", &actual.to_string())]))
+        }
         Outcome::Failed(Failure::ReleaseUnowned { thread, lock }) => (
             "release",
-            fill(
-                tr(lang, "il.outcome.release"),
-                &[("who", &m.threads[thread as usize].name), ("lock", m.locks[lock as usize].name)],
-            ),
+            fill(tr(lang, "il.outcome.release"), &[("who", &m.threads[thread as usize].name), ("lock", m.locks[lock as usize].name)]),
         ),
     }
 }

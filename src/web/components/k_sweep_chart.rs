@@ -30,7 +30,8 @@ pub fn k_sweep_chart(p: &Props) -> Html {
     let real = p.state.trace.as_ref().is_some_and(|t| t.meta.clock != crate::engine::trace::ClockKind::Virtual);
     let measured = p.state.summary.as_ref().filter(|_| real).map(|s| (k_run, s.makespan_ms));
     let l = layout(&sweep, measured, 460.0, 240.0);
-    let path: String = l.points.iter().enumerate().map(|(i, q)| format!("{}{:.1} {:.1}", if i == 0 { "M" } else { " L" }, q.0, q.1)).collect();
+    let path: String =
+        l.points.iter().enumerate().map(|(i, q)| format!("{}{:.1} {:.1}", if i == 0 { "M" } else { " L" }, q.0, q.1)).collect();
     html! {
         <div class="card chart">
             <h3>{ tr(lang, "app.k_sweep") }</h3>

@@ -38,9 +38,7 @@ pub fn listing(p: &Props) -> Html {
     let (body, state) = match (p.code, &*fetched) {
         (Some(code), _) => (code.to_owned(), "ready"),
         (None, Some((id, Ok(text)))) if *id == p.id => (text.clone(), "ready"),
-        (None, Some((id, Err(e)))) if *id == p.id => {
-            (fill(tr(p.lang, "listing.failed"), &[("error", e), ("file", &file)]), "failed")
-        }
+        (None, Some((id, Err(e)))) if *id == p.id => (fill(tr(p.lang, "listing.failed"), &[("error", e), ("file", &file)]), "failed"),
         _ => (tr(p.lang, "listing.loading").to_owned(), "loading"),
     };
     html! {

@@ -34,7 +34,10 @@ pub fn python_view_card(p: &Props) -> Html {
     };
     let n = v.workers.to_string();
     let basis = match v.slowdown {
-        Some(k) => fill(tr(lang, "pyview.basis_measured"), &[("ms", &fmt_ms(v.cpython_ms)), ("k", &format!("{k:.1}")), ("tasks", &v.tasks.to_string())]),
+        Some(k) => fill(
+            tr(lang, "pyview.basis_measured"),
+            &[("ms", &fmt_ms(v.cpython_ms)), ("k", &format!("{k:.1}")), ("tasks", &v.tasks.to_string())],
+        ),
         None => fill(tr(lang, "pyview.basis_same"), &[("ms", &fmt_ms(v.cpython_ms)), ("tasks", &v.tasks.to_string())]),
     };
     let costs = fill(

@@ -62,7 +62,11 @@ fn result_numbers(t: &Trace) -> Vec<Num> {
             } else {
                 // Up to 6 decimals, without trailing zeros (1.57, not 1.570000).
                 let s = fmt_num(v, if v.fract() == 0.0 { 0 } else { 6 });
-                if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_owned() } else { s }
+                if s.contains('.') {
+                    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+                } else {
+                    s
+                }
             };
             Num { id: k.replace('_', "-"), key: format!("num.{k}"), value: v, text }
         })

@@ -15,7 +15,15 @@ pub struct Props {
 #[function_component(SweepStatsTable)]
 pub fn sweep_stats_table(p: &Props) -> Html {
     let lang = p.lang;
-    let head = ["app.stats.threads", "app.stats.runs", "app.stats.mean", "app.stats.median", "app.stats.stdev", "app.stats.best", "app.stats.speedup"];
+    let head = [
+        "app.stats.threads",
+        "app.stats.runs",
+        "app.stats.mean",
+        "app.stats.median",
+        "app.stats.stdev",
+        "app.stats.best",
+        "app.stats.speedup",
+    ];
     html! {
         <div class="card chart">
             <h3>{ tr(lang, "app.sweep_stats") }</h3>

@@ -10,8 +10,8 @@ use crate::engine::trace::{Outcome, Trace};
 use crate::i18n::{lane_name, tr, Lang};
 use crate::state::TraceRef;
 use crate::view::axis::fmt_ms;
-use crate::view::timeline::hit;
 use crate::view::palette::ink;
+use crate::view::timeline::hit;
 use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -139,7 +139,8 @@ pub fn timeline(p: &Props) -> Html {
     };
 
     let onmousemove = {
-        let (hover, painted, drag, range, trace, lang) = (hover.clone(), painted.clone(), drag.clone(), range.clone(), trace.clone(), p.lang);
+        let (hover, painted, drag, range, trace, lang) =
+            (hover.clone(), painted.clone(), drag.clone(), range.clone(), trace.clone(), p.lang);
         Callback::from(move |e: MouseEvent| {
             let (x, y) = (e.offset_x() as f64, e.offset_y() as f64);
             let pd = painted.borrow();
@@ -222,4 +223,3 @@ fn outcome_key(o: Outcome) -> &'static str {
         Outcome::Cancelled => "cancelled",
     }
 }
-

@@ -6,10 +6,10 @@
 use crate::engine::trace::{Outcome, State, Trace};
 use crate::i18n::{event_text, lane_name, tr, Lang};
 use crate::view::axis::ticks;
+use crate::view::palette::{Ink, Theme};
 use crate::view::raster::{rasterize, DENSE_RECTS};
 use crate::view::replay::lane_end_times;
 use crate::view::timeline::{layout_until, Rect, Viewport};
-use crate::view::palette::{Ink, Theme};
 use crate::view::{state_color, tracks::step_corners_decimated};
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -26,7 +26,16 @@ pub(super) struct Painted {
 }
 
 #[allow(clippy::too_many_arguments)]
-pub(super) fn paint(c: &HtmlCanvasElement, t: &Trace, range: Option<(f64, f64)>, width: f64, lang: Lang, cursor: Option<f64>, ink: &Ink, out: &mut Painted) {
+pub(super) fn paint(
+    c: &HtmlCanvasElement,
+    t: &Trace,
+    range: Option<(f64, f64)>,
+    width: f64,
+    lang: Lang,
+    cursor: Option<f64>,
+    ink: &Ink,
+    out: &mut Painted,
+) {
     let css_w = if width > 0.0 { width } else { 800.0 };
     let until = cursor.unwrap_or(f64::INFINITY);
     // Run-wide events (e.g. "threads = 2" at each sweep step) get a marker row.
@@ -69,7 +78,11 @@ pub(super) fn paint(c: &HtmlCanvasElement, t: &Trace, range: Option<(f64, f64)>,
         ctx.move_to(x, AXIS_H - 4.0);
         ctx.line_to(x, css_h);
         ctx.stroke();
-        let _ = ctx.fill_text(&format!("{} {}", crate::view::axis::fmt_num(tick, if vp.t1 - vp.t0 < 10.0 { 2 } else { 0 }), tr(lang, "app.ms")), x + 3.0, 12.0);
+        let _ = ctx.fill_text(
+            &format!("{} {}", crate::view::axis::fmt_num(tick, if vp.t1 - vp.t0 < 10.0 { 2 } else { 0 }), tr(lang, "app.ms")),
+            x + 3.0,
+            12.0,
+        );
     }
 
     // Lanes: labels (when there is room), then spans batched by colour.
@@ -155,7 +168,6 @@ pub(super) fn paint(c: &HtmlCanvasElement, t: &Trace, range: Option<(f64, f64)>,
     *out = Painted { vp: Some(vp), rects };
 }
 
-
 /// The page's theme: `data-theme` on `<html>` (static/theme.js).
 pub(super) fn page_theme() -> Theme {
     let attr = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).and_then(|e| e.get_attribute("data-theme"));
@@ -184,9 +196,5 @@ fn fit_text(ctx: &CanvasRenderingContext2d, text: &str, room: f64) -> String {
         return text.to_owned();
     }
     let chars: Vec<char> = text.chars().collect();
-    (0..chars.len())
-        .rev()
-        .map(|n| format!("{}…", chars[..n].iter().collect::<String>()))
-        .find(|s| width(s) <= room)
-        .unwrap_or_default()
+    (0..chars.len()).rev().map(|n| format!("{}…", chars[..n].iter().collect::<String>())).find(|s| width(s) <= room).unwrap_or_default()
 }

@@ -35,7 +35,8 @@ pub fn workers_sweep_chart(p: &Props) -> Html {
         .and_then(|t| t.meta.results.get("pool_ms").copied())
         .map(|ms| (w_run, ms));
     let l = layout(&sweep, measured, 460.0, 240.0);
-    let path: String = l.points.iter().enumerate().map(|(i, q)| format!("{}{:.1} {:.1}", if i == 0 { "M" } else { " L" }, q.0, q.1)).collect();
+    let path: String =
+        l.points.iter().enumerate().map(|(i, q)| format!("{}{:.1} {:.1}", if i == 0 { "M" } else { " L" }, q.0, q.1)).collect();
     html! {
         <div class="card chart">
             <h3>{ tr(lang, "app.workers_sweep") }</h3>

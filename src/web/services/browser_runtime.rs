@@ -136,9 +136,8 @@ impl Runtime for BrowserRuntime {
     fn set_server(&self, spec: Option<crate::engine::server_model::ServerSpec>) {
         // The run id keeps this run's count of requests in service apart from
         // any other page's in the service worker.
-        *self.server_query.borrow_mut() = spec.map_or_else(String::new, |s| {
-            format!("&server=capacity&capacity={}&queue={}&run={}", s.capacity, s.queue, self.shared_origin)
-        });
+        *self.server_query.borrow_mut() = spec
+            .map_or_else(String::new, |s| format!("&server=capacity&capacity={}&queue={}&run={}", s.capacity, s.queue, self.shared_origin));
     }
 
     fn start_io_threads(&self, threads: usize) -> LocalBoxFuture<'static, Result<(), String>> {

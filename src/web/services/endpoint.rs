@@ -31,9 +31,9 @@ pub async fn ensure() -> Result<Endpoint, String> {
         return Err("this browser context has no service workers (not a secure context?)".into());
     }
     if container.controller().is_none() {
-        JsFuture::from(container.register("./sim-sw.js")).await.map_err(|e| {
-            e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| format!("{e:?}"))
-        })?;
+        JsFuture::from(container.register("./sim-sw.js"))
+            .await
+            .map_err(|e| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| format!("{e:?}")))?;
         for _ in 0..100 {
             if container.controller().is_some() {
                 break;

@@ -142,9 +142,11 @@ pub async fn ensure(n: usize) -> Result<(), String> {
         }
         Ok(fresh)
     })?;
-    let pings = futures::future::join_all(fresh.into_iter().map(|i| call(i, |m| {
-        let _ = js_sys::Reflect::set(m, &"ping".into(), &true.into());
-    })));
+    let pings = futures::future::join_all(fresh.into_iter().map(|i| {
+        call(i, |m| {
+            let _ = js_sys::Reflect::set(m, &"ping".into(), &true.into());
+        })
+    }));
     match select(Box::pin(pings), TimeoutFuture::new(START_TIMEOUT_MS)).await {
         Either::Left((replies, _)) => replies.into_iter().map(|r| r.map(|_| ())).collect(),
         Either::Right(_) => Err(format!("the I/O threads did not start within {} s ({SCRIPT} missing?)", START_TIMEOUT_MS / 1000)),

@@ -47,9 +47,7 @@ pub async fn ensure(threads: usize) -> Result<usize, String> {
 /// Milliseconds on a clock shared by the page and every worker: each worker's
 /// `performance.now()` has its own origin, `timeOrigin + now()` does not.
 pub fn shared_clock_ms() -> f64 {
-    let perf = js_sys::Reflect::get(&js_sys::global(), &"performance".into())
-        .ok()
-        .and_then(|p| p.dyn_into::<web_sys::Performance>().ok());
+    let perf = js_sys::Reflect::get(&js_sys::global(), &"performance".into()).ok().and_then(|p| p.dyn_into::<web_sys::Performance>().ok());
     perf.map_or(0.0, |p| p.time_origin() + p.now())
 }
 

@@ -232,7 +232,9 @@ async fn run(workers: usize, inputs: &[Vec<u8>], stop: &AtomicBool) -> Result<Ve
     };
     let r = match select(Box::pin(all), Box::pin(watch)).await {
         Either::Left((r, _)) => r.into_iter().collect::<Result<Vec<()>, String>>(),
-        Either::Right((waited, _)) if waited >= GIVE_UP_MS => Err(format!("the processes did not answer within {} s ({SCRIPT} missing?)", GIVE_UP_MS / 1000)),
+        Either::Right((waited, _)) if waited >= GIVE_UP_MS => {
+            Err(format!("the processes did not answer within {} s ({SCRIPT} missing?)", GIVE_UP_MS / 1000))
+        }
         Either::Right(_) => Err(STOPPED.to_owned()),
     };
     r?;
@@ -289,7 +291,12 @@ pub async fn proc_bench(n: usize, kb: usize) -> Result<js_sys::Array, JsError> {
     let out = js_sys::Array::new();
     for r in runs {
         let o = js_sys::Object::new();
-        for (k, v) in [("start", r.ready - r.spawned), ("copyIn", r.received - r.sent), ("copyOut", r.back - r.done), ("memory", r.memory_bytes.unwrap_or(0.0))] {
+        for (k, v) in [
+            ("start", r.ready - r.spawned),
+            ("copyIn", r.received - r.sent),
+            ("copyOut", r.back - r.done),
+            ("memory", r.memory_bytes.unwrap_or(0.0)),
+        ] {
             let _ = js_sys::Reflect::set(&o, &k.into(), &v.into());
         }
         out.push(&o);

@@ -8,8 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     let message = |e: JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
     let window = web_sys::window().ok_or("no window")?;
-    let resp: web_sys::Response =
-        JsFuture::from(window.fetch_with_str(url)).await.map_err(message)?.dyn_into().map_err(message)?;
+    let resp: web_sys::Response = JsFuture::from(window.fetch_with_str(url)).await.map_err(message)?.dyn_into().map_err(message)?;
     if !resp.ok() {
         return Err(format!("HTTP {}", resp.status()));
     }
