@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Set up (idempotent) and run every test tier:
+#   0. formatting and lints (cargo fmt --check; cargo clippy, native and wasm32,
+#      warnings are errors: the crate's own lints, e.g. clippy::unwrap_used, included)
 #   1. native engine/state/view tests on the virtual clock (+ CPython listings)
 #      and the dependency policy (cargo deny: licences, duplicates, sources; deny.toml)
 #   2. browser tests in headless Chromium (wasm-pack test --headless --chrome)
@@ -14,6 +16,13 @@ unset RUSTC_BOOTSTRAP TRUNK_SKIP_VERSION_CHECK CHROMEDRIVER
 step() { printf '\n\033[1;32m==> %s\033[0m\n' "$*"; }
 
 fresh_build_of_this_crate
+
+step "formatting (cargo fmt --check; rustfmt.toml)"
+cargo fmt --check
+
+step "lints (cargo clippy -D warnings: native with tests and examples, then the wasm32 build)"
+cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --tests --locked -- -D warnings
 
 step "native tests (cargo test; examples are built, the crate has no doc tests)"
 cargo test

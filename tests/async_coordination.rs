@@ -165,8 +165,8 @@ fn condition_lesson_hands_each_item_to_one_consumer() {
     let t = run(&coordination::SCENARIO, &[("primitive", "condition"), ("n", "4"), ("ms", "60"), ("seed", "3")]);
     let lat = coordination::latencies(3, 2 * n, 60.0);
     let mut made = 0.0;
-    for i in 0..n {
-        made += lat[i];
+    for (i, l) in lat.iter().enumerate().take(n) {
+        made += l;
         let lane = lane_id(&t, &format!("consumer {i}"));
         // Consumer i (the i-th to wait) gets item i the moment it is made.
         assert!(close(nth_start(&t, lane, State::Io, 0), made), "consumer {i}");
@@ -217,11 +217,11 @@ fn periodic_ticks_at_exact_virtual_times_and_the_sleep_loop_drifts() {
     let lat = coordination::latencies(6, 2 * n, p / 2.0);
     let (sched, lp) = (lane_id(&t, "scheduler 0"), lane_id(&t, "loop 0"));
     let mut drift = 0.0;
-    for i in 0..n {
+    for (i, l) in lat.iter().enumerate().take(n) {
         assert!(close(nth_start(&t, sched, State::Io, i), i as f64 * p), "scheduler tick {i}");
         assert!(close(nth_start(&t, lp, State::Io, i), i as f64 * p + drift), "loop tick {i}");
         if i + 1 < n {
-            drift += lat[i];
+            drift += l;
         }
     }
     assert!(close(t.meta.results["loop_drift_ms"], drift));

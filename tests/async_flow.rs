@@ -82,7 +82,8 @@ fn putters_block_when_full_and_resume_in_order() {
             rt2.sleep(100.0).await;
             assert_eq!(q2.len(), 2, "two fit, four wait");
             for _ in 0..6 {
-                order2.borrow_mut().push(q2.get(None).await.unwrap());
+                let item = q2.get(None).await.unwrap();
+                order2.borrow_mut().push(item);
                 rt2.sleep(10.0).await;
             }
         };

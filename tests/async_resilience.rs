@@ -140,13 +140,13 @@ fn lesson_counts_agree_with_its_trace() {
         assert_eq!(r["successes"], t.lanes.iter().filter(|l| l.outcome == Some(Outcome::Done)).count() as f64);
         // A timed-out attempt lasts exactly the timeout (default 200 ms).
         for e in t.events.iter().filter(|e| e.name == "timed_out") {
-            let io = t.lane_spans(e.lane.unwrap()).filter(|s| s.state == State::Io && s.end_ms == e.t_ms).next().unwrap();
+            let io = t.lane_spans(e.lane.unwrap()).find(|s| s.state == State::Io && s.end_ms == e.t_ms).unwrap();
             assert_eq!(io.duration_ms(), 200.0);
         }
         // While open, nothing is admitted: every rejection happens with the track at 1 or 2.
         let track = t.track("breaker_state").unwrap();
         for e in t.events.iter().filter(|e| e.name == "rejected") {
-            let v = track.samples.iter().filter(|s| s.t_ms <= e.t_ms).last().unwrap().value;
+            let v = track.samples.iter().rfind(|s| s.t_ms <= e.t_ms).unwrap().value;
             assert!(v == 1.0 || v == 2.0, "seed {seed}: rejected at {} with breaker {v}", e.t_ms);
         }
     }

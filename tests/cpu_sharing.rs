@@ -199,7 +199,7 @@ fn stealing_runs_every_task_exactly_once() {
     let _serial = serial();
     let sizes = stealing::sizes(40, 5, "heavy", 3);
     let mean = sizes.iter().map(|&s| s as f64).sum::<f64>() / 40.0;
-    assert!(sizes.iter().any(|&s| s == 27_500) && sizes.iter().any(|&s| s == 2_500), "heavy = 5.5× or 0.5× the mean");
+    assert!(sizes.contains(&27_500) && sizes.contains(&2_500), "heavy = 5.5× or 0.5× the mean");
     assert!(mean > 1_000.0 && mean < 10_000.0);
     with_cpu_ctx(false, |ctx| {
         let log = WorkLog::new(ctx);
@@ -294,6 +294,7 @@ fn process_cpu_ms() -> f64 {
 ///   (thread start, the uneven end of two halves, cache effects):
 ///   speedup ≥ 0.75 × cores. On a quiet 2-core machine cores ≈ 2, so this is
 ///   speedup ≥ 1.5×, which is asserted outright when the run got ≥ 1.9 cores.
+///
 /// Best of 3 rounds (interleaved, as the lesson does).
 #[test]
 fn free_threaded_speeds_up_and_gil_threads_use_one_core() {

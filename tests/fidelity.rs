@@ -5,8 +5,8 @@
 //! of this crate loads the CPU while CPython's timers run.
 #![cfg(not(target_arch = "wasm32"))]
 
-use concurrency_playground::fidelity::{check_virtual, compare, python_version, run_engine, PyReport, PyTask};
-use concurrency_playground::fidelity_variants::{variants_virtual, ENGINE_ONLY};
+use concurrency_playground::fidelity::{check_virtual, cli_args, compare, markdown_table, python_version, run_engine, PyReport, PyTask};
+use concurrency_playground::fidelity_variants::{variants, variants_virtual, ENGINE_ONLY, NOT_VIRTUAL};
 use concurrency_playground::scenarios::{crawler, Kind, ALL};
 use std::path::Path;
 
@@ -27,12 +27,14 @@ fn every_variant_agrees_exactly_with_cpython_on_virtual_time() {
     python_is_3_11();
     let mut failures = Vec::new();
     let mut compared = 0;
+    let mut rows = Vec::new();
     for scn in ALL.iter().filter(|s| s.kind == Kind::Async) {
         for (params, tol) in variants_virtual(scn) {
             match check_virtual(scn, &params, &tol, repo()) {
                 Ok(c) if c.passed() => {
                     assert!(c.tasks_compared > 0, "{} {params:?}: the listing reported no tasks", scn.id);
                     compared += 1;
+                    rows.push(c);
                 }
                 Ok(c) => failures.push(format!("{} {}: {}", scn.id, c.args, c.failures().join("; "))),
                 Err(e) => failures.push(e),
@@ -42,6 +44,49 @@ fn every_variant_agrees_exactly_with_cpython_on_virtual_time() {
     assert!(failures.is_empty(), "CPython disagrees:\n{}", failures.join("\n"));
     // deadlock 2 + ratelimit 4 + prodcons 4 + actors 2 variants, one each for the other 7 but blocking.
     assert!(compared >= 18, "{compared} comparisons");
+    // FIDELITY.md is not stale: its virtual-time table is this one, exactly
+    // (virtual time is deterministic, so the table is too).
+    let doc = fidelity_md();
+    let table = markdown_table(&rows);
+    assert!(doc.contains(&table), "{STALE}: its virtual-time table differs from this run's:\n{table}");
+}
+
+const STALE: &str = "FIDELITY.md is stale (run `cargo run --example fidelity -- --write`)";
+
+fn fidelity_md() -> String {
+    std::fs::read_to_string(repo().join("FIDELITY.md")).expect("FIDELITY.md")
+}
+
+/// FIDELITY.md is not stale: its real-time table has one row for every
+/// variant the code compares (lesson and CPython arguments, in order) and no
+/// other, each row agrees, and every lesson not run on virtual time, and every
+/// engine-only result key, is listed with its reason. (The real-time figures
+/// themselves are one run's measurements; the row set is the code's.)
+#[test]
+fn fidelity_md_lists_exactly_the_variants_the_code_compares() {
+    let doc = fidelity_md();
+    let real = doc.split("## Real time").nth(1).and_then(|s| s.split("## Virtual time").next()).expect("a real-time section");
+    let have: Vec<(String, String)> = real
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| lesson"))
+        .map(|l| {
+            let cells: Vec<&str> = l.split(" | ").collect();
+            assert!(l.trim_end().ends_with("| agrees |"), "{STALE}: a row that does not agree: {l}");
+            (cells[0].trim_start_matches("| ").to_string(), cells[1].trim_matches('`').to_string())
+        })
+        .collect();
+    let want: Vec<(String, String)> = ALL
+        .iter()
+        .filter(|s| s.kind == Kind::Async)
+        .flat_map(|scn| variants(scn).into_iter().map(move |(params, _)| (scn.id.to_string(), cli_args(&params).join(" "))))
+        .collect();
+    assert_eq!(have, want, "{STALE}: its real-time rows are not the variants of src/fidelity_variants.rs");
+    for (id, why) in NOT_VIRTUAL {
+        assert!(doc.contains(&format!("- {id}: {why}")), "{STALE}: {id} is not listed as not run on virtual time");
+    }
+    for (id, key, why) in ENGINE_ONLY {
+        assert!(doc.contains(&format!("- {id} `{key}`: {why}")), "{STALE}: {id} {key} is not listed as engine-only");
+    }
 }
 
 /// Every key listed as engine-only belongs to an async lesson, and the engine

@@ -222,7 +222,7 @@ fn primes_lesson_counts_and_sweeps_threads() {
     let stopped = run_primes("200000", "5000", "0", true).unwrap();
     assert!(stopped.meta.stopped);
     stopped.validate().unwrap();
-    assert!(stopped.meta.results.get("primes_found").is_none());
+    assert!(!stopped.meta.results.contains_key("primes_found"));
 }
 
 #[test]

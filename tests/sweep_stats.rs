@@ -97,7 +97,7 @@ fn a_failing_chunk_stops_the_lanes_and_is_reported() {
         let f = r.expect_err("chunk 7 fails");
         assert_eq!((f.chunk, f.error.as_str()), (7, "boom 7"));
         // The same pool runs the next job correctly.
-        let ok = try_run_lanes(ctx, 2, 100, |i| Ok::<_, String>(i)).expect("no failure").expect("not cancelled");
+        let ok = try_run_lanes(ctx, 2, 100, Ok::<_, String>).expect("no failure").expect("not cancelled");
         let mut seen: Vec<usize> = ok.iter().map(|r| r.result).collect();
         seen.sort_unstable();
         assert_eq!(seen, (0..100).collect::<Vec<_>>());

@@ -143,7 +143,7 @@ impl Runtime for Unreachable {
         self.vrt.fetch(req)
     }
     fn fetch_url(&self, req: SimRequest, url: &str) -> LocalBoxFuture<'static, Result<Response, FetchError>> {
-        if self.only_odd && req.id % 2 == 0 {
+        if self.only_odd && req.id.is_multiple_of(2) {
             return self.vrt.fetch(req);
         }
         let msg = format!("Failed to fetch {url}");

@@ -276,7 +276,8 @@ async fn run_on_browser(scn: &scenarios::Scenario, pairs: &[(&str, &str)]) -> co
 
 /// What a run decided, as opposed to how long it took: each lane's name and
 /// outcome, and every result that is a count (timings are left out).
-fn decisions(t: &concurrency_playground::engine::trace::Trace) -> (Vec<(String, Option<Outcome>)>, BTreeMap<String, f64>) {
+type Decisions = (Vec<(String, Option<Outcome>)>, BTreeMap<String, f64>);
+fn decisions(t: &concurrency_playground::engine::trace::Trace) -> Decisions {
     let lanes = t.lanes.iter().map(|l| (l.name.clone(), l.outcome)).collect();
     let timed = |k: &str| ["_ms", "_x", "_rate", "_per_s", "_s"].iter().any(|s| k.ends_with(s));
     let counts = t.meta.results.iter().filter(|(k, _)| !timed(k)).map(|(k, v)| (k.clone(), *v)).collect();

@@ -237,7 +237,7 @@ impl<T> JoinHandle<T> {
 
     /// True once the task has finished or been cancelled.
     pub fn is_finished(&self) -> bool {
-        self.body.try_borrow().map_or(false, |b| b.is_none())
+        self.body.try_borrow().is_ok_and(|b| b.is_none())
     }
 }
 

@@ -227,6 +227,10 @@ impl Clock {
     }
 }
 
+/// A virtual run given up on request (see [`VirtualRuntime::block_on_until`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stopped;
+
 impl VirtualRuntime {
     pub fn new() -> Self {
         Self::with_pool(VIRTUAL_POOL_THREADS)
@@ -244,20 +248,40 @@ impl VirtualRuntime {
     /// `asyncio.run` cancels them. Returns `None` if every task is blocked with
     /// no timer pending: a deadlock, which the caller reports instead of hanging.
     pub fn block_on<T: 'static>(&self, fut: impl Future<Output = T> + 'static) -> Option<T> {
+        self.block_on_until(fut, &|| false).unwrap_or(None)
+    }
+
+    /// [`block_on`](Self::block_on) that asks `stopped` before every loop turn
+    /// and gives up (`Err(Stopped)`, every task dropped) once it says yes: the
+    /// page's Stop while a run goes on off the page's thread.
+    pub fn block_on_until<T: 'static>(
+        &self,
+        fut: impl Future<Output = T> + 'static,
+        stopped: &dyn Fn() -> bool,
+    ) -> Result<Option<T>, Stopped> {
         let out: Rc<RefCell<Option<T>>> = Rc::default();
         let slot = out.clone();
         self.clock.spawn(Box::pin(async move {
             *slot.borrow_mut() = Some(fut.await);
         }));
         let done = || out.borrow().is_some();
+        let mut halted = false;
         while !done() {
+            if stopped() {
+                halted = true;
+                break;
+            }
             if !self.clock.turn(&done) {
                 break;
             }
         }
         self.clock.clear();
         let result = out.borrow_mut().take();
-        result
+        if halted {
+            Err(Stopped)
+        } else {
+            Ok(result)
+        }
     }
 
     /// Tasks that have not finished (0 after [`block_on`](Self::block_on)).
@@ -315,7 +339,8 @@ impl Runtime for VirtualRuntime {
     }
 
     fn sleep(&self, ms: f64) -> LocalBoxFuture<'static, ()> {
-        if !(ms > 0.0) {
+        // Not `ms <= 0.0`: NaN yields too.
+        if ms.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater) {
             return Box::pin(YieldNow(false));
         }
         let deadline = to_ns(self.clock.now.get() + ms);

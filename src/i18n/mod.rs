@@ -86,7 +86,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
 
 /// The text for `key` in `lang`; the key itself if missing (tests keep that from
 /// happening), empty while the later texts are on their way ([`later::missing`]).
-pub fn tr<'a>(lang: Lang, key: &'a str) -> &'a str {
+pub fn tr(lang: Lang, key: &str) -> &str {
     match entries().find(|(k, _, _)| *k == key) {
         Some((_, en, zh)) => match lang {
             Lang::En => en,

@@ -153,6 +153,13 @@ pub fn finish_async(scn: &Scenario, params: &Params, rec: Rc<Recorder>, rt: &dyn
 /// Runs an async scenario to completion on the virtual clock (deterministic,
 /// instant). A run where every task blocks forever is reported, not hung.
 pub fn run_virtual(scn: &Scenario, raw: &BTreeMap<String, String>) -> Result<Trace, RunError> {
+    run_virtual_until(scn, raw, &|| false)
+}
+
+/// [`run_virtual`] that ends with [`RunError::Stopped`] as soon as `stopped`
+/// says so (asked before every loop turn): a run on a pool worker, which the
+/// page's Stop sets a flag for.
+pub fn run_virtual_until(scn: &Scenario, raw: &BTreeMap<String, String>, stopped: &dyn Fn() -> bool) -> Result<Trace, RunError> {
     let Exec::Async(run) = scn.exec else {
         return Err(RunError::Environment(format!("{} is not an async lesson", scn.id)));
     };
@@ -160,7 +167,7 @@ pub fn run_virtual(scn: &Scenario, raw: &BTreeMap<String, String>) -> Result<Tra
     let vrt = VirtualRuntime::new();
     let rt: Rc<dyn Runtime> = Rc::new(vrt.clone());
     let (rec, fut) = start_async(run, params.clone(), rt.clone());
-    let result = vrt.block_on(fut);
+    let result = vrt.block_on_until(fut, stopped).map_err(|_| RunError::Stopped)?;
     match result {
         Some(r) => {
             r?;

@@ -81,7 +81,7 @@ pub fn differ(programs: &[(u64, Program)], repo: &Path) -> Result<Vec<Disagreeme
         if run_engine(p) == c {
             continue;
         }
-        let mut disagrees = |q: &Program| run_cpython(std::slice::from_ref(q), repo).map_or(false, |c| c[0] != run_engine(q));
+        let mut disagrees = |q: &Program| run_cpython(std::slice::from_ref(q), repo).is_ok_and(|c| c[0] != run_engine(q));
         let program = minimize(p, &mut disagrees);
         let cpython = run_cpython(std::slice::from_ref(&program), repo)?.remove(0);
         out.push(Disagreement { seed: *seed, engine: run_engine(&program), cpython, program });

@@ -262,11 +262,9 @@ impl Sim<'_> {
     fn start_pool(&mut self) {
         self.pool_started = true;
         let (t, spawn) = (self.t, self.costs.spawn_ms);
-        let mut k = 0;
-        for u in self.units.iter_mut().filter(|u| u.source == Source::Pool) {
+        for (k, u) in self.units.iter_mut().filter(|u| u.source == Source::Pool).enumerate() {
             u.ops.push_back((Op::Until(t + k as f64 * spawn), NO_JOB));
             u.ops.push_back((Op::Sleep(spawn, Piece::Spawn), NO_JOB));
-            k += 1;
         }
     }
 

@@ -148,7 +148,7 @@ pub async fn ensure(n: usize) -> Result<(), String> {
         })
     }));
     match select(Box::pin(pings), TimeoutFuture::new(START_TIMEOUT_MS)).await {
-        Either::Left((replies, _)) => replies.into_iter().map(|r| r.map(|_| ())).collect(),
+        Either::Left((replies, _)) => replies.into_iter().try_for_each(|r| r.map(|_| ())),
         Either::Right(_) => Err(format!("the I/O threads did not start within {} s ({SCRIPT} missing?)", START_TIMEOUT_MS / 1000)),
     }
 }

@@ -9,11 +9,12 @@ use crate::engine::params::Params;
 use crate::engine::runtime::{JobOutput, OffloadError, Offloaded, Work, ERR_POOL_NOT_ISOLATED};
 use crate::engine::trace::{ClockKind, Trace};
 use crate::engine::RunError;
-use crate::scenarios::CpuRun;
+use crate::scenarios::{self, CpuRun, Scenario};
 use futures::channel::oneshot;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use std::cell::RefCell;
-use std::sync::atomic::AtomicBool;
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -65,6 +66,27 @@ pub async fn run(run: CpuRun, params: Params, cancel: Arc<AtomicBool>, progress:
     Ok(trace)
 }
 
+/// Runs a lesson on the virtual clock on a pool worker, so that however long
+/// its loop turns are (the hybrid lesson counts real primes inline; a
+/// 10,000-lane crawl makes ~100,000 events) the page's thread only receives
+/// the finished trace. `cancel` (Stop) is asked before every loop turn.
+pub async fn run_virtual(scn: &'static Scenario, raw: BTreeMap<String, String>, cancel: Arc<AtomicBool>) -> Result<Trace, RunError> {
+    let (tx, rx) = oneshot::channel();
+    rayon::spawn(move || {
+        let _ = tx.send(scenarios::run_virtual_until(scn, &raw, &|| cancel.load(Ordering::Relaxed)));
+    });
+    rx.await.map_err(|_| RunError::Workload("a pool worker died (see the console)".into()))?
+}
+
+/// Bumped by every Stop: an offloaded job queued before it is skipped, so a
+/// stopped run leaves no queue of jobs that would hold the pool for minutes.
+static GENERATION: AtomicU64 = AtomicU64::new(0);
+
+/// Forgets the jobs [`offload`]ed so far that have not started (Stop).
+pub fn drop_queued_offloads() {
+    GENERATION.fetch_add(1, Ordering::Relaxed);
+}
+
 /// Runs one job of an async lesson on the pool (starting the pool on first
 /// use) and resolves when it is done; the event loop keeps running meanwhile.
 /// Times are reported on the run's clock: `shared_origin` is the run's time 0
@@ -77,7 +99,11 @@ pub async fn offload(work: Work, shared_origin: f64) -> Result<Offloaded, Offloa
     }
     ensure(env.hardware_threads as usize).await.map_err(|e| OffloadError::Unavailable(format!("worker pool: {e}")))?;
     let (tx, rx) = oneshot::channel();
+    let generation = GENERATION.load(Ordering::Relaxed);
     rayon::spawn(move || {
+        if GENERATION.load(Ordering::Relaxed) != generation {
+            return; // its run was stopped: the receiver is gone too
+        }
         let start = shared_clock_ms();
         let value: JobOutput = match work {
             Work::Spin { ms } => {

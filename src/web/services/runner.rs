@@ -29,6 +29,7 @@ impl RunHandle {
     pub fn stop(&self) {
         self.cancel.store(true, Ordering::Relaxed);
         self.abort.abort();
+        pool::drop_queued_offloads();
     }
 }
 
@@ -47,11 +48,22 @@ pub fn start(
     match scn.exec {
         // The virtual clock: deterministic and instant, no endpoint needed.
         // (A model lesson always: its steps are not timed.)
+        // On a cross-origin isolated page the run goes to a pool worker, so
+        // the page's thread never waits for it (Stop answers at once: the
+        // worker quits at its next loop turn); without isolation there is no
+        // pool and it runs here.
         Exec::Async(_) if clock == Clock::Virtual || scn.kind == crate::scenarios::Kind::Model => spawn_local(async move {
-            match scenarios::run_virtual(scn, &params.to_strings()) {
-                Ok(t) => dispatch.emit(Action::RunFinished(TraceRef(Rc::new(t)))),
-                Err(e) => dispatch.emit(Action::RunFailed(e.to_string())),
-            }
+            let raw = params.to_strings();
+            let env = super::env::detect();
+            let ended = if env.isolated && pool::ensure(hardware_threads as usize).await.is_ok() {
+                match Abortable::new(pool::run_virtual(scn, raw, cancel), reg).await {
+                    Ok(r) => r,
+                    Err(_) => Err(RunError::Stopped),
+                }
+            } else {
+                scenarios::run_virtual(scn, &raw)
+            };
+            emit(&dispatch, ended);
         }),
         Exec::Async(run) => spawn_local(async move {
             let (ep, fallback) = match endpoint::ensure().await {

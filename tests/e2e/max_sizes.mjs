@@ -1,0 +1,100 @@
+// The page never freezes (issue 19, item 6): every lesson, with every whole-number
+// parameter at the largest value its form allows (the seed aside), on each clock
+// it has, is run from the page. The page's longest main-thread task from the
+// click on Run until a moment after the run ended must stay under LONG_TASK_MS,
+// and a run still going after WATCH_MS must stop within STOP_MS of Stop and
+// leave the page usable (the next lesson opens and runs).
+//
+//   node tests/e2e/max_sizes.mjs DIST_DIR     (also run by e2e.mjs)
+//   MAX_SIZES_ONLY=hybrid,crawler node tests/e2e/max_sizes.mjs dist
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { launchBrowser, log, PlaygroundPage, resolveDist, startServer } from './lib.mjs';
+
+const dist = resolveDist(process.argv[2]);
+/** The issue's bound on the page's longest task, ms. */
+const LONG_TASK_MS = 200;
+/** How long a run is watched before Stop, ms. */
+const WATCH_MS = 2_500;
+/** How soon Stop must end a run, ms: a CPU chunk or a loop turn, and one redraw. */
+const STOP_MS = 2_000;
+/** After the run ends: the redraw of its results (timeline, charts) happens in this window. */
+const SETTLE_MS = 600;
+const ONLY = process.env.MAX_SIZES_ONLY ? new Set(process.env.MAX_SIZES_ONLY.split(',')) : null;
+
+/** Every whole-number parameter of the open lesson at its form's maximum (title "min … max"). */
+async function maxParams(app) {
+  const inputs = await app.page.$$eval('input[data-testid^="param-"]', (els) =>
+    els.map((e) => ({ key: e.dataset.testid.slice('param-'.length), title: e.title, inputmode: e.inputMode })));
+  const out = {};
+  for (const { key, title, inputmode } of inputs) {
+    if (inputmode !== 'numeric' || key === 'seed') continue;
+    const m = /…\s*(-?\d+)\s*$/.exec(title);
+    if (m) out[key] = m[1];
+  }
+  return out;
+}
+
+async function ended(app, timeoutMs) {
+  const t0 = Date.now();
+  for (;;) {
+    const s = await app.status();
+    if (s !== 'running') return s;
+    if (Date.now() - t0 > timeoutMs) return 'running';
+    await app.page.waitForTimeout(50);
+  }
+}
+
+describe('the page never freezes: every lesson at its largest sizes, on each clock', () => {
+  let server;
+  let browser;
+  let app;
+  let lessons = [];
+  before(async () => {
+    server = await startServer(dist);
+    browser = await launchBrowser();
+    app = await PlaygroundPage.create(browser);
+    await app.open(server.url);
+    lessons = await app.byTestId('lesson-select').locator('option').evaluateAll((os) => os.map((o) => o.value));
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it(`every lesson's longest task stays under ${LONG_TASK_MS} ms and Stop ends it within ${STOP_MS} ms`, { timeout: 900_000 }, async () => {
+    assert.ok(lessons.length >= 26, `catalogue: ${lessons.length} lessons`);
+    const bad = [];
+    for (const lesson of lessons.filter((l) => !ONLY || ONLY.has(l))) {
+      await app.open(server.url, `lesson=${lesson}`);
+      const params = await maxParams(app);
+      const clocks = (await app.byTestId('clock-select').count()) ? ['virtual', 'browser'] : [''];
+      for (const clock of clocks) {
+        const q = new URLSearchParams({ lesson, ...params, ...(clock ? { clock } : {}) }).toString();
+        await app.open(server.url, q);
+        assert.equal(await app.byTestId('param-error').count(), 0, `${q}: the form refuses its own maxima`);
+        await app.observeLongTasks();
+        const t0 = await app.pageNow();
+        await app.run();
+        let status = await ended(app, WATCH_MS);
+        let stopMs = null;
+        if (status === 'running') {
+          const s0 = Date.now();
+          await app.stop();
+          status = await ended(app, STOP_MS + 1_000);
+          stopMs = Date.now() - s0;
+        }
+        await app.page.waitForTimeout(SETTLE_MS);
+        const longest = await app.maxLongTask(t0);
+        const line = `${q}: ${status}${stopMs === null ? '' : ` (Stop took ${stopMs} ms)`}, longest task ${longest.toFixed(0)} ms`;
+        log(line);
+        if (longest > LONG_TASK_MS) bad.push(`${line}: over ${LONG_TASK_MS} ms`);
+        if (stopMs !== null && (status !== 'stopped' || stopMs > STOP_MS)) bad.push(`${line}: did not stop within ${STOP_MS} ms`);
+        if (status === 'failed') bad.push(`${line}: ${await app.byTestId('run-error').innerText().catch(() => '?')}`);
+        const pageErrors = app.errors.filter((e) => e.startsWith('pageerror'));
+        if (pageErrors.length) bad.push(`${line}: ${pageErrors.join('; ')}`);
+      }
+    }
+    assert.deepEqual(bad, []);
+  });
+});
