@@ -11,7 +11,7 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 use concurrency_playground::fidelity::{check_virtual, check_with_tolerance, cli_args, markdown_table, python_version, FLOOR_EARLY_MS};
 #[cfg(not(target_arch = "wasm32"))]
-use concurrency_playground::fidelity_variants::{variants, variants_virtual, CPU_WORK, ENGINE_ONLY, NOT_VIRTUAL};
+use concurrency_playground::fidelity_variants::{variants, variants_virtual, CPU_WORK, ENGINE_ONLY, NOT_VARIED, NOT_VIRTUAL};
 #[cfg(not(target_arch = "wasm32"))]
 use concurrency_playground::scenarios::{Kind, ALL};
 #[cfg(not(target_arch = "wasm32"))]
@@ -55,6 +55,7 @@ fn main() {
     let engine_only: String = ENGINE_ONLY.iter().map(|(l, k, why)| format!("- {l} `{k}`: {why}\n")).collect();
     let not_virtual: String = NOT_VIRTUAL.iter().map(|(l, why)| format!("- {l}: {why}\n")).collect();
     let exceptions: String = exceptions.concat();
+    let not_varied: String = NOT_VARIED.iter().map(|(l, k, why)| format!("- {l} `{k}`: {why}\n")).collect();
     let cpu_work: String = CPU_WORK.iter().map(|(l, p)| format!("- {l} `{}`\n", cli_args(p).join(" "))).collect();
     let errors_md: String = if errors.is_empty() { "none".into() } else { errors.iter().map(|e| format!("\n- {e}")).collect() };
     let doc = format!(
@@ -91,6 +92,7 @@ fn main() {
          The same listings on CPython's own event loop with a virtual clock\n\
          (`python/tools/virtual_run.py`: asyncio's scheduling, timers exactly on time): times,\n\
          order and results must be equal. `tests/fidelity.rs` runs these in the test command.\n\n{virt_table}\n\
+         Choices not compared in every option:\n{not_varied}\n\
          Not run on virtual time:\n{not_virtual}\n\
          Result keys only the engine reports:\n{engine_only}\n\
          Errors: {errors_md}\n",

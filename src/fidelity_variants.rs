@@ -10,15 +10,17 @@ use crate::scenarios::Scenario;
 /// Choice parameters whose every option (every combination, for several)
 /// is compared, per lesson. Coordination's primitives are compared by
 /// `tests/async_coordination.rs` (their chains of sleeps need more room).
-pub const VARIED: &[(&str, &[&str])] = &[
-    ("deadlock", &["ordering"]),
-    ("ratelimit", &["limiter", "overflow"]),
-    ("prodcons", &["queue", "shutdown"]),
-    // `offload` is not compared: the listing's `to_thread` job is Python code
-    // that holds the GIL, so CPython's loop lags (~30 ms) where the page's
-    // Web Worker leaves the loop free; only `block` means the same on both.
-    ("actors", &["design"]),
-];
+pub const VARIED: &[(&str, &[&str])] =
+    &[("deadlock", &["ordering"]), ("ratelimit", &["limiter", "overflow"]), ("prodcons", &["queue", "shutdown"]), ("actors", &["design"])];
+
+/// Choices of a compared lesson whose other options are not compared, and why
+/// (FIDELITY.md prints them).
+pub const NOT_VARIED: &[(&str, &str, &str)] = &[(
+    "blocking",
+    "mode",
+    "only `block` is compared: the listing's `to_thread` job is Python code that holds the GIL, so CPython's loop lags (~30 ms) \
+     where the page's Web Worker leaves the loop free; only `block` means the same on both",
+)];
 
 /// What a comparison with CPython on virtual time is held to: the same
 /// times (to float rounding), the same order, every result.
