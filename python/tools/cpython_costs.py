@@ -3,6 +3,8 @@ data/cpython_costs.json, which src/engine/measured.rs reads at compile time.
 
     python3 python/tools/cpython_costs.py            # prints the JSON
     python3 python/tools/cpython_costs.py --write    # also writes data/cpython_costs.json
+    … --write --quiet          # declares the machine quiet (nothing else running)
+    … --write --note "TEXT"    # what else ran, recorded in the file
 
 What it measures (one run, on this machine):
 - process start-up, pickling per task and per KB: python/chooser.py's
@@ -26,7 +28,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.dirname(HERE))
 RUNS = 5
-COMMAND = "python3 python/tools/cpython_costs.py --write"
+COMMAND = "python3 python/tools/cpython_costs.py --write"  # plus --quiet / --note, recorded in about
 
 # scripts/bench.sh's WORKLOADS: lesson, lesson parameters, listing arguments.
 WORKLOADS = [
@@ -88,6 +90,9 @@ def r6(v):
 
 
 def main():
+    argv = sys.argv[1:]
+    quiet = "--quiet" in argv
+    note = argv[argv.index("--note") + 1] if "--note" in argv[:-1] else ""
     load = os.getloadavg()
     started = datetime.datetime.now(datetime.timezone.utc)
     p = process_costs()
@@ -110,10 +115,13 @@ def main():
             "python": f"{platform.python_implementation()} {platform.python_version()}",
             "start_method": multiprocessing.get_start_method(),
             "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} at the start",
-            "quiet": False,
-            "noise": (f"NOT a quiet machine: other agents were building Rust on its {os.cpu_count()} cores. Every figure is the minimum of "
-                      f"{RUNS} runs (chooser.measure() is itself best of 5 per figure; the slowdowns' CPython side best of {RUNS}, "
-                      f"native the best of {RUNS} runs of 10 rounds each): load only adds time, so the minimum is the least disturbed run."),
+            "quiet": quiet,
+            "noise": ((f"Declared quiet (--quiet): nothing else ran on its {os.cpu_count()} cores. " if quiet
+                       else f"NOT a quiet machine (no --quiet): other work shared its {os.cpu_count()} cores. ")
+                      + (note + " " if note else "")
+                      + f"Every figure is the minimum of {RUNS} runs (chooser.measure() is itself best of 5 per figure; the slowdowns' "
+                      f"CPython side best of {RUNS}, native the best of {RUNS} runs of 10 rounds each, the two interleaved): "
+                      "load only adds time, so the minimum is the least disturbed run."),
         },
         "how": {
             "switch_ms": "sys.getswitchinterval() x 1000: CPython's default switch interval (read, not timed)",
@@ -131,7 +139,7 @@ def main():
     }
     text = json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
     print(text, end="")
-    if "--write" in sys.argv[1:]:
+    if "--write" in argv:
         os.makedirs(os.path.join(REPO, "data"), exist_ok=True)
         with open(os.path.join(REPO, "data", "cpython_costs.json"), "w") as f:
             f.write(text)
