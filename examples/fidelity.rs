@@ -79,8 +79,11 @@ fn main() {
          `src/fidelity_variants.rs`, then the variants with real CPU work).\n\n\
          **CPU work.** The rows below with real computing (busy loops on `time.thread_time()`,\n\
          which hold the GIL) are also held to *CPU-time floors* (`floors` in the listing's report,\n\
-         `≥ CPU floor` in the results column): the CPU time the run's jobs measurably took, plus\n\
-         the wait that must come before any of them computes (`io`, for the mixed job). Under\n\
+         `≥ CPU floor` in the results column): the CPU time the run's jobs took while holding the\n\
+         GIL, plus the wait that must come before any of them computes (`io`, for the mixed job).\n\
+         A busy loop's turn that comes after a gap of 100 µs or more (the GIL or the CPU was lost\n\
+         in between) is not counted: its CPU time may be a waiting thread waking up to ask for the\n\
+         GIL, or time the virtual machine's host took that the guest counts as the thread's. Under\n\
          CPython 3.11's GIL no two threads compute at once, so no schedule ends sooner, however\n\
          loaded the machine (load adds wall time, not CPU time): the engine's value may be at most\n\
          {FLOOR_EARLY_MS} ms below it. A model that let GIL threads compute in parallel (the work\n\

@@ -17,22 +17,29 @@ max_in_flight = 0
 count_lock = threading.Lock()
 origin = time.perf_counter()
 thread_end = {}
-# CPU time the jobs' computing took (this thread's own, while it held the
-# GIL), summed per batch: under the GIL no two threads compute at once, so
-# no schedule ends a batch sooner (the fidelity check's CPU-time floor).
+# CPU time the jobs' computing took while holding the GIL, summed per batch:
+# under the GIL no two threads compute at once, so no schedule ends a batch
+# sooner (the fidelity check's CPU-time floor).
 work_s = [0.0]
+# A loop turn normally takes well under a microsecond; a gap this long means
+# the thread lost the GIL (or the CPU) in between, and the CPU time of that
+# turn may include waking up to ask for the GIL back: not counted as work.
+GAP_S = 0.0001
 
 
 def compute(ms):
     # Burn `ms` of this thread's own CPU time: time spent waiting for the GIL
     # does not count, so the work is the same however many threads compete.
-    start = time.thread_time()
-    end = start + ms / 1000
-    while time.thread_time() < end:
-        pass
-    spent = time.thread_time() - start
+    cpu = time.thread_time()
+    end = cpu + ms / 1000
+    wall, held = time.perf_counter(), 0.0
+    while cpu < end:
+        w, c = time.perf_counter(), time.thread_time()
+        if w - wall < GAP_S:
+            held += c - cpu
+        wall, cpu = w, c
     with count_lock:
-        work_s[0] += spent
+        work_s[0] += held
 
 
 def job(io_ms, cpu_ms):

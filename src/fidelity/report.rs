@@ -26,8 +26,9 @@ pub struct PyReport {
     pub loop_slack_ms: Option<f64>,
     /// CPU-time floors (listings with CPU work on GIL builds): for a result
     /// key (or `makespan_ms`), the least time CPython's GIL allows, from the
-    /// CPU time the run's computing measurably took (one thread at a time),
-    /// plus any wait that must come first. Load only adds wall time, never
+    /// CPU time the run's computing took while holding the GIL (loop turns
+    /// after a gap of 100 µs, where the GIL or the CPU was lost, not counted),
+    /// one thread at a time, plus any wait that must come first. Load only adds wall time, never
     /// CPU time, so the engine's value may not be below it (see
     /// [`Comparison::floors`]).
     #[serde(default)]
@@ -116,8 +117,9 @@ impl Comparison {
 }
 
 /// How far below a CPU-time floor the engine may be: the clock resolution the
-/// real-time comparison allows everywhere (`Tolerance::DEFAULT.early_ms`). A
-/// job's measured CPU time overshoots its `cpu` by one loop turn (µs).
+/// real-time comparison allows everywhere (`Tolerance::DEFAULT.early_ms`).
+/// The floor only counts uninterrupted loop turns, so it is at most the
+/// computing done (a few % under it on a loaded machine), never over it.
 pub const FLOOR_EARLY_MS: f64 = 1.0;
 
 /// The FIDELITY.md table, one row per lesson.
