@@ -10,20 +10,22 @@ use crate::scenarios::Scenario;
 /// Choice parameters whose every option (every combination, for several)
 /// is compared, per lesson. Coordination's primitives are compared by
 /// `tests/async_coordination.rs` (their chains of sleeps need more room).
-pub const VARIED: &[(&str, &[&str])] = &[
-    ("deadlock", &["ordering"]),
-    ("ratelimit", &["limiter", "overflow"]),
-    ("prodcons", &["queue", "shutdown"]),
-    // `offload` is not compared: the listing's `to_thread` job is Python code
-    // that holds the GIL, so CPython's loop lags (~30 ms) where the page's
-    // Web Worker leaves the loop free; only `block` means the same on both.
-    ("actors", &["design"]),
-];
+pub const VARIED: &[(&str, &[&str])] =
+    &[("deadlock", &["ordering"]), ("ratelimit", &["limiter", "overflow"]), ("prodcons", &["queue", "shutdown"]), ("actors", &["design"])];
+
+/// Choices of a compared lesson whose other options are not compared, and why
+/// (FIDELITY.md prints them).
+pub const NOT_VARIED: &[(&str, &str, &str)] = &[(
+    "blocking",
+    "mode",
+    "only `block` is compared: the listing's `to_thread` job is Python code that holds the GIL, so CPython's loop lags (~30 ms) \
+     where the page's Web Worker leaves the loop free; only `block` means the same on both",
+)];
 
 /// What a comparison with CPython on virtual time is held to: the same
 /// times (to float rounding), the same order, every result.
 pub const EXACT: Tolerance =
-    Tolerance { rel: 0.0, early_ms: 1e-6, late_rel: 0.0, late_ms: 1e-6, tie_ms: 1e-6, tie_fraction: 0.0, skip_results: &[] };
+    Tolerance { rel: 0.0, early_ms: 1e-6, late_rel: 0.0, late_ms: 1e-6, tie_ms: 1e-6, tie_fraction: 0.0, skip_results: &[], why: "" };
 
 /// Lessons whose listing cannot run on a virtual clock, and why.
 pub const NOT_VIRTUAL: &[(&str, &str)] = &[
@@ -41,7 +43,7 @@ pub fn variants_virtual(scn: &Scenario) -> Vec<(Vec<(&'static str, &'static str)
     }
     variants(scn)
         .into_iter()
-        .map(|(v, t)| (v, if t == DEADLOCK_BY_TIMEOUT { Tolerance { late_ms: t.late_ms, ..EXACT } } else { EXACT }))
+        .map(|(v, t)| (v, if t == DEADLOCK_BY_TIMEOUT { Tolerance { late_ms: t.late_ms, why: t.why, ..EXACT } } else { EXACT }))
         .collect()
 }
 
@@ -53,9 +55,8 @@ pub const ENGINE_ONLY: &[(&str, &str, &str)] = &[
     ("pipeline", "store_mean_ms", "a mean of short sleeps: the listing prints it under `short_stages`"),
     ("chooser", "pickling_ms", "the model's pickling cost (0 outside the process models); the listing measures it with --measure"),
     ("chooser", "start_up_ms", "the model's process start-up (0 outside the process models); the listing measures it with --measure"),
-    ("gilio", "cpu_ms", "CPU batches: busy loops are not compared in real time (tests/gilio.rs derives them from the parameters)"),
-    ("gilio", "cpu_1_ms", "CPU batches: busy loops are not compared in real time (tests/gilio.rs derives them from the parameters)"),
-    ("gilio", "cpu_x", "CPU batches: busy loops are not compared in real time (tests/gilio.rs derives them from the parameters)"),
+    ("gilio", "cpu_1_ms", "one-thread baselines: the comparison runs the listing at the lesson's thread count only"),
+    ("gilio", "cpu_x", "a ratio to the one-thread baseline, which the comparison does not run"),
     ("gilio", "io_1_ms", "one-thread baselines: the comparison runs the listing at the lesson's thread count only"),
     ("gilio", "io_x", "a ratio to the one-thread baseline, which the comparison does not run"),
     ("gilio", "mixed_1_ms", "one-thread baselines: the comparison runs the listing at the lesson's thread count only"),
@@ -71,11 +72,47 @@ pub fn engine_only(id: &str, key: &str) -> bool {
 /// `2·n·ms + 200` ms (`asyncio.wait(..., timeout=...)`); the engine's
 /// wait-for graph names it the moment the cycle closes. With the `cpython`
 /// parameters (n 3, ms 80) CPython's makespan is later by up to that timeout.
-pub const DEADLOCK_BY_TIMEOUT: Tolerance = Tolerance { late_ms: 2.0 * 3.0 * 80.0 + 200.0, ..Tolerance::DEFAULT };
+pub const DEADLOCK_BY_TIMEOUT: Tolerance = Tolerance {
+    late_ms: 2.0 * 3.0 * 80.0 + 200.0,
+    why: "the listing finds the deadlock by its timeout, asyncio.wait(..., timeout=2·n·ms + 200 ms) = 680 ms with n 3 and ms 80, \
+          where the engine's wait-for graph names it the moment the cycle closes: CPython's makespan may be later by up to that timeout",
+    ..Tolerance::DEFAULT
+};
+
+/// Variants with real CPU work (busy loops that hold the GIL), per lesson:
+/// the CPU-bound and the mixed batch of `gilio` (one run has both) and the
+/// chooser's GIL threads on its CPU-bound and mixed jobs (more jobs than
+/// threads). Besides the real-time rule, each is held to the CPU-time
+/// floors its listing reports ([`crate::fidelity::PyReport::floors`]): a
+/// model that let GIL threads compute at once would be below them.
+pub const CPU_WORK: &[(&str, &[(&str, &str)])] = &[
+    ("gilio", &[("n", "4"), ("threads", "4"), ("io", "200"), ("cpu", "50"), ("switch", "5000")]),
+    (
+        "chooser",
+        &[("n", "8"), ("threads", "4"), ("io", "200"), ("cpu", "50"), ("kb", "100"), ("job", "cpu_bound"), ("model", "threads_gil")],
+    ),
+    (
+        "chooser",
+        &[("n", "8"), ("threads", "4"), ("io", "200"), ("cpu", "50"), ("kb", "100"), ("job", "io_then_cpu"), ("model", "threads_gil")],
+    ),
+];
+
+/// The [`CPU_WORK`] variants' tolerance: 4 threads, switch interval 5 ms.
+/// CPython hands the GIL to whichever waiting thread the OS wakes first (a
+/// condition variable, not a queue); the engine hands it round in FIFO order.
+/// Threads computing together end one rotation apart, so those whose ends
+/// are within one rotation, (threads − 1) × switch = 15 ms, may end in
+/// either order.
+pub const GIL_ROTATION: Tolerance = Tolerance {
+    tie_ms: Tolerance::DEFAULT.tie_ms + 3.0 * 5.0,
+    why: "CPython hands the GIL to whichever waiting thread the OS wakes first (a condition variable), the engine in FIFO order: \
+          threads that compute together end one rotation apart, so ends within (threads − 1) × switch interval = 15 ms may swap",
+    ..Tolerance::DEFAULT
+};
 
 /// The lesson's `cpython` parameters with every combination of its varied
-/// choices (the `cpython` parameters themselves first), each with the
-/// tolerance it is held to.
+/// choices (the `cpython` parameters themselves first), then its
+/// [`CPU_WORK`] variants, each with the tolerance it is held to.
 pub fn variants(scn: &Scenario) -> Vec<(Vec<(&'static str, &'static str)>, Tolerance)> {
     let base: Vec<(&'static str, &'static str)> = scn.cpython.to_vec();
     let keys = VARIED.iter().find(|(id, _)| *id == scn.id).map_or(&[][..], |(_, k)| *k);
@@ -109,5 +146,6 @@ pub fn variants(scn: &Scenario) -> Vec<(Vec<(&'static str, &'static str)>, Toler
             let tol = if scn.id == "deadlock" && v.contains(&("ordering", "opposite")) { DEADLOCK_BY_TIMEOUT } else { Tolerance::DEFAULT };
             (v, tol)
         })
+        .chain(CPU_WORK.iter().filter(|(id, _)| *id == scn.id).map(|(_, v)| (v.to_vec(), GIL_ROTATION)))
         .collect()
 }

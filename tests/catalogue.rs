@@ -19,3 +19,19 @@ fn lessons_md_matches_the_catalogue() {
         assert!(std::path::Path::new(&listing).exists(), "{listing} missing");
     }
 }
+
+/// README.md's opening counts the lessons by kind and names every lesson
+/// outside the catalogue's numbered twelve async and nine CPU ones.
+#[test]
+fn readme_counts_the_lessons() {
+    use concurrency_playground::scenarios::Kind;
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README.md");
+    let count = |k: Kind| ALL.iter().filter(|s| s.kind == k).count();
+    let (a, c, m) = (count(Kind::Async), count(Kind::Cpu), count(Kind::Model));
+    let want = format!("{} lessons ({a} async, {c} CPU,\n{m} model)", ALL.len());
+    assert!(readme.contains(&want), "README.md should say \"{want}\"");
+    // The catalogue's numbered lessons: 12 async, 9 CPU; the rest are named.
+    for s in ALL[12..13].iter().chain(&ALL[22..]) {
+        assert!(readme.contains(&format!("(`{}`)", s.id)), "README.md's opening does not name {}", s.id);
+    }
+}

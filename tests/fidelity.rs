@@ -118,6 +118,7 @@ fn the_comparison_catches_disagreements() {
         tasks: trace.lanes.iter().map(|l| PyTask { name: l.name.clone(), end_ms: end(&l.name) + 0.5, outcome: "done".into() }).collect(),
         results: Default::default(),
         loop_slack_ms: Some(slack),
+        floors: Default::default(),
         extra: Default::default(),
     };
     assert!(compare(&crawler::SCENARIO, &trace, &honest).passed(), "{:?}", compare(&crawler::SCENARIO, &trace, &honest).failures());
@@ -149,6 +150,18 @@ fn the_comparison_catches_disagreements() {
     wider.makespan_ms = trace.meta.makespan_ms;
     wider.max_in_flight = 4;
     assert!(!compare(&crawler::SCENARIO, &trace, &wider).passed());
+
+    // A CPU-time floor: the engine may be at most 1 ms below it, never more
+    // (a schedule that overlapped GIL threads' computing), whatever the slack.
+    let mut floored = busy.clone();
+    floored.floors.insert("makespan_ms".into(), trace.meta.makespan_ms + 0.9);
+    assert!(compare(&crawler::SCENARIO, &trace, &floored).floors[0].ok);
+    floored.floors.insert("makespan_ms".into(), trace.meta.makespan_ms + 1.1);
+    floored.loop_slack_ms = Some(1e6);
+    assert!(!compare(&crawler::SCENARIO, &trace, &floored).passed());
+    let mut unknown = honest.clone();
+    unknown.floors.insert("no_such_key_ms".into(), 0.0);
+    assert!(!compare(&crawler::SCENARIO, &trace, &unknown).passed(), "a floor on a key the engine lacks is a failure");
 
     let mut lost = honest.clone();
     lost.tasks.pop();

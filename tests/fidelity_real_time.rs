@@ -6,7 +6,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use concurrency_playground::fidelity::{check_with_tolerance, python_version};
-use concurrency_playground::fidelity_variants::variants;
+use concurrency_playground::fidelity_variants::{variants, CPU_WORK, GIL_ROTATION};
 use concurrency_playground::scenarios::{Kind, ALL};
 use std::path::Path;
 
@@ -17,19 +17,33 @@ fn repo() -> &'static Path {
 /// Real time: each lesson's `cpython` parameters, CPython at most 1 ms early
 /// and at most the run's measured loop slack late (one run: real timers are
 /// late, never early, so the bound is one-sided; see `python/tools/real_run.py`).
+/// Then the variants with real CPU work (`CPU_WORK`: gilio's CPU-bound and
+/// mixed batches, the chooser's GIL threads on CPU-bound and mixed jobs),
+/// held besides to the CPU-time floors their listings measure: the engine's
+/// time for a batch is never below the CPU time CPython's threads took for
+/// it, one at a time under the GIL (plus the wait before the first compute).
 #[test]
 fn every_async_lesson_agrees_with_cpython_on_real_time() {
     let v = python_version().expect("python3 runs");
     assert!(v.starts_with("Python 3.11."), "the listings are compared with CPython 3.11, found {v}");
     let mut failures = Vec::new();
+    let mut floors = 0;
     for scn in ALL.iter().filter(|s| s.kind == Kind::Async) {
         assert!(!scn.cpython.is_empty(), "{}: async lessons declare their CPython comparison parameters", scn.id);
-        let (params, tol) = variants(scn).remove(0);
-        match check_with_tolerance(scn, &params, &tol, repo()) {
-            Ok(c) if c.passed() => assert!(c.tasks_compared > 0, "{}: the listing reported no tasks", scn.id),
-            Ok(c) => failures.push(format!("{} {}: {}", scn.id, c.args, c.failures().join("; "))),
-            Err(e) => failures.push(e),
+        let mut runs = vec![variants(scn).remove(0)];
+        runs.extend(CPU_WORK.iter().filter(|(id, _)| *id == scn.id).map(|(_, v)| (v.to_vec(), GIL_ROTATION)));
+        for (params, tol) in runs {
+            match check_with_tolerance(scn, &params, &tol, repo()) {
+                Ok(c) if c.passed() => {
+                    assert!(c.tasks_compared > 0, "{}: the listing reported no tasks", scn.id);
+                    floors += c.floors.len();
+                }
+                Ok(c) => failures.push(format!("{} {}: {}", scn.id, c.args, c.failures().join("; "))),
+                Err(e) => failures.push(e),
+            }
         }
     }
     assert!(failures.is_empty(), "CPython disagrees:\n{}", failures.join("\n"));
+    // Floors: gilio's base and CPU variant 2 each (CPU and mixed batches), 1 per chooser CPU variant.
+    assert!(floors >= 6, "{floors} CPU-time floors compared: a listing stopped reporting them");
 }

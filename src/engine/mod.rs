@@ -8,6 +8,7 @@ pub mod cpu;
 pub mod csv;
 pub mod diffprog;
 pub mod latency;
+pub mod measured;
 pub mod metrics;
 pub mod params;
 pub mod primitives;

@@ -21,6 +21,7 @@
 //! here is a pure function: the lessons record its schedule, tests derive
 //! its makespans from the parameters.
 
+use super::measured;
 use super::trace::State;
 
 /// What CPython's mechanisms cost, in ms.
@@ -38,13 +39,17 @@ pub struct Costs {
     pub kb_ms: f64,
 }
 
-/// Measured on this machine (2 vCPU shared, CPython 3.11.7, `fork` start
-/// method) with `python3 python/chooser.py --measure` (best of 5): pools of
-/// 1, 2 and 4 processes with one trivial task each took 7.5, 11.1 and 23.3 ms
-/// (start-up and shutdown: 5.3 ms a process); 2,000 trivial tasks through a
-/// warm pool of 2 took 0.14 ms each (0.10 in an earlier run); a 100 KB input
-/// added 0.09 ms (0.0009 ms a KB; 0.0013 earlier).
-pub const CPYTHON: Costs = Costs { switch_ms: 5.0, spawn_ms: 5.3, item_ms: 0.12, kb_ms: 0.001 };
+/// CPython's costs as measured by `python3 python/tools/cpython_costs.py --write`
+/// (python/chooser.py's measure(): pools of 1, 2 and 4 processes, 2,000
+/// trivial tasks through a warm pool, a 100 KB input; the minimum of its
+/// runs), read at compile time from `data/cpython_costs.json`, which records
+/// the date, the machine and whether it was quiet ([`super::measured`]).
+pub const CPYTHON: Costs = Costs {
+    switch_ms: measured::value("switch_ms"),
+    spawn_ms: measured::value("spawn_ms"),
+    item_ms: measured::value("item_ms"),
+    kb_ms: measured::value("kb_ms"),
+};
 
 /// The same job `n` times.
 #[derive(Debug, Clone, Copy, PartialEq)]

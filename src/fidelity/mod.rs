@@ -8,7 +8,10 @@
 //! loop slack may swap), the same maximum number of fetches in flight, the
 //! makespan and every timed result no earlier and no later than the run's own
 //! measured lateness allows ([`Tolerance`]), counts exactly (keys only one side
-//! reports are listed in [`Comparison::unshared_results`]). [`check_with`] compares other parameters than the
+//! reports are listed in [`Comparison::unshared_results`]), and, where the
+//! listing computes with real CPU work, the engine's times no lower than the
+//! CPU-time floors the listing measured ([`PyReport::floors`]: under the GIL
+//! its threads' computing cannot overlap). [`check_with`] compares other parameters than the
 //! lesson's own, [`Tolerance`] states explicitly where a comparison needs more room.
 //!
 //! The listing prints (see `python/simnet.py` for the seeded latencies):
@@ -27,7 +30,7 @@ use std::process::Command;
 mod report;
 mod tolerance;
 
-pub use report::{markdown_table, Comparison, Pair, PyReport, PyTask};
+pub use report::{markdown_table, Comparison, Pair, PyReport, PyTask, FLOOR_EARLY_MS};
 pub use tolerance::Tolerance;
 use tolerance::{in_flight_range, is_measure, is_ratio};
 
@@ -162,6 +165,16 @@ pub fn compare_with(scn: &Scenario, params: &[(&str, &str)], trace: &Trace, py: 
             Pair { key: k.clone(), engine: e, python: p, ok }
         })
         .collect();
+    let floors = py
+        .floors
+        .iter()
+        .map(|(k, &floor)| {
+            let engine = if k == "makespan_ms" { Some(trace.meta.makespan_ms) } else { trace.meta.results.get(k).copied() };
+            // A floor the engine has no value for fails (NaN is below nothing).
+            let engine = engine.unwrap_or(f64::NAN);
+            Pair { key: k.clone(), engine, python: floor, ok: engine >= floor - FLOOR_EARLY_MS }
+        })
+        .collect();
     let mut unshared_results: Vec<String> =
         trace.meta.results.keys().filter(|k| compared(k) && !py.results.contains_key(*k)).map(|k| format!("{k} (engine only)")).collect();
     unshared_results
@@ -185,6 +198,7 @@ pub fn compare_with(scn: &Scenario, params: &[(&str, &str)], trace: &Trace, py: 
         outcome_mismatches,
         order_swaps,
         results,
+        floors,
         unshared_results,
         report: py.clone(),
     }

@@ -24,6 +24,15 @@ pub struct PyReport {
     /// or busy in all, ms; what a real run may lag the virtual clock by.
     #[serde(default)]
     pub loop_slack_ms: Option<f64>,
+    /// CPU-time floors (listings with CPU work on GIL builds): for a result
+    /// key (or `makespan_ms`), the least time CPython's GIL allows, from the
+    /// CPU time the run's computing took while holding the GIL (loop turns
+    /// after a gap of 100 µs, where the GIL or the CPU was lost, not counted),
+    /// one thread at a time, plus any wait that must come first. Load only adds wall time, never
+    /// CPU time, so the engine's value may not be below it (see
+    /// [`Comparison::floors`]).
+    #[serde(default)]
+    pub floors: BTreeMap<String, f64>,
     /// Anything else the listing prints (lesson-specific checks read it).
     #[serde(flatten)]
     pub extra: BTreeMap<String, serde_json::Value>,
@@ -52,6 +61,11 @@ pub struct Comparison {
     /// Pairs (a, b) that CPython finished a-then-b but the engine b-then-a, further apart than the tolerance's near-tie.
     pub order_swaps: Vec<(String, String)>,
     pub results: Vec<Pair>,
+    /// Each of the report's [`PyReport::floors`]: `engine` is the engine's
+    /// value of that key, `python` the floor; `ok` when the engine is at most
+    /// [`FLOOR_EARLY_MS`] below it (a model that lets GIL threads compute at
+    /// once is below it by the work it overlapped).
+    pub floors: Vec<Pair>,
     /// Result keys only one side reports (`key (engine only)` / `key (CPython only)`).
     /// A failure unless [`crate::fidelity_variants::ENGINE_ONLY`] lists the
     /// key, with the reason the listing leaves it out.
@@ -82,6 +96,12 @@ impl Comparison {
         for r in self.results.iter().filter(|r| !r.ok) {
             f.push(format!("{}: engine {}, CPython {}", r.key, r.engine, r.python));
         }
+        for r in self.floors.iter().filter(|r| !r.ok) {
+            f.push(format!(
+                "{}: engine {:.1} ms, below the {:.1} ms CPython's GIL allows for the CPU time its threads took",
+                r.key, r.engine, r.python
+            ));
+        }
         let listed =
             |u: &String| u.strip_suffix(" (engine only)").is_some_and(|k| crate::fidelity_variants::engine_only(&self.scenario, k));
         let unlisted: Vec<&String> = self.unshared_results.iter().filter(|u| !listed(u)).collect();
@@ -96,6 +116,12 @@ impl Comparison {
     }
 }
 
+/// How far below a CPU-time floor the engine may be: the clock resolution the
+/// real-time comparison allows everywhere (`Tolerance::DEFAULT.early_ms`).
+/// The floor only counts uninterrupted loop turns, so it is at most the
+/// computing done (a few % under it on a loaded machine), never over it.
+pub const FLOOR_EARLY_MS: f64 = 1.0;
+
 /// The FIDELITY.md table, one row per lesson.
 pub fn markdown_table(rows: &[Comparison]) -> String {
     let mut s = String::from(
@@ -107,6 +133,11 @@ pub fn markdown_table(rows: &[Comparison]) -> String {
             .results
             .iter()
             .map(|r| format!("{} {}{} / {}", r.key, if r.ok { "" } else { "✗ " }, short(r.engine), short(r.python)))
+            .chain(
+                c.floors
+                    .iter()
+                    .map(|r| format!("{} {}{} ≥ CPU floor {}", r.key, if r.ok { "" } else { "✗ " }, short(r.engine), short(r.python))),
+            )
             .collect();
         s.push_str(&format!(
             "| {} | `{}` | {} | {} | {} | {} / {} | {:.1} / {:.1} ({:+.1}%) | {} | {} | {} |\n",

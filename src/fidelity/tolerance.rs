@@ -36,11 +36,14 @@ pub struct Tolerance {
     pub tie_fraction: f64,
     /// Result keys left out of the comparison (the caller checks them itself).
     pub skip_results: &'static [&'static str],
+    /// Why a tolerance departs from [`Tolerance::DEFAULT`] (empty for the
+    /// default): FIDELITY.md prints it beside the rows held to it.
+    pub why: &'static str,
 }
 
 impl Tolerance {
     pub const DEFAULT: Tolerance =
-        Tolerance { rel: 0.0, early_ms: 1.0, late_rel: 0.0, late_ms: 0.0, tie_ms: 1.0, tie_fraction: 0.0, skip_results: &[] };
+        Tolerance { rel: 0.0, early_ms: 1.0, late_rel: 0.0, late_ms: 0.0, tie_ms: 1.0, tie_fraction: 0.0, skip_results: &[], why: "" };
 
     /// This tolerance widened by a real-time run's measured loop slack: that
     /// much later, and near-ties that close.

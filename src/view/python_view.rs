@@ -6,23 +6,27 @@
 //! figures are schedules of `engine::pymodel`, so this lesson and the chooser
 //! agree. Pure: natively tested.
 
+use crate::engine::measured::value;
 use crate::engine::metrics::speedup;
 use crate::engine::pymodel::{self, Costs, Jobs, Model, Setup, CPYTHON};
 use crate::engine::trace::{State, Trace};
 
 /// CPython's sequential time over the wasm 1-thread time for the same work,
-/// per lesson, from one run of `bash scripts/bench.sh` (BENCHMARKS.md, "At
-/// CPython's sizes", column "CPython seq / wasm 1"). Lessons not listed are
-/// estimated as if CPython were as fast as wasm (which flatters start-up and
-/// pickling: they weigh less next to CPython's slower work).
+/// per lesson, at `scripts/bench.sh`'s CPython sizes, read at compile time
+/// from `data/cpython_costs.json` (written by `python3
+/// python/tools/cpython_costs.py --write`, which says how each was obtained:
+/// CPython measured in that run, the wasm time derived from native Rust
+/// measured then and BENCHMARKS.md's quiet wasm/native ratio). Lessons not
+/// listed are estimated as if CPython were as fast as wasm (which flatters
+/// start-up and pickling: they weigh less next to CPython's slower work).
 pub const CPYTHON_SLOWDOWN: &[(&str, f64)] = &[
-    ("primes", 27.43),
-    ("pi", 178.44),
-    ("sumsq", 121.78),
-    ("sha256", 12.03),
-    ("mandelbrot", 35.87),
-    ("fib", 19.20),
-    ("mapreduce", 192.19),
+    ("primes", value("slowdown_primes")),
+    ("pi", value("slowdown_pi")),
+    ("sumsq", value("slowdown_sumsq")),
+    ("sha256", value("slowdown_sha256")),
+    ("mandelbrot", value("slowdown_mandelbrot")),
+    ("fib", value("slowdown_fib")),
+    ("mapreduce", value("slowdown_mapreduce")),
 ];
 
 /// Most tasks simulated one by one; more are merged (their per-task cost kept).

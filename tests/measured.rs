@@ -1,0 +1,56 @@
+//! The constants that say "measured" are the generated file's values:
+//! `data/cpython_costs.json` (written by `python3 python/tools/cpython_costs.py
+//! --write`) parsed here with serde_json, every value the code uses compared
+//! with it, and the file's record of how it was made checked to be there.
+#![cfg(not(target_arch = "wasm32"))]
+
+use concurrency_playground::engine::measured::COSTS_JSON;
+use concurrency_playground::engine::pymodel::CPYTHON;
+use concurrency_playground::view::python_view::CPYTHON_SLOWDOWN;
+use serde_json::Value;
+
+fn file() -> Value {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/cpython_costs.json");
+    let text = std::fs::read_to_string(path).expect("data/cpython_costs.json");
+    assert_eq!(text, COSTS_JSON, "the compiled-in copy is the file on disk");
+    serde_json::from_str(&text).expect("valid JSON")
+}
+
+fn number(doc: &Value, key: &str) -> f64 {
+    doc["values"][key].as_f64().unwrap_or_else(|| panic!("data/cpython_costs.json: no number values.{key}"))
+}
+
+#[test]
+fn cpython_costs_are_the_generated_files() {
+    let doc = file();
+    assert_eq!(CPYTHON.switch_ms, number(&doc, "switch_ms"));
+    assert_eq!(CPYTHON.spawn_ms, number(&doc, "spawn_ms"));
+    assert_eq!(CPYTHON.item_ms, number(&doc, "item_ms"));
+    assert_eq!(CPYTHON.kb_ms, number(&doc, "kb_ms"));
+    for (lesson, x) in CPYTHON_SLOWDOWN {
+        assert_eq!(*x, number(&doc, &format!("slowdown_{lesson}")), "{lesson}");
+    }
+    // Every value in the file is used: a slowdown measured for a lesson the view does not list is a mistake.
+    let used = 4 + CPYTHON_SLOWDOWN.len();
+    assert_eq!(doc["values"].as_object().map(|o| o.len()), Some(used), "values in the file vs values the code reads");
+}
+
+#[test]
+fn the_file_says_when_how_and_where() {
+    let doc = file();
+    let about = &doc["about"];
+    for key in ["date", "command", "python", "machine", "noise"] {
+        assert!(about[key].as_str().is_some_and(|s| !s.is_empty()), "about.{key} missing");
+    }
+    assert!(about["quiet"].is_boolean(), "about.quiet says whether the machine was quiet");
+    assert_eq!(about["command"], "python3 python/tools/cpython_costs.py --write");
+    for key in ["switch_ms", "spawn_ms", "item_ms", "kb_ms", "slowdown_*"] {
+        assert!(doc["how"][key].as_str().is_some_and(|s| !s.is_empty()), "how.{key} missing");
+    }
+    for (lesson, x) in CPYTHON_SLOWDOWN {
+        // The ratio is the one its parts give (rounded to 2 decimals by the tool).
+        let p = &doc["slowdown_parts"][*lesson];
+        let derived = p["cpython_seq_ms"].as_f64().unwrap() / p["wasm_1_ms_derived"].as_f64().unwrap();
+        assert!((derived - x).abs() <= 0.005 + 1e-9, "{lesson}: {x} vs its parts {derived}");
+    }
+}
