@@ -140,7 +140,9 @@ fn run_poolsize(pairs: &[(&str, &str)]) -> Result<concurrency_playground::engine
 
 #[test]
 fn poolsize_runs_natively_with_a_small_size() {
+    let t0 = Instant::now();
     let t = run_poolsize(&[("items", "5000"), ("work", "2"), ("chunk", "100"), ("reps", "3")]).expect("runs");
+    let wall = t0.elapsed().as_secs_f64() * 1e3;
     assert!(t.validate().is_ok(), "{:?}", t.validate());
     assert!(!t.meta.stopped);
     // 3 repetitions × threads 1..2, each step 50 chunk spans.
@@ -153,7 +155,10 @@ fn poolsize_runs_natively_with_a_small_size() {
     assert_eq!(poolsize::chunk_sizes(5000), vec![1, 10, 100, 1000]);
     let chunks: Vec<(f64, u32)> = t.meta.param_sweep.iter().map(|q| (q.value, q.threads)).collect();
     assert_eq!(chunks, vec![(1.0, 1), (1.0, 2), (10.0, 1), (10.0, 2), (100.0, 1), (100.0, 2), (1000.0, 1), (1000.0, 2)]);
-    assert!(t.meta.param_sweep.iter().all(|q| q.param == "chunk" && q.ms >= 0.0));
+    // Each point computed 5000 items (some time); the points ran one after another within the run.
+    assert!(t.meta.param_sweep.iter().all(|q| q.param == "chunk" && q.ms > 0.0));
+    let swept: f64 = t.meta.param_sweep.iter().map(|q| q.ms).sum();
+    assert!(swept <= wall, "the chunk sweep's points add up to {swept:.1} ms in a {wall:.1} ms run");
     let best = t.meta.results.get("best_chunk").copied().expect("best chunk");
     assert!([1.0, 10.0, 100.0, 1000.0].contains(&best));
     assert!(t.meta.results.contains_key("tiny_chunk_slowdown_x"));

@@ -284,12 +284,19 @@ fn decisions(t: &concurrency_playground::engine::trace::Trace) -> Decisions {
     (lanes, counts)
 }
 
+/// Lessons whose decision on the real event loop may differ from the virtual
+/// clock's, each with the reason (as `QUARANTINE` in `tests/e2e/e2e.mjs`): one
+/// retry, printed. Any other lesson gets one run. Found and kept minimal by
+/// `tests/late_timers.rs`.
+const QUARANTINE: &[(&str, &str)] = scenarios::REAL_LOOP_QUARANTINE;
+
 /// Every async lesson (semaphore, lock, event, condition, barrier, queues, rate
 /// limiters, breaker, timeout, retry, gather, as_completed, task groups, pool,
 /// periodic, mailboxes) runs on the real event loop with its CPython-comparison
 /// parameters and decides exactly what the virtual clock decides: the same
-/// lanes ending the same way and the same counts. Real timers are late by a few
-/// ms, so a lesson gets three tries before a difference counts.
+/// lanes ending the same way and the same counts. One run each: a lesson whose
+/// decision changes with timers up to `LATENESS_BUDGET_MS` late is listed in
+/// [`QUARANTINE`].
 #[wasm_bindgen_test]
 async fn every_async_lesson_decides_on_the_real_event_loop_as_on_the_virtual_clock() {
     use concurrency_playground::scenarios::{Kind, ALL};
@@ -297,20 +304,23 @@ async fn every_async_lesson_decides_on_the_real_event_loop_as_on_the_virtual_clo
     for scn in ALL.iter().filter(|s| s.kind == Kind::Async) {
         let virt = scenarios::run_virtual(scn, &raw(scn.cpython)).expect("virtual run");
         let want = decisions(&virt);
-        let mut last = None;
-        for _ in 0..3 {
+        let quarantined = QUARANTINE.iter().find(|(id, _)| *id == scn.id);
+        for attempt in 0..=usize::from(quarantined.is_some()) {
             let real = run_on_browser(scn, scn.cpython).await;
             assert!(real.validate().is_ok(), "{}: {:?}", scn.id, real.validate());
             assert_eq!(real.meta.clock, ClockKind::Browser);
             let got = decisions(&real);
             if got == want {
-                last = None;
                 break;
             }
-            last = Some(format!("{}: browser {:?} vs virtual {:?}", scn.id, got, want));
+            let diff = format!("{}: browser {:?} vs virtual {:?}", scn.id, got, want);
+            match quarantined {
+                Some((_, why)) if attempt == 0 => console_log!("QUARANTINED {} ({why}): differed, retrying once: {diff}", scn.id),
+                _ => failures.push(diff),
+            }
         }
-        failures.extend(last);
     }
+    console_log!("async lessons on the real event loop: {} quarantined: {:?}", QUARANTINE.len(), QUARANTINE);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 

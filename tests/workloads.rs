@@ -46,6 +46,7 @@ fn run_lesson(id: &str, pairs: &[(&str, &str)]) -> Result<Trace, RunError> {
 }
 
 fn python(id: &str, args: &[&str], mode: &str) -> Value {
+    let t0 = Instant::now();
     let out = std::process::Command::new("python3")
         .arg(format!("{}/python/{id}.py", env!("CARGO_MANIFEST_DIR")))
         .args(args)
@@ -54,7 +55,9 @@ fn python(id: &str, args: &[&str], mode: &str) -> Value {
         .expect("python3 must be installed to check the listings");
     assert!(out.status.success(), "{id}.py --mode {mode}: {}", String::from_utf8_lossy(&out.stderr));
     let v: Value = serde_json::from_slice(&out.stdout).expect("--json prints JSON");
-    assert!(v["ms"].as_f64().is_some_and(|ms| ms >= 0.0), "{id}.py prints its time");
+    // Its own time of the work: some, and within the process's life as this test timed it.
+    let wall = t0.elapsed().as_secs_f64() * 1e3;
+    assert!(v["ms"].as_f64().is_some_and(|ms| ms > 0.0 && ms <= wall), "{id}.py prints its time: {} ms in a {wall:.1} ms process", v["ms"]);
     v
 }
 
@@ -210,10 +213,21 @@ fn lessons_report_the_reference_answers() {
     assert_eq!(r(&t, "points_inside"), mandelbrot::inside(&img, 150) as f64);
     assert_eq!(r(&t, "iterations_total"), mandelbrot::total_iterations(&img) as f64);
 
+    let t0 = Instant::now();
     let t = run_lesson("fib", &[("n", "25"), ("depth", "4"), ("cutoff", "12"), ("reps", "1")]).unwrap();
+    let wall = t0.elapsed().as_secs_f64() * 1e3;
     assert_eq!(r(&t, "fib"), fib::fib_iter(25) as f64);
     assert_eq!(r(&t, "subtrees"), 16.0);
-    assert!(r(&t, "join_ms") >= 0.0 && t.events.iter().any(|e| e.name == "fork_join"));
+    // The fork-join run is the run's last part: from its event to the makespan,
+    // some time (fib(25) is computed) and less than the whole run as this test timed it.
+    let fork = t.events.iter().find(|e| e.name == "fork_join").expect("a fork_join event");
+    let join = r(&t, "join_ms");
+    assert!(
+        (join - (t.meta.makespan_ms - fork.t_ms)).abs() < 1e-9,
+        "join_ms {join} vs makespan − fork_join {}",
+        t.meta.makespan_ms - fork.t_ms
+    );
+    assert!(join > 0.0 && join < wall, "join_ms {join} in a {wall:.1} ms run");
     assert!(t.meta.sweep.iter().all(|p| p.end_ms <= t.meta.makespan_ms + 1e-9));
 
     let t = run_lesson("mapreduce", &[("records", "12345"), ("chunk", "1000"), ("seed", "8"), ("reps", "1")]).unwrap();

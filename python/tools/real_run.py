@@ -18,6 +18,14 @@ can be later than the virtual clock's by at most the slack, and never earlier
 (by more than the clock's resolution): the one-sided bound that
 src/fidelity.rs applies to real-time runs, measured in the run itself instead
 of a fixed percentage.
+
+Work the engine counts itself is not slack: a listing names, in
+ENGINE_TIMED, its functions whose first argument is a duration in ms that the
+lesson's engine models as that many ms on the calling thread (blocking.py's
+`spin(ms)`, the engine's `Runtime::block`). On the loop's thread such a call
+counts as waiting for its ms, as a time.sleep() there does; only its overrun
+is slack. Without this, a loop that never blocked (an engine whose job did not
+block) would fit in a slack that holds the very job it left out.
 """
 import asyncio
 import concurrent.futures
@@ -103,6 +111,20 @@ def sleep(seconds):
         add("thread_late_s", late)
 
 
+def engine_timed(fn):
+    """A listing's function the engine times itself (see ENGINE_TIMED): on the
+    loop's thread its requested ms are waiting, only the overrun is slack."""
+
+    def timed(ms, *args, **kwargs):
+        try:
+            return fn(ms, *args, **kwargs)
+        finally:
+            if threading.current_thread() is threading.main_thread():
+                add("waited_s", max(ms, 0.0) / 1000)
+
+    return timed
+
+
 real_submit = concurrent.futures.ThreadPoolExecutor.submit
 free_since = threading.local()
 
@@ -142,6 +164,8 @@ def main():
     time.sleep = sleep
     concurrent.futures.ThreadPoolExecutor.submit = submit
     threading.Thread.run = thread_run
+    for fn in getattr(listing, "ENGINE_TIMED", ()):
+        setattr(listing, fn, engine_timed(getattr(listing, fn)))
     out = io.StringIO()
     q0 = queued()
     with contextlib.redirect_stdout(out):

@@ -6,8 +6,10 @@
 //!   heavy ones (idle gaps at the end of lanes);
 //! - **stealing**: recursive `rayon::join` halves; each `join` queues its
 //!   second half on the current worker's deque, and an idle worker steals it.
-//!   Every task's span says which worker queued it and which ran it; a second
-//!   half that ran on another worker than the one that queued it is a steal.
+//!   Every task's span says which worker queued the half it begins and which
+//!   ran it: each task after the first begins exactly one second half (the
+//!   split at its index), which its runner took from that worker's deque, or
+//!   stole. So the steals are exactly the spans whose two workers differ.
 //!
 //! The pool is the one global rayon pool, so this lesson always uses all of
 //! its threads (a `threads` parameter could not limit `join`).
@@ -115,6 +117,8 @@ struct Go<'a, 'c> {
 }
 
 impl Go<'_, '_> {
+    /// `queued_on`: the worker that queued the second half beginning at `lo`
+    /// (the first half of a split begins where its parent does, and inherits it).
     fn split(&self, lo: usize, hi: usize, queued_on: Option<usize>) {
         if self.ctx.cancelled() || lo >= hi {
             return;
@@ -125,7 +129,7 @@ impl Go<'_, '_> {
         let mid = lo + (hi - lo) / 2;
         let me = rayon::current_thread_index();
         rayon::join(
-            || self.split(lo, mid, me),
+            || self.split(lo, mid, queued_on),
             || {
                 if rayon::current_thread_index() != me {
                     self.steals.fetch_add(1, Ordering::Relaxed);

@@ -4,7 +4,7 @@
 
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -336,4 +336,13 @@ export class PlaygroundPage {
       [from ?? -Infinity, to ?? Infinity],
     );
   }
+}
+
+/** The shown run's trace, as the page's "download playground JSON" writes it (parsed). */
+export async function downloadTrace(app) {
+  const [d] = await Promise.all([
+    app.page.waitForEvent('download', { timeout: 15_000 }),
+    app.byTestId('download-playground').click(),
+  ]);
+  return JSON.parse(await readFile(await d.path(), 'utf8'));
 }

@@ -50,6 +50,61 @@ export function crawlerPlan({ n, latency = 'uniform', ms, fail = 0, seed = 1 }) 
   return out;
 }
 
+/**
+ * threadpool, mode result_timeout, on the virtual clock: the jobs' latencies
+ * (threadpool::latencies: a sample and the unused fault draw each, as the
+ * crawler's plan), a FIFO queue on `workers` threads, and the caller's
+ * `f.result(timeout)` on each future in turn. Returns the timeouts, the pool's
+ * time (shutdown waits for the last job), and the closest call between a job's
+ * end and a caller's deadline (a tie would make the derivation ambiguous).
+ */
+export function threadpoolResultTimeout({ jobs, workers, latency, ms, timeout, seed }) {
+  const lat = crawlerPlan({ n: jobs, latency, ms, seed }).map((r) => r.latency);
+  const free = Array(Math.min(workers, jobs)).fill(0);
+  const ends = lat.map((l) => {
+    const w = free.indexOf(Math.min(...free));
+    free[w] += l;
+    return free[w];
+  });
+  let [now, timedOut, closest] = [0, 0, Infinity];
+  for (const end of ends) {
+    closest = Math.min(closest, Math.abs(end - (now + timeout)));
+    if (end <= now + timeout) now = Math.max(now, end);
+    else [now, timedOut] = [now + timeout, timedOut + 1];
+  }
+  return { timedOut, poolMs: Math.max(now, ...ends), closest };
+}
+
+/** pipeline::plan's failures: per item produce, process (two draws each), the failure draw, store. */
+export function pipelineFailures({ n, fail, seed }) {
+  const rng = new SplitMix64(seed);
+  let failed = 0;
+  for (let i = 0; i < n; i++) {
+    rng.nextF64(), rng.nextF64(), rng.nextF64(), rng.nextF64();
+    if (rng.nextF64() * 100.0 < fail) failed++;
+    rng.nextF64(), rng.nextF64();
+  }
+  return failed;
+}
+
+/**
+ * blocking on the virtual clock: requests late by more than LATE_MS (20,
+ * src/scenarios/blocking.rs). Request i starts at i·every and answers `ms`
+ * later; in the modes that stall the loop (block, sync) the job holds it from
+ * JOB_AT_MS (45) for cpu_ms, so a timer due inside that window fires at its end.
+ */
+export function blockingLate({ mode, cpu_ms, n, every, ms }) {
+  const [at, late] = [45, 20];
+  const stall = mode === 'block' || mode === 'sync';
+  const fire = (t) => (stall && t > at && t < at + cpu_ms ? at + cpu_ms : t);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const start = fire(i * every);
+    if (fire(start + ms) - (i * every + ms) > late) count++;
+  }
+  return count;
+}
+
 /** coordination::latencies: `count` uniform draws around `base` (no fault draw). */
 export function uniformLatencies(seed, count, base) {
   const rng = new SplitMix64(seed);

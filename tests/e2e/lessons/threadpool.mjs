@@ -2,6 +2,7 @@
 // Workers, each parked in a synchronous request to the service-worker endpoint.
 import assert from 'node:assert/strict';
 import { log } from '../lib.mjs';
+import { threadpoolResultTimeout } from '../plan.mjs';
 
 // How late a pool may be, per round of jobs (⌈jobs/workers⌉ rounds run one
 // after another on a thread): the service worker's setTimeout firing late on
@@ -49,12 +50,17 @@ export const tests = [
     name: 'result(timeout): slow jobs time out for the caller yet run to the end',
     timeout: 60_000,
     async run({ app, server }) {
-      const q = 'lesson=threadpool&mode=result_timeout&jobs=16&workers=4&latency=longtail&ms=100&timeout=90&seed=5';
+      const params = { jobs: 16, workers: 4, latency: 'longtail', ms: 100, timeout: 90, seed: 5 };
+      const q = `lesson=threadpool&mode=result_timeout&${Object.entries(params).map(([k, v]) => `${k}=${v}`).join('&')}`;
+      // The virtual clock's answer, derived from the parameters (../plan.mjs).
+      const want = threadpoolResultTimeout(params);
+      assert.ok(want.timedOut > 0 && want.closest > 1e-6, `a derivation with timeouts and no tie: ${JSON.stringify(want)}`);
       await app.open(server.url, `${q}&clock=virtual`);
       await app.run();
       await app.waitStatus('done');
       const virtualPool = await app.number('pool-ms');
-      assert.ok(await app.number('timed-out') > 0);
+      assert.equal(await app.number('timed-out'), want.timedOut, 'result(timeout) gave up on exactly the derived jobs');
+      assert.ok(Math.abs(virtualPool - want.poolMs) < 1e-6, `pool ${virtualPool} ms, derived ${want.poolMs} ms`);
       await app.open(server.url, q);
       await app.run();
       await app.waitStatus('done');
