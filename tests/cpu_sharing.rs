@@ -207,7 +207,7 @@ fn stealing_runs_every_task_exactly_once() {
     let _serial = serial();
     let sizes = stealing::sizes(40, 5, "heavy", 3);
     let mean = sizes.iter().map(|&s| s as f64).sum::<f64>() / 40.0;
-    assert!(sizes.iter().any(|&s| s == 27_500) && sizes.iter().any(|&s| s == 2_500), "heavy = 5.5× or 0.5× the mean");
+    assert!(sizes.contains(&27_500) && sizes.contains(&2_500), "heavy = 5.5× or 0.5× the mean");
     assert!(mean > 1_000.0 && mean < 10_000.0);
     with_cpu_ctx(false, |ctx| {
         let log = WorkLog::new(ctx);
