@@ -33,13 +33,13 @@ pub mod structures;
 pub mod sumsq;
 pub mod taskgroup;
 pub mod threadpool;
+pub mod virtual_run;
 
 use crate::engine::cpu::CpuCtx;
 use crate::engine::params::{self, ParamError, ParamSpec, Params};
 use crate::engine::recorder::{self, Recorder};
 use crate::engine::runtime::Runtime;
 use crate::engine::trace::Trace;
-use crate::engine::virtual_clock::VirtualRuntime;
 use crate::engine::RunError;
 use futures::future::LocalBoxFuture;
 use std::collections::BTreeMap;
@@ -152,20 +152,12 @@ pub fn finish_async(scn: &Scenario, params: &Params, rec: Rc<Recorder>, rt: &dyn
 
 /// Runs an async scenario to completion on the virtual clock (deterministic,
 /// instant). A run where every task blocks forever is reported, not hung.
+/// (One unbounded slice of a [`virtual_run::LessonRun`].)
 pub fn run_virtual(scn: &Scenario, raw: &BTreeMap<String, String>) -> Result<Trace, RunError> {
-    let Exec::Async(run) = scn.exec else {
-        return Err(RunError::Environment(format!("{} is not an async lesson", scn.id)));
-    };
-    let params = scn.validate(raw).map_err(|e| RunError::Environment(format!("invalid parameters: {e:?}")))?;
-    let vrt = VirtualRuntime::new();
-    let rt: Rc<dyn Runtime> = Rc::new(vrt.clone());
-    let (rec, fut) = start_async(run, params.clone(), rt.clone());
-    let result = vrt.block_on(fut);
-    match result {
-        Some(r) => {
-            r?;
-            finish_async(scn, &params, rec, rt.as_ref(), false)
+    let mut run = virtual_run::LessonRun::start(scn, raw)?;
+    loop {
+        if let Some(end) = run.run(u64::MAX) {
+            return end;
         }
-        None => Err(RunError::Workload("every task is blocked and no timer is pending (deadlock)".into())),
     }
 }

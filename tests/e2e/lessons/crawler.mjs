@@ -103,4 +103,44 @@ export const tests = [
       await app.screenshot('crawler-server');
     },
   },
+  {
+    name: 'virtual clock, 10,000 lanes: the run yields in slices (no task over 50 ms), Stop answers mid-run',
+    timeout: 120_000,
+    async run({ app, server }) {
+      const [n, k, ms] = [10_000, 100, 50];
+      const q = `lesson=crawler&n=${n}&k=${k}&latency=fixed&ms=${ms}&fail=0&clock=virtual`;
+      await app.open(server.url, q);
+      await app.observeLongTasks();
+      const t0 = await app.pageNow();
+      await app.run();
+      await app.waitStatus('done', 60_000);
+      // A long task is reported once it ends: give the result's rendering time to land too.
+      await app.page.waitForTimeout(500);
+      // The whole run, from the click to the drawn result; 'longtask' lists every task over 50 ms.
+      const longest = await app.maxLongTask(t0);
+      assert.ok(longest <= 50, `longest main-thread task during the run: ${longest} ms`);
+      assert.equal(await app.number('makespan-ms'), Math.ceil(n / k) * ms);
+      assert.equal(await app.number('tasks-done'), n);
+      assert.equal((await app.timeline()).lanes, n);
+
+      // Stop, clicked from the page as soon as the run has yielded once (Stop enabled).
+      await app.open(server.url, q);
+      const stop = await app.page.evaluate(async () => {
+        const el = (id) => document.querySelector(`[data-testid="${id}"]`);
+        const tick = () => new Promise((r) => setTimeout(r, 0));
+        el('run-button').click();
+        while (el('stop-button').disabled) await tick();
+        const clicked = performance.now();
+        el('stop-button').click();
+        while (el('run-status')?.getAttribute('data-status') === 'running') await tick();
+        return { status: el('run-status')?.getAttribute('data-status'), answeredMs: performance.now() - clicked };
+      });
+      assert.equal(stop.status, 'stopped', `status after Stop: ${stop.status}`);
+      // The slice under way (8 ms) and the stopped trace's drawing, within Stop's 250 ms bound (poolsize).
+      assert.ok(stop.answeredMs < 250, `Stop answered after ${stop.answeredMs} ms`);
+      const done = await app.number('tasks-done');
+      assert.ok(done < n, `stopped mid-run, yet ${done} of ${n} requests done`);
+      assert.equal((await app.timeline()).lanes, n);
+    },
+  },
 ];
