@@ -222,7 +222,7 @@ impl<F: Future> Join<F::Output> for Shared<F> {
         drop(body);
     }
     fn finished(&self) -> bool {
-        self.body.try_borrow().map_or(false, |b| b.is_none())
+        self.body.try_borrow().is_ok_and(|b| b.is_none())
     }
 }
 

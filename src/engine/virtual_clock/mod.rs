@@ -203,7 +203,7 @@ impl Runtime for VirtualRuntime {
     }
 
     fn sleep(&self, ms: f64) -> LocalBoxFuture<'static, ()> {
-        if !(ms > 0.0) {
+        if ms.is_nan() || ms <= 0.0 {
             return Box::pin(YieldNow(false));
         }
         let deadline = to_ns(self.clock.now.get() + ms);
