@@ -2,6 +2,7 @@
 // number follows from the parameters exactly; on the browser clock (real
 // timers, real fetch() through the service worker) only one-sided bounds hold.
 import assert from 'node:assert/strict';
+import { log } from '../lib.mjs';
 import { close, crawlerPlan } from '../plan.mjs';
 
 const Q = 'lesson=crawler&n=20&latency=fixed&ms=100&server=capacity&capacity=5&queue=10';
@@ -133,6 +134,7 @@ export const tests = [
       await app.page.waitForTimeout(500);
       // From the click to the drawn result; 'longtask' lists every task over 50 ms.
       const longest = await app.maxLongTask(t0);
+      log(`crawler: 10,000 lanes on the virtual clock, longest task ${longest} ms (0: none over 50 ms)`);
       assert.ok(longest <= 50, `longest main-thread task during the run: ${longest} ms`);
       assert.equal(await app.number('makespan-ms'), Math.ceil(n / k) * ms);
       assert.equal(await app.number('tasks-done'), n);
@@ -144,16 +146,23 @@ export const tests = [
         const el = (id) => document.querySelector(`[data-testid="${id}"]`);
         const tick = () => new Promise((r) => setTimeout(r, 0));
         el('run-button').click();
-        while (el('stop-button').disabled) await tick();
+        const started = performance.now();
+        while (el('stop-button').disabled) {
+          // A run that never yields is over before Stop can be clicked.
+          if (performance.now() - started > 10_000) return { status: el('run-status')?.getAttribute('data-status'), answeredMs: NaN };
+          await tick();
+        }
         const clicked = performance.now();
         el('stop-button').click();
         while (el('run-status')?.getAttribute('data-status') === 'running') await tick();
         return { status: el('run-status')?.getAttribute('data-status'), answeredMs: performance.now() - clicked };
       });
+      log(`crawler: Stop answered after ${stop.answeredMs.toFixed(1)} ms (${stop.status})`);
       assert.equal(stop.status, 'stopped', `status after Stop: ${stop.status}`);
       // The slice under way (8 ms) and the stopped trace's drawing, within Stop's 250 ms bound (poolsize).
       assert.ok(stop.answeredMs < 250, `Stop answered after ${stop.answeredMs} ms`);
       const done = await app.number('tasks-done');
+      log(`crawler: stopped with ${done} of ${n} requests done`);
       assert.ok(done < n, `stopped mid-run, yet ${done} of ${n} requests done`);
       assert.equal((await app.timeline()).lanes, n);
     },
