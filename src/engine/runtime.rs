@@ -15,7 +15,6 @@
 //! the order they were woken, as in asyncio, not in the order a `join_all`
 //! would poll them. [`gather`] is spawn-all-then-await-all.
 
-use futures::channel::oneshot;
 use futures::future::LocalBoxFuture;
 use std::any::Any;
 use std::cell::RefCell;
@@ -23,7 +22,7 @@ use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
-use std::task::{Context, Poll};
+use std::task::{Context, Poll, Waker};
 
 /// A request to the built-in latency/fault endpoint (`/sim/delay`): the answer
 /// comes after `latency_ms` with `status`. The virtual runtime simulates exactly
@@ -190,7 +189,42 @@ pub async fn offload<T: Send + 'static>(
     Ok(Offloaded { value: *value, worker: done.worker, start_ms: done.start_ms, end_ms: done.end_ms })
 }
 
-type Body = Rc<RefCell<Option<LocalBoxFuture<'static, ()>>>>;
+/// What a spawned task and its [`JoinHandle`] share: the task's future while
+/// it runs, its output once done, and who awaits it (a channel plus a shared
+/// body were two allocations more on every task of a lesson, and atomics).
+struct Shared<F: Future> {
+    body: RefCell<Option<Pin<Box<F>>>>,
+    out: RefCell<Option<F::Output>>,
+    /// The task awaiting the handle; woken the moment the output is set.
+    waiter: RefCell<Option<Waker>>,
+}
+
+/// The handle's view of [`Shared`], with the future's type erased.
+trait Join<T> {
+    /// Takes the output if the task has finished, else remembers `w` to wake.
+    fn poll_out(&self, w: &Waker) -> Option<T>;
+    /// Drops the future (cancel); false if it is running right now.
+    fn cancel(&self);
+    fn finished(&self) -> bool;
+}
+
+impl<F: Future> Join<F::Output> for Shared<F> {
+    fn poll_out(&self, w: &Waker) -> Option<F::Output> {
+        let out = self.out.borrow_mut().take();
+        if out.is_none() {
+            *self.waiter.borrow_mut() = Some(w.clone());
+        }
+        out
+    }
+    fn cancel(&self) {
+        // Taken out first, dropped after the borrow ends: its drop may cancel others.
+        let body = self.body.try_borrow_mut().ok().and_then(|mut b| b.take());
+        drop(body);
+    }
+    fn finished(&self) -> bool {
+        self.body.try_borrow().is_ok_and(|b| b.is_none())
+    }
+}
 
 /// A spawned task, awaited for its output (`await task`). Dropping the handle
 /// cancels the task at once (its future is dropped, releasing whatever it
@@ -198,21 +232,27 @@ type Body = Rc<RefCell<Option<LocalBoxFuture<'static, ()>>>>;
 /// must not drop its own handle (it would then run on to its end).
 #[must_use = "dropping a JoinHandle cancels its task"]
 pub struct JoinHandle<T> {
-    rx: oneshot::Receiver<T>,
-    body: Body,
+    shared: Rc<dyn Join<T>>,
 }
 
 /// What the loop polls: the task's body until it finishes or is cancelled.
-struct Slot(Body);
+struct Slot<F: Future>(Rc<Shared<F>>);
 
-impl Future for Slot {
+impl<F: Future> Future for Slot<F> {
     type Output = ();
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        let Ok(mut body) = self.0.try_borrow_mut() else { return Poll::Pending };
+        let sh = &self.0;
+        let Ok(mut body) = sh.body.try_borrow_mut() else { return Poll::Pending };
         let Some(fut) = body.as_mut() else { return Poll::Ready(()) };
         match fut.as_mut().poll(cx) {
-            Poll::Ready(()) => {
+            Poll::Ready(v) => {
                 *body = None;
+                drop(body);
+                *sh.out.borrow_mut() = Some(v);
+                let w = sh.waiter.borrow_mut().take();
+                if let Some(w) = w {
+                    w.wake();
+                }
                 Poll::Ready(())
             }
             Poll::Pending => Poll::Pending,
@@ -223,12 +263,9 @@ impl Future for Slot {
 /// `asyncio.create_task(fut)`: runs `fut` as its own task on `rt`'s loop,
 /// starting on the next loop turn, in creation order.
 pub fn spawn<T: 'static>(rt: &dyn Runtime, fut: impl Future<Output = T> + 'static) -> JoinHandle<T> {
-    let (tx, rx) = oneshot::channel();
-    let body: Body = Rc::new(RefCell::new(Some(Box::pin(async move {
-        let _ = tx.send(fut.await);
-    }))));
-    rt.spawn_local(Box::pin(Slot(body.clone())));
-    JoinHandle { rx, body }
+    let shared = Rc::new(Shared { body: RefCell::new(Some(Box::pin(fut))), out: RefCell::new(None), waiter: RefCell::new(None) });
+    rt.spawn_local(Box::pin(Slot(shared.clone())));
+    JoinHandle { shared }
 }
 
 impl<T> JoinHandle<T> {
@@ -237,27 +274,22 @@ impl<T> JoinHandle<T> {
 
     /// True once the task has finished or been cancelled.
     pub fn is_finished(&self) -> bool {
-        self.body.try_borrow().is_ok_and(|b| b.is_none())
+        self.shared.finished()
     }
 }
 
 impl<T> Future for JoinHandle<T> {
     type Output = T;
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
-        match Pin::new(&mut self.rx).poll(cx) {
-            Poll::Ready(Ok(v)) => Poll::Ready(v),
-            // The body was dropped unfinished: only by this handle's own drop
-            // or by the loop shutting down, and then nobody polls it again.
-            Poll::Ready(Err(_)) | Poll::Pending => Poll::Pending,
-        }
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
+        // Cancelled before it finished: only by this handle's own drop or by
+        // the loop shutting down, and then nobody polls it again.
+        self.shared.poll_out(cx.waker()).map_or(Poll::Pending, Poll::Ready)
     }
 }
 
 impl<T> Drop for JoinHandle<T> {
     fn drop(&mut self) {
-        // Taken out first, dropped after the borrow ends: its drop may cancel others.
-        let body = self.body.try_borrow_mut().ok().and_then(|mut b| b.take());
-        drop(body);
+        self.shared.cancel();
     }
 }
 

@@ -33,13 +33,13 @@ pub mod structures;
 pub mod sumsq;
 pub mod taskgroup;
 pub mod threadpool;
+pub mod virtual_run;
 
 use crate::engine::cpu::CpuCtx;
 use crate::engine::params::{self, ParamError, ParamSpec, Params};
 use crate::engine::recorder::{self, Recorder};
 use crate::engine::runtime::Runtime;
 use crate::engine::trace::Trace;
-use crate::engine::virtual_clock::VirtualRuntime;
 use crate::engine::RunError;
 use futures::future::LocalBoxFuture;
 use std::collections::BTreeMap;
@@ -170,27 +170,30 @@ pub fn finish_async(scn: &Scenario, params: &Params, rec: Rc<Recorder>, rt: &dyn
 
 /// Runs an async scenario to completion on the virtual clock (deterministic,
 /// instant). A run where every task blocks forever is reported, not hung.
+/// (One unbounded slice of a [`virtual_run::LessonRun`].)
 pub fn run_virtual(scn: &Scenario, raw: &BTreeMap<String, String>) -> Result<Trace, RunError> {
-    run_virtual_until(scn, raw, &|| false)
+    let mut run = virtual_run::LessonRun::start(scn, raw)?;
+    loop {
+        if let Some(end) = run.run(u64::MAX) {
+            return end;
+        }
+    }
 }
 
-/// [`run_virtual`] that ends with [`RunError::Stopped`] as soon as `stopped`
-/// says so (asked before every loop turn): a run on a pool worker, which the
-/// page's Stop sets a flag for.
+/// Loop steps between two looks at the Stop flag in [`run_virtual_until`].
+pub const STEPS_BETWEEN_STOP_CHECKS: u64 = 256;
+
+/// [`run_virtual`] off the page's thread (a pool worker): `stopped` (the
+/// page's Stop) is asked every [`STEPS_BETWEEN_STOP_CHECKS`] loop steps, and a
+/// stopped run ends with its trace so far, marked stopped.
 pub fn run_virtual_until(scn: &Scenario, raw: &BTreeMap<String, String>, stopped: &dyn Fn() -> bool) -> Result<Trace, RunError> {
-    let Exec::Async(run) = scn.exec else {
-        return Err(RunError::Environment(format!("{} is not an async lesson", scn.id)));
-    };
-    let params = scn.validate(raw).map_err(|e| RunError::Environment(format!("invalid parameters: {e:?}")))?;
-    let vrt = VirtualRuntime::new();
-    let rt: Rc<dyn Runtime> = Rc::new(vrt.clone());
-    let (rec, fut) = start_async(run, params.clone(), rt.clone());
-    let result = vrt.block_on_until(fut, stopped).map_err(|_| RunError::Stopped)?;
-    match result {
-        Some(r) => {
-            r?;
-            finish_async(scn, &params, rec, rt.as_ref(), false)
+    let mut run = virtual_run::LessonRun::start(scn, raw)?;
+    loop {
+        if stopped() {
+            return run.stop();
         }
-        None => Err(RunError::Workload("every task is blocked and no timer is pending (deadlock)".into())),
+        if let Some(end) = run.run(STEPS_BETWEEN_STOP_CHECKS) {
+            return end;
+        }
     }
 }

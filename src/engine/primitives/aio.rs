@@ -113,6 +113,23 @@ impl FutQueue {
         self.0.borrow().iter().cloned().collect()
     }
 
+    /// The first `n` futures not done, front first: the ones a wake-up of
+    /// `n` waiters sets (found in place, not by copying the whole line: a
+    /// line can hold thousands of waiters, and this runs on every release).
+    pub fn first_pending(&self, n: usize) -> Vec<Rc<Fut>> {
+        self.0.borrow().iter().filter(|f| !f.done()).take(n).cloned().collect()
+    }
+
+    /// `any(not w.cancelled() for w in waiters)`, in place.
+    pub fn any_live(&self) -> bool {
+        self.0.borrow().iter().any(|w| !w.cancelled())
+    }
+
+    /// The future at the front, if any.
+    pub fn front(&self) -> Option<Rc<Fut>> {
+        self.0.borrow().front().cloned()
+    }
+
     /// Waits on a new future in this line (a queue's getters or putters):
     /// the `try: await … except: cancel, remove, pass the wake-up on` of
     /// `queues.py`. `still_blocked` tells whether the woken task could not
@@ -181,7 +198,7 @@ impl LockCore {
     /// Would `acquire` return without waiting? (Free, and nobody queued who
     /// was not cancelled: a woken waiter keeps its turn.)
     pub fn can_take(&self) -> bool {
-        !self.locked.get() && self.waiters.snapshot().iter().all(|w| w.cancelled())
+        !self.locked.get() && !self.waiters.any_live()
     }
 
     pub async fn acquire(&self) {
@@ -219,7 +236,7 @@ impl LockCore {
     }
 
     fn wake_up_first(&self) {
-        if let Some(f) = self.waiters.snapshot().first() {
+        if let Some(f) = self.waiters.front() {
             f.set_result();
         }
     }
@@ -267,7 +284,7 @@ impl SemCore {
     }
 
     pub fn locked(&self) -> bool {
-        self.value.get() == 0 || self.waiters.snapshot().iter().any(|w| !w.cancelled())
+        self.value.get() == 0 || self.waiters.any_live()
     }
 
     pub async fn acquire(&self) {
@@ -300,12 +317,9 @@ impl SemCore {
     }
 
     fn wake_up_next(&self) {
-        for f in self.waiters.snapshot() {
-            if !f.done() {
-                self.value.set(self.value.get().saturating_sub(1));
-                f.set_result();
-                return;
-            }
+        if let Some(f) = self.waiters.first_pending(1).pop() {
+            self.value.set(self.value.get().saturating_sub(1));
+            f.set_result();
         }
     }
 }

@@ -69,17 +69,12 @@ impl TracedCondition {
     /// Wakes up to `n` waiters, longest-waiting first; returns how many. The
     /// guard proves the caller holds the lock, as asyncio requires.
     pub fn notify(&self, held: &LockGuard, n: usize) -> usize {
-        let mut woken = 0;
-        for f in self.queue.snapshot() {
-            if woken >= n {
-                break;
-            }
-            // Skips waiters already woken (not yet run) and cancelled ones.
-            if !f.done() {
-                woken += 1;
-                f.set_result();
-            }
+        // Skips waiters already woken (not yet run) and cancelled ones.
+        let due = self.queue.first_pending(n);
+        for f in &due {
+            f.set_result();
         }
+        let woken = due.len();
         self.rec.event(Some(held.lane()), "notify", Some(format!("{}: {woken}", self.name)), self.rt.now());
         woken
     }

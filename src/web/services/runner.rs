@@ -1,7 +1,8 @@
 //! Starting and stopping runs. Async lessons run as a task on the event loop
 //! (abortable: Stop drops it and the trace is closed as stopped); CPU lessons go
 //! to the pool with a cancel flag the workers check between chunks. On the
-//! virtual clock an async lesson runs to completion at once (deterministic).
+//! virtual clock an async lesson runs in slices of a few ms (deterministic,
+//! the same trace as in one go), yielding to the page between them.
 //! A stopped run always ends the page's "running": with its partial trace
 //! (marked stopped) when there is one, else as [`RunError::Stopped`].
 
@@ -48,22 +49,20 @@ pub fn start(
     match scn.exec {
         // The virtual clock: deterministic and instant, no endpoint needed.
         // (A model lesson always: its steps are not timed.)
-        // On a cross-origin isolated page the run goes to a pool worker, so
-        // the page's thread never waits for it (Stop answers at once: the
-        // worker quits at its next loop turn); without isolation there is no
-        // pool and it runs here.
+        // On a cross-origin isolated page the run goes to a pool worker
+        // (`pool::run_virtual`), so the page's thread never runs the loop at
+        // all, however long one of its steps is (hybrid counts real primes
+        // inline); Stop is asked every few hundred steps there and the worker
+        // sends the trace so far. Without isolation there is no pool: the run
+        // goes here in ~8 ms slices between which the browser draws and Stop
+        // is asked.
         Exec::Async(_) if clock == Clock::Virtual || scn.kind == crate::scenarios::Kind::Model => spawn_local(async move {
             let raw = params.to_strings();
-            let env = super::env::detect();
-            let ended = if env.isolated && pool::ensure(hardware_threads as usize).await.is_ok() {
-                match Abortable::new(pool::run_virtual(scn, raw, cancel), reg).await {
-                    Ok(r) => r,
-                    Err(_) => Err(RunError::Stopped),
-                }
+            if super::env::detect().isolated && pool::ensure(hardware_threads as usize).await.is_ok() {
+                emit(&dispatch, pool::run_virtual(scn, raw, cancel).await);
             } else {
-                scenarios::run_virtual(scn, &raw)
-            };
-            emit(&dispatch, ended);
+                run_virtual_sliced(scn, raw, cancel, dispatch).await;
+            }
         }),
         Exec::Async(run) => spawn_local(async move {
             let (ep, fallback) = match endpoint::ensure().await {
@@ -116,6 +115,45 @@ pub fn start(
         }),
     }
     handle
+}
+
+/// Longest a slice of a virtual-clock run may hold the page's thread, ms (as
+/// the interleaving search's slices): well under the 50 ms of a long task.
+const SLICE_MS: f64 = 8.0;
+/// Loop steps between clock reads inside a slice.
+const STEPS_PER_CHECK: u64 = 64;
+
+fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+/// Runs an async lesson on the virtual clock in slices of about [`SLICE_MS`],
+/// yielding to the browser (a 0 ms timer: a new macrotask, so input, paint and
+/// Stop get their turn) between slices. Stop ends it between two slices with
+/// the trace so far, marked stopped. The trace of a run not stopped is the one
+/// `run_virtual` makes in one go (`tests/engine_slices.rs`).
+async fn run_virtual_sliced(
+    scn: &'static Scenario,
+    raw: std::collections::BTreeMap<String, String>,
+    cancel: Arc<AtomicBool>,
+    dispatch: Callback<Action>,
+) {
+    let mut run = match scenarios::virtual_run::LessonRun::start(scn, &raw) {
+        Ok(r) => r,
+        Err(e) => return emit(&dispatch, Err(e)),
+    };
+    loop {
+        let t0 = now_ms();
+        while now_ms() - t0 < SLICE_MS {
+            if let Some(end) = run.run(STEPS_PER_CHECK) {
+                return emit(&dispatch, end);
+            }
+        }
+        gloo::timers::future::TimeoutFuture::new(0).await;
+        if cancel.load(Ordering::Relaxed) {
+            return emit(&dispatch, run.stop());
+        }
+    }
 }
 
 /// The action that ends a run.
