@@ -126,9 +126,9 @@ fn draw(rec: &Recorder, r: &RealRun, io_in_process: bool) -> Vec<LaneId> {
     }
     let procs = r.items.iter().map(|i| i.process + 1).max().unwrap_or(0);
     let plane: Vec<LaneId> = (0..procs).map(|w| rec.lane(format!("process {w}"), LaneKind::Worker)).collect();
-    for w in 0..procs {
+    for (w, &lane) in plane.iter().enumerate() {
         if let Some(first) = r.items.iter().find(|i| i.process == w) {
-            rec.span_on(plane[w], State::Running, "spawn", first.spawned, first.ready, Some("process start-up".into()));
+            rec.span_on(lane, State::Running, "spawn", first.spawned, first.ready, Some("process start-up".into()));
         }
     }
     let work = if io_in_process { "fetch, then compute" } else { "compute" };
