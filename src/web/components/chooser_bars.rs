@@ -86,7 +86,8 @@ pub fn chooser_bars(p: &Props) -> Html {
             <div class="bars-legend" data-testid="bars-sources" style="font-size:13px;margin-bottom:6px">
                 { for sources.iter().map(|&s| html! {
                     <span class="bars-key" data-testid="bars-source-key" data-source={s.id()} style="margin-right:14px;display:inline-block">
-                        { swatch(s, COLORS[0], &format!("bars-key-{}", s.id())) }
+                        // In the text colour: the key is about the fill, not a series' colour.
+                        { swatch(s, "currentColor", &format!("bars-key-{}", s.id())) }
                         { tr(lang, &format!("bars.source.{}", s.id())) }
                     </span>
                 }) }
