@@ -149,7 +149,6 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
         // Real processes where the host has them and time is real.
         let pool = if rt.clock() == ClockKind::Browser { procpool::async_host() } else { None };
         let mut shown: Option<(RealRun, bool)> = None;
-        let (mut starts, mut copies) = (Vec::new(), Vec::new());
         for (k, times) in table(&p) {
             for &(m, ms) in &times {
                 // Every model from CPython's model (the verdict's bars) ...
@@ -158,8 +157,6 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
                 let Some(pool) = pool.as_ref().filter(|_| REAL.contains(&m)) else { continue };
                 let r = real(pool.as_ref(), m, k, &p, rt.as_ref()).await?;
                 rec.bar(k, m.id(), r.makespan, BarSource::Measured);
-                starts.extend(r.items.iter().map(|i| (i.process, i.ready - i.spawned)));
-                copies.extend(r.items.iter().map(|i| (i.received - i.sent) + (i.back - i.done)));
                 if k == kind && m == model {
                     shown = Some((r, m == Model::Processes && job(k, &p).io_ms > 0.0));
                 }
@@ -169,7 +166,8 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
         rec.event(None, &format!("chooser_{kind}"), Some(model.id().to_owned()), t0);
         // The shown run's numbers (its bar's makespan, not the whole run's:
         // on the browser clock every pool run came before it).
-        let (lanes, start_up, pickling, makespan) = match shown {
+        // `real`: the measured run's process count and item count, if it is one.
+        let (lanes, start_up, pickling, makespan, real) = match shown {
             Some((r, io_in_process)) => {
                 let lanes = draw(&rec, &r, io_in_process);
                 let mut seen = std::collections::BTreeMap::new();
@@ -177,7 +175,7 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
                     seen.insert(i.process, i.ready - i.spawned);
                 }
                 let copy: f64 = r.items.iter().map(|i| (i.received - i.sent) + (i.back - i.done)).sum();
-                (lanes, seen.values().sum::<f64>(), copy, r.makespan)
+                (lanes, seen.values().sum::<f64>(), copy, r.makespan, Some((seen.len(), r.items.len())))
             }
             None => {
                 let s = pymodel::simulate(model, &job(kind, &p), &setup(&p), &CPYTHON);
@@ -185,21 +183,23 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
                 pymodel::record(&rec, &s, &lanes, t0);
                 // The shown run takes its modelled time on the run's clock.
                 rt.sleep(s.makespan).await;
-                (lanes, s.total(pymodel::Piece::Spawn), s.total(pymodel::Piece::CopyIn) + s.total(pymodel::Piece::CopyOut), s.makespan)
+                (
+                    lanes,
+                    s.total(pymodel::Piece::Spawn),
+                    s.total(pymodel::Piece::CopyIn) + s.total(pymodel::Piece::CopyOut),
+                    s.makespan,
+                    None,
+                )
             }
         };
         rec.result("makespan_ms", makespan);
         rec.result("start_up_ms", start_up);
         rec.result("pickling_ms", pickling);
-        if pool.is_some() {
-            // This page's processes next to CPython's on this machine.
-            let mut per_proc = std::collections::BTreeMap::new();
-            for (w, ms) in starts {
-                per_proc.entry(w).or_insert(ms);
-            }
-            let n = per_proc.len().max(1) as f64;
-            rec.result("proc_start_ms", per_proc.values().sum::<f64>() / n);
-            rec.result("proc_copy_ms", copies.iter().sum::<f64>() / copies.len().max(1) as f64);
+        if let Some((procs, items)) = real {
+            // The shown run's processes (measured) next to CPython's on this
+            // machine; a modelled shown run has only its modelled numbers.
+            rec.result("proc_start_ms", start_up / procs.max(1) as f64);
+            rec.result("proc_copy_ms", pickling / items.max(1) as f64);
             rec.result("cpython_start_ms", CPYTHON.spawn_ms);
             rec.result("cpython_copy_ms", CPYTHON.item_ms + p.int("kb") as f64 * CPYTHON.kb_ms);
         }

@@ -195,6 +195,9 @@ export const tests = [
       assert.deepEqual(shown.map((b) => `${b.group}/${b.series}/${b.source}`), ['cpu_bound/process_pool/measured']);
       assert.equal(await app.number('makespan-ms'), shown[0].ms);
       assert.equal(await app.byTestId('max-in-flight').count(), 0, 'numbers over the whole run are not shown');
+      // This run's processes: start-up per process is its start-up over its processes.
+      const perProc = (await app.number('proc-start-ms')) * (await param(app, 'processes'));
+      assert.ok(Math.abs(perProc - (await app.number('start-up-ms'))) < 1e-6, `${perProc} vs start-up-ms`);
       // A model without a measured run shows its modelled bar; the numbers follow it.
       await app.page.click('[data-testid="bar"][data-group="cpu_bound"][data-series="threads_gil"]');
       await app.page.waitForSelector('[data-testid="bar"][data-group="cpu_bound"][data-series="threads_gil"][data-shown="true"]', { timeout: 200_000 });
@@ -202,6 +205,7 @@ export const tests = [
       const gil = (await bars(app)).filter((b) => b.shown);
       assert.deepEqual(gil.map((b) => `${b.group}/${b.series}/${b.source}`), ['cpu_bound/threads_gil/modelled']);
       assert.equal(await app.number('makespan-ms'), gil[0].ms);
+      assert.equal(await app.byTestId('proc-start-ms').count(), 0, 'a modelled run shows no measured process numbers');
       assert.deepEqual(app.errors, []);
     },
   },
