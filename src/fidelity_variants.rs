@@ -53,6 +53,7 @@ pub const ENGINE_ONLY: &[(&str, &str, &str)] = &[
     ("prodcons", "producer_blocked_ms", "a sum of short waits: the listing prints it beside `results`, not in them"),
     ("pipeline", "produce_mean_ms", "a mean of short sleeps: the listing prints it under `short_stages`"),
     ("pipeline", "store_mean_ms", "a mean of short sleeps: the listing prints it under `short_stages`"),
+    ("chooser", "makespan_ms", "the shown run's makespan, for the numbers card; the comparison checks it as the makespan itself (on the virtual clock they are one number)"),
     ("chooser", "pickling_ms", "the model's pickling cost (0 outside the process models); the listing measures it with --measure"),
     ("chooser", "start_up_ms", "the model's process start-up (0 outside the process models); the listing measures it with --measure"),
     ("gilio", "cpu_1_ms", "one-thread baselines: the comparison runs the listing at the lesson's thread count only"),

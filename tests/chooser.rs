@@ -4,6 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use concurrency_playground::engine::pymodel::{simulate, verdict, Jobs, Model, Piece, Setup, CPYTHON};
+use concurrency_playground::engine::trace::BarSource;
 use concurrency_playground::fidelity::raw_params as raw;
 use concurrency_playground::scenarios::{chooser, run_virtual};
 use concurrency_playground::view::python_view::estimate;
@@ -84,8 +85,11 @@ fn the_lesson_draws_every_bar_and_the_chosen_run() {
     let tr = run_virtual(&chooser::SCENARIO, &raw(&[("job", "cpu_bound"), ("model", "process_pool")])).unwrap();
     tr.validate().unwrap();
     assert_eq!(tr.meta.bars.len(), 3 * 6);
+    assert!(tr.meta.bars.iter().all(|b| b.source == BarSource::Modelled), "the virtual clock measures nothing");
     let shown = tr.meta.bars.iter().find(|b| b.group == "cpu_bound" && b.series == "process_pool").unwrap().ms;
     assert!(close(tr.meta.makespan_ms, shown));
+    // The numbers card's makespan is the shown bar's, to the bit.
+    assert_eq!(tr.meta.results["makespan_ms"].to_bits(), shown.to_bits());
     assert_eq!(tr.lanes.len(), 2, "one lane per process");
     assert!(close(tr.meta.results["start_up_ms"], 2.0 * C.spawn_ms));
     assert!(close(tr.meta.results["pickling_ms"], 12.0 * C.item_ms));
@@ -121,9 +125,9 @@ fn python_view_threads_give_one_and_processes_pay_start_up_and_pickling() {
 
 #[test]
 fn bars_layout_and_verdicts_follow_the_numbers_given() {
-    use concurrency_playground::engine::trace::Bar;
+    use concurrency_playground::engine::trace::{Bar, BarSource};
     use concurrency_playground::view::chooser::{layout, verdicts};
-    let bar = |g: &str, s: &str, ms: f64| Bar { group: g.into(), series: s.into(), ms };
+    let bar = |g: &str, s: &str, ms: f64| Bar { group: g.into(), series: s.into(), ms, source: BarSource::Modelled };
     let bars = vec![
         bar("a", "x", 100.0),
         bar("a", "y", 110.0),
@@ -145,4 +149,39 @@ fn bars_layout_and_verdicts_follow_the_numbers_given() {
     assert!(close(h400 / h100, 4.0));
     assert_eq!(all.iter().filter(|b| b.fastest).count(), 4);
     assert!(!all[3].fastest && all[4].fastest);
+}
+
+#[test]
+fn measured_bars_stand_beside_the_verdict_never_in_it() {
+    use concurrency_playground::engine::trace::Bar;
+    use concurrency_playground::view::chooser::{layout, measured, shown_bar, verdicts};
+    let bar = |s: &str, ms: f64, source| Bar { group: "cpu".into(), series: s.into(), ms, source };
+    // The modelled verdict is the process pool (100 vs threads 400); a much
+    // faster measured process pool, and a measured asyncio + pool bar with no
+    // modelled twin, change nothing in it.
+    let modelled = vec![bar("threads", 400.0, BarSource::Modelled), bar("procs", 100.0, BarSource::Modelled)];
+    let mut all = modelled.clone();
+    all.insert(2, bar("procs", 20.0, BarSource::Measured));
+    all.push(bar("pool", 95.0, BarSource::Measured));
+    assert_eq!(verdicts(&all, 0.10), verdicts(&modelled, 0.10));
+    assert_eq!(verdicts(&all, 0.10)[0].fastest, [("procs".to_owned(), 100.0)]);
+    // Listed apart, each with its modelled twin's makespan.
+    let m = measured(&all);
+    assert_eq!(
+        m.iter().map(|r| (r.series.as_str(), r.ms, r.modelled_ms)).collect::<Vec<_>>(),
+        [("procs", 20.0, Some(100.0)), ("pool", 95.0, None)]
+    );
+    // One slot per (series, source): the measured bar right after its twin; only modelled bars get a star.
+    let l = layout(&all, 560.0, 260.0, 0.10);
+    let b = &l.groups[0].bars;
+    assert_eq!(
+        b.iter().map(|b| (b.series.as_str(), b.source)).collect::<Vec<_>>(),
+        all.iter().map(|b| (b.series.as_str(), b.source)).collect::<Vec<_>>()
+    );
+    assert!(b.windows(2).all(|w| w[0].x < w[1].x), "slots in order");
+    assert_eq!(b[1].index, b[2].index, "a measured bar has its series' colour");
+    assert_eq!(b.iter().map(|b| b.fastest).collect::<Vec<_>>(), [false, true, false, false]);
+    // The timeline shows the measured run where there is one.
+    assert_eq!(shown_bar(&all, "cpu", "procs").map(|b| b.source), Some(BarSource::Measured));
+    assert_eq!(shown_bar(&all, "cpu", "threads").map(|b| b.source), Some(BarSource::Modelled));
 }

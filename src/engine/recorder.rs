@@ -116,8 +116,8 @@ impl Recorder {
     }
 
     /// A makespan to compare as a bar (see [`RunMeta::bars`]).
-    pub fn bar(&self, group: &str, series: &str, ms: f64) {
-        self.inner.borrow_mut().bars.push(Bar { group: group.to_owned(), series: series.to_owned(), ms });
+    pub fn bar(&self, group: &str, series: &str, ms: f64, source: BarSource) {
+        self.inner.borrow_mut().bars.push(Bar { group: group.to_owned(), series: series.to_owned(), ms, source });
     }
 
     pub fn track(&self, name: &str) -> TrackId {

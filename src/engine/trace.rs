@@ -77,6 +77,30 @@ pub struct Bar {
     pub group: String,
     pub series: String,
     pub ms: f64,
+    /// Where `ms` comes from (files from before this field: modelled).
+    #[serde(default)]
+    pub source: BarSource,
+}
+
+/// Where a bar's makespan comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BarSource {
+    /// Computed by `engine::pymodel` from CPython's measured costs (`pymodel::CPYTHON`).
+    #[default]
+    Modelled,
+    /// Measured in this browser, in this run (e.g. real Web Worker processes).
+    Measured,
+}
+
+impl BarSource {
+    /// `data-source` and translation keys: `modelled` or `measured`.
+    pub fn id(self) -> &'static str {
+        match self {
+            BarSource::Modelled => "modelled",
+            BarSource::Measured => "measured",
+        }
+    }
 }
 
 /// A small grid of values `0..=max`, row by row from the top left; the page

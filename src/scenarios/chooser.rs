@@ -6,17 +6,20 @@
 //! timeline shows the run picked by `job` and `model`; the verdict per job
 //! type is computed from the makespans (every model within 10% of the best).
 //!
-//! The runs are CPython's schedules, modelled exactly (`engine::pymodel`):
-//! process start-up and pickling cost what `python/chooser.py --measure`
-//! measured on this machine ([`crate::engine::pymodel::CPYTHON`]), shown as
-//! their own spans. `python/chooser.py` runs the same jobs for real.
+//! The 18 bars are CPython's schedules, modelled (`engine::pymodel`) with the
+//! costs `python/chooser.py --measure` measured from CPython
+//! ([`crate::engine::pymodel::CPYTHON`]), on both clocks: bars of source
+//! [`BarSource::Modelled`], and the verdict is theirs alone.
+//! `python/chooser.py` runs the same jobs for real.
 //!
 //! On the browser clock, where the page has a process pool
 //! (`engine::procpool::async_host`), the process pool and asyncio + process
-//! pool rows are not modelled but run: Web Workers with their own memory,
-//! each job's input copied in and its answer copied out by `postMessage`,
-//! start-up and copies paid and drawn as their own spans; the results put
-//! their measured start-up and copy next to CPython's.
+//! pool are also run: Web Workers with their own memory, each job's input
+//! copied in and its answer copied out by `postMessage`, start-up and copies
+//! paid and drawn as their own spans. Those 6 makespans are extra bars of
+//! source [`BarSource::Measured`], next to the modelled ones and never part
+//! of the verdict; the results put their measured start-up and copy next to
+//! CPython's. The timeline shows the measured run for those two models.
 
 use super::{Exec, Kind, Scenario};
 use crate::engine::params::{ParamSpec, Params};
@@ -24,7 +27,7 @@ use crate::engine::procpool::{self, AsyncProcessPool, ProcRun, Task};
 use crate::engine::pymodel::{self, Jobs, Model, Setup, CPYTHON};
 use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::runtime::Runtime;
-use crate::engine::trace::{ClockKind, LaneKind, Outcome, State};
+use crate::engine::trace::{BarSource, ClockKind, LaneKind, Outcome, State};
 use crate::engine::RunError;
 use futures::future::LocalBoxFuture;
 use std::rc::Rc;
@@ -146,17 +149,14 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
         // Real processes where the host has them and time is real.
         let pool = if rt.clock() == ClockKind::Browser { procpool::async_host() } else { None };
         let mut shown: Option<(RealRun, bool)> = None;
-        let (mut starts, mut copies) = (Vec::new(), Vec::new());
         for (k, times) in table(&p) {
             for &(m, ms) in &times {
-                let Some(pool) = pool.as_ref().filter(|_| REAL.contains(&m)) else {
-                    rec.bar(k, m.id(), ms);
-                    continue;
-                };
+                // Every model from CPython's model (the verdict's bars) ...
+                rec.bar(k, m.id(), ms, BarSource::Modelled);
+                // ... and, right after it, what this page's processes measured.
+                let Some(pool) = pool.as_ref().filter(|_| REAL.contains(&m)) else { continue };
                 let r = real(pool.as_ref(), m, k, &p, rt.as_ref()).await?;
-                rec.bar(k, m.id(), r.makespan);
-                starts.extend(r.items.iter().map(|i| (i.process, i.ready - i.spawned)));
-                copies.extend(r.items.iter().map(|i| (i.received - i.sent) + (i.back - i.done)));
+                rec.bar(k, m.id(), r.makespan, BarSource::Measured);
                 if k == kind && m == model {
                     shown = Some((r, m == Model::Processes && job(k, &p).io_ms > 0.0));
                 }
@@ -164,7 +164,10 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
         }
         let t0 = shown.as_ref().map_or(rt.now(), |s| s.0.t0);
         rec.event(None, &format!("chooser_{kind}"), Some(model.id().to_owned()), t0);
-        let (lanes, start_up, pickling) = match shown {
+        // The shown run's numbers (its bar's makespan, not the whole run's:
+        // on the browser clock every pool run came before it).
+        // `real`: the measured run's process count and item count, if it is one.
+        let (lanes, start_up, pickling, makespan, real) = match shown {
             Some((r, io_in_process)) => {
                 let lanes = draw(&rec, &r, io_in_process);
                 let mut seen = std::collections::BTreeMap::new();
@@ -172,7 +175,7 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
                     seen.insert(i.process, i.ready - i.spawned);
                 }
                 let copy: f64 = r.items.iter().map(|i| (i.received - i.sent) + (i.back - i.done)).sum();
-                (lanes, seen.values().sum::<f64>(), copy)
+                (lanes, seen.values().sum::<f64>(), copy, r.makespan, Some((seen.len(), r.items.len())))
             }
             None => {
                 let s = pymodel::simulate(model, &job(kind, &p), &setup(&p), &CPYTHON);
@@ -180,20 +183,23 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
                 pymodel::record(&rec, &s, &lanes, t0);
                 // The shown run takes its modelled time on the run's clock.
                 rt.sleep(s.makespan).await;
-                (lanes, s.total(pymodel::Piece::Spawn), s.total(pymodel::Piece::CopyIn) + s.total(pymodel::Piece::CopyOut))
+                (
+                    lanes,
+                    s.total(pymodel::Piece::Spawn),
+                    s.total(pymodel::Piece::CopyIn) + s.total(pymodel::Piece::CopyOut),
+                    s.makespan,
+                    None,
+                )
             }
         };
+        rec.result("makespan_ms", makespan);
         rec.result("start_up_ms", start_up);
         rec.result("pickling_ms", pickling);
-        if pool.is_some() {
-            // This page's processes next to CPython's on this machine.
-            let mut per_proc = std::collections::BTreeMap::new();
-            for (w, ms) in starts {
-                per_proc.entry(w).or_insert(ms);
-            }
-            let n = per_proc.len().max(1) as f64;
-            rec.result("proc_start_ms", per_proc.values().sum::<f64>() / n);
-            rec.result("proc_copy_ms", copies.iter().sum::<f64>() / copies.len().max(1) as f64);
+        if let Some((procs, items)) = real {
+            // The shown run's processes (measured) next to CPython's on this
+            // machine; a modelled shown run has only its modelled numbers.
+            rec.result("proc_start_ms", start_up / procs.max(1) as f64);
+            rec.result("proc_copy_ms", pickling / items.max(1) as f64);
             rec.result("cpython_start_ms", CPYTHON.spawn_ms);
             rec.result("cpython_copy_ms", CPYTHON.item_ms + p.int("kb") as f64 * CPYTHON.kb_ms);
         }

@@ -15,7 +15,7 @@ use crate::engine::params::{ParamSpec, Params};
 use crate::engine::pymodel::{self, Costs, Jobs, Model, Setup, CPYTHON};
 use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::runtime::Runtime;
-use crate::engine::trace::{LaneKind, Outcome};
+use crate::engine::trace::{BarSource, LaneKind, Outcome};
 use crate::engine::RunError;
 use futures::future::LocalBoxFuture;
 use std::rc::Rc;
@@ -69,8 +69,8 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
             rec.result(&format!("{id}_1_ms"), alone);
             rec.result(&format!("{id}_ms"), s.makespan);
             rec.result(&format!("{id}_x"), if s.makespan > 0.0 { alone / s.makespan } else { 1.0 });
-            rec.bar(id, "threads_1", alone);
-            rec.bar(id, "threads_n", s.makespan);
+            rec.bar(id, "threads_1", alone, BarSource::Modelled);
+            rec.bar(id, "threads_n", s.makespan, BarSource::Modelled);
         }
         let end = rt.now();
         for l in lanes {

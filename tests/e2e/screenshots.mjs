@@ -16,6 +16,9 @@ import { launchBrowser, log, PlaygroundPage, resolveDist, SCREENSHOT_DIR, startS
 const standalone = process.argv[1] === fileURLToPath(import.meta.url);
 const enabled = standalone || process.env.E2E_SCREENSHOTS === '1';
 const only = standalone && process.argv[3] ? process.argv[3].split(',') : null;
+// Lessons whose browser clock draws something the virtual clock cannot (the
+// chooser's measured bars and table): also shot on it, as <lesson>-browser-….
+const BROWSER_TOO = { chooser: 'n=4&io=100&cpu=50' };
 
 describe('screenshots: every lesson × theme × language × width', { skip: !enabled && 'set E2E_SCREENSHOTS=1' }, () => {
   let server;
@@ -37,8 +40,9 @@ describe('screenshots: every lesson × theme × language × width', { skip: !ena
         await app.open(server.url);
         let lessons = await app.byTestId('lesson-select').locator('option').evaluateAll((os) => os.map((o) => o.value));
         if (only) lessons = lessons.filter((l) => only.includes(l));
-        for (const lesson of lessons) {
-          await app.open(server.url, `lesson=${lesson}&clock=virtual&lang=en&theme=light&run=1`);
+        const runs = lessons.flatMap((l) => [[l, l, 'clock=virtual'], ...(l in BROWSER_TOO ? [[l, `${l}-browser`, `clock=browser&${BROWSER_TOO[l]}`]] : [])]);
+        for (const [lesson, name, query] of runs) {
+          await app.open(server.url, `lesson=${lesson}&${query}&lang=en&theme=light&run=1`);
           await app.waitStatus('done', 180_000);
           if (width < 500) {
             // Only the timeline scrolls sideways; the page itself fits the phone.
@@ -53,11 +57,11 @@ describe('screenshots: every lesson × theme × language × width', { skip: !ena
             for (const theme of ['light', 'dark']) {
               await app.page.evaluate((t) => window.playgroundTheme.set(t), theme);
               await app.page.waitForTimeout(50); // the canvas repaints on the theme event
-              await app.screenshot(path.join('lessons', `${lesson}-${theme}-${lang}-${width}`));
+              await app.screenshot(path.join('lessons', `${name}-${theme}-${lang}-${width}`));
             }
           }
           assert.deepEqual(app.errors, [], lesson);
-          log(`screenshots: ${lesson} at ${width} px`);
+          log(`screenshots: ${name} at ${width} px`);
         }
       } finally {
         await app.close();

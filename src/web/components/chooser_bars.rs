@@ -1,11 +1,14 @@
 //! Grouped bars of makespans from `meta.bars` (the chooser: job type × model;
 //! the GIL-with-I/O lesson: batch × thread count). In the chooser a click on
 //! a bar shows that run on the timeline (sets `job` and `model`, runs again).
+//! Every bar says where its makespan comes from (`data-source`, the legend's
+//! solid / hatched key): modelled from CPython's measured costs, or measured
+//! in this browser in this run.
 
-use crate::engine::trace::Bar;
+use crate::engine::trace::{Bar, BarSource};
 use crate::i18n::{has, tr, Lang};
 use crate::view::axis::fmt_ms;
-use crate::view::chooser::{layout, COLORS};
+use crate::view::chooser::{layout, shown_bar, COLORS};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -15,7 +18,8 @@ pub struct Props {
     /// Called with (group, series) when a bar is clicked; `None` = not clickable.
     #[prop_or_default]
     pub on_pick: Option<Callback<(String, String)>>,
-    /// The (group, series) whose run the timeline shows.
+    /// The (group, series) whose run the timeline shows (its measured bar if
+    /// there is one, else its modelled one: `view::chooser::shown_bar`).
     #[prop_or_default]
     pub shown: Option<(String, String)>,
 }
@@ -30,10 +34,43 @@ pub fn label(lang: Lang, id: &str) -> String {
     }
 }
 
+/// A swatch of the legend: solid (modelled) or hatched (measured) in `color`.
+fn swatch(source: BarSource, color: &str, id: &str) -> Html {
+    html! {
+        <svg width="12" height="12" viewBox="0 0 12 12" style="vertical-align:-1px;margin-right:4px" aria-hidden="true">
+            { fill_defs(color, id) }
+            <rect x="0.75" y="0.75" width="10.5" height="10.5" fill={fill(source, color, id)} stroke={color.to_owned()} stroke-width="1.5" />
+        </svg>
+    }
+}
+
+/// A diagonal hatch of `color` (measured bars), with id `id`.
+fn fill_defs(color: &str, id: &str) -> Html {
+    html! {
+        <defs>
+            <pattern id={id.to_owned()} width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                <rect width="5" height="5" fill={color.to_owned()} fill-opacity="0.2" />
+                <line x1="1" y1="0" x2="1" y2="5" stroke={color.to_owned()} stroke-width="2.5" />
+            </pattern>
+        </defs>
+    }
+}
+
+fn fill(source: BarSource, color: &str, id: &str) -> String {
+    match source {
+        BarSource::Modelled => color.to_owned(),
+        BarSource::Measured => format!("url(#{id})"),
+    }
+}
+
 #[function_component(ChooserBars)]
 pub fn chooser_bars(p: &Props) -> Html {
     let lang = p.lang;
     let l = layout(&p.bars, 560.0, 260.0, crate::scenarios::chooser::TOLERANCE);
+    let shown_src = p.shown.as_ref().and_then(|(g, s)| shown_bar(&p.bars, g, s)).map(|b| b.source);
+    let sources: Vec<BarSource> =
+        [BarSource::Modelled, BarSource::Measured].into_iter().filter(|s| p.bars.iter().any(|b| b.source == *s)).collect();
+    let hatch = |i: usize| format!("bars-hatch-{i}");
     html! {
         <div class="card chart">
             <h3>{ tr(lang, "bars.title") }</h3>
@@ -46,7 +83,17 @@ pub fn chooser_bars(p: &Props) -> Html {
                     </span>
                 }) }
             </div>
+            <div class="bars-legend" data-testid="bars-sources" style="font-size:13px;margin-bottom:6px">
+                { for sources.iter().map(|&s| html! {
+                    <span class="bars-key" data-testid="bars-source-key" data-source={s.id()} style="margin-right:14px;display:inline-block">
+                        // In the text colour: the key is about the fill, not a series' colour.
+                        { swatch(s, "currentColor", &format!("bars-key-{}", s.id())) }
+                        { tr(lang, &format!("bars.source.{}", s.id())) }
+                    </span>
+                }) }
+            </div>
             <svg data-testid="bars-chart" viewBox={format!("0 0 {} {}", l.w, l.h)} class="speedup" role="img" aria-label={tr(lang, "bars.title").to_owned()}>
+                { for (0..l.series.len()).map(|i| fill_defs(COLORS[i % COLORS.len()], &hatch(i))) }
                 { for l.y_ticks.iter().map(|(y, v)| html! { <g class="tick">
                     <line x1={l.ml.to_string()} x2={(l.w - 12.0).to_string()} y1={y.to_string()} y2={y.to_string()} />
                     <text x={(l.ml - 6.0).to_string()} y={(y + 4.0).to_string()} text-anchor="end">{ fmt_ms(*v) }</text>
@@ -59,17 +106,26 @@ pub fn chooser_bars(p: &Props) -> Html {
                                 let key = (g.name.clone(), b.series.clone());
                                 Callback::from(move |_: MouseEvent| cb.emit(key.clone()))
                             });
-                            let shown = p.shown.as_ref().is_some_and(|(sg, ss)| *sg == g.name && *ss == b.series);
+                            let shown = p.shown.as_ref().is_some_and(|(sg, ss)| *sg == g.name && *ss == b.series) && shown_src == Some(b.source);
+                            let color = COLORS[b.index % COLORS.len()];
+                            // The shown bar is outlined in the text colour (both themes); a measured bar in its own.
+                            let outline = match (shown, b.source) {
+                                (true, _) => "stroke:var(--chart-text);stroke-width:2".to_owned(),
+                                (false, BarSource::Measured) => format!("stroke:{color};stroke-width:1.5"),
+                                (false, BarSource::Modelled) => "stroke:none".to_owned(),
+                            };
+                            let cursor = if p.on_pick.is_some() { "cursor:pointer" } else { "" };
                             html! {
                                 <g data-testid="bar" data-group={g.name.clone()} data-series={b.series.clone()} data-ms={b.ms.to_string()}
-                                    data-fastest={b.fastest.to_string()} data-shown={shown.to_string()}
-                                    onclick={pick} style={if p.on_pick.is_some() { "cursor:pointer" } else { "" }}>
+                                    data-source={b.source.id()} data-fastest={b.fastest.to_string()} data-shown={shown.to_string()}
+                                    onclick={pick} style={cursor}>
                                     <rect x={b.x.to_string()} y={b.y.to_string()} width={b.w.to_string()} height={b.h.to_string()}
-                                        fill={COLORS[b.index % COLORS.len()]} stroke={if shown { "#000" } else { "none" }} stroke-width="1.5" />
+                                        fill={fill(b.source, color, &hatch(b.index))} style={outline} />
                                     if b.fastest {
                                         <text x={(b.x + b.w / 2.0).to_string()} y={(b.y - 4.0).to_string()} text-anchor="middle">{ "★" }</text>
                                     }
-                                    <title>{ format!("{} · {}: {}", label(lang, &g.name), label(lang, &b.series), fmt_ms(b.ms)) }</title>
+                                    <title>{ format!("{} · {} · {}: {}", label(lang, &g.name), label(lang, &b.series),
+                                        tr(lang, &format!("bars.source.{}", b.source.id())), fmt_ms(b.ms)) }</title>
                                 </g>
                             }
                         }) }
@@ -77,7 +133,7 @@ pub fn chooser_bars(p: &Props) -> Html {
                 }) }
             </svg>
             if p.on_pick.is_some() {
-                <p class="chart-note">{ tr(lang, "bars.note") }{ " ★ = " }{ tr(lang, "verdict.fastest") }</p>
+                <p class="chart-note">{ tr(lang, "bars.note") }{ " " }{ tr(lang, "bars.star") }</p>
             }
         </div>
     }
