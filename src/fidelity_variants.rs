@@ -111,6 +111,32 @@ pub const GIL_ROTATION: Tolerance = Tolerance {
     ..Tolerance::DEFAULT
 };
 
+/// The [`CPU_WORK`] variant `params`' tolerance: [`GIL_ROTATION`], and for a
+/// mixed job with more jobs than threads also room to be early. The engine
+/// hands the GIL round in FIFO order, so the threads of one compute phase end
+/// together and start their next fetches together; CPython's waiter woken
+/// first may take several turns in a row, end its phase up to
+/// (threads − 1) × cpu sooner and start its next fetch that much earlier, once
+/// per phase but the last (measured: 785 ms modelled, 763.8 ms CPython,
+/// 2026-12-06). The last phase's computing is serial either way, so the
+/// CPU-time floors still hold the GIL claim.
+pub fn cpu_work_tolerance(params: &[(&str, &str)]) -> Tolerance {
+    let get = |k: &str| params.iter().find(|(key, _)| *key == k).map(|(_, v)| *v);
+    let num = |k: &str| get(k).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    let (n, threads, cpu) = (num("n"), num("threads").max(1.0), num("cpu"));
+    let phases = (n / threads).ceil();
+    if get("job") != Some("io_then_cpu") || phases < 2.0 {
+        return GIL_ROTATION;
+    }
+    Tolerance {
+        early_ms: GIL_ROTATION.early_ms + (threads - 1.0) * cpu * (phases - 1.0),
+        why: "GIL_ROTATION, and in a mixed job with more jobs than threads CPython may be early by (threads − 1) × cpu per compute phase \
+              but the last: its waiters are woken in no fixed order, so one thread may end its phase and start its next fetch that much \
+              sooner than the engine's FIFO rotation lets it",
+        ..GIL_ROTATION
+    }
+}
+
 /// The lesson's `cpython` parameters with every combination of its varied
 /// choices (the `cpython` parameters themselves first), then its
 /// [`CPU_WORK`] variants, each with the tolerance it is held to.
@@ -147,6 +173,6 @@ pub fn variants(scn: &Scenario) -> Vec<(Vec<(&'static str, &'static str)>, Toler
             let tol = if scn.id == "deadlock" && v.contains(&("ordering", "opposite")) { DEADLOCK_BY_TIMEOUT } else { Tolerance::DEFAULT };
             (v, tol)
         })
-        .chain(CPU_WORK.iter().filter(|(id, _)| *id == scn.id).map(|(_, v)| (v.to_vec(), GIL_ROTATION)))
+        .chain(CPU_WORK.iter().filter(|(id, _)| *id == scn.id).map(|(_, v)| (v.to_vec(), cpu_work_tolerance(v))))
         .collect()
 }

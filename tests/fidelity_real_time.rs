@@ -6,7 +6,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use concurrency_playground::fidelity::{check_with_tolerance, python_version};
-use concurrency_playground::fidelity_variants::{variants, CPU_WORK, GIL_ROTATION};
+use concurrency_playground::fidelity_variants::{cpu_work_tolerance, variants, CPU_WORK};
 use concurrency_playground::scenarios::{Kind, ALL};
 use std::path::Path;
 
@@ -31,7 +31,7 @@ fn every_async_lesson_agrees_with_cpython_on_real_time() {
     for scn in ALL.iter().filter(|s| s.kind == Kind::Async) {
         assert!(!scn.cpython.is_empty(), "{}: async lessons declare their CPython comparison parameters", scn.id);
         let mut runs = vec![variants(scn).remove(0)];
-        runs.extend(CPU_WORK.iter().filter(|(id, _)| *id == scn.id).map(|(_, v)| (v.to_vec(), GIL_ROTATION)));
+        runs.extend(CPU_WORK.iter().filter(|(id, _)| *id == scn.id).map(|(_, v)| (v.to_vec(), cpu_work_tolerance(v))));
         for (params, tol) in runs {
             match check_with_tolerance(scn, &params, &tol, repo()) {
                 Ok(c) if c.passed() => {

@@ -4,6 +4,7 @@
 use super::Entry;
 
 pub(super) static TABLE: &[Entry] = &[
+    ("err.chooser_copy_budget", "On the browser clock the chooser really copies every job's input to the processes, n of them at once: n × kb must be at most 65,536 KB (64 MB) here. Lower n or kb, or use the virtual clock, which models the copies.", "在浏览器时钟上，选择器会把每个任务的输入真正复制给进程，且 n 个同时进行：此处 n × kb 不得超过 65,536 KB（64 MB）。请减小 n 或 kb，或使用虚拟时钟（它对复制进行建模）。"),
     // ---- gilio ----
     ("gilio.title", "The GIL is released during I/O", "I/O 期间 GIL 会被释放"),
     ("num.io_1_ms", "I/O-bound, 1 thread", "I/O 密集型，1 个线程"),

@@ -142,12 +142,21 @@ fn draw(rec: &Recorder, r: &RealRun, io_in_process: bool) -> Vec<LaneId> {
     lanes
 }
 
+/// The most KB of input (n × kb) the measured runs copy: they hold and copy
+/// every job's input at once (200 inputs of 100 MB crashed the page).
+pub const MEASURE_BUDGET_KB: f64 = 64.0 * 1024.0;
+/// Said when a browser-clock run would copy more than [`MEASURE_BUDGET_KB`].
+pub const ERR_COPY_BUDGET: &str = "err.chooser_copy_budget";
+
 fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'static, Result<(), RunError>> {
     Box::pin(async move {
         let model = Model::from_id(p.choice("model")).unwrap_or(Model::AsyncioPool);
         let kind = p.choice("job");
         // Real processes where the host has them and time is real.
         let pool = if rt.clock() == ClockKind::Browser { procpool::async_host() } else { None };
+        if pool.is_some() && p.int("n") as f64 * p.int("kb") as f64 > MEASURE_BUDGET_KB {
+            return Err(RunError::Environment(ERR_COPY_BUDGET.into()));
+        }
         let mut shown: Option<(RealRun, bool)> = None;
         for (k, times) in table(&p) {
             for &(m, ms) in &times {
