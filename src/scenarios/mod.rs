@@ -188,12 +188,14 @@ pub const STEPS_BETWEEN_STOP_CHECKS: u64 = 256;
 /// stopped run ends with its trace so far, marked stopped.
 pub fn run_virtual_until(scn: &Scenario, raw: &BTreeMap<String, String>, stopped: &dyn Fn() -> bool) -> Result<Trace, RunError> {
     let mut run = virtual_run::LessonRun::start(scn, raw)?;
+    // As the page's slices: at least one slice runs, so a run stopped at once
+    // still shows the lanes its first step made.
     loop {
-        if stopped() {
-            return run.stop();
-        }
         if let Some(end) = run.run(STEPS_BETWEEN_STOP_CHECKS) {
             return end;
+        }
+        if stopped() {
+            return run.stop();
         }
     }
 }

@@ -289,7 +289,11 @@ core('embedded in a tutorial page: driven by postMessage, reports back', async (
 // understood flake being worked on); the summary prints the list and every
 // retry that happened, so a quarantined test that fails twice is still red.
 /** "<spec>: <test name>" → why it may be retried once. */
-const QUARANTINE = {};
+const QUARANTINE = {
+  'hybrid: every response is processed once on the pool while the loop stays free':
+    'max-loop-lag-ms was >= 100 ms once, on the clean-clone run of 2026-12-06 23:39 UTC after the issue 19/23 merges '
+    + '(a fresh page whose pool starts inside the run); passed on every run before; cause not found yet (issue 19 stays open)',
+};
 /** Specs not named after a lesson (cross-lesson features). */
 const EXTRA_SPECS = new Set(['url', 'zz-replay']);
 const retried = [];
