@@ -40,6 +40,7 @@ const KNOWN = {
   'mandelbrot:browser': { stop: 'rows=600 at max_iter=10,000: one chunk of rows takes > 3 s (Stop is checked between chunks)' },
   'gil:browser': { stop: 'rounds=100,000: one round takes > 3 s (Stop is checked between rounds)' },
   'mapreduce:browser': { stop: 'chunk=100,000,000 records: 2.2 s measured for one chunk' },
+  'chooser:virtual': { longTask: 'n=200, threads=processes=cores=64: one loop step computes the CPython model of every job type under every model, 2.3 s on the page (a step is never cut); lessons that compute in a step should go to the pool as CPU lessons do' },
   'sumsq:browser': { stop: 'chunk=1,000,000,000: 1.7 s measured for one chunk, at the bound' },
 };
 

@@ -49,16 +49,17 @@ pub fn start(
     match scn.exec {
         // The virtual clock: deterministic and instant, no endpoint needed.
         // (A model lesson always: its steps are not timed.)
-        // On a cross-origin isolated page the run goes to a pool worker
-        // (`pool::run_virtual`), so the page's thread never runs the loop at
-        // all, however long one of its steps is (hybrid counts real primes
-        // inline); Stop is asked every few hundred steps there and the worker
-        // sends the trace so far. Without isolation there is no pool: the run
-        // goes here in ~8 ms slices between which the browser draws and Stop
-        // is asked.
+        // The loop runs here in ~8 ms slices between which the browser draws
+        // and Stop is asked. A CPU lesson's steps compute (hybrid counts real
+        // primes inline: one step can take seconds), so its run goes to a
+        // pool worker (`pool::run_virtual`; Stop asked every few hundred
+        // steps, the trace so far sent back). Only CPU lessons start the pool:
+        // a tutorial's virtual crawl does not fetch the rest of the wasm into
+        // two workers first.
         Exec::Async(_) if clock == Clock::Virtual || scn.kind == crate::scenarios::Kind::Model => spawn_local(async move {
             let raw = params.to_strings();
-            if super::env::detect().isolated && pool::ensure(hardware_threads as usize).await.is_ok() {
+            let computes = scn.kind == crate::scenarios::Kind::Cpu;
+            if computes && super::env::detect().isolated && pool::ensure(hardware_threads as usize).await.is_ok() {
                 emit(&dispatch, pool::run_virtual(scn, raw, cancel).await);
             } else {
                 run_virtual_sliced(scn, raw, cancel, dispatch).await;
