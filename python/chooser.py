@@ -11,21 +11,14 @@ Free-threaded threads need CPython 3.13t; on a GIL build they are skipped.
 import argparse, asyncio, json, os, sys, threading, time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
+from gilwork import burn
+
 JOBS = {"io_bound": (1, 0), "cpu_bound": (0, 1), "io_then_cpu": (1, 1)}
 
 
 def compute(ms, data=b""):
-    # `ms` of this thread's own CPU time: waiting for the GIL does not count.
-    # Turns without a gap (GAP_S: the GIL or the CPU was not lost in between)
-    # add their CPU time to WORK_S: the computing done holding the GIL.
-    cpu = time.thread_time()
-    end = cpu + ms / 1000
-    wall, held = time.perf_counter(), 0.0
-    while cpu < end:
-        w, c = time.perf_counter(), time.thread_time()
-        if w - wall < GAP_S:
-            held += c - cpu
-        wall, cpu = w, c
+    # `ms` of this thread's own CPU time; what ran holding the GIL goes to WORK_S (gilwork.py).
+    held = burn(ms)
     with LOCK:
         WORK_S[0] += held
     return len(data)
@@ -36,13 +29,9 @@ FLIGHT = {"now": 0, "max": 0}
 ENDS = {}
 ORIGIN = [time.perf_counter()]
 LOCK = threading.Lock()
-# CPU time the computing took in this process while holding the GIL: under
-# the GIL no two threads compute at once, so no schedule ends sooner (the
-# fidelity check's CPU-time floor). A loop turn takes well under a
-# microsecond; a gap of GAP_S means the thread lost the GIL (or the CPU), and
-# that turn's CPU time may be its waking up to ask for the GIL back.
+# CPU time the computing took in this process while holding the GIL
+# (gilwork.burn): the fidelity check's CPU-time floor.
 WORK_S = [0.0]
-GAP_S = 0.0001
 
 
 def flight(d):

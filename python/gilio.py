@@ -10,6 +10,8 @@ scales until the computing alone fills the one GIL.
 import argparse, json, sys, threading, time
 from concurrent.futures import ThreadPoolExecutor
 
+from gilwork import burn
+
 # What the fidelity check compares: I/O waits in flight at once, and when
 # each pool thread finished its last job (ms from the first pool batch).
 in_flight = 0
@@ -17,27 +19,14 @@ max_in_flight = 0
 count_lock = threading.Lock()
 origin = time.perf_counter()
 thread_end = {}
-# CPU time the jobs' computing took while holding the GIL, summed per batch:
-# under the GIL no two threads compute at once, so no schedule ends a batch
-# sooner (the fidelity check's CPU-time floor).
+# CPU time the jobs' computing took while holding the GIL, summed per batch
+# (gilwork.burn): the fidelity check's CPU-time floor.
 work_s = [0.0]
-# A loop turn normally takes well under a microsecond; a gap this long means
-# the thread lost the GIL (or the CPU) in between, and the CPU time of that
-# turn may include waking up to ask for the GIL back: not counted as work.
-GAP_S = 0.0001
 
 
 def compute(ms):
-    # Burn `ms` of this thread's own CPU time: time spent waiting for the GIL
-    # does not count, so the work is the same however many threads compete.
-    cpu = time.thread_time()
-    end = cpu + ms / 1000
-    wall, held = time.perf_counter(), 0.0
-    while cpu < end:
-        w, c = time.perf_counter(), time.thread_time()
-        if w - wall < GAP_S:
-            held += c - cpu
-        wall, cpu = w, c
+    # `ms` of this thread's own CPU time (gilwork.py).
+    held = burn(ms)
     with count_lock:
         work_s[0] += held
 
