@@ -10,7 +10,7 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use concurrency_playground::engine::pymodel::verdict;
+    use concurrency_playground::scenarios::pymodel::verdict;
     use concurrency_playground::scenarios::{chooser, gilio, run_virtual};
     use std::collections::BTreeMap;
     let args: Vec<String> = std::env::args().skip(1).collect();

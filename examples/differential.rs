@@ -8,11 +8,16 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {}
 
+// The harness lives with the differential test; this benchmark borrows it.
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "../tests/differential/diffprog/mod.rs"]
+mod diffprog;
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use concurrency_playground::engine::diffprog::cpython::differ;
-    use concurrency_playground::engine::diffprog::run::run_engine;
-    use concurrency_playground::engine::diffprog::{generate, Program};
+    use diffprog::cpython::differ;
+    use diffprog::run::run_engine;
+    use diffprog::{generate, Program};
     use std::path::Path;
     use std::time::Instant;
 

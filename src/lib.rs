@@ -7,6 +7,7 @@
 //! - [`interleave`]: thread interleavings of small Python models, stepped and searched.
 //! - [`i18n`]: every user-visible string, in English and 简体中文.
 //! - `fidelity` (native only): compares async lessons with their CPython listings.
+//! - [`traces`]: a run's replay model and its trace file (export, validated import).
 //! - [`state`]: the page's state as a reducer, pure and natively tested.
 //! - [`view`]: chart data and layout as pure functions.
 //! - `web` (wasm32 only): the Yew components and services (timers, fetch, pool).
@@ -20,12 +21,11 @@ pub mod engine;
 /// CPython fidelity checks (native only: runs python3).
 #[cfg(not(target_arch = "wasm32"))]
 pub mod fidelity;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod fidelity_variants;
 pub mod i18n;
 pub mod interleave;
 pub mod scenarios;
 pub mod state;
+pub mod traces;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

@@ -5,8 +5,8 @@
 use concurrency_playground::engine::metrics::summarize;
 use concurrency_playground::engine::trace::Trace;
 use concurrency_playground::engine::trace::{Outcome, State};
+use concurrency_playground::fidelity::variants::EXACT;
 use concurrency_playground::fidelity::{check_virtual, raw_params as raw, run_engine_with};
-use concurrency_playground::fidelity_variants::EXACT;
 use concurrency_playground::scenarios::actors::{plan, Op, SCENARIO};
 use concurrency_playground::scenarios::Scenario;
 use std::path::Path;

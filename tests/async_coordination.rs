@@ -2,6 +2,9 @@
 //! Coordination primitives and the deadlock lesson on the virtual clock, and
 //! the coordination variants and the deadlock naming against real CPython.
 
+mod common;
+use common::repo;
+
 use concurrency_playground::engine::metrics::{max_overlap, summarize};
 use concurrency_playground::engine::primitives::{TracedCondition, TracedLock, WaitForGraph};
 use concurrency_playground::engine::recorder::{self, Recorder};
@@ -13,7 +16,6 @@ use concurrency_playground::scenarios::{coordination, deadlock, Scenario};
 use futures::future::join_all;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::rc::Rc;
 
 fn run(scn: &Scenario, pairs: &[(&str, &str)]) -> Trace {
@@ -294,10 +296,6 @@ fn ordered_locking_completes() {
 }
 
 // ---- CPython (each lesson's own `cpython` params: tests/fidelity.rs) ----
-
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// Real time, one CPython run each, held to the default one-sided bound: at
 /// most 1 ms early and at most the run's measured loop slack late (chains of

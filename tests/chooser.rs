@@ -3,13 +3,13 @@
 //! the parameters and the measured CPython costs.
 #![cfg(not(target_arch = "wasm32"))]
 
-use concurrency_playground::engine::pymodel::{simulate, verdict, Jobs, Model, Piece, Setup, CPYTHON};
 use concurrency_playground::engine::trace::BarSource;
 use concurrency_playground::fidelity::raw_params as raw;
+use concurrency_playground::scenarios::pymodel::{simulate, verdict, Jobs, Model, Piece, Setup, CPYTHON};
 use concurrency_playground::scenarios::{chooser, run_virtual};
 use concurrency_playground::view::python_view::estimate;
 
-const C: concurrency_playground::engine::pymodel::Costs = CPYTHON;
+const C: concurrency_playground::scenarios::pymodel::Costs = CPYTHON;
 
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-6

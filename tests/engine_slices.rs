@@ -4,14 +4,13 @@
 //! async lesson and several seeds; and Stop between slices closes the trace
 //! where the clock was.
 
+mod common;
+use common::raw;
+
 use concurrency_playground::engine::trace::Outcome;
 use concurrency_playground::scenarios::virtual_run::LessonRun;
 use concurrency_playground::scenarios::{self, crawler, run_virtual, Exec, Scenario};
 use std::collections::BTreeMap;
-
-fn raw(pairs: &[(&str, String)]) -> BTreeMap<String, String> {
-    pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
-}
 
 /// Runs `scn` in slices of `steps`; returns the trace (as JSON) and how many slices it took.
 fn sliced(scn: &Scenario, raw: &BTreeMap<String, String>, steps: u64) -> (String, u64) {
@@ -28,7 +27,7 @@ fn sliced(scn: &Scenario, raw: &BTreeMap<String, String>, steps: u64) -> (String
 
 fn params_of(scn: &Scenario, seed: u64) -> BTreeMap<String, String> {
     if scn.params.iter().any(|p| p.key == "seed") {
-        raw(&[("seed", seed.to_string())])
+        raw(&[("seed", &seed.to_string())])
     } else {
         BTreeMap::new()
     }
@@ -57,8 +56,7 @@ fn every_async_lesson_sliced_gives_the_unsliced_trace() {
 #[test]
 fn the_large_crawl_sliced_gives_the_unsliced_trace() {
     for seed in [1, 5] {
-        let raw =
-            raw(&[("n", "10000".into()), ("k", "100".into()), ("ms", "50".into()), ("fail", "10".into()), ("seed", seed.to_string())]);
+        let raw = raw(&[("n", "10000"), ("k", "100"), ("ms", "50"), ("fail", "10"), ("seed", &seed.to_string())]);
         let whole = serde_json::to_string(&run_virtual(&crawler::SCENARIO, &raw).expect("runs")).expect("serialises");
         let (parts, slices) = sliced(&crawler::SCENARIO, &raw, 1000);
         assert!(slices > 20, "{slices} slices");
@@ -70,7 +68,7 @@ fn the_large_crawl_sliced_gives_the_unsliced_trace() {
 fn stop_between_slices_closes_the_trace_at_the_clock() {
     // 1,000 requests, 10 at a time, 100 ms each: waves end at 100, 200, … ms.
     let (n, k, ms, stop_at) = (1000usize, 10usize, 100.0, 500.0);
-    let raw = raw(&[("n", n.to_string()), ("k", k.to_string()), ("latency", "fixed".into()), ("ms", "100".into())]);
+    let raw = raw(&[("n", &n.to_string()), ("k", &k.to_string()), ("latency", "fixed"), ("ms", "100")]);
     let mut run = LessonRun::start(&crawler::SCENARIO, &raw).expect("starts");
     while run.now() < stop_at {
         assert!(run.run(1).is_none(), "the run ended before {stop_at} ms");

@@ -5,14 +5,12 @@
 //! of this crate loads the CPU while CPython's timers run.
 #![cfg(not(target_arch = "wasm32"))]
 
-use concurrency_playground::fidelity::{check_virtual, cli_args, compare, markdown_table, python_version, run_engine, PyReport, PyTask};
-use concurrency_playground::fidelity_variants::{variants, variants_virtual, ENGINE_ONLY, NOT_VIRTUAL};
-use concurrency_playground::scenarios::{crawler, Kind, ALL};
-use std::path::Path;
+mod common;
+use common::repo;
 
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use concurrency_playground::fidelity::variants::{variants, variants_virtual, ENGINE_ONLY, NOT_VIRTUAL};
+use concurrency_playground::fidelity::{check_virtual, cli_args, compare, markdown_table, python_version, run_engine, PyReport, PyTask};
+use concurrency_playground::scenarios::{crawler, Kind, ALL};
 
 fn python_is_3_11() {
     let v = python_version().expect("python3 runs");
@@ -80,7 +78,7 @@ fn fidelity_md_lists_exactly_the_variants_the_code_compares() {
         .filter(|s| s.kind == Kind::Async)
         .flat_map(|scn| variants(scn).into_iter().map(move |(params, _)| (scn.id.to_string(), cli_args(&params).join(" "))))
         .collect();
-    assert_eq!(have, want, "{STALE}: its real-time rows are not the variants of src/fidelity_variants.rs");
+    assert_eq!(have, want, "{STALE}: its real-time rows are not the variants of src/fidelity/variants.rs");
     for (id, why) in NOT_VIRTUAL {
         assert!(doc.contains(&format!("- {id}: {why}")), "{STALE}: {id} is not listed as not run on virtual time");
     }

@@ -5,14 +5,12 @@
 //! `python/tools/real_run.py` and allowed for, see `src/fidelity.rs`).
 #![cfg(not(target_arch = "wasm32"))]
 
-use concurrency_playground::fidelity::{check_with_tolerance, python_version};
-use concurrency_playground::fidelity_variants::{cpu_work_tolerance, variants, CPU_WORK};
-use concurrency_playground::scenarios::{Kind, ALL};
-use std::path::Path;
+mod common;
+use common::repo;
 
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use concurrency_playground::fidelity::variants::{cpu_work_tolerance, variants, CPU_WORK};
+use concurrency_playground::fidelity::{check_with_tolerance, python_version};
+use concurrency_playground::scenarios::{Kind, ALL};
 
 /// Real time: each lesson's `cpython` parameters, CPython at most 1 ms early
 /// and at most the run's measured loop slack late (one run: real timers are

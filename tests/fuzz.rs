@@ -16,7 +16,7 @@ use concurrency_playground::i18n::{fill, has, param_error, tr, Lang};
 use concurrency_playground::scenarios::{self, run_virtual, ALL};
 use concurrency_playground::state::embed_msg::{self, EmbedCommand, EmbedError};
 use concurrency_playground::state::{Action, AppState};
-use concurrency_playground::view::trace_file::{self, ImportError};
+use concurrency_playground::traces::trace_file::{self, ImportError};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 use std::collections::BTreeMap;

@@ -1,10 +1,10 @@
-//! The GIL with I/O (`engine::pymodel`, lesson `gilio`) on the virtual clock:
+//! The GIL with I/O (`scenarios::pymodel`, lesson `gilio`) on the virtual clock:
 //! makespans derived from the parameters.
 #![cfg(not(target_arch = "wasm32"))]
 
-use concurrency_playground::engine::pymodel::{simulate, Costs, Jobs, Model, Piece, Setup, CPYTHON};
 use concurrency_playground::engine::trace::State;
 use concurrency_playground::fidelity::raw_params as raw;
+use concurrency_playground::scenarios::pymodel::{simulate, Costs, Jobs, Model, Piece, Setup, CPYTHON};
 use concurrency_playground::scenarios::{gilio, run_virtual};
 
 const C: Costs = CPYTHON;

@@ -3,15 +3,13 @@
 //! million events is refused by its size before it is read (so the page never
 //! spends a long main-thread task parsing it), with a clear message.
 
+mod common;
+use common::raw;
+
 use concurrency_playground::i18n::Lang;
 use concurrency_playground::scenarios::{crawler, run_virtual};
-use concurrency_playground::view::trace_file::{check_size, export, import, ImportError, MAX_BYTES};
-use std::collections::BTreeMap;
+use concurrency_playground::traces::trace_file::{check_size, export, import, ImportError, MAX_BYTES};
 use std::time::Instant;
-
-fn raw(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
-}
 
 /// The most compact playground trace with `n` events: one lane, one span, n events.
 pub fn million_events_text(n: usize) -> String {

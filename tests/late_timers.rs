@@ -7,11 +7,14 @@
 //! reason is checked to still hold. The lateness is drawn per call from a
 //! seed (40 seeds), on the virtual clock: deterministic.
 
+mod common;
+use common::REAL_LOOP_QUARANTINE;
+
 use concurrency_playground::engine::latency::SplitMix64;
 use concurrency_playground::engine::runtime::{FetchError, OffloadError, Offloaded, Response, Runtime, SimRequest, ThreadIo, Work};
 use concurrency_playground::engine::trace::{ClockKind, Outcome, Trace};
 use concurrency_playground::engine::virtual_clock::VirtualRuntime;
-use concurrency_playground::scenarios::{self, Exec, Kind, Scenario, ALL, LATENESS_BUDGET_MS, REAL_LOOP_QUARANTINE};
+use concurrency_playground::scenarios::{self, Exec, Kind, Scenario, ALL, LATENESS_BUDGET_MS};
 use futures::future::LocalBoxFuture;
 use std::cell::RefCell;
 use std::collections::BTreeMap;

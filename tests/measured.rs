@@ -4,8 +4,8 @@
 //! with it, and the file's record of how it was made checked to be there.
 #![cfg(not(target_arch = "wasm32"))]
 
-use concurrency_playground::engine::measured::COSTS_JSON;
-use concurrency_playground::engine::pymodel::CPYTHON;
+use concurrency_playground::scenarios::pymodel::measured::COSTS_JSON;
+use concurrency_playground::scenarios::pymodel::CPYTHON;
 use concurrency_playground::view::python_view::CPYTHON_SLOWDOWN;
 use serde_json::Value;
 

@@ -6,9 +6,9 @@
 use concurrency_playground::engine::trace::*;
 use concurrency_playground::i18n::Lang;
 use concurrency_playground::scenarios::{crawler, gather, run_virtual};
-use concurrency_playground::view::replay::{caption, current_at, events, lane_end_times, snapshot, What};
+use concurrency_playground::traces::replay::{caption, current_at, events, lane_end_times, snapshot, What};
+use concurrency_playground::traces::trace_file::{self, check_size, export, import, ImportError, MAX_BYTES, WHATS};
 use concurrency_playground::view::timeline::{layout, layout_until, Viewport};
-use concurrency_playground::view::trace_file::{self, check_size, export, import, ImportError, MAX_BYTES, WHATS};
 use std::collections::BTreeMap;
 
 fn crawl(pairs: &[(&str, &str)]) -> Trace {

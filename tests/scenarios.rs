@@ -1,6 +1,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The lesson catalogue: i18n coverage, the crawler on the virtual clock (and what its listing must share with it), the primes CPU lesson and its workload.
 
+mod common;
+use common::raw;
+
 use concurrency_playground::engine::cpu::{run_lanes, CpuCtx};
 use concurrency_playground::engine::metrics::summarize;
 use concurrency_playground::engine::params::ParamKind;
@@ -15,10 +18,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
-
-fn raw(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
-}
 
 fn crawl(n: u32, k: u32, latency: &str, ms: u32, seed: u64, fail: u32) -> (Trace, BTreeMap<String, String>) {
     let (n, k, ms, seed, fail) = (n.to_string(), k.to_string(), ms.to_string(), seed.to_string(), fail.to_string());

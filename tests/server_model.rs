@@ -6,8 +6,8 @@
 //! under CPython.
 
 use concurrency_playground::engine::server_model::{loaded_latency, ServerModel, ServerSpec, OVERLOADED};
+use concurrency_playground::fidelity::variants::EXACT;
 use concurrency_playground::fidelity::{check_virtual, raw_params};
-use concurrency_playground::fidelity_variants::EXACT;
 use concurrency_playground::scenarios::{crawler, run_virtual};
 use std::path::Path;
 

@@ -317,7 +317,7 @@ fn a_finished_run_can_be_scrubbed_stepped_and_played() {
 
 #[test]
 fn imports_show_a_trace_and_bad_ones_leave_the_run_alone() {
-    use concurrency_playground::view::trace_file::{export, import, ImportError};
+    use concurrency_playground::traces::trace_file::{export, import, ImportError};
     let (s, _) = finished(&[("n", "4"), ("k", "4")]);
     let other = crawler_trace_json(&[("n", "9"), ("k", "3"), ("ms", "77"), ("seed", "5")]);
     let t = import(&other).unwrap();
@@ -345,5 +345,5 @@ fn imports_show_a_trace_and_bad_ones_leave_the_run_alone() {
 
 fn crawler_trace_json(pairs: &[(&str, &str)]) -> String {
     let r: BTreeMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-    concurrency_playground::view::trace_file::export(&run_virtual(&crawler::SCENARIO, &r).unwrap())
+    concurrency_playground::traces::trace_file::export(&run_virtual(&crawler::SCENARIO, &r).unwrap())
 }

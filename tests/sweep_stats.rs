@@ -2,6 +2,9 @@
 //! fallible chunk work, and the pool-size lesson run natively.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::raw;
+
 use concurrency_playground::engine::cpu::{try_run_lanes, CpuCtx};
 use concurrency_playground::engine::metrics::{amdahl, amdahl_fit, median, stdev, summarize, sweep_stats};
 use concurrency_playground::engine::sweep;
@@ -126,10 +129,6 @@ fn fallible_sweep_reports_the_failed_chunk_as_a_workload_error() {
         RunError::Workload(m) => assert!(m.contains("chunk 3") && m.contains("bad input"), "{m}"),
         e => panic!("expected a workload error, got {e:?}"),
     }
-}
-
-fn raw(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
 }
 
 fn run_poolsize(pairs: &[(&str, &str)]) -> Result<concurrency_playground::engine::trace::Trace, RunError> {

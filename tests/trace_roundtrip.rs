@@ -4,14 +4,12 @@
 //! without which the parser may round a number's last digit differently).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::raw;
+
 use concurrency_playground::engine::trace::Trace;
 use concurrency_playground::scenarios::{self, run_virtual, Exec};
-use concurrency_playground::view::trace_file::{export, import};
-use std::collections::BTreeMap;
-
-fn raw(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs.iter().map(|(k, v)| ((*k).into(), (*v).into())).collect()
-}
+use concurrency_playground::traces::trace_file::{export, import};
 
 /// Every f64 of the trace, in order, as bits (so 0.1 + 0.2 and 0.3 differ,
 /// and -0.0 and 0.0 do).

@@ -4,6 +4,9 @@
 //! the virtual clock, and the `url_unreachable` report when every request fails
 //! with a network error (a stand-in runtime fails `fetch_url` like CORS/DNS).
 
+mod common;
+use common::raw;
+
 use concurrency_playground::engine::params::{check_url, url_host, ParamError, UrlProblem, URL_MAX_LEN};
 use concurrency_playground::engine::runtime::{FetchError, OffloadError, Offloaded, Response, Runtime, SimRequest, Work};
 use concurrency_playground::engine::trace::{ClockKind, Outcome, Trace};
@@ -12,16 +15,11 @@ use concurrency_playground::i18n::{param_error, tr, Lang};
 use concurrency_playground::scenarios::{self, crawler, run_virtual, Exec};
 use concurrency_playground::state::{Action, AppState};
 use futures::future::LocalBoxFuture;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// The page with the crawler lesson selected.
 fn crawler_page() -> AppState {
     AppState::default().reduce(Action::SelectLesson("crawler".into()))
-}
-
-fn raw(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
 }
 
 fn url_error(url: &str) -> Option<ParamError> {

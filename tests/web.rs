@@ -2,6 +2,9 @@
 //! Workers, real timers and fetch on the event loop, and the mounted app.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+use common::raw;
+
 use concurrency_playground::engine::metrics::summarize;
 use concurrency_playground::engine::runtime::Runtime;
 use concurrency_playground::engine::trace::{ClockKind, LaneKind, Outcome};
@@ -17,10 +20,6 @@ use std::sync::Arc;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn raw(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
-}
 
 async fn run_primes(pairs: &[(&str, &str)], cancelled: bool) -> concurrency_playground::engine::trace::Trace {
     let threads = pool::ensure(2).await.expect("the pool starts");
@@ -288,7 +287,7 @@ fn decisions(t: &concurrency_playground::engine::trace::Trace) -> Decisions {
 /// clock's, each with the reason (as `QUARANTINE` in `tests/e2e/e2e.mjs`): one
 /// retry, printed. Any other lesson gets one run. Found and kept minimal by
 /// `tests/late_timers.rs`.
-const QUARANTINE: &[(&str, &str)] = scenarios::REAL_LOOP_QUARANTINE;
+const QUARANTINE: &[(&str, &str)] = common::REAL_LOOP_QUARANTINE;
 
 /// Every async lesson (semaphore, lock, event, condition, barrier, queues, rate
 /// limiters, breaker, timeout, retry, gather, as_completed, task groups, pool,

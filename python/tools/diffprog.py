@@ -1,6 +1,6 @@
 """Runs the differential test's random programs on CPython asyncio, on virtual time.
 
-Reads programs as JSON, one per line, on stdin (see src/engine/diffprog/mod.rs
+Reads programs as JSON, one per line, on stdin (see tests/differential/diffprog/mod.rs
 for the format) and prints each program's event log followed by a line "END".
 The event loop is CPython's own (SelectorEventLoop: its ready queue, timers and
 _run_once unchanged); only its clock is virtual: time() returns a number of

@@ -6,14 +6,11 @@
 pub mod chrome;
 pub mod cpu;
 pub mod csv;
-pub mod diffprog;
 pub mod latency;
-pub mod measured;
 pub mod metrics;
 pub mod params;
 pub mod primitives;
 pub mod procpool;
-pub mod pymodel;
 pub mod recorder;
 pub mod runtime;
 pub mod server_model;

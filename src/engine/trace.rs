@@ -86,7 +86,7 @@ pub struct Bar {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BarSource {
-    /// Computed by `engine::pymodel` from CPython's measured costs (`pymodel::CPYTHON`).
+    /// Computed by `scenarios::pymodel` from CPython's measured costs (`pymodel::CPYTHON`).
     #[default]
     Modelled,
     /// Measured in this browser, in this run (e.g. real Web Worker processes).

@@ -29,6 +29,7 @@ use std::process::Command;
 
 mod report;
 mod tolerance;
+pub mod variants;
 
 pub use report::{markdown_table, Comparison, Pair, PyReport, PyTask, FLOOR_EARLY_MS};
 pub use tolerance::Tolerance;

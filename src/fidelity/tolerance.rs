@@ -15,7 +15,7 @@ use crate::engine::trace::{State, Trace};
 /// may finish in either order. Nothing is a fixed percentage: the bound is the
 /// run's own lateness, so a busy machine widens it and an idle one tightens it.
 /// On virtual time (`virtual_run.py`) there is no slack and the comparison is
-/// exact (`fidelity_variants::EXACT`).
+/// exact (`fidelity::variants::EXACT`).
 ///
 /// A comparison with other parameters than the lesson's `cpython` ones may
 /// need more room (e.g. the engine's model of a real difference); it says so

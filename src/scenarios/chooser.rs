@@ -6,9 +6,9 @@
 //! timeline shows the run picked by `job` and `model`; the verdict per job
 //! type is computed from the makespans (every model within 10% of the best).
 //!
-//! The 18 bars are CPython's schedules, modelled (`engine::pymodel`) with the
+//! The 18 bars are CPython's schedules, modelled (`scenarios::pymodel`) with the
 //! costs `python/chooser.py --measure` measured from CPython
-//! ([`crate::engine::pymodel::CPYTHON`]), on both clocks: bars of source
+//! ([`crate::scenarios::pymodel::CPYTHON`]), on both clocks: bars of source
 //! [`BarSource::Modelled`], and the verdict is theirs alone.
 //! `python/chooser.py` runs the same jobs for real.
 //!
@@ -24,11 +24,11 @@
 use super::{Exec, Kind, Scenario};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::procpool::{self, AsyncProcessPool, ProcRun, Task};
-use crate::engine::pymodel::{self, Jobs, Model, Setup, CPYTHON};
 use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::runtime::Runtime;
 use crate::engine::trace::{BarSource, ClockKind, LaneKind, Outcome, State};
 use crate::engine::RunError;
+use crate::scenarios::pymodel::{self, Jobs, Model, Setup, CPYTHON};
 use futures::future::LocalBoxFuture;
 use std::rc::Rc;
 

@@ -6,17 +6,17 @@
 //! waits for it. So I/O-bound threads scale, CPU-bound ones do not, and the
 //! mix scales until the computing alone fills the one GIL.
 //!
-//! The schedule is CPython's, modelled exactly (`engine::pymodel`) and
+//! The schedule is CPython's, modelled exactly (`scenarios::pymodel`) and
 //! recorded on the run's clock; `python/gilio.py` runs the same batches with
 //! real CPython threads (`time.sleep` releases the GIL, a busy loop holds it).
 
 use super::{Exec, Kind, Scenario};
 use crate::engine::params::{ParamSpec, Params};
-use crate::engine::pymodel::{self, Costs, Jobs, Model, Setup, CPYTHON};
 use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::runtime::Runtime;
 use crate::engine::trace::{BarSource, LaneKind, Outcome};
 use crate::engine::RunError;
+use crate::scenarios::pymodel::{self, Costs, Jobs, Model, Setup, CPYTHON};
 use futures::future::LocalBoxFuture;
 use std::rc::Rc;
 

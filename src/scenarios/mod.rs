@@ -22,6 +22,7 @@ pub mod pipeline;
 pub mod poolsize;
 pub mod primes;
 pub mod prodcons;
+pub mod pymodel;
 pub mod race;
 pub mod ratelimit;
 pub mod resilience;
@@ -136,17 +137,6 @@ pub static ALL: &[&Scenario] = &[
 /// seeded lateness on the virtual clock, `tests/web.rs` on the browser's loop.
 /// A budget, not a bound: on a loaded machine real timers can be later still.
 pub const LATENESS_BUDGET_MS: f64 = 10.0;
-
-/// Async lessons whose `cpython` decision changes within [`LATENESS_BUDGET_MS`],
-/// and why: `tests/web.rs` retries each once (printed) on the browser's loop,
-/// `tests/late_timers.rs` checks the reason still holds (and that no other
-/// lesson belongs here).
-pub const REAL_LOOP_QUARANTINE: &[(&str, &str)] = &[(
-    "ratelimit",
-    "the bucket starts full (3 tokens, one back every 25 ms) and requests arrive every 10 ms: the 4th, at 30 ms, \
-     finds 1.2 tokens, a 5 ms margin; a first request more than 5 ms late leaves the bucket full meanwhile, the \
-     refill it could not bank is lost, and the 4th waits (3 admitted / 9 delayed instead of 4 / 8)",
-)];
 
 pub fn find(id: &str) -> Option<&'static Scenario> {
     ALL.iter().copied().find(|s| s.id == id)

@@ -17,8 +17,8 @@ use crate::engine::params::{ParamError, Params};
 use crate::engine::trace::Trace;
 use crate::i18n::Lang;
 use crate::scenarios::{self, Kind, Scenario};
-use crate::view::replay;
-use crate::view::trace_file::ImportError;
+use crate::traces::replay;
+use crate::traces::trace_file::ImportError;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 

@@ -2,7 +2,7 @@
 //! stepping between happenings.
 
 use crate::engine::trace::Trace;
-use crate::view::replay::{self, ReplayEvent};
+use crate::traces::replay::{self, ReplayEvent};
 use std::rc::Rc;
 
 /// A run's happenings in replay order ([`replay::events`]), computed once per

@@ -18,20 +18,7 @@ pub fn ticks(lo: f64, hi: f64, max_ticks: usize) -> Vec<f64> {
     out
 }
 
-/// Formats a millisecond value compactly: `950 ms`, `1.25 s`, `0.40 ms`.
-pub fn fmt_ms(ms: f64) -> String {
-    if ms == 0.0 {
-        "0".into()
-    } else if ms >= 10_000.0 {
-        format!("{:.1} s", ms / 1000.0)
-    } else if ms >= 1000.0 {
-        format!("{:.2} s", ms / 1000.0)
-    } else if ms >= 10.0 {
-        format!("{ms:.0} ms")
-    } else {
-        format!("{ms:.2} ms")
-    }
-}
+pub use crate::i18n::fmt_ms;
 
 /// Formats a number with thousands separators and up to `decimals` decimals.
 pub fn fmt_num(v: f64, decimals: usize) -> String {

@@ -8,10 +8,8 @@ pub mod palette;
 pub mod param_sweep;
 pub mod python_view;
 pub mod raster;
-pub mod replay;
 pub mod speedup;
 pub mod timeline;
-pub mod trace_file;
 pub mod tracks;
 
 use crate::engine::trace::State;

@@ -2,14 +2,14 @@
 //! the speedup browser threads gave (no GIL), what CPython threads would give
 //! on the same work (the GIL: one computes at a time) and what a process pool
 //! would give, its start-up and pickling paid at the costs measured from
-//! CPython on this machine ([`crate::engine::pymodel::CPYTHON`]). Both Python
-//! figures are schedules of `engine::pymodel`, so this lesson and the chooser
+//! CPython on this machine ([`crate::scenarios::pymodel::CPYTHON`]). Both Python
+//! figures are schedules of `scenarios::pymodel`, so this lesson and the chooser
 //! agree. Pure: natively tested.
 
-use crate::engine::measured::value;
 use crate::engine::metrics::speedup;
-use crate::engine::pymodel::{self, Costs, Jobs, Model, Setup, CPYTHON};
 use crate::engine::trace::{State, Trace};
+use crate::scenarios::pymodel::measured::value;
+use crate::scenarios::pymodel::{self, Costs, Jobs, Model, Setup, CPYTHON};
 
 /// CPython's sequential time over the wasm 1-thread time for the same work,
 /// per lesson, at `scripts/bench.sh`'s CPython sizes, read at compile time

@@ -6,7 +6,7 @@ use crate::engine::chrome::to_chrome_json;
 use crate::engine::csv::to_csv;
 use crate::i18n::{fill, tr};
 use crate::state::AppState;
-use crate::view::trace_file;
+use crate::traces::trace_file;
 use crate::web::services::download;
 use yew::prelude::*;
 

@@ -1,10 +1,10 @@
 //! Importing a playground JSON trace: a file input, checked by
-//! `view::trace_file` (size first, before reading), and a clear message when
+//! `traces::trace_file` (size first, before reading), and a clear message when
 //! the file is refused. A refused file changes nothing else on the page.
 
 use crate::i18n::tr;
 use crate::state::{Action, AppState, TraceRef};
-use crate::view::trace_file::{check_size, import, ImportError};
+use crate::traces::trace_file::{check_size, import, ImportError};
 use std::rc::Rc;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::HtmlInputElement;

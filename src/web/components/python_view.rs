@@ -3,8 +3,8 @@
 //! (start-up and pickling paid), from `view::python_view`. The GIL lesson
 //! gets the notice alone: it measures Python's three ways itself.
 
-use crate::engine::pymodel::CPYTHON;
 use crate::i18n::{fill, tr, Lang};
+use crate::scenarios::pymodel::CPYTHON;
 use crate::state::TraceRef;
 use crate::view::axis::fmt_ms;
 use crate::view::python_view::python_view;

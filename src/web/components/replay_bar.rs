@@ -2,13 +2,13 @@
 //! forward through happenings (also ← → anywhere but a text field), play /
 //! pause, a caption of the current happening and the run's state at the
 //! cursor. The cursor lives in the reducer (`state::Replay`); what is current
-//! and what the run looked like come from `view::replay`.
+//! and what the run looked like come from `traces::replay`.
 
 use crate::engine::trace::{ClockKind, State};
 use crate::i18n::{fill, tr};
 use crate::state::{Action, AppState};
+use crate::traces::replay::{caption, snapshot};
 use crate::view::axis::fmt_ms;
-use crate::view::replay::{caption, snapshot};
 use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
 use std::rc::Rc;

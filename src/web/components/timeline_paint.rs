@@ -5,10 +5,10 @@
 
 use crate::engine::trace::{Outcome, State, Trace};
 use crate::i18n::{event_text, lane_name, tr, Lang};
+use crate::traces::replay::lane_end_times;
 use crate::view::axis::ticks;
 use crate::view::palette::{Ink, Theme};
 use crate::view::raster::{rasterize, DENSE_RECTS};
-use crate::view::replay::lane_end_times;
 use crate::view::timeline::{layout_until, Rect, Viewport};
 use crate::view::{state_color, tracks::step_corners_decimated};
 use wasm_bindgen::JsCast;

@@ -16,7 +16,7 @@
 pub mod cpython;
 pub mod run;
 
-use crate::engine::latency::SplitMix64;
+use concurrency_playground::engine::latency::SplitMix64;
 use serde::{Deserialize, Serialize};
 
 /// When every task should long be done; what is still blocked then hangs.

@@ -3,8 +3,8 @@
 //! variant needs where its listing measures differently (and why). Kept
 //! apart from `fidelity.rs` (the comparison itself).
 
+use super::Tolerance;
 use crate::engine::params::ParamKind;
-use crate::fidelity::Tolerance;
 use crate::scenarios::Scenario;
 
 /// Choice parameters whose every option (every combination, for several)

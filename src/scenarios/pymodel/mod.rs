@@ -21,8 +21,9 @@
 //! here is a pure function: the lessons record its schedule, tests derive
 //! its makespans from the parameters.
 
-use super::measured;
-use super::trace::State;
+pub mod measured;
+mod sim;
+use crate::engine::trace::State;
 
 /// What CPython's mechanisms cost, in ms.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -43,7 +44,7 @@ pub struct Costs {
 /// (python/chooser.py's measure(): pools of 1, 2 and 4 processes, 2,000
 /// trivial tasks through a warm pool, a 100 KB input; the minimum of its
 /// runs), read at compile time from `data/cpython_costs.json`, which records
-/// the date, the machine and whether it was quiet ([`super::measured`]).
+/// the date, the machine and whether it was quiet ([`measured`]).
 pub const CPYTHON: Costs = Costs {
     switch_ms: measured::value("switch_ms"),
     spawn_ms: measured::value("spawn_ms"),
@@ -157,8 +158,6 @@ impl Schedule {
     }
 }
 
-mod sim;
-
 /// The schedule of `jobs` under `model`.
 pub fn simulate(model: Model, jobs: &Jobs, setup: &Setup, costs: &Costs) -> Schedule {
     sim::run(model, jobs, setup, costs)
@@ -179,7 +178,7 @@ pub fn verdict(times: &[(Model, f64)], tolerance: f64) -> Vec<Model> {
 
 /// Records `s` into `rec` on `lanes` (one per schedule lane), shifted by `t0`;
 /// the lanes end `Done` at `t0 + makespan`.
-pub fn record(rec: &super::recorder::Recorder, s: &Schedule, lanes: &[super::recorder::LaneId], t0: f64) {
+pub fn record(rec: &crate::engine::recorder::Recorder, s: &Schedule, lanes: &[crate::engine::recorder::LaneId], t0: f64) {
     for g in &s.segs {
         let Some(&lane) = lanes.get(g.lane) else { continue };
         let what = match g.piece {

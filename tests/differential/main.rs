@@ -5,14 +5,15 @@
 //! `python/tools/diffprog.py` on a virtual-time event loop). A disagreement
 //! is printed as a minimized program with both logs.
 
-use concurrency_playground::engine::diffprog::cpython::{differ, run_cpython};
-use concurrency_playground::engine::diffprog::run::run_engine;
-use concurrency_playground::engine::diffprog::{generate, Program, Step};
-use std::path::Path;
+#[path = "../common/mod.rs"]
+mod common;
+use common::repo;
 
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+mod diffprog;
+
+use diffprog::cpython::{differ, run_cpython};
+use diffprog::run::run_engine;
+use diffprog::{generate, Program, Step};
 
 /// Programs with fixed seeds 0..N, in one python3 process.
 const N: u64 = 400;

@@ -10,8 +10,8 @@
 //! tested; the page only moves a cursor and paints.
 
 use crate::engine::trace::{Outcome, State, Trace};
+use crate::i18n::fmt_ms;
 use crate::i18n::{event_text, fill, has, lane_name, tr, Lang};
-use crate::view::axis::fmt_ms;
 
 /// What happened.
 #[derive(Debug, Clone, PartialEq)]

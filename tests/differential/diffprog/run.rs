@@ -3,13 +3,13 @@
 //! prints for the same program on CPython.
 
 use super::{Program, Step, HORIZON_MS};
-use crate::engine::primitives::{
+use concurrency_playground::engine::primitives::{
     LockGuard, Order, Permit, TracedBarrier, TracedCondition, TracedEvent, TracedLock, TracedQueue, TracedSemaphore, WaitForGraph,
 };
-use crate::engine::recorder::{LaneId, Recorder};
-use crate::engine::runtime::{spawn, Runtime};
-use crate::engine::trace::LaneKind;
-use crate::engine::virtual_clock::VirtualRuntime;
+use concurrency_playground::engine::recorder::{LaneId, Recorder};
+use concurrency_playground::engine::runtime::{spawn, Runtime};
+use concurrency_playground::engine::trace::LaneKind;
+use concurrency_playground::engine::virtual_clock::VirtualRuntime;
 use futures::future::{select, Either};
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -1,0 +1,136 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The crate's layers, enforced: every module of `src/` may use only the
+//! modules below it (`LAYERS`, lowest first), so an arrow the wrong way (the
+//! engine reaching for a lesson, `state` for `view`) fails this test instead
+//! of slipping in. `fidelity` (native only, a dev tool) sits beside the page's
+//! layers and reads the lessons. The engine has no browser code at all.
+//!
+//! Why a test and not a Cargo workspace: see CONTRIBUTING.md ("Layers").
+
+mod common;
+
+use common::repo;
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Lowest first: each may use only those before it.
+const LAYERS: &[&str] = &["engine", "interleave", "i18n", "scenarios", "traces", "state", "view", "web"];
+
+/// Modules outside the page's stack, and what each may use.
+const BESIDE: &[(&str, &[&str])] = &[("fidelity", &["engine", "scenarios", "i18n"])];
+
+/// Crates that only a browser has: the engine must not name them.
+const BROWSER_CRATES: &[&str] = &["web_sys", "js_sys", "wasm_bindgen", "gloo", "yew"];
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).expect("src is readable") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The top module a file of `src/` belongs to (`src/engine/cpu.rs` → engine).
+fn top_module(src: &Path, file: &Path) -> Option<String> {
+    let rel = file.strip_prefix(src).ok()?;
+    let first = rel.components().next()?.as_os_str().to_str()?;
+    Some(first.trim_end_matches(".rs").to_owned())
+}
+
+/// The top modules a source text names through `crate::`, in paths and in
+/// grouped imports (`use crate::{engine::x, i18n}`); comments are skipped.
+fn used_modules(text: &str) -> BTreeSet<String> {
+    let mut used = BTreeSet::new();
+    for line in text.lines() {
+        let code = line.split("//").next().unwrap_or("");
+        let mut rest = code;
+        while let Some(i) = rest.find("crate::") {
+            rest = &rest[i + "crate::".len()..];
+            if let Some(group) = rest.strip_prefix('{') {
+                let inner = group.split('}').next().unwrap_or("");
+                for part in inner.split(',') {
+                    let name: String = part.trim().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                    if !name.is_empty() {
+                        used.insert(name);
+                    }
+                }
+            } else {
+                let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                if !name.is_empty() {
+                    used.insert(name);
+                }
+            }
+        }
+    }
+    used
+}
+
+fn allowed(module: &str) -> Option<BTreeSet<&'static str>> {
+    if let Some(i) = LAYERS.iter().position(|l| *l == module) {
+        return Some(LAYERS[..i].iter().copied().collect());
+    }
+    BESIDE.iter().find(|(m, _)| *m == module).map(|(_, a)| a.iter().copied().collect())
+}
+
+/// Every `(file, used module)` that breaks the layering, for `src` at `root`.
+fn violations(root: &Path) -> Vec<String> {
+    let src = root.join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut bad = Vec::new();
+    for file in files {
+        let Some(module) = top_module(&src, &file) else { continue };
+        if module == "lib" {
+            continue;
+        }
+        let Some(ok) = allowed(&module) else {
+            bad.push(format!("{}: module `{module}` is in no layer (add it to LAYERS or BESIDE)", file.display()));
+            continue;
+        };
+        let text = fs::read_to_string(&file).expect("source is readable");
+        for used in used_modules(&text) {
+            if used != module && (LAYERS.contains(&used.as_str()) || BESIDE.iter().any(|(m, _)| *m == used)) && !ok.contains(used.as_str()) {
+                bad.push(format!("{}: `{module}` uses `{used}`, which is not below it", file.display()));
+            }
+        }
+        if module == "engine" {
+            for c in BROWSER_CRATES {
+                if text.lines().any(|l| l.split("//").next().unwrap_or("").contains(&format!("{c}::"))) {
+                    bad.push(format!("{}: the engine names the browser crate `{c}`", file.display()));
+                }
+            }
+        }
+    }
+    bad
+}
+
+#[test]
+fn every_module_uses_only_the_layers_below_it() {
+    let bad = violations(repo());
+    assert!(bad.is_empty(), "layering broken:\n{}", bad.join("\n"));
+}
+
+#[test]
+fn grouped_and_nested_paths_are_seen() {
+    let used = used_modules("use crate::{engine::trace, i18n::tr};\nlet x = crate::state::AppState::default(); // crate::web");
+    assert_eq!(used.into_iter().collect::<Vec<_>>(), ["engine", "i18n", "state"]);
+}
+
+#[test]
+fn a_wrong_way_import_is_caught() {
+    // A copy of src/ with the engine reaching up for a lesson: the check must see it.
+    let tmp = std::env::temp_dir().join(format!("layers-{}", std::process::id()));
+    let src = tmp.join("src/engine");
+    fs::create_dir_all(&src).expect("tmp dir");
+    fs::write(src.join("bad.rs"), "use crate::scenarios::crawler;\nfn f() { let _ = web_sys::window(); }\n").expect("write");
+    fs::write(tmp.join("src/lib.rs"), "pub mod engine;\n").expect("write");
+    let bad = violations(&tmp);
+    fs::remove_dir_all(&tmp).ok();
+    assert_eq!(bad.len(), 2, "{bad:?}");
+    assert!(bad[0].contains("`engine` uses `scenarios`"), "{bad:?}");
+    assert!(bad[1].contains("browser crate `web_sys`"), "{bad:?}");
+}
