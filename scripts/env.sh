@@ -17,7 +17,7 @@ fresh_build_of_this_crate() {
   local target profile
   for target in "" "--target=wasm32-unknown-unknown"; do
     for profile in dev release; do
-      cargo clean -q -p concurrency-playground --profile "$profile" $target
+      cargo clean -q -p concurrency-playground -p playground-engine --profile "$profile" $target
     done
   done
 }

@@ -18,11 +18,11 @@ step() { printf '\n\033[1;32m==> %s\033[0m\n' "$*"; }
 fresh_build_of_this_crate
 
 step "formatting (cargo fmt --check; rustfmt.toml)"
-cargo fmt --check
+cargo fmt --all --check
 
 step "lints (cargo clippy -D warnings: native with tests and examples, then the wasm32 build)"
-cargo clippy --all-targets --locked -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --lib --tests --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy --workspace --target wasm32-unknown-unknown --lib --tests --locked -- -D warnings
 
 step "native tests (cargo test; examples are built, the crate has no doc tests)"
 cargo test

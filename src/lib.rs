@@ -17,7 +17,7 @@
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 compile_error!("build for wasm32 with +atomics (see .cargo/config.toml): the rayon pool needs shared memory");
 
-pub mod engine;
+pub use playground_engine as engine;
 /// CPython fidelity checks (native only: runs python3).
 #[cfg(not(target_arch = "wasm32"))]
 pub mod fidelity;

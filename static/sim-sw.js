@@ -72,7 +72,7 @@ self.addEventListener('fetch', (event) => {
 // server that serves C at full speed: a request admitted as the n-th in
 // service takes ms·(n/C)² once n > C (contention slows everyone), and past
 // C + Q in service it is refused at once with 503, like an overloaded API.
-// The same rule as src/engine/server_model.rs and python/crawler.py.
+// The same rule as crates/engine/src/server_model.rs and python/crawler.py.
 const serversInService = new Map(); // run id -> requests in service
 
 function serverAdmit(params, ms, status) {

@@ -1,11 +1,12 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! The crate's layers, enforced: every module of `src/` may use only the
-//! modules below it (`LAYERS`, lowest first), so an arrow the wrong way (the
-//! engine reaching for a lesson, `state` for `view`) fails this test instead
-//! of slipping in. `fidelity` (native only, a dev tool) sits beside the page's
-//! layers and reads the lessons. The engine has no browser code at all.
-//!
-//! Why a test and not a Cargo workspace: see CONTRIBUTING.md ("Layers").
+//! The layers, enforced. The engine is a crate of its own (`crates/engine`,
+//! re-exported as `engine`), so the compiler stops it from naming anything
+//! above it; this test checks that its manifest stays free of the browser and
+//! of the playground. Inside the playground crate, every module of `src/` may
+//! use only the modules below it (`LAYERS`, lowest first), so an arrow the
+//! wrong way (`state` reaching for `view`, a lesson for the page) fails here.
+//! `fidelity` (native only, a dev tool) sits beside the page's layers and
+//! reads the lessons.
 
 mod common;
 
@@ -20,8 +21,8 @@ const LAYERS: &[&str] = &["engine", "interleave", "i18n", "scenarios", "traces",
 /// Modules outside the page's stack, and what each may use.
 const BESIDE: &[(&str, &[&str])] = &[("fidelity", &["engine", "scenarios", "i18n"])];
 
-/// Crates that only a browser has: the engine must not name them.
-const BROWSER_CRATES: &[&str] = &["web_sys", "js_sys", "wasm_bindgen", "gloo", "yew"];
+/// Crates that only a browser has: the engine must not depend on them.
+const BROWSER_CRATES: &[&str] = &["web_sys", "js_sys", "wasm_bindgen", "wasm_bindgen_futures", "wasm_bindgen_rayon", "gloo", "yew"];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in fs::read_dir(dir).expect("src is readable") {
@@ -34,7 +35,7 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The top module a file of `src/` belongs to (`src/engine/cpu.rs` → engine).
+/// The top module a file of `src/` belongs to (`src/state/link.rs` → state).
 fn top_module(src: &Path, file: &Path) -> Option<String> {
     let rel = file.strip_prefix(src).ok()?;
     let first = rel.components().next()?.as_os_str().to_str()?;
@@ -93,15 +94,9 @@ fn violations(root: &Path) -> Vec<String> {
         };
         let text = fs::read_to_string(&file).expect("source is readable");
         for used in used_modules(&text) {
-            if used != module && (LAYERS.contains(&used.as_str()) || BESIDE.iter().any(|(m, _)| *m == used)) && !ok.contains(used.as_str()) {
+            if used != module && (LAYERS.contains(&used.as_str()) || BESIDE.iter().any(|(m, _)| *m == used)) && !ok.contains(used.as_str())
+            {
                 bad.push(format!("{}: `{module}` uses `{used}`, which is not below it", file.display()));
-            }
-        }
-        if module == "engine" {
-            for c in BROWSER_CRATES {
-                if text.lines().any(|l| l.split("//").next().unwrap_or("").contains(&format!("{c}::"))) {
-                    bad.push(format!("{}: the engine names the browser crate `{c}`", file.display()));
-                }
             }
         }
     }
@@ -115,6 +110,15 @@ fn every_module_uses_only_the_layers_below_it() {
 }
 
 #[test]
+fn the_engine_crate_depends_on_no_browser_crate_and_not_on_the_playground() {
+    let manifest = fs::read_to_string(repo().join("crates/engine/Cargo.toml")).expect("the engine is a crate");
+    let deps = manifest.split("[dependencies]").nth(1).expect("a [dependencies] table");
+    for name in BROWSER_CRATES.iter().map(|c| c.replace('_', "-")).chain(["concurrency-playground".to_owned()]) {
+        assert!(!deps.lines().any(|l| l.trim_start().starts_with(&name)), "crates/engine depends on `{name}`");
+    }
+}
+
+#[test]
 fn grouped_and_nested_paths_are_seen() {
     let used = used_modules("use crate::{engine::trace, i18n::tr};\nlet x = crate::state::AppState::default(); // crate::web");
     assert_eq!(used.into_iter().collect::<Vec<_>>(), ["engine", "i18n", "state"]);
@@ -122,15 +126,17 @@ fn grouped_and_nested_paths_are_seen() {
 
 #[test]
 fn a_wrong_way_import_is_caught() {
-    // A copy of src/ with the engine reaching up for a lesson: the check must see it.
+    // A tree whose state reaches up for a chart, and a lesson for the page: both seen.
     let tmp = std::env::temp_dir().join(format!("layers-{}", std::process::id()));
-    let src = tmp.join("src/engine");
-    fs::create_dir_all(&src).expect("tmp dir");
-    fs::write(src.join("bad.rs"), "use crate::scenarios::crawler;\nfn f() { let _ = web_sys::window(); }\n").expect("write");
-    fs::write(tmp.join("src/lib.rs"), "pub mod engine;\n").expect("write");
-    let bad = violations(&tmp);
+    fs::create_dir_all(tmp.join("src/state")).expect("tmp dir");
+    fs::create_dir_all(tmp.join("src/scenarios")).expect("tmp dir");
+    fs::write(tmp.join("src/state/bad.rs"), "use crate::view::axis::fmt_num;\n").expect("write");
+    fs::write(tmp.join("src/scenarios/bad.rs"), "use crate::{engine::trace, web::services::pool};\n").expect("write");
+    fs::write(tmp.join("src/lib.rs"), "pub mod state;\n").expect("write");
+    let mut bad = violations(&tmp);
+    bad.sort();
     fs::remove_dir_all(&tmp).ok();
     assert_eq!(bad.len(), 2, "{bad:?}");
-    assert!(bad[0].contains("`engine` uses `scenarios`"), "{bad:?}");
-    assert!(bad[1].contains("browser crate `web_sys`"), "{bad:?}");
+    assert!(bad[0].contains("`scenarios` uses `web`"), "{bad:?}");
+    assert!(bad[1].contains("`state` uses `view`"), "{bad:?}");
 }

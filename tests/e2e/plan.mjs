@@ -1,12 +1,12 @@
 // The lessons' seeded plans, recomputed here from the parameters so the
-// specs can state exact virtual-clock expectations (src/engine/latency.rs:
+// specs can state exact virtual-clock expectations (crates/engine/src/latency.rs:
 // SplitMix64, LatencyModel::sample; src/scenarios/crawler.rs: plan).
 // Not a spec: lives outside lessons/.
 
 const MASK = (1n << 64n) - 1n;
 const GOLDEN = 0x9e3779b97f4a7c15n;
 
-/** SplitMix64 as in src/engine/latency.rs. */
+/** SplitMix64 as in crates/engine/src/latency.rs. */
 export class SplitMix64 {
   constructor(seed) {
     this.s = BigInt(seed) & MASK;

@@ -2,7 +2,7 @@
 // the chunk-size chart, an injected failing task, and Stop.
 import assert from 'node:assert/strict';
 
-/** amdahl_fit of src/engine/metrics.rs: grid of 1,001, golden-section refinement. */
+/** amdahl_fit of crates/engine/src/metrics.rs: grid of 1,001, golden-section refinement. */
 function amdahlFit(points) {
   const pts = points.filter(([n, s]) => n >= 2 && Number.isFinite(s) && s > 0);
   if (pts.length === 0) return null;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { close, crawlerPlan } from '../plan.mjs';
 
 /**
- * The token bucket with delay (src/engine/primitives/rate_limit.rs), replayed on exact
+ * The token bucket with delay (crates/engine/src/primitives/rate_limit.rs), replayed on exact
  * times: arrivals every 1000/arrive ms; a caller takes the turn (FIFO), refills at
  * rate/s up to burst, passes at once with ≥ 1 token, else sleeps until there is one.
  * Returns [{ at, delayed }] admissions in arrival order.

@@ -17,9 +17,9 @@
 //! still have to be built around it.
 
 use super::aio::{EventCore, FutQueue};
-use crate::engine::recorder::{LaneId, Recorder, TrackId};
-use crate::engine::runtime::Runtime;
-use crate::engine::trace::State;
+use crate::recorder::{LaneId, Recorder, TrackId};
+use crate::runtime::Runtime;
+use crate::trace::State;
 use std::cell::{Cell, RefCell};
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, VecDeque};

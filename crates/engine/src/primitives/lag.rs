@@ -6,8 +6,8 @@
 //! `monitorEventLoopDelay` and aiomonitor-style lag probes, small enough to
 //! write here (it *is* the lesson), so no crate.
 
-use crate::engine::recorder::Recorder;
-use crate::engine::runtime::{spawn, Runtime};
+use crate::recorder::Recorder;
+use crate::runtime::{spawn, Runtime};
 use std::cell::Cell;
 use std::future::Future;
 use std::rc::Rc;
@@ -48,6 +48,6 @@ pub const BLOCKED_WARN_MS: f64 = 100.0;
 
 /// How long `trace`'s run blocked the event loop, if it measured lag and the
 /// worst lag is above [`BLOCKED_WARN_MS`]: what the page warns about.
-pub fn blocked_for(trace: &crate::engine::trace::Trace) -> Option<f64> {
+pub fn blocked_for(trace: &crate::trace::Trace) -> Option<f64> {
     trace.track(LAG_TRACK).map(|t| t.max()).filter(|ms| *ms > BLOCKED_WARN_MS)
 }

@@ -9,8 +9,8 @@
 //! Written by hand: the state machine is the lesson, and it must read the
 //! run's clock (virtual or browser), which crates such as `failsafe` don't take.
 
-use crate::engine::recorder::{LaneId, Recorder, TrackId};
-use crate::engine::runtime::Runtime;
+use crate::recorder::{LaneId, Recorder, TrackId};
+use crate::runtime::Runtime;
 use std::cell::Cell;
 use std::rc::Rc;
 

@@ -4,8 +4,8 @@
 //! (woken, or cancelled by dropping the future), which is why the decrement
 //! lives in a guard's `Drop`.
 
-use crate::engine::recorder::{Recorder, TrackId};
-use crate::engine::runtime::Runtime;
+use crate::recorder::{Recorder, TrackId};
+use crate::runtime::Runtime;
 use std::cell::Cell;
 
 pub struct Waiters {

@@ -9,9 +9,9 @@
 
 use super::aio::EventCore;
 use super::waiters::Waiters;
-use crate::engine::recorder::{LaneId, Recorder};
-use crate::engine::runtime::Runtime;
-use crate::engine::trace::State;
+use crate::recorder::{LaneId, Recorder};
+use crate::runtime::Runtime;
+use crate::trace::State;
 use std::rc::Rc;
 
 pub struct TracedEvent {

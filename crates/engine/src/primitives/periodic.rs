@@ -10,9 +10,9 @@
 //! track plots that lateness. Written by hand: it is a few lines over the
 //! runtime's `sleep`, and the runtime (virtual or browser) must own the clock.
 
-use crate::engine::recorder::{LaneId, Recorder, TrackId};
-use crate::engine::runtime::Runtime;
-use crate::engine::trace::State;
+use crate::recorder::{LaneId, Recorder, TrackId};
+use crate::runtime::Runtime;
+use crate::trace::State;
 use std::cell::Cell;
 use std::rc::Rc;
 

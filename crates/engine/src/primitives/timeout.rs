@@ -9,8 +9,8 @@
 //! run async cleanup when cancelled belongs in a [`super::taskgroup`] scope.
 //! The race is `futures::select`; the timer is the runtime's.
 
-use crate::engine::recorder::{LaneId, Recorder};
-use crate::engine::runtime::Runtime;
+use crate::recorder::{LaneId, Recorder};
+use crate::runtime::Runtime;
 use futures::future::{select, Either};
 use std::future::Future;
 

@@ -10,8 +10,8 @@
 use super::aio::LockCore;
 use super::waiters::Waiters;
 use super::waitfor::WaitForGraph;
-use crate::engine::recorder::{LaneId, Recorder};
-use crate::engine::trace::State;
+use crate::recorder::{LaneId, Recorder};
+use crate::trace::State;
 use std::rc::Rc;
 
 pub struct TracedLock {

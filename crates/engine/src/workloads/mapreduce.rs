@@ -6,7 +6,7 @@
 
 use super::montecarlo::chunk_seed;
 use super::rem_u32;
-use crate::engine::latency::SplitMix64;
+use crate::latency::SplitMix64;
 use std::collections::BTreeMap;
 
 pub const REGIONS: [&str; 5] = ["north", "south", "east", "west", "online"];

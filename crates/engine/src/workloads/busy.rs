@@ -10,7 +10,7 @@
 //! JSON via `serde_json` (already a dependency) costs about what pickle costs
 //! per number, which is the point: copying is not free.
 
-use crate::engine::RunError;
+use crate::RunError;
 
 const A: u64 = 6_364_136_223_846_793_005;
 const C: u64 = 1_442_695_040_888_963_407;

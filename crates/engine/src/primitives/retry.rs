@@ -8,10 +8,10 @@
 //! the same generator, sleeps exactly the same delays. Crates like `backoff`
 //! or `tokio-retry` bring their own clocks and random sources.
 
-use crate::engine::latency::SplitMix64;
-use crate::engine::recorder::{LaneId, Recorder};
-use crate::engine::runtime::Runtime;
-use crate::engine::trace::State;
+use crate::latency::SplitMix64;
+use crate::recorder::{LaneId, Recorder};
+use crate::runtime::Runtime;
+use crate::trace::State;
 use std::future::Future;
 
 #[derive(Debug, Clone, Copy, PartialEq)]

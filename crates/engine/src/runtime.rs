@@ -295,7 +295,7 @@ impl<T> Drop for JoinHandle<T> {
 
 /// Spawns every future as a task (in order) and awaits them all: outputs in
 /// submission order. What `asyncio.gather` does for coroutines that cannot
-/// fail; [`crate::engine::primitives::gather`] has the failure rules.
+/// fail; [`crate::primitives::gather`] has the failure rules.
 pub async fn gather<T: 'static>(rt: &dyn Runtime, futs: impl IntoIterator<Item = impl Future<Output = T> + 'static>) -> Vec<T> {
     let handles: Vec<JoinHandle<T>> = futs.into_iter().map(|f| spawn(rt, f)).collect();
     let mut out = Vec::with_capacity(handles.len());

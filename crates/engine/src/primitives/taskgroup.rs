@@ -17,9 +17,9 @@
 //! resume in wake order.
 
 use super::aio::EventCore;
-use crate::engine::recorder::{LaneId, Recorder};
-use crate::engine::runtime::{spawn, JoinHandle, Runtime};
-use crate::engine::trace::{Outcome, State};
+use crate::recorder::{LaneId, Recorder};
+use crate::runtime::{spawn, JoinHandle, Runtime};
+use crate::trace::{Outcome, State};
 use futures::future::{select, Either, LocalBoxFuture};
 use std::future::Future;
 use std::rc::Rc;

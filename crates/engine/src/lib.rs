@@ -2,6 +2,11 @@
 //! browser code. Scenarios drive traced primitives on a [`runtime::Runtime`]
 //! (virtual clock natively, the browser event loop in the page) or CPU workloads
 //! on rayon; both produce a [`trace::Trace`], the one data model the UI reads.
+//!
+//! A crate of its own (the playground re-exports it as `engine`): it cannot name
+//! the lessons, the page's state or the browser, so no arrow points the wrong way.
+
+#![cfg_attr(not(test), warn(clippy::unwrap_used))]
 
 pub mod chrome;
 pub mod cpu;

@@ -13,8 +13,8 @@
 //! beside the caller. Completion order comes from `futures`'
 //! `FuturesUnordered` over the task handles; only the bookkeeping is ours.
 
-use crate::engine::recorder::Recorder;
-use crate::engine::runtime::{spawn, Runtime};
+use crate::recorder::Recorder;
+use crate::runtime::{spawn, Runtime};
 use futures::channel::oneshot;
 use futures::future::LocalBoxFuture;
 use futures::stream::{FuturesUnordered, StreamExt};

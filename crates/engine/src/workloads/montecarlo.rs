@@ -3,7 +3,7 @@
 //! stream, so the answer is the same whichever thread runs which chunk, and
 //! `python/pi.py` reproduces it exactly.
 
-use crate::engine::latency::SplitMix64;
+use crate::latency::SplitMix64;
 
 /// The seed of chunk `i`'s stream (SplitMix64's own increment spreads them).
 pub fn chunk_seed(seed: u64, i: u64) -> u64 {

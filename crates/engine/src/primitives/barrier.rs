@@ -13,9 +13,9 @@
 //! cancelled leaves its round (the count drops), as in asyncio.
 
 use super::aio::{Fut, FutQueue, LockCore, LockHeld, OnCancel};
-use crate::engine::recorder::{LaneId, Recorder, TrackId};
-use crate::engine::runtime::Runtime;
-use crate::engine::trace::State;
+use crate::recorder::{LaneId, Recorder, TrackId};
+use crate::runtime::Runtime;
+use crate::trace::State;
 use std::cell::Cell;
 use std::rc::Rc;
 

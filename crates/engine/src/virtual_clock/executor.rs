@@ -103,7 +103,7 @@ pub(super) struct Clock {
     /// Items of the current `_run_once` not yet run (0: the next step starts a turn).
     turn_left: Cell<usize>,
     /// The endpoint's server model, if the lesson set one (`Runtime::set_server`).
-    pub(super) server: RefCell<Option<Rc<crate::engine::server_model::ServerModel>>>,
+    pub(super) server: RefCell<Option<Rc<crate::server_model::ServerModel>>>,
 }
 
 pub(super) fn to_ns(ms: f64) -> u64 {

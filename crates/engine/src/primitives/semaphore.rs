@@ -6,9 +6,9 @@
 
 use super::aio::SemCore;
 use super::waiters::Waiters;
-use crate::engine::recorder::{LaneId, Recorder, TrackId};
-use crate::engine::runtime::Runtime;
-use crate::engine::trace::State;
+use crate::recorder::{LaneId, Recorder, TrackId};
+use crate::runtime::Runtime;
+use crate::trace::State;
 use std::cell::Cell;
 use std::rc::Rc;
 

@@ -3,10 +3,10 @@
 //! [`request_to`] does the same against a user's own URL (see
 //! [`Runtime::fetch_url`]); its span is labelled with that URL's host.
 
-use crate::engine::params::url_host;
-use crate::engine::recorder::{LaneId, Recorder};
-use crate::engine::runtime::{FetchError, Runtime, SimRequest};
-use crate::engine::trace::{Outcome, State};
+use crate::params::url_host;
+use crate::recorder::{LaneId, Recorder};
+use crate::runtime::{FetchError, Runtime, SimRequest};
+use crate::trace::{Outcome, State};
 
 /// Performs `req` on `lane` and finishes the lane with the outcome.
 pub async fn request(rt: &dyn Runtime, rec: &Recorder, lane: LaneId, req: SimRequest) -> Outcome {

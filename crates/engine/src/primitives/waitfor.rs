@@ -9,8 +9,8 @@
 //! cycle is found by following holder → wanted lock → holder from the new wait.
 
 use super::aio::EventCore;
-use crate::engine::recorder::{LaneId, Recorder};
-use crate::engine::runtime::Runtime;
+use crate::recorder::{LaneId, Recorder};
+use crate::runtime::Runtime;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;

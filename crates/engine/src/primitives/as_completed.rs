@@ -4,8 +4,8 @@
 //! their handles yields them in completion order; each yielded result records
 //! a `yielded` event on its task's lane (detail: its rank).
 
-use crate::engine::recorder::{LaneId, Recorder};
-use crate::engine::runtime::{spawn, Runtime};
+use crate::recorder::{LaneId, Recorder};
+use crate::runtime::{spawn, Runtime};
 use futures::future::LocalBoxFuture;
 use futures::stream::{FuturesUnordered, LocalBoxStream, StreamExt};
 use std::rc::Rc;

@@ -5,7 +5,7 @@
 //! `python/sha256.py` reproduces it with `hashlib`.
 
 use super::montecarlo::chunk_seed;
-use crate::engine::latency::SplitMix64;
+use crate::latency::SplitMix64;
 use sha2::{Digest, Sha256};
 
 /// Bytes per generated block (512 SplitMix64 outputs, little-endian).
