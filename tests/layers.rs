@@ -140,3 +140,32 @@ fn a_wrong_way_import_is_caught() {
     assert!(bad[0].contains("`scenarios` uses `web`"), "{bad:?}");
     assert!(bad[1].contains("`state` uses `view`"), "{bad:?}");
 }
+
+/// Files of the page that must name no lesson: what a lesson adds to the page
+/// comes from its own file (`Scenario::extras`) or its trace.
+const LESSON_FREE: &[&str] = &["src/web/components/app.rs", "src/state"];
+
+#[test]
+fn the_app_and_its_state_name_no_lesson() {
+    let mut files = Vec::new();
+    for p in LESSON_FREE {
+        let path = repo().join(p);
+        if path.is_dir() {
+            rust_files(&path, &mut files);
+        } else {
+            files.push(path);
+        }
+    }
+    let mut bad = Vec::new();
+    for file in &files {
+        let text = fs::read_to_string(file).expect("source is readable");
+        for scn in concurrency_playground::scenarios::ALL {
+            for pat in [format!("\"{}\"", scn.id), format!("scenarios::{}::", scn.id)] {
+                if text.lines().any(|l| l.split("//").next().unwrap_or("").contains(&pat)) {
+                    bad.push(format!("{}: names the lesson `{}` ({pat})", file.display(), scn.id));
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "lesson ids where the page should ask the lesson:\n{}", bad.join("\n"));
+}

@@ -215,7 +215,7 @@ fn tracks_draw_as_step_paths() {
 
 #[test]
 fn k_sweep_layout_uses_a_log_axis_and_places_the_measured_run() {
-    use concurrency_playground::view::k_sweep::layout;
+    use concurrency_playground::view::makespan_sweep::layout;
     let pts = [(1, 3000.0), (10, 300.0), (100, 150.0)];
     let l = layout(&pts, Some((10, 330.0)), 460.0, 240.0);
     let xs: Vec<f64> = l.points.iter().map(|p| p.0).collect();

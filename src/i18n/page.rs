@@ -41,6 +41,7 @@ pub(super) static TABLE: &[Entry] = &[
     ("app.threads", "threads", "线程"),
     ("app.ideal", "ideal", "理想"),
     ("app.k_sweep", "Makespan vs K", "总耗时与 K"),
+    ("app.k_axis", "limit K", "上限 K"),
     ("app.k_sweep_note", "The same requests replayed for each K on the virtual clock (instant, exact); the square is this run, measured in the browser.", "同一批请求在虚拟时钟上按每个 K 重放（瞬时、精确）；方块是本次在浏览器中实测的运行。"),
     ("app.measured", "measured", "实测"),
     ("app.efficiency", "efficiency", "效率"),

@@ -221,3 +221,24 @@ impl Search for Dfs {
         self.stats
     }
 }
+
+/// The schedule the lesson opens with when asked to show the bug: the failing
+/// schedule with the fewest preemptions (bounded search up to 3), else the
+/// threads run one after another.
+pub fn showcase(m: &Model) -> Vec<Tid> {
+    let mut dfs = Dfs::bounded(m.clone(), 3);
+    loop {
+        match dfs.run(100_000) {
+            Progress::Running => {}
+            Progress::Found(f) => return f.schedule,
+            Progress::NotFound => break,
+        }
+    }
+    let mut s = m.initial();
+    let mut out = Vec::new();
+    while let Some(&t) = m.enabled(&s).first() {
+        m.step(&mut s, t);
+        out.push(t);
+    }
+    out
+}

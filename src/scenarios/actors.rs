@@ -45,6 +45,7 @@ pub static SCENARIO: Scenario = Scenario {
         ("mailbox", "1"),
         ("seed", "16"),
     ],
+    extras: &[],
     exec: Exec::Async(run),
 };
 

@@ -14,6 +14,7 @@
 //! 503 past `capacity + queue`): K = N then overloads it, and the makespan-vs-K
 //! chart has its best K inside, near the capacity: why a crawler limits itself.
 
+use super::extras::{Extra, MakespanSweep, MeasuredFrom};
 use super::{Exec, Kind, Scenario};
 use crate::engine::latency::{LatencyModel, SplitMix64};
 use crate::engine::params::{ParamSpec, Params};
@@ -43,6 +44,14 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("queue", 0, 10_000, 10),
     ],
     cpython: &[("n", "12"), ("k", "3"), ("latency", "uniform"), ("ms", "40"), ("seed", "7")],
+    extras: &[Extra::MakespanSweep(MakespanSweep {
+        param: "k",
+        sweep: k_sweep,
+        measured: MeasuredFrom::Makespan,
+        title: "app.k_sweep",
+        note: "app.k_sweep_note",
+        axis: "app.k_axis",
+    })],
     exec: Exec::Async(run),
 };
 
@@ -69,11 +78,7 @@ pub fn plan(p: &Params) -> Vec<SimRequest> {
         .collect()
 }
 
-/// A run against a user's own URL sends at most this many requests (a link
-/// must not turn its visitors' browsers into a flood; the page says so).
-pub const USER_URL_MAX_N: i64 = 20;
-/// … and starts them at most this many per second (on the browser clock).
-pub const USER_URL_MAX_RATE_PER_S: f64 = 5.0;
+pub use crate::engine::params::{USER_URL_MAX_N, USER_URL_MAX_RATE_PER_S};
 
 fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'static, Result<(), RunError>> {
     Box::pin(async move {

@@ -26,6 +26,7 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("reps", 1, 10, 2),
     ],
     cpython: &[],
+    extras: &[],
     exec: Exec::Cpu(run),
 };
 

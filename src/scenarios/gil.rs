@@ -48,6 +48,7 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("reps", 1, 10, 2),
     ],
     cpython: &[],
+    extras: &[super::extras::Extra::PythonView],
     exec: Exec::Cpu(run),
 };
 

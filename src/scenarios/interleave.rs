@@ -9,8 +9,7 @@ use crate::engine::params::{ParamSpec, Params};
 use crate::engine::recorder::Recorder;
 use crate::engine::runtime::Runtime;
 use crate::engine::RunError;
-use crate::interleave::search::{Dfs, Progress, Search};
-use crate::interleave::{models, trace, Model, Tid};
+use crate::interleave::{models, trace};
 use futures::future::LocalBoxFuture;
 use std::rc::Rc;
 
@@ -19,29 +18,11 @@ pub static SCENARIO: Scenario = Scenario {
     kind: Kind::Model,
     params: &[ParamSpec::choice("model", models::IDS, "lost_update_2x3")],
     cpython: &[],
+    extras: &[],
     exec: Exec::Async(run),
 };
 
-/// The schedule the lesson opens with when asked to show the bug: the failing
-/// schedule with the fewest preemptions (bounded search up to 3), else the
-/// threads run one after another.
-pub fn showcase(m: &Model) -> Vec<Tid> {
-    let mut dfs = Dfs::bounded(m.clone(), 3);
-    loop {
-        match dfs.run(100_000) {
-            Progress::Running => {}
-            Progress::Found(f) => return f.schedule,
-            Progress::NotFound => break,
-        }
-    }
-    let mut s = m.initial();
-    let mut out = Vec::new();
-    while let Some(&t) = m.enabled(&s).first() {
-        m.step(&mut s, t);
-        out.push(t);
-    }
-    out
-}
+pub use crate::interleave::search::showcase;
 
 fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'static, Result<(), RunError>> {
     Box::pin(async move {

@@ -9,6 +9,7 @@ pub mod chooser;
 pub mod coordination;
 pub mod crawler;
 pub mod deadlock;
+pub mod extras;
 pub mod fib;
 pub mod gather;
 pub mod gil;
@@ -81,6 +82,8 @@ pub struct Scenario {
     /// listing is run with these as `--key value` plus `--json`, and compared
     /// with the virtual-clock run. Empty = not compared (CPU lessons).
     pub cpython: &'static [(&'static str, &'static str)],
+    /// What the lesson adds to the page ([`extras::Extra`]); most add nothing.
+    pub extras: &'static [extras::Extra],
     pub exec: Exec,
 }
 

@@ -41,6 +41,7 @@ pub static SCENARIO: Scenario = Scenario {
         ("fail", "25"),
         ("seed", "2"),
     ],
+    extras: &[],
     exec: Exec::Async(run),
 };
 

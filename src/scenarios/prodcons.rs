@@ -43,6 +43,7 @@ pub static SCENARIO: Scenario = Scenario {
         ("shutdown", "sentinel"),
         ("seed", "9"),
     ],
+    extras: &[],
     exec: Exec::Async(run),
 };
 

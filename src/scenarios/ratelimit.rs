@@ -42,6 +42,7 @@ pub static SCENARIO: Scenario = Scenario {
         ("ms", "40"),
         ("seed", "4"),
     ],
+    extras: &[],
     exec: Exec::Async(run),
 };
 

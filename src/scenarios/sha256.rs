@@ -24,6 +24,7 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("seed", 0, 4_294_967_295, 1),
     ],
     cpython: &[],
+    extras: &[],
     exec: Exec::Cpu(run),
 };
 

@@ -33,6 +33,7 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("rounds", 1, 10_000, 4),
     ],
     cpython: &[],
+    extras: &[],
     exec: Exec::Cpu(run),
 };
 

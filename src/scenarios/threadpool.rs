@@ -27,6 +27,7 @@
 //! queue is kept on the page, which hands an idle worker its next job. On the
 //! virtual clock the same code runs on the runtime's model of those threads.
 
+use super::extras::{Extra, MakespanSweep, MeasuredFrom};
 use super::{Exec, Kind, Scenario};
 use crate::engine::latency::{LatencyModel, SplitMix64};
 use crate::engine::params::{ParamSpec, Params};
@@ -54,6 +55,14 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("seed", 0, 4_294_967_295, 1),
     ],
     cpython: &[("mode", "as_completed"), ("jobs", "12"), ("workers", "4"), ("latency", "fixed"), ("ms", "100"), ("seed", "1")],
+    extras: &[Extra::MakespanSweep(MakespanSweep {
+        param: "workers",
+        sweep: workers_sweep,
+        measured: MeasuredFrom::Result("pool_ms"),
+        title: "app.workers_sweep",
+        note: "app.workers_sweep_note",
+        axis: "app.threads_axis",
+    })],
     exec: Exec::Async(run),
 };
 

@@ -11,7 +11,7 @@ use super::AppState;
 use crate::engine::params::{url_host, ParamError, ParamKind, Params};
 use crate::scenarios::Scenario;
 
-pub use crate::scenarios::crawler::{USER_URL_MAX_N, USER_URL_MAX_RATE_PER_S};
+pub use crate::engine::params::{USER_URL_MAX_N, USER_URL_MAX_RATE_PER_S};
 
 /// Why a run asked for from outside the page's own Run button did not start.
 #[derive(Debug, Clone, PartialEq, Eq)]

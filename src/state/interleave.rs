@@ -5,13 +5,13 @@
 use super::{AppState, RunStatus, TraceRef};
 use crate::interleave::codec::{self, ScheduleError};
 use crate::interleave::{models, trace, Model, Tid};
-use crate::scenarios::interleave::SCENARIO;
+use crate::scenarios::Kind;
 use std::rc::Rc;
 
 impl AppState {
-    /// Is the interleaving lesson on screen?
+    /// Is a lesson of stepped models (the interleavings) on screen?
     pub fn is_interleave(&self) -> bool {
-        self.lesson == SCENARIO.id
+        self.scenario().kind == Kind::Model
     }
 
     /// The chosen model (the lesson's `model` parameter; the default if it is bad).

@@ -3,7 +3,7 @@
 
 pub mod axis;
 pub mod chooser;
-pub mod k_sweep;
+pub mod makespan_sweep;
 pub mod palette;
 pub mod param_sweep;
 pub mod python_view;

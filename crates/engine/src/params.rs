@@ -245,3 +245,9 @@ pub fn url_host(s: &str) -> Option<&str> {
     let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
     (!host.is_empty() && !host.starts_with(':')).then_some(host)
 }
+
+/// A run against a user's own URL (a [`ParamKind::Url`] parameter) sends at most this many requests (a link
+/// must not turn its visitors' browsers into a flood; the page says so).
+pub const USER_URL_MAX_N: i64 = 20;
+/// … and starts them at most this many per second (on the browser clock).
+pub const USER_URL_MAX_RATE_PER_S: f64 = 5.0;

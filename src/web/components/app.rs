@@ -4,15 +4,16 @@
 use super::interleave_link::InterleaveLink;
 use super::interleave_view::InterleaveView;
 use super::loop_warning::LoopWarning;
+use super::makespan_sweep_chart::MakespanSweepChart;
 use super::mandelbrot_image::MandelbrotImage;
 use super::shortcuts::Shortcuts;
-use super::workers_sweep_chart::WorkersSweepChart;
 use super::{chooser_bars::ChooserBars, chooser_verdict::ChooserVerdict, python_view::PythonView};
 use super::{clock_select::ClockSelect, import_trace::ImportTrace, replay_bar::ReplayBar};
 use super::{controls::Controls, header::Header, listing::Listing, messages::Messages, params_form::ParamsForm};
-use super::{k_sweep_chart::KSweepChart, speedup_chart::SpeedupChart, summary::SummaryView, timeline::Timeline};
 use super::{param_sweep_chart::ParamSweepChart, sweep_stats::SweepStatsTable};
+use super::{speedup_chart::SpeedupChart, summary::SummaryView, timeline::Timeline};
 use crate::i18n::tr;
+use crate::scenarios::extras::{self, Extra, MeasuredFrom};
 use crate::state::{Action, AppState};
 use crate::web::services::{embed, env, later_texts, runner, url};
 use std::rc::Rc;
@@ -59,7 +60,7 @@ pub fn app() -> Html {
             // The interleaving lesson's Run loads its showcase schedule into the stepping view.
             if state.is_interleave() {
                 let m = state.interleave_model();
-                let schedule = crate::interleave::codec::encode(&crate::scenarios::interleave::showcase(&m));
+                let schedule = crate::interleave::codec::encode(&crate::interleave::search::showcase(&m));
                 dispatch.emit(crate::state::Action::SetSchedule(schedule));
                 return;
             }
@@ -110,6 +111,15 @@ pub fn app() -> Html {
 
     let scn = state.scenario();
     let lang = state.lang;
+    // A lesson's makespan sweep, for the run on screen (its parameters, not what the form says now).
+    let sweep_points = {
+        let run = state.trace.as_ref().filter(|t| t.meta.scenario == scn.id).map(|t| t.meta.params.clone());
+        let sweep = extras::makespan_sweep(scn.extras);
+        use_memo((run, scn.id), move |(raw, _)| {
+            let run = raw.as_ref().zip(sweep).and_then(|(r, s)| scn.validate(r).ok().map(|ps| (s.sweep)(&ps)));
+            run.unwrap_or_default()
+        })
+    };
     let class = classes!("app", state.embed.then_some("embed"));
     html! {
         <div class={class} data-testid="app-ready">
@@ -137,8 +147,8 @@ pub fn app() -> Html {
                     }
                     <LoopWarning trace={state.trace.clone()} lang={lang} />
                     <SummaryView state={state.clone()} />
-                    if scn.id == crate::scenarios::race::SCENARIO.id && state.trace.is_some() {
-                        <InterleaveLink lang={lang} model="lost_update_2x3" dispatch={dispatch.clone()} />
+                    if let Some(model) = extras::interleave_link(scn.extras).filter(|_| state.trace.is_some()) {
+                        <InterleaveLink lang={lang} {model} dispatch={dispatch.clone()} />
                     }
                     <Timeline trace={state.trace.clone()} lang={lang}
                         cursor={state.replay.as_ref().filter(|r| r.is_partial()).map(|r| r.cursor_ms)} />
@@ -146,12 +156,12 @@ pub fn app() -> Html {
                     if state.trace.as_ref().is_some_and(|t| !t.meta.sweep.is_empty()) {
                         <SpeedupChart state={state.clone()} />
                     }
-                    if let Some(t) = state.trace.as_ref().filter(|t| !t.meta.sweep.is_empty() || t.meta.scenario == crate::scenarios::gil::SCENARIO.id) {
+                    if let Some(t) = state.trace.as_ref().filter(|t| !t.meta.sweep.is_empty() || extras::has(scn.extras, Extra::PythonView)) {
                         <PythonView trace={t.clone()} lang={lang} />
                     }
                     if let Some(t) = state.trace.as_ref().filter(|t| !t.meta.bars.is_empty()) {
                         <ChooserBars bars={t.meta.bars.clone()} lang={lang} on_pick={on_pick(&state, &dispatch, t)} shown={shown(t)} />
-                        if t.meta.scenario == crate::scenarios::chooser::SCENARIO.id {
+                        if extras::has(scn.extras, Extra::BarsPickRunWithVerdict) {
                             <ChooserVerdict bars={t.meta.bars.clone()} lang={lang} />
                         }
                     }
@@ -164,16 +174,11 @@ pub fn app() -> Html {
                     if let Some(t) = state.trace.as_ref().filter(|t| !t.meta.param_sweep.is_empty()) {
                         <ParamSweepChart points={t.meta.param_sweep.clone()} scenario={t.meta.scenario.clone()} lang={lang} />
                     }
-                    if scn.id == crate::scenarios::crawler::SCENARIO.id {
-                        <KSweepChart state={state.clone()} />
-                    }
+                    { makespan_sweep(&state, &sweep_points) }
                     if state.is_interleave() {
                         <Listing lang={lang} code={Some(state.interleave_model().listing)} id={format!("interleave/{}", state.interleave_model().id)} />
                     } else {
                         <Listing lang={lang} code={None::<&'static str>} id={scn.id} />
-                    }
-                    if scn.id == crate::scenarios::threadpool::SCENARIO.id {
-                        <WorkersSweepChart state={state.clone()} />
                     }
                 </section>
             </main>
@@ -181,9 +186,27 @@ pub fn app() -> Html {
     }
 }
 
-/// The chooser's bars pick the run the timeline shows: set `job` and `model`, run.
+/// The lesson's makespan-against-a-parameter chart, if it declares one.
+fn makespan_sweep(state: &AppState, points: &Rc<Vec<(u32, f64)>>) -> Html {
+    let (scn, trace) = (state.scenario(), state.trace.as_ref());
+    let (Some(s), Some(t)) = (extras::makespan_sweep(scn.extras), trace.filter(|t| t.meta.scenario == scn.id)) else { return html! {} };
+    let run_value = t.meta.params.get(s.param).and_then(|v| v.parse::<u32>().ok()).unwrap_or(1);
+    // A run on the virtual clock is its own simulated twin: nothing measured to show.
+    let real = t.meta.clock != crate::engine::trace::ClockKind::Virtual;
+    let measured = match s.measured {
+        MeasuredFrom::Makespan => state.summary.as_ref().filter(|_| real).map(|m| m.makespan_ms),
+        MeasuredFrom::Result(key) => t.meta.results.get(key).copied().filter(|_| real && !t.meta.stopped),
+    };
+    html! {
+        <MakespanSweepChart points={points.clone()} {run_value} {measured} param={s.param} title={s.title} note={s.note}
+            axis={s.axis} lang={state.lang} />
+    }
+}
+
+/// A lesson's bars pick the run the timeline shows: set `job` and `model`, run.
 fn on_pick(state: &UseReducerHandle<AppState>, dispatch: &Dispatch, t: &crate::state::TraceRef) -> Option<Callback<(String, String)>> {
-    if t.meta.scenario != crate::scenarios::chooser::SCENARIO.id || state.lesson != t.meta.scenario {
+    let scn = state.scenario();
+    if !extras::has(scn.extras, Extra::BarsPickRunWithVerdict) || state.lesson != t.meta.scenario {
         return None;
     }
     let dispatch = dispatch.clone();

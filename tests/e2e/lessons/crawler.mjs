@@ -23,7 +23,7 @@ export const tests = [
       assert.ok(close(await app.number('throughput'), n / ((waves * ms) / 1000)));
       assert.deepEqual(await app.timeline().then((t) => t.lanes), n);
       // Makespan vs K, each replayed on the virtual clock: ⌈N/K⌉ · ms.
-      const sweep = await app.byTestId('k-sweep-point').evaluateAll((els) => els.map((e) => [Number(e.dataset.k), Number(e.dataset.ms)]));
+      const sweep = await app.byTestId('makespan-sweep-point').evaluateAll((els) => els.map((e) => [Number(e.dataset.value), Number(e.dataset.ms)]));
       assert.deepEqual(sweep.map(([kk]) => kk), [1, 2, 5, 10, 20]);
       for (const [kk, t] of sweep) assert.equal(t, Math.ceil(n / kk) * ms, `K=${kk}`);
     },
@@ -69,10 +69,10 @@ export const tests = [
       assert.ok(spans >= n, `timeline spans ${spans}`);
       await app.screenshot('crawler');
       // The K sweep is replayed on the virtual clock even for a browser run.
-      const msAt = async (kk) => Number(await app.page.locator(`[data-testid=k-sweep-point][data-k="${kk}"]`).getAttribute('data-ms'));
+      const msAt = async (kk) => Number(await app.page.locator(`[data-testid=makespan-sweep-point][data-value="${kk}"]`).getAttribute('data-ms'));
       assert.equal(await msAt(1), n * ms);
       assert.equal(await msAt(k), Math.ceil(n / k) * ms);
-      assert.equal(await app.byTestId('k-sweep-measured').count(), 1);
+      assert.equal(await app.byTestId('makespan-sweep-measured').count(), 1);
       // Hover over the first lane's span: the tooltip names the request.
       await app.byTestId('timeline').hover({ position: { x: 140, y: 33 } });
       const tip = app.page.locator('.tooltip');
@@ -97,8 +97,8 @@ export const tests = [
       assert.equal(await app.number('tasks-failed'), 5);
       assert.ok(all >= 900, `K = 20: ${all} ms`);
       assert.ok(all > atCapacity);
-      const points = await app.byTestId('k-sweep-point').evaluateAll((els) =>
-        els.map((e) => [Number(e.dataset.k), Number(e.dataset.ms)]));
+      const points = await app.byTestId('makespan-sweep-point').evaluateAll((els) =>
+        els.map((e) => [Number(e.dataset.value), Number(e.dataset.ms)]));
       const best = points.reduce((a, b) => (b[1] < a[1] ? b : a));
       assert.equal(best[0], 5, `best K on the chart: ${JSON.stringify(points)}`);
       await app.screenshot('crawler-server');

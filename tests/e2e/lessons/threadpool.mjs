@@ -36,11 +36,11 @@ export const tests = [
         const { lanes } = await app.timeline();
         assert.equal(lanes, w + 1, 'main and one lane per thread');
         // The sweep replays every pool size on the virtual clock, exactly.
-        const points = await app.byTestId('workers-sweep-point').evaluateAll((els) =>
-          els.map((e) => [Number(e.dataset.workers), Number(e.dataset.ms)]));
+        const points = await app.byTestId('makespan-sweep-point').evaluateAll((els) =>
+          els.map((e) => [Number(e.dataset.value), Number(e.dataset.ms)]));
         for (const [n, ms] of points) assert.equal(ms, Math.ceil(20 / n) * 1000, `sweep at ${n} threads`);
         assert.deepEqual(points.map((p) => p[0]), [1, 2, 5, 10, 20]);
-        assert.equal(await app.byTestId('workers-sweep-measured').count(), 1);
+        assert.equal(await app.byTestId('makespan-sweep-measured').count(), 1);
         if (w === 5) await app.screenshot('threadpool');
       }
       log(`threadpool: pool-ms measured for 1/5/10/20 threads: ${JSON.stringify(measured)}`);

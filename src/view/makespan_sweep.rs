@@ -1,10 +1,11 @@
-//! "Makespan vs K" chart layout: K on a log scale (1, 2, 5, 10, …), makespan
-//! in ms, the chosen K highlighted, and the run's measured makespan beside it.
+//! "Makespan vs a parameter" chart layout (the crawler's K, the thread pool's
+//! threads): the value on a log scale (1, 2, 5, 10, …), makespan
+//! in ms, the run's value highlighted, and its measured makespan beside it.
 
 use super::axis::ticks;
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct KSweepLayout {
+pub struct SweepLayout {
     pub w: f64,
     pub h: f64,
     pub ml: f64,
@@ -18,13 +19,13 @@ pub struct KSweepLayout {
 }
 
 /// `points` are (K, makespan) sorted by K; `measured` is (K, makespan) of the real run.
-pub fn layout(points: &[(u32, f64)], measured: Option<(u32, f64)>, w: f64, h: f64) -> KSweepLayout {
+pub fn layout(points: &[(u32, f64)], measured: Option<(u32, f64)>, w: f64, h: f64) -> SweepLayout {
     let (ml, mb, mt, mr) = (56.0, 30.0, 14.0, 20.0);
     let k_max = points.iter().map(|p| p.0).max().unwrap_or(1).max(2) as f64;
     let y_top = points.iter().map(|p| p.1).chain(measured.map(|m| m.1)).fold(1.0, f64::max) * 1.1;
     let px = |k: f64| ml + k.max(1.0).ln() / k_max.ln() * (w - ml - mr);
     let py = |ms: f64| h - mb - ms / y_top * (h - mb - mt);
-    KSweepLayout {
+    SweepLayout {
         w,
         h,
         ml,

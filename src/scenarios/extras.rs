@@ -1,0 +1,58 @@
+//! What a lesson adds to the page beyond what every lesson gets (form, clock,
+//! timeline, numbers, replay, listing, and the charts its trace fills: the
+//! speed-up sweep, the parameter sweep, the bars, the image). A lesson lists
+//! its extras in its own file (`Scenario::extras`); the page's generic
+//! components draw them, so no lesson id appears in the page's code.
+
+use crate::engine::params::Params;
+
+/// Where the measured point of a makespan sweep comes from, on a real clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeasuredFrom {
+    /// The run's makespan (first start to last end).
+    Makespan,
+    /// One of the run's result numbers (`meta.results[key]`), if the run was not stopped.
+    Result(&'static str),
+}
+
+/// The makespan against one of the lesson's own parameters: every value
+/// replayed on the virtual clock with the same work (`sweep`), and a real-clock
+/// run's measured point beside its simulated twin.
+#[derive(Debug, Clone, Copy)]
+pub struct MakespanSweep {
+    /// The swept parameter (its label is the lesson's `<id>.<param>` text).
+    pub param: &'static str,
+    /// (value, simulated makespan ms), sorted by value; empty where too large to replay.
+    pub sweep: fn(&Params) -> Vec<(u32, f64)>,
+    pub measured: MeasuredFrom,
+    /// Texts: the chart's title, its note and the x axis's label (keys of the text table).
+    pub title: &'static str,
+    pub note: &'static str,
+    pub axis: &'static str,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum Extra {
+    /// After a run, a link to this model of the interleavings lesson: the same race, stepped.
+    InterleaveLink(&'static str),
+    /// CPython's own schedule of the run (threads holding the GIL against processes).
+    PythonView,
+    /// The bars pick the run the timeline shows (their `job` and `model`), and
+    /// a verdict is drawn from the modelled bars.
+    BarsPickRunWithVerdict,
+    MakespanSweep(MakespanSweep),
+}
+
+/// The lesson's extras of one shape.
+pub fn interleave_link(extras: &[Extra]) -> Option<&'static str> {
+    extras.iter().find_map(|e| if let Extra::InterleaveLink(m) = e { Some(*m) } else { None })
+}
+
+pub fn makespan_sweep(extras: &[Extra]) -> Option<MakespanSweep> {
+    extras.iter().find_map(|e| if let Extra::MakespanSweep(s) = e { Some(*s) } else { None })
+}
+
+/// Does the lesson list an extra of `want`'s kind?
+pub fn has(extras: &[Extra], want: Extra) -> bool {
+    extras.iter().any(|e| std::mem::discriminant(e) == std::mem::discriminant(&want))
+}
