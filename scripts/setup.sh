@@ -15,9 +15,11 @@ export PATH="$HOME/.cargo/bin:$PATH"
 # /usr/bin/rust-lld. chromium + driver: the real browser for browser/e2e tests;
 # fonts-wqy-microhei: a CJK font so the 简体中文 UI renders in headless screenshots.
 # binaryen: its wasm-split cuts the release wasm in two (tools/split_wasm.py).
+# firefox-esr: the second browser of the e2e lesson specs (driven by puppeteer-core
+# over WebDriver BiDi, tests/e2e/firefox.mjs; no browser is downloaded).
 # rust-web-clippy/rustfmt-web: clippy and rustfmt of the same compiler (scripts/test.sh
 # runs cargo fmt --check and cargo clippy, native and wasm32).
-APT_PKGS=(rustc-web cargo-web rust-web-src rust-web-clippy rustfmt-web lld-22 chromium chromium-driver fonts-wqy-microhei binaryen)
+APT_PKGS=(rustc-web cargo-web rust-web-src rust-web-clippy rustfmt-web lld-22 chromium chromium-driver fonts-wqy-microhei binaryen firefox-esr)
 missing=()
 for p in "${APT_PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -106,9 +108,12 @@ if ! have_version cargo-deny "$DENY_VERSION"; then
 fi
 
 # --- end-to-end test driver (npm, pinned by package-lock.json) -------------
-if [ -f tests/e2e/package.json ] && { [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ]; }; then
+# playwright-core drives Chromium, puppeteer-core Firefox (PUPPETEER_SKIP_DOWNLOAD:
+# puppeteer-core downloads nothing anyway; said in case a dependency would).
+if [ -f tests/e2e/package.json ] && { [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ] \
+  || [ ! -d tests/e2e/node_modules/puppeteer-core ]; }; then
   log "npm ci in tests/e2e"
-  (cd tests/e2e && npm ci --no-audit --no-fund --silent)
+  (cd tests/e2e && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)
 fi
 # --- build tools from npm: binaryen's wasm-opt, esbuild (tools/package.json) ---
 if [ -f tools/package.json ] && { [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -x tools/node_modules/.bin/esbuild ]; }; then

@@ -110,6 +110,9 @@ function withIsolationHeaders(response) {
   add('Cross-Origin-Opener-Policy', 'same-origin');
   add('Cross-Origin-Embedder-Policy', 'require-corp');
   add('Cross-Origin-Resource-Policy', 'cross-origin');
+  // Says who answered: the page's feature test (src/web/services/page_sync.rs)
+  // learns whether this worker sees the page's own synchronous requests.
+  headers.set('X-Playground-Sw', '1');
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 

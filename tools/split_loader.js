@@ -15,16 +15,26 @@ export const splitStats = { placeholderCalls: 0, syncLoads: 0, asyncLoads: 0, lo
 
 // Also called once this thread's primary instance exists, before its start
 // function (the glue's finalize): the rest, if already compiled, goes in first.
+// A worker (a pool thread, a process) loads it there, before any of its Rust
+// code runs. Loaded later, on its first placeholder call, it could be loaded
+// while the worker holds the allocator's lock (dlmalloc's memalign, say, is in
+// the rest), which the page's thread spins on whenever it allocates (wasm's
+// allocator lock is a spin lock: the page may not block); Firefox makes a
+// worker's request through the page's thread, so the two waited on each other
+// for ever (the hybrid lesson froze Firefox when its run started the pool), and
+// in Chromium the page spun for as long as the load and compile took.
 function __splitInstantiate() {
-  if (__splitDone || !__splitModule || wasm === undefined) return;
+  if (__splitDone || wasm === undefined) return;
+  if (!__splitModule && typeof window === 'undefined') __splitLoadSync();
+  if (!__splitModule) return;
   new WebAssembly.Instance(__splitModule, { primary: wasm });
   __splitDone = true;
   splitStats.loadedAt = performance.now();
 }
 
-// A placeholder ran before the rest was here: fetch and compile it now. Workers
-// may block; on the page this happens only if a lesson outside the first ones
-// runs before the background load (splitBoot) finished.
+// A placeholder ran before the rest was here, or a worker starts: fetch and
+// compile it now. Workers may block; on the page this happens only if a lesson
+// outside the first ones runs before the background load (splitBoot) finished.
 function __splitLoadSync() {
   const xhr = new XMLHttpRequest();
   xhr.open('GET', __SPLIT_URL, false);

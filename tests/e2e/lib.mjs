@@ -97,8 +97,17 @@ export function startServer(distDir, { timeoutMs = 15_000, isolated = true, port
   });
 }
 
-/** Launch headless Debian Chromium through playwright-core. */
+/** Which browser the e2e specs drive: `chromium` (default) or `firefox` (env E2E_BROWSER). */
+export const BROWSER = process.env.E2E_BROWSER || 'chromium';
+
+/**
+ * Launch the headless browser: Debian's Chromium through playwright-core, or
+ * with E2E_BROWSER=firefox Debian's Firefox ESR through puppeteer-core behind
+ * the same API (./firefox.mjs).
+ */
 export async function launchBrowser() {
+  if (BROWSER === 'firefox') return (await import('./firefox.mjs')).launchFirefox();
+  if (BROWSER !== 'chromium') throw new Error(`E2E_BROWSER=${BROWSER}: chromium or firefox`);
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}`);
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
@@ -108,14 +117,31 @@ export async function launchBrowser() {
  * page's performance.now() clock) into window.__longTasks.
  * Idempotent; calling it again clears the collected list.
  * Used both via page.evaluate (from now on) and page.addInitScript (from load).
+ * A browser without the Long Tasks API (Firefox) gets a probe instead: a chain
+ * of setTimeout(0) callbacks; a gap over 50 ms between two of them is recorded
+ * as a long task from the first to the second (the thread ran something else
+ * all that time: one task, or several back to back, so never shorter than the
+ * longest task in it).
  */
 function observeLongTasks() {
   window.__longTasks = [];
   if (window.__longTaskObserver || typeof PerformanceObserver === 'undefined') return;
-  window.__longTaskObserver = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
-  });
-  window.__longTaskObserver.observe({ type: 'longtask', buffered: true });
+  if (PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
+    window.__longTaskObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+    });
+    window.__longTaskObserver.observe({ type: 'longtask', buffered: true });
+    return;
+  }
+  window.__longTaskObserver = 'setTimeout probe';
+  let last = performance.now();
+  const tick = () => {
+    const t = performance.now();
+    if (t - last > 50) window.__longTasks.push({ start: last, duration: t - last });
+    last = t;
+    setTimeout(tick, 0);
+  };
+  setTimeout(tick, 0);
 }
 
 // Chromium requests /favicon.ico on its own and logs a 404 as a console

@@ -5,7 +5,7 @@
 //! latency is the server's, and CORS/DNS/refused failures are network errors.
 
 use super::endpoint::Endpoint;
-use super::{io_workers, pool};
+use super::{io_workers, page_sync, pool};
 use crate::engine::runtime::{FetchError, OffloadError, Offloaded, Response, Runtime, SimRequest, ThreadIo, Work};
 use crate::engine::trace::ClockKind;
 use futures::future::LocalBoxFuture;
@@ -146,6 +146,8 @@ impl Runtime for BrowserRuntime {
             // requests fall back to the page's timers (see `thread_request`).
             return Box::pin(async { Ok(()) });
         }
+        // Before time 0 too: the feature test `block_request` decides by (a few ms, once).
+        let _ = page_sync::reaches_service_worker();
         Box::pin(io_workers::ensure(threads))
     }
 
@@ -174,7 +176,14 @@ impl Runtime for BrowserRuntime {
             return Ok(ThreadIo { status: req.status, span: None });
         };
         let url = format!("{base}/delay?ms={}&status={}&id={}", req.latency_ms, req.status, req.id);
-        let r = io_workers::block_request(&url, req.latency_ms + 30_000.0).map_err(FetchError::Network)?;
+        // The page's own synchronous request where the service worker answers
+        // it (Firefox), else the page spins on an I/O thread's (Chromium).
+        let r = if page_sync::reaches_service_worker() {
+            page_sync::request(&url)
+        } else {
+            io_workers::block_request(&url, req.latency_ms + 30_000.0)
+        }
+        .map_err(FetchError::Network)?;
         Ok(ThreadIo { status: r.status, span: Some((r.start - self.shared_origin, r.end - self.shared_origin)) })
     }
 

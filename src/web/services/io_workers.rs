@@ -168,9 +168,10 @@ pub const ERR_BLOCK_NOT_ISOLATED: &str = "err.sync_not_isolated";
 
 /// Blocks the page's own thread (the event loop) until thread 0 has made a
 /// synchronous GET of `url`: the page spins on shared memory the worker sets
-/// when the answer is in. (The page's own synchronous requests bypass the
-/// service worker, and the main thread may not `Atomics.wait`, so this is the
-/// closest real thing to `requests.get` on the loop.) Needs [`ensure`] first
+/// when the answer is in. (Chromium sends the page's own synchronous requests
+/// past the service worker, and the main thread may not `Atomics.wait`, so this
+/// is the closest real thing to `requests.get` on the loop there; where the
+/// service worker answers them, `page_sync` is used instead.) Needs [`ensure`] first
 /// and cross-origin isolation; gives up after `give_up_ms`.
 pub fn block_request(url: &str, give_up_ms: f64) -> Result<Reply, String> {
     if !super::env::detect().isolated {

@@ -8,6 +8,7 @@ pub mod endpoint;
 pub mod env;
 pub mod io_workers;
 pub mod later_texts;
+pub mod page_sync;
 pub mod pool;
 pub mod process_pool;
 pub mod runner;
