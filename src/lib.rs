@@ -24,6 +24,7 @@ pub mod fidelity;
 pub mod fidelity_variants;
 pub mod i18n;
 pub mod interleave;
+pub mod presets;
 pub mod scenarios;
 pub mod state;
 pub mod view;

@@ -27,6 +27,7 @@ fn compiled() -> Vec<Entry> {
         super::cpu_lessons::LATER,
         super::interleave::LATER,
         super::page::LATER,
+        super::presets::LATER,
         super::python_choice::LATER,
         super::threadpool::LATER,
     ]

@@ -9,6 +9,7 @@ pub mod env;
 pub mod io_workers;
 pub mod later_texts;
 pub mod pool;
+pub mod presets;
 pub mod process_pool;
 pub mod runner;
 pub mod site;
