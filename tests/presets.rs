@@ -55,7 +55,9 @@ fn run(p: &Preset) -> Option<Trace> {
     let scn = scenarios::find(p.lesson.as_deref()?)?;
     match (scn.kind, scn.exec) {
         // Async lessons, and the hybrid lesson's async body on its pool: the virtual clock.
-        (Kind::Async, _) | (Kind::Cpu, Exec::Async(_)) => Some(scenarios::run_virtual(scn, &p.params).unwrap_or_else(|e| panic!("{}: {e:?}", p.id))),
+        (Kind::Async, _) | (Kind::Cpu, Exec::Async(_)) => {
+            Some(scenarios::run_virtual(scn, &p.params).unwrap_or_else(|e| panic!("{}: {e:?}", p.id)))
+        }
         (Kind::Cpu, Exec::Cpu(f)) => {
             let params = scn.validate(&p.params).expect("params");
             let start = Instant::now();
@@ -79,7 +81,9 @@ fn every_preset_shows_the_number_it_states() {
         let got = presets::number(&t, show);
         println!("{} {} {show} = {got:?} (stated {:?})", p.id, p.lesson.as_deref().unwrap_or(""), p.value);
         match (p.value, got) {
-            (Some(want), Some(got)) if (want - got).abs() > 1e-9 * want.abs().max(1.0) => failures.push(format!("{}: {show} = {got}, preset says {want}", p.id)),
+            (Some(want), Some(got)) if (want - got).abs() > 1e-9 * want.abs().max(1.0) => {
+                failures.push(format!("{}: {show} = {got}, preset says {want}", p.id))
+            }
             (_, None) => failures.push(format!("{}: the run shows no {show}", p.id)),
             _ => {}
         }

@@ -28,7 +28,11 @@ fn reach(p: &Preset) -> String {
         Status::Exact => format!("preset [`?example={}`](index.html?example={}) (`{lesson}`, its numbers)", p.id, p.id),
         Status::Approx => format!("preset [`?example={}`](index.html?example={}) (`{lesson}`, approximate)", p.id, p.id),
         Status::Pending => format!("pending: lesson `{lesson}` (issue 21)"),
-        Status::None => format!("not reproducible, because {} Open `{}` instead.", one_line(&p.why.en).trim_end_matches('.'), p.open.as_deref().unwrap_or("")),
+        Status::None => format!(
+            "not reproducible, because {} Open `{}` instead.",
+            one_line(&p.why.en).trim_end_matches('.'),
+            p.open.as_deref().unwrap_or("")
+        ),
     }
 }
 

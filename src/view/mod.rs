@@ -4,6 +4,7 @@
 pub mod axis;
 pub mod chooser;
 pub mod k_sweep;
+pub mod listing_fold;
 pub mod palette;
 pub mod param_sweep;
 pub mod python_view;

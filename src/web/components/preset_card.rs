@@ -42,7 +42,9 @@ fn run_side(s: &AppState, p: &Preset, lang: Lang) -> Html {
     let label = tr(lang, if p.clock.is_some() { "preset.run_virtual" } else { "preset.run_measured" });
     let num = s.trace.as_ref().filter(|_| s.run_is_preset()).and_then(|t| presets::number(t, show));
     let body = match (num, s.trace.is_some()) {
-        (Some(v), _) => html! { <strong class="preset-num" data-testid="preset-run-value" data-value={v.to_string()} data-show={show.to_owned()}>{ shown(show, v) }</strong> },
+        (Some(v), _) => {
+            html! { <strong class="preset-num" data-testid="preset-run-value" data-value={v.to_string()} data-show={show.to_owned()}>{ shown(show, v) }</strong> }
+        }
         (None, true) => html! { <span class="muted">{ tr(lang, "preset.changed") }</span> },
         (None, false) => html! { <span class="muted">{ tr(lang, "preset.run_first") }</span> },
     };
@@ -65,7 +67,20 @@ pub fn preset_card(p: &Props) -> Html {
     let snippet = iframe_snippet(&preset.id, lang.code(), preset.title.get(lang));
     let status = match preset.status {
         Status::Pending => fill(tr(lang, "preset.status.pending"), &[("lesson", preset.lesson.as_deref().unwrap_or(""))]),
-        s => tr(lang, &format!("preset.status.{}", if s == Status::Exact { "exact" } else if s == Status::Approx { "approx" } else { "none" })).to_owned(),
+        s => tr(
+            lang,
+            &format!(
+                "preset.status.{}",
+                if s == Status::Exact {
+                    "exact"
+                } else if s == Status::Approx {
+                    "approx"
+                } else {
+                    "none"
+                }
+            ),
+        )
+        .to_owned(),
     };
     let open = preset.open.as_deref().filter(|_| preset.status == Status::None);
     html! {

@@ -35,5 +35,7 @@ pub fn iframe_snippet(id: &str, lang: &str, title: &str) -> String {
         })
         .unwrap_or_default();
     let title = title.replace('"', "&quot;");
-    format!(r#"<iframe src="{base}?example={id}&embed=1&lang={lang}" title="{title}" width="100%" height="720" loading="lazy" allow="cross-origin-isolated"></iframe>"#)
+    format!(
+        r#"<iframe src="{base}?example={id}&embed=1&lang={lang}" title="{title}" width="100%" height="720" loading="lazy" allow="cross-origin-isolated"></iframe>"#
+    )
 }
