@@ -45,7 +45,7 @@ pub fn listing(p: &Props) -> Html {
     // The idea first: the harness (argument parsing, report, __main__) folded.
     let lang = p.lang;
     let code = match listing_fold::split(&body) {
-        Ok(parts) if state == "ready" => html! { for parts.into_iter().map(|part| match part {
+        Ok(parts) if state == "ready" => parts.into_iter().map(|part| match part {
             Part::Code(text) => html! { { text } },
             Part::Harness { what, text, lines } => html! {
                 <details class="fold" data-testid="listing-harness">
@@ -53,7 +53,7 @@ pub fn listing(p: &Props) -> Html {
                     { text }
                 </details>
             },
-        }) },
+        }).collect::<Html>(),
         _ => html! { { body } },
     };
     html! {
