@@ -93,3 +93,65 @@ fn every_preset_shows_the_number_it_states() {
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+mod page {
+    use concurrency_playground::state::{Action, AppState, Clock, PresetsRef, UrlError};
+    use std::rc::Rc;
+
+    fn loaded(query: &str) -> AppState {
+        let s = AppState::from_query(query, None);
+        s.reduce(Action::PresetsArrived(Ok(PresetsRef(Rc::new(super::all())))))
+    }
+
+    #[test]
+    fn an_example_link_sets_the_lesson_parameters_and_clock_then_runs() {
+        let s = AppState::from_query("example=000-14&run=1", None);
+        assert_eq!(s.example.as_deref(), Some("000-14"));
+        assert!(!s.run_requested, "run=1 waits for the preset");
+        let s = s.reduce(Action::PresetsArrived(Ok(PresetsRef(Rc::new(super::all())))));
+        assert_eq!(s.lesson, "crawler");
+        assert_eq!(
+            (s.input("n"), s.input("k"), s.input("ms"), s.input("latency")),
+            ("50".into(), "10".into(), "1000".into(), "fixed".into())
+        );
+        assert_eq!(s.clock, Clock::Virtual);
+        assert!(s.run_requested, "the held run=1 starts now");
+        assert!(s.url_errors.is_empty());
+        // The address bar keeps the example; the link round-trips.
+        let q = s.to_query();
+        assert!(q.starts_with("example=000-14&lesson=crawler"), "{q}");
+        let again = loaded(&q);
+        assert_eq!((again.lesson, again.inputs.get("crawler")), (s.lesson, s.inputs.get("crawler")));
+        // No run=1: the preset is set, nothing runs.
+        assert!(!loaded("example=000-14").run_requested);
+    }
+
+    #[test]
+    fn an_unknown_example_is_reported_and_changes_nothing() {
+        let s = loaded("example=000-100&lesson=gather");
+        assert_eq!(s.url_errors, vec![UrlError::UnknownExample { id: "000-100".into() }]);
+        assert_eq!((s.lesson, s.example.as_deref()), ("gather", None));
+        let failed = AppState::from_query("example=000-14&run=1", None).reduce(Action::PresetsArrived(Err("HTTP 404".into())));
+        assert!(matches!(&failed.url_errors[..], [UrlError::PresetsFailed { id, .. }] if id == "000-14"));
+        assert!(!failed.run_requested && !failed.preset_run_wanted);
+    }
+
+    #[test]
+    fn a_pending_example_is_shown_without_changing_the_lesson() {
+        let s = loaded("example=003-5&lesson=gather");
+        assert_eq!(s.preset().map(|p| p.id.as_str()), Some("003-5"));
+        assert_eq!(s.lesson, "gather");
+    }
+
+    #[test]
+    fn changing_a_parameter_or_the_lesson_leaves_the_preset() {
+        let s = loaded("example=000-14");
+        let same = s.reduce(Action::SetParam { key: "k".into(), value: "10".into() });
+        assert_eq!(same.example.as_deref(), Some("000-14"), "the same value keeps it");
+        let other = s.reduce(Action::SetParam { key: "k".into(), value: "50".into() });
+        assert_eq!(other.example, None);
+        assert_eq!(s.reduce(Action::SelectLesson("gather".into())).example, None);
+        let menu = other.reduce(Action::OpenExample("003-44".into()));
+        assert_eq!((menu.example.as_deref(), menu.input("k"), menu.input("n")), (Some("003-44"), "2".into(), "6".into()));
+    }
+}
