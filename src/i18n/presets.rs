@@ -13,6 +13,9 @@ pub(super) static TABLE: &[Entry] = &[
     ("listing.harness.other", "harness", "辅助代码"),
     ("app.tutorial_link", "Tutorial", "教程"),
     ("app.examples_link", "From the tutorials", "教程中的示例"),
+    // Every lesson's menu shows these before the later texts arrive.
+    ("preset.menu", "From the tutorials", "教程中的示例"),
+    ("preset.all", "All 99 examples", "全部 99 个示例"),
     (
         "err.unknown_example",
         "There is no tutorial example \"{id}\" (links look like ?example=000-14). All of them: From the tutorials.",
@@ -59,8 +62,6 @@ pub(super) static LATER: &[Entry] = &[
     ),
     ("preset.copy", "Copy", "复制"),
     ("preset.copied", "Copied", "已复制"),
-    ("preset.all", "All 99 examples", "全部 99 个示例"),
-    ("preset.menu", "From the tutorials", "教程中的示例"),
     ("preset.menu_hint", "Examples of the tutorials that this lesson reproduces:", "本课能重现的教程示例："),
     ("preset.menu_none", "No tutorial example uses this lesson.", "没有教程示例使用本课。"),
     ("preset.loading", "Loading the tutorials' examples…", "正在加载教程示例…"),
