@@ -37,7 +37,7 @@ describe('tutorial presets', () => {
   });
 
   for (const p of runnable) {
-    it(`${p.id} (${p.lesson}, ${p.status}) shows ${p.show}${p.value === undefined ? '' : ` = ${p.value}`}`, { timeout: 180_000 }, async () => {
+    it(`${p.id} (${p.lesson}, ${p.status}) shows ${p.show}${p.value == null ? '' : ` = ${p.value}`}`, { timeout: 180_000 }, async () => {
       await app.open(server.url, `example=${p.id}&run=1`);
       const card = app.byTestId('preset-card');
       await card.waitFor({ state: 'visible', timeout: 60_000 });
@@ -55,12 +55,12 @@ describe('tutorial presets', () => {
       assert.equal(await run.getAttribute('data-show'), p.show);
       const summary = await app.number(p.show);
       assert.ok(same(got, summary), `${p.id}: card ${got}, summary ${p.show} = ${summary}`);
-      if (p.value !== undefined) assert.ok(same(got, p.value), `${p.id}: ${p.show} = ${got}, the preset states ${p.value}`);
+      if (p.value != null) assert.ok(same(got, p.value), `${p.id}: ${p.show} = ${got}, the preset states ${p.value}`);
       else assert.ok(Number.isFinite(got), `${p.id}: ${p.show} = ${got}`);
       const label = await card.locator('.preset-side.run h4').innerText();
       assert.match(label, p.clock ? /virtual clock/ : /this browser/, `${p.id}: the run's number says where it comes from`);
       assert.ok((await app.byTestId('preset-says').innerText()).length > 0);
-      if (p.says_value !== undefined) assert.ok(same(await app.number('preset-says-value'), p.says_value));
+      if (p.says_value != null) assert.ok(same(await app.number('preset-says-value'), p.says_value));
       assert.ok((await app.byTestId('preset-why').innerText()).length > 20);
       // The iframe snippet embeds this example.
       assert.match(await app.byTestId('preset-snippet').inputValue(), new RegExp(`\\?example=${p.id}&embed=1&lang=en`));
