@@ -88,6 +88,7 @@ async def main_async(a):
 
 
 def main():
+    # --- harness: argument parsing
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--mode", choices=["block", "offload", "sync", "sync_to_thread"], default="block")
     p.add_argument("--cpu_ms", "--cpu-ms", type=float, default=300)
@@ -98,14 +99,19 @@ def main():
     a = p.parse_args()
     if a.n < 1:
         p.error("n must be at least 1")
+    # --- end harness
     r = asyncio.run(main_async(a))
+    # --- harness: the report (--json for the playground's checks, else printed)
     if a.json:
         print(json.dumps(r))
     else:
         res = r["results"]
         print(f"mode {a.mode}: CPU job {res['cpu_job_ms']:.0f} ms, worst event-loop lag {res['max_loop_lag_ms']:.0f} ms")
         print(f"{res['requests_late']} of {a.n} requests late (worst by {res['max_request_delay_ms']:.0f} ms)")
+    # --- end harness
 
 
+# --- harness: run as a script
 if __name__ == "__main__":
     main()
+# --- end harness

@@ -125,6 +125,7 @@ def measure():
 
 
 def main():
+    # --- harness: argument parsing
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--n", type=int, default=12)
     p.add_argument("--io", type=int, default=200, help="ms each job waits on I/O")
@@ -139,6 +140,7 @@ def main():
     p.add_argument("--measure", action="store_true", help="print process start-up and pickling costs")
     p.add_argument("--json", action="store_true")
     a = p.parse_args()
+    # --- end harness
     if a.measure:
         m = measure()
         print(json.dumps(m) if a.json else "\n".join(f"{k}: {v:.4f}" if isinstance(v, float) else f"{k}: {v}" for k, v in m.items()))
@@ -165,13 +167,17 @@ def main():
         times = {m: timed(f) for m, f in models(a, a.io * uses_io, a.cpu * uses_cpu).items()}
         best = min(times.values())
         out[kind] = {"ms": times, "verdict": [m for m, t in sorted(times.items(), key=lambda x: x[1]) if t <= best * 1.1]}
+    # --- harness: the report (--json for the playground's checks, else printed)
     if a.json:
         print(json.dumps(out))
     else:
         for kind, r in out.items():
             cells = " · ".join(f"{m} {t:.0f} ms" for m, t in r["ms"].items())
             print(f"{kind}: {cells}\n  verdict: {', '.join(r['verdict'])}")
+    # --- end harness
 
 
+# --- harness: run as a script
 if __name__ == "__main__":
     main()
+# --- end harness

@@ -142,6 +142,7 @@ VARIANTS = {f.__name__: f for f in (lock, event, condition, barrier, pool, perio
 
 
 def main():
+    # --- harness: argument parsing
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--primitive", choices=list(VARIANTS), default="lock")
     p.add_argument("--n", type=int, default=5, help="tasks (ticks for periodic)")
@@ -152,6 +153,7 @@ def main():
     a = p.parse_args()
     if a.n < 1 or a.k < 1 or a.ms <= 0:
         p.error("n, k and ms must be positive")
+    # --- end harness
     base = a.ms / 2 if a.primitive == "periodic" else a.ms  # periodic jobs: about half a period
     rng = SplitMix64(a.seed)
     lat = [latency("uniform", base, rng) for _ in range(2 * a.n)]
@@ -163,13 +165,17 @@ def main():
 
     asyncio.run(main_async())
     out = {"makespan_ms": run.now(), "max_in_flight": run.max_in_flight, "tasks": run.tasks, "results": run.results}
+    # --- harness: the report (--json for the playground's checks, else printed)
     if a.json:
         print(json.dumps(out))
     else:
         for t in run.tasks:
             print(f"{t['end_ms']:8.1f} ms  {t['name']} done")
         print(f"makespan {out['makespan_ms']:.0f} ms, results {run.results}")
+    # --- end harness
 
 
+# --- harness: run as a script
 if __name__ == "__main__":
     main()
+# --- end harness

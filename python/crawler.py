@@ -65,6 +65,7 @@ async def crawl(args):
 
 
 def main():
+    # --- harness: argument parsing
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--n", type=int, default=20)
     p.add_argument("--k", type=int, default=5)
@@ -79,14 +80,19 @@ def main():
     args = p.parse_args()
     if not (1 <= args.k and 1 <= args.n and 1 <= args.capacity and 0 <= args.queue):
         p.error("n, k and capacity must be at least 1, queue at least 0")
+    # --- end harness
     result = asyncio.run(crawl(args))
+    # --- harness: the report (--json for the playground's checks, else printed)
     if args.json:
         print(json.dumps(result))
     else:
         failed = sum(t["outcome"] == "failed" for t in result["tasks"])
         print(f"{args.n} requests, at most {args.k} in flight (seen: {result['max_in_flight']}), "
               f"makespan {result['makespan_ms']:.0f} ms, {failed} failed")
+    # --- end harness
 
 
+# --- harness: run as a script
 if __name__ == "__main__":
     main()
+# --- end harness

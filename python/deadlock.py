@@ -98,6 +98,7 @@ async def main_async(args):
 
 
 def main():
+    # --- harness: argument parsing
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--ordering", choices=["opposite", "ordered"], default="opposite")
     p.add_argument("--n", type=int, default=2, help="tasks (and locks, in a ring)")
@@ -106,14 +107,19 @@ def main():
     args = p.parse_args()
     if args.n < 2 or args.ms <= 0:
         p.error("n must be at least 2 and ms positive")
+    # --- end harness
     r = asyncio.run(main_async(args))
+    # --- harness: the report (--json for the playground's checks, else printed)
     if args.json:
         print(json.dumps(r))
     elif r["deadlock"]:
         print(f"deadlock: {r['deadlock']} (tasks cancelled after the timeout)")
     else:
         print(f"all {r['results']['tasks_done']} tasks done in {r['makespan_ms']:.0f} ms")
+    # --- end harness
 
 
+# --- harness: run as a script
 if __name__ == "__main__":
     main()
+# --- end harness

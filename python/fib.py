@@ -21,6 +21,7 @@ def split(n, depth):
     return level
 
 
+# --- harness: argument parsing
 def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--n", type=int, default=27)
@@ -33,6 +34,7 @@ def parse_args(argv=None):
     if not (0 <= a.n <= 40 and 0 <= a.depth <= 12 and a.workers >= 1):
         p.error("0 <= n <= 40, 0 <= depth <= 12, workers >= 1")
     return a
+# --- end harness
 
 
 def compute(a, mode, workers):
@@ -51,11 +53,15 @@ def main():
     value = compute(a, a.mode, a.workers)
     ms = (time.perf_counter() - start) * 1000
     subtrees = len(split(a.n, a.depth))
+    # --- harness: the report (--json for the playground's checks, else printed)
     if a.json:
         print(json.dumps({"mode": a.mode, "workers": a.workers, "ms": ms, "fib": value, "subtrees": subtrees}))
     else:
         print(f"{a.mode} ({a.workers} workers): fib({a.n}) = {value} from {subtrees} subtrees in {ms:.0f} ms")
+    # --- end harness
 
 
+# --- harness: run as a script
 if __name__ == "__main__":
     main()
+# --- end harness

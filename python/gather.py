@@ -37,6 +37,7 @@ async def main_async(args):
 
 
 def main():
+    # --- harness: argument parsing
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--n", type=int, default=8)
     p.add_argument("--latency", choices=["fixed", "uniform", "longtail"], default="uniform")
@@ -46,13 +47,18 @@ def main():
     args = p.parse_args()
     if args.n < 1:
         p.error("n must be at least 1")
+    # --- end harness
     r = asyncio.run(main_async(args))
+    # --- harness: the report (--json for the playground's checks, else printed)
     if args.json:
         print(json.dumps(r))
     else:
         print(f"await in a loop: {r['await_loop_ms']:.0f} ms (sum of latencies {sum(r['plan_ms']):.0f} ms)")
         print(f"asyncio.gather:  {r['gather_ms']:.0f} ms (slowest request {max(r['plan_ms']):.0f} ms)")
+    # --- end harness
 
 
+# --- harness: run as a script
 if __name__ == "__main__":
     main()
+# --- end harness

@@ -56,6 +56,7 @@ def batch(n, threads, io_ms, cpu_ms):
 
 
 def main():
+    # --- harness: argument parsing
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--n", type=int, default=8)
     p.add_argument("--threads", type=int, default=4)
@@ -66,6 +67,7 @@ def main():
     a = p.parse_args()
     if min(a.n, a.threads, a.switch) < 1 or min(a.io, a.cpu) < 0:
         p.error("n, threads and switch must be >= 1; io and cpu >= 0")
+    # --- end harness
     sys.setswitchinterval(a.switch / 1e6)
     global origin, max_in_flight
     out = {}
@@ -86,6 +88,7 @@ def main():
         if cpu_ms:
             floors[f"{name}_ms"] = io_ms + work_s[0] * 1000
     makespan = (time.perf_counter() - origin) * 1000
+    # --- harness: the report (--json for the playground's checks, else printed)
     if a.json:
         # The pool batches' wall times (real_run.py measures how late they
         # may be), and the floors their measured CPU time sets (GIL builds).
@@ -98,7 +101,10 @@ def main():
         for name in ("io", "cpu", "mixed"):
             print(f"{name:>5}: 1 thread {out[name + '_1_ms']:7.0f} ms · {a.threads} threads "
                   f"{out[name + '_ms']:7.0f} ms · {out[name + '_x']:.2f}x")
+    # --- end harness
 
 
+# --- harness: run as a script
 if __name__ == "__main__":
     main()
+# --- end harness

@@ -51,6 +51,7 @@ async def main_async(a):
 
 
 def main():
+    # --- harness: argument parsing
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--n", type=int, default=12)
     p.add_argument("--latency", choices=["fixed", "uniform", "longtail"], default="uniform")
@@ -61,13 +62,18 @@ def main():
     a = p.parse_args()
     if a.n < 1 or a.work < 1:
         p.error("n and work must be at least 1")
+    # --- end harness
     r = asyncio.run(main_async(a))
+    # --- harness: the report (--json for the playground's checks, else printed)
     if a.json:
         print(json.dumps(r))
     else:
         res = r["results"]
         print(f"{res['responses_processed']} responses processed, {res['primes_found']} primes, {r['makespan_ms']:.0f} ms")
+    # --- end harness
 
 
+# --- harness: run as a script
 if __name__ == "__main__":
     main()
+# --- end harness

@@ -30,6 +30,7 @@ def band(job):
     return out
 
 
+# --- harness: argument parsing
 def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--width", type=int, default=160)
@@ -44,6 +45,7 @@ def parse_args(argv=None):
     if min(a.width, a.height, a.max_iter, a.rows, a.workers) < 1:
         p.error("every size must be at least 1")
     return a
+# --- end harness
 
 
 def compute(a, mode, workers):
@@ -64,6 +66,7 @@ def main():
     counts = compute(a, a.mode, a.workers)
     ms = (time.perf_counter() - start) * 1000
     inside = sum(1 for c in counts if c >= a.max_iter)
+    # --- harness: the report (--json for the playground's checks, else printed)
     if a.json:
         print(json.dumps({"mode": a.mode, "workers": a.workers, "ms": ms,
                           "points_inside": inside, "iterations_total": sum(counts)}))
@@ -73,7 +76,10 @@ def main():
             row = counts[y * a.width:(y + 1) * a.width:max(1, a.width // 72)]
             print("".join(shades[min(9, c * 10 // (a.max_iter + 1))] for c in row))
         print(f"{a.mode} ({a.workers} workers): {inside} points inside, {sum(counts)} steps in {ms:.0f} ms")
+    # --- end harness
 
 
+# --- harness: run as a script
 if __name__ == "__main__":
     main()
+# --- end harness

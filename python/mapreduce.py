@@ -30,6 +30,7 @@ def map_chunk(job):
     return totals
 
 
+# --- harness: argument parsing
 def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--records", type=int, default=200_000)
@@ -43,6 +44,7 @@ def parse_args(argv=None):
     if a.records < 1 or a.chunk < 1 or a.workers < 1:
         p.error("records, chunk and workers must be at least 1")
     return a
+# --- end harness
 
 
 def compute(a, mode, workers):
@@ -64,13 +66,17 @@ def main():
     ms = (time.perf_counter() - start) * 1000
     results = {f"sales_{r}": totals[r] for r in REGIONS}
     results["sales_total"] = sum(totals.values())
+    # --- harness: the report (--json for the playground's checks, else printed)
     if a.json:
         print(json.dumps({"mode": a.mode, "workers": a.workers, "ms": ms, **results}))
     else:
         for r in REGIONS:
             print(f"{r:>7}: {totals[r]:>12,}")
         print(f"{a.mode} ({a.workers} workers): {a.records:,} records in {ms:.0f} ms")
+    # --- end harness
 
 
+# --- harness: run as a script
 if __name__ == "__main__":
     main()
+# --- end harness

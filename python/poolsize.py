@@ -38,6 +38,7 @@ def timed(workers, items, rounds, chunk, fail_at=-1):
 
 
 def main():
+    # --- harness: argument parsing
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--items", type=int, default=20_000)
     p.add_argument("--work", type=int, default=10, help="mixing rounds per item")
@@ -49,6 +50,7 @@ def main():
     a = p.parse_args()
     if min(a.items, a.work, a.chunk, a.threads, a.reps) < 1:
         p.error("items, work, chunk, threads and reps must be at least 1")
+    # --- end harness
     try:
         timed(1, a.items, a.work, a.chunk, a.fail_at)
     except RuntimeError as e:
@@ -62,9 +64,11 @@ def main():
                       "stdev": statistics.stdev(ms) if len(ms) > 1 else 0.0, "best": min(ms)})
     sizes = [c for c in (10 ** k for k in range(8)) if c <= a.items]
     chunks = [{"chunk": c, "threads": a.threads, "ms": timed(a.threads, a.items, a.work, c)[0]} for c in sizes]
+    # --- harness: the report (--json for the playground's checks, else printed)
     if a.json:
         print(json.dumps({"stats": stats, "chunks": chunks}))
         return
+    # --- end harness
     best = min(stats, key=lambda s: s["best"])
     for s in stats:
         print(f"{s['threads']} processes: mean {s['mean']:.0f} ms, median {s['median']:.0f}, "
@@ -74,5 +78,7 @@ def main():
         print(f"chunksize {c['chunk']:>8}: {c['ms']:.0f} ms")
 
 
+# --- harness: run as a script
 if __name__ == "__main__":
     main()
+# --- end harness

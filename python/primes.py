@@ -29,6 +29,7 @@ def count_range(lo_hi):
     return sum(1 for n in range(lo, hi) if is_prime(n))
 
 
+# --- harness: argument parsing
 def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--bound", type=int, default=2_000_000)
@@ -41,6 +42,7 @@ def parse_args(argv=None):
     if args.bound < 10 or args.chunk < 1 or args.threads < 1:
         p.error("bound >= 10, chunk >= 1 and threads >= 1")
     return args
+# --- end harness
 
 
 def compute(args, mode, workers):
@@ -60,13 +62,17 @@ def main():
         start = time.perf_counter()
         total = compute(args, args.mode, workers)
         sweep.append({"threads": workers, "ms": (time.perf_counter() - start) * 1000, "primes": total})
+    # --- harness: the report (--json for the playground's checks, else printed)
     if args.json:
         print(json.dumps(sweep))
     else:
         base = sweep[0]["ms"]
         for s in sweep:
             print(f"{s['threads']} {args.mode}: {s['primes']} primes in {s['ms']:.0f} ms, speedup {base / s['ms']:.2f}")
+    # --- end harness
 
 
+# --- harness: run as a script
 if __name__ == "__main__":
     main()
+# --- end harness

@@ -20,6 +20,7 @@ def run(threads, body):
 
 
 def main():
+    # --- harness: argument parsing
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--threads", type=int, default=4)
     p.add_argument("--increments", type=int, default=200_000)
@@ -27,6 +28,7 @@ def main():
     a = p.parse_args()
     if a.threads < 1 or a.increments < 1:
         p.error("threads and increments must be >= 1")
+    # --- end harness
     sys.setswitchinterval(1e-6)  # switch threads often, so the race shows up
     n = a.increments
     box = {"v": 0}
@@ -57,12 +59,16 @@ def main():
     expected = a.threads * n
     out = {"expected_count": expected, "unsync_count": box["v"], "mutex_count": locked["v"],
            "atomic_count": next(counter), "lost_updates": expected - box["v"], **ms}
+    # --- harness: the report (--json for the playground's checks, else printed)
     if a.json:
         print(json.dumps(out))
     else:
         for k, v in out.items():
             print(f"{k:15} {v:,.1f}" if k.endswith("_ms") else f"{k:15} {v:,}")
+    # --- end harness
 
 
+# --- harness: run as a script
 if __name__ == "__main__":
     main()
+# --- end harness

@@ -96,6 +96,7 @@ async def main_async(args):
 
 
 def main():
+    # --- harness: argument parsing
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--n", type=int, default=30)
     p.add_argument("--limiter", choices=["token_bucket", "sliding_window"], default="token_bucket")
@@ -111,14 +112,19 @@ def main():
     a = p.parse_args()
     if min(a.n, a.rate, a.burst, a.limit, a.window, a.arrive) <= 0:
         p.error("n, rate, burst, limit, window and arrive must be positive")
+    # --- end harness
     r = asyncio.run(main_async(a))
+    # --- harness: the report (--json for the playground's checks, else printed)
     if a.json:
         print(json.dumps(r))
     else:
         res = r["results"]
         print(f"admitted {res['admitted']}, delayed {res['delayed']}, rejected {res['rejected']}; "
               f"achieved {res['achieved_rate']:.1f}/s vs configured {res['configured_rate']:.1f}/s")
+    # --- end harness
 
 
+# --- harness: run as a script
 if __name__ == "__main__":
     main()
+# --- end harness

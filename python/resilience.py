@@ -100,6 +100,7 @@ async def main_async(a):
 
 
 def main():
+    # --- harness: argument parsing
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--n", type=int, default=20, help="calls")
     p.add_argument("--interval", type=float, default=60, help="ms between call arrivals")
@@ -117,15 +118,20 @@ def main():
     args = p.parse_args()
     if args.n < 1 or args.attempts < 1 or args.threshold < 1 or args.timeout <= 0:
         p.error("n, attempts, threshold and timeout must be positive")
+    # --- end harness
     r = asyncio.run(main_async(args))
+    # --- harness: the report (--json for the playground's checks, else printed)
     if args.json:
         print(json.dumps(r))
         return
+    # --- end harness
     res = r["results"]
     print(f"{args.n} calls, {res['attempts']} attempts: {res['successes']} succeeded, {res['timeouts']} timeouts, "
           f"{res['rejected_by_breaker']} rejected by the breaker (opened {res['breaker_opens']} times), "
           f"{r['makespan_ms']:.0f} ms")
 
 
+# --- harness: run as a script
 if __name__ == "__main__":
     main()
+# --- end harness

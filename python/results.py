@@ -73,6 +73,7 @@ async def main_async(args):
 
 
 def main():
+    # --- harness: argument parsing
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--n", type=int, default=8)
     p.add_argument("--latency", choices=["fixed", "uniform", "longtail"], default="uniform")
@@ -83,10 +84,13 @@ def main():
     args = p.parse_args()
     if args.n < 1:
         p.error("n must be at least 1")
+    # --- end harness
     r = asyncio.run(main_async(args))
+    # --- harness: the report (--json for the playground's checks, else printed)
     if args.json:
         print(json.dumps(r))
         return
+    # --- end harness
     res = r["results"]
     print(f"gather (fail-fast) returned or raised after {res['failfast_ms']:.0f} ms; "
           f"{res['finished_after_raise']} requests were still running, not cancelled")
@@ -94,5 +98,7 @@ def main():
     print(f"as_completed order: {r['order']} (submitted 0..{args.n - 1})")
 
 
+# --- harness: run as a script
 if __name__ == "__main__":
     main()
+# --- end harness

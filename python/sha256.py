@@ -30,6 +30,7 @@ def hash_blocks(job):
     return acc
 
 
+# --- harness: argument parsing
 def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--blocks", type=int, default=2_000)
@@ -43,6 +44,7 @@ def parse_args(argv=None):
     if a.blocks < 1 or a.chunk < 1 or a.workers < 1:
         p.error("blocks, chunk and workers must be at least 1")
     return a
+# --- end harness
 
 
 def compute(a, mode, workers):
@@ -66,12 +68,16 @@ def main():
     digest = compute(a, a.mode, a.workers)
     ms = (time.perf_counter() - start) * 1000
     hexdigest = f"{digest:064x}"
+    # --- harness: the report (--json for the playground's checks, else printed)
     if a.json:
         print(json.dumps({"mode": a.mode, "workers": a.workers, "ms": ms, "digest": hexdigest,
                           "digest_head48": digest >> 208}))
     else:
         print(f"{a.mode} ({a.workers} workers): {a.blocks * 4096 / 2**20:.1f} MiB, xor of digests {hexdigest} in {ms:.0f} ms")
+    # --- end harness
 
 
+# --- harness: run as a script
 if __name__ == "__main__":
     main()
+# --- end harness

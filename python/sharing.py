@@ -17,6 +17,7 @@ def work(xs):
 
 
 def main():
+    # --- harness: argument parsing
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--items", type=int, default=500_000)
     p.add_argument("--chunk", type=int, default=25_000)
@@ -25,6 +26,7 @@ def main():
     a = p.parse_args()
     if a.items < 1 or a.chunk < 1 or a.threads < 1:
         p.error("items, chunk and threads must be >= 1")
+    # --- end harness
     data = [(i * 0x9E3779B97F4A7C15) & MASK for i in range(a.items)]
     bounds = [(lo, min(lo + a.chunk, a.items)) for lo in range(0, a.items, a.chunk)]
 
@@ -45,5 +47,7 @@ def main():
     print(json.dumps(out) if a.json else "\n".join(f"{k:13} {v:,.1f}" for k, v in out.items()))
 
 
+# --- harness: run as a script
 if __name__ == "__main__":
     main()
+# --- end harness

@@ -32,6 +32,7 @@ def sizes(n, mean, skew, seed):
 
 
 def main():
+    # --- harness: argument parsing
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--tasks", type=int, default=200)
     p.add_argument("--size", type=int, default=2, help="mean task size, thousands of rounds")
@@ -42,6 +43,7 @@ def main():
     a = p.parse_args()
     if a.tasks < 1 or a.size < 1 or a.workers < 1:
         p.error("tasks, size and workers must be >= 1")
+    # --- end harness
     jobs = list(enumerate(sizes(a.tasks, a.size * 1000, a.skew, a.seed)))
     w = a.workers
     with ProcessPoolExecutor(w) as ex:
@@ -56,5 +58,7 @@ def main():
     print(json.dumps(out) if a.json else "\n".join(f"{k:12} {v:,.1f}" for k, v in out.items()))
 
 
+# --- harness: run as a script
 if __name__ == "__main__":
     main()
+# --- end harness

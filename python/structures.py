@@ -54,6 +54,7 @@ def bench(threads, ops, read, op):
 
 
 def main():
+    # --- harness: argument parsing
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--threads", type=int, default=4)
     p.add_argument("--ops", type=int, default=50_000)
@@ -63,6 +64,7 @@ def main():
     a = p.parse_args()
     if a.threads < 1 or a.ops < 1 or not 0 <= a.read <= 100 or a.shards < 1:
         p.error("threads, ops, shards >= 1 and 0 <= read <= 100")
+    # --- end harness
     lock, counter, items, cache = threading.Lock(), [0], [], LRU(CAPACITY)
 
     def counter_op(read, k):
@@ -90,5 +92,7 @@ def main():
     print(json.dumps(out) if a.json else "\n".join(f"{k:20} {v:>12,.0f} ops/s" for k, v in out.items()))
 
 
+# --- harness: run as a script
 if __name__ == "__main__":
     main()
+# --- end harness

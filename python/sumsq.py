@@ -13,6 +13,7 @@ def sum_range(lo_hi):
     return sum(i * i for i in range(lo, hi))
 
 
+# --- harness: argument parsing
 def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--n", type=int, default=5_000_000)
@@ -25,6 +26,7 @@ def parse_args(argv=None):
     if a.n < 1 or a.chunk < 1 or a.workers < 1:
         p.error("n, chunk and workers must be at least 1")
     return a
+# --- end harness
 
 
 def compute(a, mode, workers):
@@ -43,12 +45,16 @@ def main():
     total = compute(a, a.mode, a.workers)
     ms = (time.perf_counter() - start) * 1000
     assert total == a.n * (a.n + 1) * (2 * a.n + 1) // 6
+    # --- harness: the report (--json for the playground's checks, else printed)
     if a.json:
         print(json.dumps({"mode": a.mode, "workers": a.workers, "ms": ms, "sum_squares": total,
                           "sum_squares_last9": total % 10**9}))
     else:
         print(f"{a.mode} ({a.workers} workers): sum = {total} in {ms:.0f} ms")
+    # --- end harness
 
 
+# --- harness: run as a script
 if __name__ == "__main__":
     main()
+# --- end harness

@@ -67,6 +67,7 @@ async def main_async(args):
 
 
 def main():
+    # --- harness: argument parsing
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--n", type=int, default=4, help="siblings of the failing child")
     p.add_argument("--latency", choices=["fixed", "uniform", "longtail"], default="uniform")
@@ -79,10 +80,13 @@ def main():
     args = p.parse_args()
     if args.n < 1:
         p.error("n must be at least 1")
+    # --- end harness
     r = asyncio.run(main_async(args))
+    # --- harness: the report (--json for the playground's checks, else printed)
     if args.json:
         print(json.dumps(r))
         return
+    # --- end harness
     for t in sorted(r["tasks"], key=lambda t: t["end_ms"]):
         print(f"{t['end_ms']:7.1f} ms  {t['name']:<9} {t['outcome']}")
     res = r["results"]
@@ -90,5 +94,7 @@ def main():
           f"{res['children_cancelled']} children cancelled")
 
 
+# --- harness: run as a script
 if __name__ == "__main__":
     main()
+# --- end harness

@@ -16,6 +16,7 @@ MODES = ["as_completed", "map", "result_timeout", "callbacks"]
 
 
 def main():
+    # --- harness: argument parsing
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--mode", choices=MODES, default="as_completed")
     p.add_argument("--jobs", type=int, default=20)
@@ -28,6 +29,7 @@ def main():
     a = p.parse_args()
     if a.jobs < 1 or not 1 <= a.workers <= 20:
         p.error("jobs must be at least 1 and workers between 1 and 20")
+    # --- end harness
     latency = [lat for lat, _ in plan(a.jobs, a.latency, a.ms, 0, a.seed)]
 
     start = time.perf_counter()
@@ -108,13 +110,17 @@ def main():
         },
         "order": [i for _, i in got],
     }
+    # --- harness: the report (--json for the playground's checks, else printed)
     if a.json:
         print(json.dumps(report))
     else:
         print(f"{a.jobs} jobs on {a.workers} threads ({a.mode}): {end:.0f} ms, "
               f"at most {max_in_flight} blocked in I/O at once, {timed_out} timed out")
         print("results in the order the caller got them:", report["order"])
+    # --- end harness
 
 
+# --- harness: run as a script
 if __name__ == "__main__":
     main()
+# --- end harness

@@ -23,6 +23,7 @@ pub use playground_engine as engine;
 pub mod fidelity;
 pub mod i18n;
 pub mod interleave;
+pub mod presets;
 pub mod scenarios;
 pub mod state;
 pub mod traces;

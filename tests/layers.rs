@@ -16,7 +16,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// Lowest first: each may use only those before it.
-const LAYERS: &[&str] = &["engine", "interleave", "i18n", "scenarios", "traces", "state", "view", "web"];
+const LAYERS: &[&str] = &["engine", "interleave", "i18n", "scenarios", "presets", "traces", "state", "view", "web"];
 
 /// Modules outside the page's stack, and what each may use.
 const BESIDE: &[(&str, &[&str])] = &[("fidelity", &["engine", "scenarios", "i18n"])];

@@ -91,8 +91,10 @@ export function splitLoad() {
  *  synchronous load; the first lessons start at once and the rest follows in
  *  the background once the page is idle. */
 export async function splitBoot() {
-  const lesson = new URLSearchParams(location.search).get('lesson');
-  if (lesson !== null && !__SPLIT_FIRST.includes(lesson)) {
+  const query = new URLSearchParams(location.search);
+  const lesson = query.get('lesson');
+  // A tutorial example's link (`example=`) may open any lesson: wait as for one outside the first.
+  if ((lesson !== null && !__SPLIT_FIRST.includes(lesson)) || query.has('example')) {
     // Its texts too (src/i18n/later.rs), so that it never draws a blank.
     const texts = fetch(new URL('i18n-later.json', import.meta.url))
       .then((r) => (r.ok ? r.text() : null))

@@ -14,6 +14,10 @@ use std::sync::OnceLock;
 /// `tools/first-lesson.funcs`, which a test keeps equal).
 pub const FIRST_LESSONS: &[&str] = &["gather", "crawler"];
 
+/// Page texts that are not a lesson's yet wait for the later file too: the
+/// tutorials' presets (`crate::presets`; a preset link waits for the rest).
+pub const PAGE_PREFIXES: &[&str] = &["preset"];
+
 /// The file the page fetches, next to its index.html.
 pub const FILE: &str = "i18n-later.json";
 
@@ -27,6 +31,7 @@ fn compiled() -> Vec<Entry> {
         super::cpu_lessons::LATER,
         super::interleave::LATER,
         super::page::LATER,
+        super::presets::LATER,
         super::python_choice::LATER,
         super::threadpool::LATER,
     ]

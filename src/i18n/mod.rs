@@ -50,6 +50,7 @@ mod hardening;
 mod interleave;
 pub mod later;
 mod page;
+mod presets;
 mod procs;
 mod python_choice;
 mod replay;
@@ -69,6 +70,7 @@ static PARTS: &[&[Entry]] = &[
     python_choice::TABLE,
     threadpool::TABLE,
     procs::TABLE,
+    presets::TABLE,
     a11y::TABLE,
 ];
 

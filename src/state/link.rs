@@ -25,6 +25,15 @@ pub enum UrlError {
     BadOrigins {
         input: String,
     },
+    /// `example=` names no example of the presets file.
+    UnknownExample {
+        id: String,
+    },
+    /// The presets file could not be fetched, so `example=` could not be opened.
+    PresetsFailed {
+        id: String,
+        error: String,
+    },
 }
 
 impl UrlError {
@@ -36,6 +45,8 @@ impl UrlError {
             UrlError::BadLang { .. } => "err.bad_lang",
             UrlError::BadClock { .. } => "err.bad_clock",
             UrlError::BadOrigins { .. } => "err.bad_origins",
+            UrlError::UnknownExample { .. } => "err.unknown_example",
+            UrlError::PresetsFailed { .. } => "err.presets_failed",
         }
     }
 }
@@ -62,6 +73,7 @@ impl AppState {
                     None => s.url_errors.push(UrlError::BadClock { input: v.clone() }),
                 },
                 "run" => s.run_requested = v == "1" || v == "true",
+                "example" => s.example = Some(v.trim().to_owned()),
                 "embed" => s.embed = v == "1" || v == "true",
                 "origins" => match super::embed_msg::parse_origins(v) {
                     Ok(list) => s.embed_origins = Some(list),
@@ -78,7 +90,7 @@ impl AppState {
         let mut schedule = None;
         for (k, v) in pairs {
             // `theme` (static/theme.js) and `coi` (static/coi.js) belong to the page, not the app.
-            if matches!(k.as_str(), "lesson" | "lang" | "run" | "embed" | "clock" | "origins" | "theme" | "coi") {
+            if matches!(k.as_str(), "lesson" | "lang" | "run" | "embed" | "clock" | "origins" | "theme" | "coi" | "example") {
                 continue;
             }
             if k == "schedule" && s.is_interleave() {
@@ -96,6 +108,10 @@ impl AppState {
         if s.is_interleave() {
             s.set_schedule(schedule.unwrap_or_default());
         }
+        // A preset's run starts once the preset has set its lesson (state::preset).
+        if s.example.is_some() {
+            s.preset_run_wanted = std::mem::take(&mut s.run_requested);
+        }
         s
     }
 
@@ -103,6 +119,9 @@ impl AppState {
     /// the clock (async lessons on the virtual clock) and the language. Round-trips through [`from_query`](Self::from_query).
     pub fn to_query(&self) -> String {
         let mut q = form_urlencoded::Serializer::new(String::new());
+        if let Some(id) = &self.example {
+            q.append_pair("example", id);
+        }
         q.append_pair("lesson", self.lesson);
         for p in self.scenario().params {
             let v = self.input(p.key);

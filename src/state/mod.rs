@@ -8,9 +8,11 @@ mod guard;
 mod interleave;
 mod link;
 mod playback;
+mod preset;
 
 pub use link::UrlError;
 pub use playback::{Replay, ReplayEvents};
+pub use preset::PresetsRef;
 
 use crate::engine::metrics::{summarize, Summary};
 use crate::engine::params::{ParamError, Params};
@@ -145,6 +147,12 @@ pub struct AppState {
     pub embed_origins: Option<Vec<String>>,
     /// Interleaving lesson: the schedule stepped so far (`schedule=` in the link).
     pub schedule: String,
+    /// `example=<tutorial>-<number>`: the tutorial example's preset shown (see `preset`).
+    pub example: Option<String>,
+    /// The presets file (`static/presets.json`), once fetched.
+    pub presets: Option<PresetsRef>,
+    /// `run=1` with `example=`: held until the preset has set the lesson.
+    pub preset_run_wanted: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -186,6 +194,10 @@ pub enum Action {
     DismissImportError,
     /// Interleaving lesson: the schedule (thread digits) to show, replayed.
     SetSchedule(String),
+    /// The presets file arrived (or could not be fetched).
+    PresetsArrived(Result<PresetsRef, String>),
+    /// Open a tutorial example's preset (the lesson's menu).
+    OpenExample(String),
 }
 
 impl Default for AppState {
@@ -208,6 +220,9 @@ impl Default for AppState {
             run_refused: None,
             embed_origins: None,
             schedule: String::new(),
+            example: None,
+            presets: None,
+            preset_run_wanted: false,
         }
     }
 }
@@ -255,6 +270,7 @@ impl AppState {
             Action::SelectLesson(id) => {
                 if let Some(scn) = scenarios::find(&id) {
                     if scn.id != s.lesson && !s.is_running() {
+                        s.example = None;
                         s.lesson = scn.id;
                         s.trace = None;
                         s.summary = None;
@@ -267,6 +283,10 @@ impl AppState {
             Action::SetParam { key, value } => {
                 if s.scenario().params.iter().any(|p| p.key == key) {
                     let model = key == "model";
+                    // Another value: no longer the preset's run.
+                    if s.input(&key) != value {
+                        s.example = None;
+                    }
                     s.inputs.entry(s.lesson).or_default().insert(key, value);
                     if model && s.is_interleave() {
                         s.set_schedule(String::new());
@@ -274,6 +294,7 @@ impl AppState {
                 }
             }
             Action::ResetParams => {
+                s.example = None;
                 s.inputs.remove(s.lesson);
             }
             Action::SetEnv(env) => s.env = env,
@@ -365,6 +386,8 @@ impl AppState {
                 s.run_requested = false;
                 s.set_schedule(text);
             }
+            Action::PresetsArrived(list) => s.presets_arrived(list),
+            Action::OpenExample(id) => s.open_example(id),
         }
         s
     }

@@ -3,6 +3,7 @@
 
 pub mod axis;
 pub mod chooser;
+pub mod listing_fold;
 pub mod makespan_sweep;
 pub mod palette;
 pub mod param_sweep;

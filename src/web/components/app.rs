@@ -11,11 +11,12 @@ use super::{chooser_bars::ChooserBars, chooser_verdict::ChooserVerdict, python_v
 use super::{clock_select::ClockSelect, import_trace::ImportTrace, replay_bar::ReplayBar};
 use super::{controls::Controls, header::Header, listing::Listing, messages::Messages, params_form::ParamsForm};
 use super::{param_sweep_chart::ParamSweepChart, sweep_stats::SweepStatsTable};
+use super::{preset_card::PresetCard, presets_menu::PresetsMenu};
 use super::{speedup_chart::SpeedupChart, summary::SummaryView, timeline::Timeline};
 use crate::i18n::tr;
 use crate::scenarios::extras::{self, Extra, MeasuredFrom};
 use crate::state::{Action, AppState};
-use crate::web::services::{embed, env, later_texts, runner, url};
+use crate::web::services::{embed, env, later_texts, presets, runner, url};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -95,6 +96,16 @@ pub fn app() -> Html {
             later_texts::load(Callback::from(move |()| dispatch.emit(Action::TextsArrived)));
         });
     }
+    // A tutorial example's link (`example=`): its preset, fetched now.
+    {
+        let dispatch = dispatch.clone();
+        let wanted = state.example.is_some();
+        use_effect_with((), move |_| {
+            if wanted {
+                presets::load(dispatch);
+            }
+        });
+    }
     // The embedding page's API (postMessage), and status reports to it.
     {
         let (dispatch, on_stop) = (dispatch.clone(), on_stop.clone());
@@ -134,6 +145,9 @@ pub fn app() -> Html {
                     <ImportTrace state={state.clone()} dispatch={dispatch.clone()} />
                     <Shortcuts state={state.clone()} dispatch={dispatch.clone()} {on_run} {on_stop} />
                     if !state.embed {
+                        <PresetsMenu state={state.clone()} dispatch={dispatch.clone()} />
+                    }
+                    if !state.embed {
                         <div class="card notice">
                             <h3>{ tr(lang, "app.notice") }</h3>
                             <p data-testid="lesson-notice">{ tr(lang, &format!("{}.notice", scn.id)) }</p>
@@ -145,6 +159,7 @@ pub fn app() -> Html {
                     if state.is_interleave() {
                         <InterleaveView state={state.clone()} dispatch={dispatch.clone()} />
                     }
+                    <PresetCard state={state.clone()} />
                     <LoopWarning trace={state.trace.clone()} lang={lang} />
                     <SummaryView state={state.clone()} />
                     if let Some(model) = extras::interleave_link(scn.extras).filter(|_| state.trace.is_some()) {

@@ -31,7 +31,12 @@ pub fn header(p: &Props) -> Html {
         <header class="header">
             <div class="brand">
                 <h1>{ tr(lang, "app.title") }</h1>
-                if !p.state.embed { <p class="tagline">{ tr(lang, "app.tagline") }</p> }
+                if !p.state.embed {
+                    <p class="tagline">{ tr(lang, "app.tagline") }
+                        { " · " }<a href={if lang == Lang::Zh { "tutorial.zh.html" } else { "tutorial.html" }} data-testid="tutorial-link">{ tr(lang, "app.tutorial_link") }</a>
+                        { " · " }<a href={format!("examples.html?lang={}", lang.code())} data-testid="examples-link">{ tr(lang, "app.examples_link") }</a>
+                    </p>
+                }
             </div>
             <label class="picker">
                 <span>{ tr(lang, "app.lesson") }</span>

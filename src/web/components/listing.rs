@@ -4,6 +4,7 @@
 //! listings are part of the engine (it points at their lines) and are passed in.
 
 use crate::i18n::{fill, tr, Lang};
+use crate::view::listing_fold::{self, Part};
 use crate::web::services::site::fetch_text;
 use yew::prelude::*;
 
@@ -41,11 +42,25 @@ pub fn listing(p: &Props) -> Html {
         (None, Some((id, Err(e)))) if *id == p.id => (fill(tr(p.lang, "listing.failed"), &[("error", e), ("file", &file)]), "failed"),
         _ => (tr(p.lang, "listing.loading").to_owned(), "loading"),
     };
+    // The idea first: the harness (argument parsing, report, __main__) folded.
+    let lang = p.lang;
+    let code = match listing_fold::split(&body) {
+        Ok(parts) if state == "ready" => parts.into_iter().map(|part| match part {
+            Part::Code(text) => html! { { text } },
+            Part::Harness { what, text, lines } => html! {
+                <details class="fold" data-testid="listing-harness">
+                    <summary>{ fill(tr(lang, "listing.harness"), &[("what", tr(lang, what.key())), ("n", &lines.to_string())]) }</summary>
+                    { text }
+                </details>
+            },
+        }).collect::<Html>(),
+        _ => html! { { body } },
+    };
     html! {
         <details class="card listing" data-testid="python-listing" data-state={state} open={true}>
             <summary>{ tr(p.lang, "app.python") }{ format!(" — python/{file}") }</summary>
             // Focusable so keyboard users can scroll it (a scrollable region needs a way in).
-            <pre tabindex="0" aria-label={tr(p.lang, "a11y.listing").to_owned()} aria-busy={(state == "loading").to_string()}><code>{ body }</code></pre>
+            <pre tabindex="0" aria-label={tr(p.lang, "a11y.listing").to_owned()} aria-busy={(state == "loading").to_string()}><code>{ code }</code></pre>
         </details>
     }
 }

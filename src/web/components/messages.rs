@@ -32,6 +32,8 @@ pub fn messages(p: &Props) -> Html {
             UrlError::BadLang { input } => fill(tr(lang, "err.bad_lang"), &[("input", input)]),
             UrlError::BadClock { input } => fill(tr(lang, "err.bad_clock"), &[("input", input)]),
             UrlError::BadOrigins { input } => fill(tr(lang, e.key()), &[("input", input)]),
+            UrlError::UnknownExample { id } => fill(tr(lang, e.key()), &[("id", id)]),
+            UrlError::PresetsFailed { id, error } => fill(tr(lang, e.key()), &[("id", id), ("error", error)]),
         })
         .collect();
     let dismiss = {

@@ -20,6 +20,8 @@ pub mod mandelbrot_image;
 pub mod messages;
 pub mod param_sweep_chart;
 pub mod params_form;
+pub mod preset_card;
+pub mod presets_menu;
 pub mod python_view;
 pub mod replay_bar;
 pub mod shortcuts;

@@ -10,6 +10,7 @@ pub mod io_workers;
 pub mod later_texts;
 pub mod page_sync;
 pub mod pool;
+pub mod presets;
 pub mod process_pool;
 pub mod runner;
 pub mod site;

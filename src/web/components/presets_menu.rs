@@ -1,0 +1,57 @@
+//! On each lesson: the tutorials' examples it reproduces, as links
+//! (`?example=`). The presets file is fetched when the menu is first opened.
+
+use crate::i18n::tr;
+use crate::presets;
+use crate::state::{Action, AppState};
+use crate::web::services;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: UseReducerHandle<AppState>,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(PresetsMenu)]
+pub fn presets_menu(p: &Props) -> Html {
+    let s = &p.state;
+    let lang = s.lang;
+    let ontoggle = {
+        let d = p.dispatch.clone();
+        Callback::from(move |_: Event| services::presets::load(d.clone()))
+    };
+    let body = match &s.presets {
+        None => html! { <p class="muted small">{ tr(lang, "preset.loading") }</p> },
+        Some(list) => {
+            let mine = presets::for_lesson(&list.0, s.lesson);
+            if mine.is_empty() {
+                html! { <p class="muted small">{ tr(lang, "preset.menu_none") }</p> }
+            } else {
+                html! {
+                    <>
+                    <p class="muted small">{ tr(lang, "preset.menu_hint") }</p>
+                    <ul class="preset-list" data-testid="presets-menu-list">
+                        { for mine.into_iter().map(|pr| {
+                            let d = p.dispatch.clone();
+                            let id = pr.id.clone();
+                            let onclick = Callback::from(move |e: MouseEvent| { e.prevent_default(); d.emit(Action::OpenExample(id.clone())); });
+                            html! { <li><a href={format!("?example={}&lang={}", pr.id, lang.code())} {onclick} data-example={pr.id.clone()}>
+                                <span class="preset-id">{ &pr.id }</span>{ " " }{ pr.title.get(lang) }
+                                <span class={classes!("verdict", "small", pr.verdict.as_str())}>{ tr(lang, &format!("preset.verdict.{}", pr.verdict.as_str())) }</span>
+                            </a></li> }
+                        }) }
+                    </ul>
+                    </>
+                }
+            }
+        }
+    };
+    html! {
+        <details class="card presets-menu" data-testid="presets-menu" {ontoggle}>
+            <summary>{ tr(lang, "preset.menu") }</summary>
+            { body }
+            <p class="small"><a href={format!("examples.html?lang={}", lang.code())}>{ tr(lang, "preset.all") }</a></p>
+        </details>
+    }
+}
