@@ -51,6 +51,7 @@ mod interleave;
 pub mod later;
 mod page;
 mod procs;
+mod py_runner;
 mod python_choice;
 mod replay;
 mod threadpool;
@@ -67,6 +68,7 @@ static PARTS: &[&[Entry]] = &[
     hardening::TABLE,
     interleave::TABLE,
     python_choice::TABLE,
+    py_runner::TABLE,
     threadpool::TABLE,
     procs::TABLE,
     a11y::TABLE,

@@ -171,6 +171,7 @@ pub fn app() -> Html {
                         <Listing lang={lang} code={Some(state.interleave_model().listing)} id={format!("interleave/{}", state.interleave_model().id)} />
                     } else {
                         <Listing lang={lang} code={None::<&'static str>} id={scn.id} />
+                        <super::py_runner::PyRunner lang={lang} id={scn.id} dispatch={dispatch.clone()} />
                     }
                     if scn.id == crate::scenarios::threadpool::SCENARIO.id {
                         <WorkersSweepChart state={state.clone()} />

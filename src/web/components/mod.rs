@@ -20,6 +20,7 @@ pub mod mandelbrot_image;
 pub mod messages;
 pub mod param_sweep_chart;
 pub mod params_form;
+pub mod py_runner;
 pub mod python_view;
 pub mod replay_bar;
 pub mod shortcuts;

@@ -1,0 +1,61 @@
+// The Python runner panel's strings, English and 简体中文 (loaded with the
+// panel only; the first load carries just the button's, src/i18n/py_runner.rs).
+// {name} placeholders are filled by fill().
+export const STRINGS = {
+  en: {
+    title: 'Your Python, on real CPython in this page',
+    note: 'Runs in a Web Worker on Pyodide (CPython compiled to WebAssembly, served from this site). Virtual clock: CPython\'s own asyncio event loop, whose clock jumps to the next timer instead of waiting, so a run is instant and every scheduling decision is CPython\'s. Each task becomes a lane on the timeline above.',
+    editor: 'Python source (editable)',
+    run: 'Run',
+    stop: 'Stop',
+    reset: 'Reset to the listing',
+    limit: 'Time limit: {s} s of real time per run (then it is stopped).',
+    loading: 'Downloading Pyodide (first time only; the browser keeps it): {mb} of {total} MB',
+    starting: 'Starting CPython…',
+    ready: 'CPython {version} ready (loaded in {s} s, measured).',
+    running: 'Running…',
+    done: 'Finished: {tasks} tasks, {events} events traced, makespan {makespan} ms on the virtual clock; {ms} ms of real time in the worker (measured).',
+    stopped: 'Stopped: KeyboardInterrupt raised in your program ({ms} ms after Stop, measured).',
+    limited: 'Stopped at the time limit of {s} s: your program was still running (an endless loop?).',
+    killed: 'Your program did not answer the interrupt within {ms} ms, so its worker was ended; Python starts again on the next run.',
+    error: 'Your program raised {type} at line {line}:',
+    error_noline: 'Your program raised {type}:',
+    failed: 'Pyodide could not start: {msg}',
+    no_sab: 'Stop needs SharedArrayBuffer (a cross-origin isolated page); it is missing here, so a run can only be stopped by ending its worker.',
+    scope_threads: 'This program starts threads ({what}, line {line}). The browser\'s CPython (Pyodide) has no threads: it runs in one Web Worker and cannot start another from Python. The lesson above runs the same thing for real on Web Workers; here, use asyncio instead.',
+    scope_processes: 'This program starts processes ({what}, line {line}). The browser\'s CPython (Pyodide) cannot start processes. The lesson above runs the same thing for real on Web Workers, each with its own memory, as processes have.',
+    empty: 'The editor is empty.',
+    out: 'Console',
+    line_marked: 'line {line}',
+  },
+  zh: {
+    title: '你的 Python，在本页中用真正的 CPython 运行',
+    note: '在 Web Worker 中用 Pyodide（编译为 WebAssembly 的 CPython，由本站提供）运行。虚拟时钟：CPython 自己的 asyncio 事件循环，其时钟直接跳到下一个定时器而不真正等待，因此运行瞬间完成，且每个调度决定都是 CPython 做出的。每个任务成为上方时间线上的一条泳道。',
+    editor: 'Python 源代码（可编辑）',
+    run: '运行',
+    stop: '停止',
+    reset: '恢复为原始代码清单',
+    limit: '时间限制：每次运行 {s} 秒真实时间（超时即停止）。',
+    loading: '正在下载 Pyodide（仅首次；浏览器会缓存）：{mb} / {total} MB',
+    starting: '正在启动 CPython…',
+    ready: 'CPython {version} 已就绪（加载用时 {s} 秒，实测）。',
+    running: '运行中…',
+    done: '完成：追踪了 {tasks} 个任务、{events} 个事件，虚拟时钟上的总耗时 {makespan} 毫秒；worker 中实际用时 {ms} 毫秒（实测）。',
+    stopped: '已停止：你的程序中引发了 KeyboardInterrupt（按下停止后 {ms} 毫秒，实测）。',
+    limited: '已在 {s} 秒的时间限制处停止：你的程序仍在运行（死循环？）。',
+    killed: '你的程序在 {ms} 毫秒内没有响应中断，因此结束了它的 worker；下次运行时 Python 会重新启动。',
+    error: '你的程序在第 {line} 行引发了 {type}：',
+    error_noline: '你的程序引发了 {type}：',
+    failed: 'Pyodide 无法启动：{msg}',
+    no_sab: '停止需要 SharedArrayBuffer（跨源隔离的页面）；此处没有，因此只能通过结束 worker 来停止运行。',
+    scope_threads: '这个程序会启动线程（{what}，第 {line} 行）。浏览器中的 CPython（Pyodide）没有线程：它运行在一个 Web Worker 中，无法从 Python 再启动另一个。上方的课程用真正的 Web Worker 运行同样的内容；在这里请改用 asyncio。',
+    scope_processes: '这个程序会启动进程（{what}，第 {line} 行）。浏览器中的 CPython（Pyodide）无法启动进程。上方的课程用真正的 Web Worker 运行同样的内容，每个都有自己的内存，就像进程一样。',
+    empty: '编辑器是空的。',
+    out: '控制台',
+    line_marked: '第 {line} 行',
+  },
+};
+
+export function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
+}
