@@ -23,6 +23,7 @@ export function makeEditor(parent) {
     for (let i = 1; i <= n; i++) {
       const row = document.createElement('span');
       row.textContent = String(i) + '\n';
+      row.dataset.line = String(i);
       if (i === marked) {
         row.className = 'marked';
         row.setAttribute('data-testid', 'py-error-line');

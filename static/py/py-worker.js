@@ -21,7 +21,7 @@ const BASE = new URL('../', import.meta.url);
 const PYODIDE = new URL('pyodide/', BASE);
 // Fetched first with progress (the loader then finds them in the HTTP cache).
 const BIG = ['pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide.asm.mjs'];
-const HELPERS = ['python/simnet.py', 'python/tools/pytrace.py', 'python/tools/diffprog.py',
+const HELPERS = ['python/simnet.py', 'python/tools/pytrace.py', 'python/tools/totrace.py', 'python/tools/diffprog.py',
   'python/tools/standin/aiohttp.py', 'python/tools/standin/requests.py'];
 
 let py = null;

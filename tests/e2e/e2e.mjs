@@ -295,7 +295,7 @@ const QUARANTINE = {
     + '(a fresh page whose pool starts inside the run); passed on every run before; cause not found yet (issue 19 stays open)',
 };
 /** Specs not named after a lesson (cross-lesson features). */
-const EXTRA_SPECS = new Set(['url', 'zz-replay', 'python']);
+const EXTRA_SPECS = new Set(['url', 'zz-replay']);
 const retried = [];
 {
   const { readdir } = await import('node:fs/promises');
@@ -354,4 +354,4 @@ after(() => {
 });
 // Suites in their own files (each runnable alone as `node tests/e2e/<file> DIST_DIR`).
 // Imported after the tests above so they run after them; a missing file fails the run.
-for (const f of ['static_host.mjs', 'split.mjs', 'a11y.mjs', 'tutorial.mjs', 'max_sizes.mjs', 'screenshots.mjs']) await import(`./${f}`);
+for (const f of ['static_host.mjs', 'split.mjs', 'a11y.mjs', 'tutorial.mjs', 'max_sizes.mjs', 'screenshots.mjs', 'pyodide.mjs']) await import(`./${f}`);

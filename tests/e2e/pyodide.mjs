@@ -1,10 +1,15 @@
 // "Edit & run Python" (issue 22): the learner's own Python on Pyodide's real
-// CPython in a Web Worker, traced onto the timeline. Cross-lesson spec (listed
-// in e2e.mjs EXTRA_SPECS). One page load pays Pyodide's start once; the flows
-// share it. Pyodide itself is checked against CPython 3.11 by
-// tests/pyodide/compare.mjs; this checks the page around it.
+// CPython in a Web Worker, traced onto the timeline. Its own suite, run by
+// e2e.mjs or alone:  node tests/e2e/pyodide.mjs DIST_DIR
+// One browser context for all flows, so Pyodide downloads once (then comes from
+// the HTTP cache, as on a learner's second visit). Pyodide itself is checked
+// against CPython 3.11 by tests/pyodide/compare.mjs; this checks the page.
 import assert from 'node:assert/strict';
-import { crawlerPlan } from '../plan.mjs';
+import { after, before, describe, it } from 'node:test';
+import { launchBrowser, PlaygroundPage, resolveDist, startServer } from './lib.mjs';
+import { crawlerPlan } from './plan.mjs';
+
+const dist = resolveDist(process.argv[2]);
 
 // The crawler listing's makespan on the virtual clock: n requests through a
 // FIFO semaphore of k permits, each holding it for its latency (crawler.py's
@@ -53,9 +58,9 @@ async function edit(app, f) {
   await src.fill(f(await src.inputValue()));
 }
 
-export const tests = [
+const tests = [
   {
-    name: 'python: the first load fetches nothing of Pyodide; the crawler runs on real CPython 3.14, semaphore 5 then 2',
+    name: 'the first load fetches nothing of Pyodide; the crawler runs on real CPython 3.14, semaphore 5 then 2',
     timeout: 240_000,
     async run({ app, server }) {
       const fetched = [];
@@ -86,7 +91,7 @@ export const tests = [
     },
   },
   {
-    name: 'python: a syntax error shows its traceback at its line; Stop ends an endless loop within 250 ms',
+    name: 'a syntax error shows its traceback at its line; Stop ends an endless loop within 250 ms',
     timeout: 240_000,
     async run({ app, server }) {
       await openRunner(app, server, 'lesson=gather&lang=en');
@@ -94,7 +99,7 @@ export const tests = [
       await src.fill('import asyncio\n\nasync def main():\n    x = (1,\n\nasyncio.run(main())\n');
       assert.equal(await runAndWait(app), 'error');
       assert.match(await app.byTestId('py-traceback').innerText(), /SyntaxError/);
-      assert.equal(await app.byTestId('py-error-line').innerText(), '4');
+      assert.equal(await app.byTestId('py-error-line').getAttribute('data-line'), '4');
 
       await src.fill('import asyncio\n\nasync def spin():\n    while True:\n        pass\n\nasyncio.run(spin())\n');
       await app.byTestId('py-run').click();
@@ -120,7 +125,7 @@ export const tests = [
     },
   },
   {
-    name: 'python: a pasted aiohttp program runs on the stand-in (connector limit 3); a threads listing is refused with a reason',
+    name: 'a pasted aiohttp program runs on the stand-in (connector limit 3); a threads listing is refused with a reason',
     timeout: 240_000,
     async run({ app, server }) {
       await openRunner(app, server, 'lesson=crawler&lang=en');
@@ -164,3 +169,25 @@ asyncio.run(main())
     },
   },
 ];
+
+describe('Edit & run Python (Pyodide in a Web Worker)', () => {
+  let server;
+  let browser;
+  let app;
+  before(async () => {
+    server = await startServer(dist);
+    browser = await launchBrowser();
+    app = await PlaygroundPage.create(browser);
+  });
+  after(async () => {
+    await app?.close();
+    await browser?.close();
+    await server?.close();
+  });
+  for (const t of tests) {
+    it(t.name, { timeout: t.timeout }, async () => {
+      await t.run({ app, server });
+      assert.deepEqual(app.errors, [], 'no console errors or page errors');
+    });
+  }
+});
