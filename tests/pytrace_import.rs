@@ -35,10 +35,11 @@ fn the_crawler_listing_traced_in_python_matches_the_crawler_lesson() {
     for k in [5u32, 2] {
         let n = 20;
         let py = python_trace(&["--k", &k.to_string()]);
-        let params: BTreeMap<String, String> = [("n", n.to_string()), ("k", k.to_string()), ("latency", "uniform".into()), ("ms", "200".into()), ("seed", "1".into())]
-            .into_iter()
-            .map(|(a, b)| (a.into(), b))
-            .collect();
+        let params: BTreeMap<String, String> =
+            [("n", n.to_string()), ("k", k.to_string()), ("latency", "uniform".into()), ("ms", "200".into()), ("seed", "1".into())]
+                .into_iter()
+                .map(|(a, b)| (a.into(), b))
+                .collect();
         let rust = run_virtual(&scenarios::crawler::SCENARIO, &params).expect("the lesson runs");
         assert_eq!(py.meta.scenario, "crawler");
         assert_eq!(py.lanes.len(), n + 1, "k={k}: crawl() and one lane per request");

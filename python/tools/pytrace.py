@@ -24,6 +24,7 @@ import ast
 import asyncio
 import collections.abc
 import json
+import linecache
 import os
 import sys
 import time
@@ -191,8 +192,8 @@ class Loop(diffprog.VirtualLoop):
         super()._run_once()
 
 
-def install(loop):
-    """Virtual clock and task tracing for programs run after this (returns the Recorder)."""
+def install(loop, traced=True):
+    """Virtual clock and (unless not `traced`) task tracing for what runs next: the Recorder."""
     rec = Recorder(loop)
 
     def factory(loop, coro, **kw):
@@ -203,7 +204,8 @@ def install(loop):
         rec.add(lane, f"created by {by} as {rec.lanes[-1]}")
         return asyncio.Task(Traced(coro, lane, rec), loop=loop, **kw)
 
-    loop.set_task_factory(factory)
+    if traced:
+        loop.set_task_factory(factory)
     time.perf_counter = time.monotonic = loop.time
     asyncio.set_event_loop(loop)
     asyncio.run = lambda coro, **_: loop.run_until_complete(coro)
@@ -215,20 +217,28 @@ def log_lines(rec):
 
 
 def error_info(e, filename):
-    """The exception as the learner should see it: type, message, traceback, line in their file."""
+    """The exception as the learner should see it: type, message, traceback, line in their file.
+
+    The traceback leaves out this harness's frames and asyncio's own (how the
+    loop called the program), as `python3 main.py` would show fewer of them."""
     line = getattr(e, "lineno", None) if isinstance(e, SyntaxError) and e.filename == filename else None
     for fs in traceback.extract_tb(e.__traceback__):
         if fs.filename == filename:
             line = fs.lineno
-    tb = "".join(traceback.format_exception(type(e), e, e.__traceback__))
-    return {"type": type(e).__name__, "message": str(e), "traceback": tb, "line": line}
+    te = traceback.TracebackException(type(e), e, e.__traceback__)
+    mine = (os.path.abspath(__file__), os.path.join(here, "diffprog.py"))
+    te.stack = traceback.StackSummary.from_list(
+        [f for f in te.stack if f.filename not in mine and os.path.dirname(f.filename) != ASYNCIO_DIR])
+    return {"type": type(e).__name__, "message": str(e), "traceback": "".join(te.format()), "line": line}
 
 
-def run_source(source, filename="main.py", argv=()):
+def run_source(source, filename="main.py", argv=(), traced=True):
     """Runs the program as __main__ on a fresh virtual loop: (recorder, error or None)."""
     loop = Loop()
-    rec = install(loop)
+    rec = install(loop, traced)
     sys.argv = [filename, *argv]
+    # Its lines for tracebacks (the program is a string, not a file).
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     err = None
     # Pyodide marks its own WebLoop as running; this run's loop must be the only one.
     outer = asyncio.events._get_running_loop()

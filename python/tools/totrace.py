@@ -52,7 +52,6 @@ def to_trace(rec, scenario, params, stopped=False):
             samples[-1]["value"] = n
         else:
             samples.append({"t_ms": t, "value": n})
-    meta = {"scenario": scenario, "params": params, "clock": "virtual", "makespan_ms": end, "stopped": stopped,
-            "results": {"tasks": len(lanes), "events": len(rec.log)}}
+    meta = {"scenario": scenario, "params": params, "clock": "virtual", "makespan_ms": end, "stopped": stopped}
     return {"version": 1, "meta": meta, "lanes": lanes, "spans": spans, "events": events,
             "tracks": [{"name": "waiters", "samples": samples}]}

@@ -10,6 +10,7 @@
 // The same happens at LIMIT_S of real time, which the panel states.
 import { STRINGS, fill } from './strings.js';
 import { makeEditor } from './editor.js';
+import { encode, fromLink, MAX_CHARS, setLink } from './share.js';
 
 const LIMIT_S = 10;
 const KILL_MS = 200;
@@ -54,14 +55,18 @@ function build() {
   ui.progress = el('progress', { 'data-testid': 'py-progress', hidden: '' });
   ui.status = el('p', { class: 'py-status', 'data-testid': 'py-status', role: 'status' });
   ui.scope = el('p', { class: 'msg warn', 'data-testid': 'py-scope', hidden: '' });
+  ui.link = el('p', { class: 'py-limit', 'data-testid': 'py-link', role: 'status' });
   ui.outLabel = el('div', { class: 'py-out-label' });
   ui.out = el('pre', { class: 'py-console', 'data-testid': 'py-console', tabindex: '0' });
   panel.prepend(ui.title, ui.note);
-  panel.append(bar, ui.limit, ui.progress, ui.status, ui.scope, ui.outLabel, ui.out);
+  panel.append(bar, ui.limit, ui.link, ui.progress, ui.status, ui.scope, ui.outLabel, ui.out);
   host.append(panel);
   ui.run.onclick = run;
   ui.stop.onclick = () => stop('stopped');
-  ui.reset.onclick = () => ui.editor.set(original);
+  ui.reset.onclick = () => {
+    ui.editor.set(original);
+    share(original);
+  };
   texts();
 }
 
@@ -87,7 +92,14 @@ async function open() {
   const r = await fetch(`python/${lesson}.py`);
   original = r.ok ? await r.text() : '';
   ui.editor.set(original);
+  try {
+    const shared = await fromLink();
+    if (shared !== null) ui.editor.set(shared);
+  } catch {
+    ui.link.textContent = t('link_bad');
+  }
   host.scrollIntoView({ block: 'nearest' });
+  if (!worker) startWorker(); // download while the learner reads; Run waits for it
 }
 
 function startWorker() {
@@ -104,6 +116,8 @@ function startWorker() {
       } else if (data.type === 'ready') {
         ui.progress.hidden = true;
         host.dataset.pyVersion = data.version;
+        host.dataset.pyLoadMs = Math.round(data.loadMs);
+        if (data.memory) host.dataset.pyMemory = data.memory;
         say('ready', { version: data.version, s: (data.loadMs / 1000).toFixed(1) });
         resolve();
       } else if (data.type === 'failed') {
@@ -114,12 +128,22 @@ function startWorker() {
       }
     };
   });
+  ready.catch(() => {}); // said in the status; Run tries again with a new worker
   worker.postMessage({ type: 'init', interrupt });
+}
+
+// The edited source goes into the share link (the listing itself needs none).
+async function share(source) {
+  const enc = source === original ? '' : await encode(source);
+  setLink(enc ?? '');
+  ui.link.textContent = enc === null ? t('link_long', { max: MAX_CHARS }) : enc ? t('link_ok') : '';
+  ui.link.dataset.kind = enc === null ? 'too_long' : enc ? 'in_link' : 'none';
 }
 
 async function run() {
   const source = ui.editor.get();
   if (!source.trim()) return say('empty');
+  await share(source);
   ui.out.textContent = '';
   ui.scope.hidden = true;
   ui.editor.mark(null);

@@ -6,7 +6,7 @@
 //                 (Pyodide polls it and raises KeyboardInterrupt).
 //               { type: 'run', source, lesson }
 // Messages out: { type: 'progress', loaded, total }    downloading Pyodide (bytes)
-//               { type: 'ready', version, loadMs }      CPython is up
+//               { type: 'ready', version, loadMs, memory }  CPython is up
 //               { type: 'out', text }                   the program's output, as it comes
 //               { type: 'scope', uses }                 [[line, module]]: threads or
 //                 processes, which this CPython cannot start; the program did not run
@@ -19,8 +19,10 @@
 // 3.11, tests/pyodide/compare.mjs).
 const BASE = new URL('../', import.meta.url);
 const PYODIDE = new URL('pyodide/', BASE);
-// Fetched first with progress (the loader then finds them in the HTTP cache).
-const BIG = ['pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide.asm.mjs'];
+// Pyodide's big files, kept in the Cache API under this name (the pinned
+// version, vendor/pyodide/package.json): the next visit reads them from there,
+// whatever cache headers the site sends.
+const CACHE = 'pyodide-314.0.8';
 const HELPERS = ['python/simnet.py', 'python/tools/pytrace.py', 'python/tools/totrace.py', 'python/tools/diffprog.py',
   'python/tools/standin/aiohttp.py', 'python/tools/standin/requests.py'];
 
@@ -28,38 +30,55 @@ let py = null;
 let pytrace = null;
 let interrupt = null;
 
-async function prefetch() {
-  const sizes = await Promise.all(BIG.map(async (f) => {
-    const r = await fetch(new URL(f, PYODIDE), { method: 'HEAD' });
-    return Number(r.headers.get('content-length')) || 0;
-  }));
-  const total = sizes.reduce((a, b) => a + b, 0);
+// While Pyodide loads, its fetches of pyodide/ files go through here: from the
+// cache if there, else from the site, counted for the progress bar and cached.
+function progressFetch(realFetch) {
   let loaded = 0;
+  let total = 0;
   let last = 0;
-  await Promise.all(BIG.map(async (f) => {
-    const r = await fetch(new URL(f, PYODIDE));
-    if (!r.ok) throw new Error(`${f}: HTTP ${r.status}`);
-    const reader = r.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      loaded += value.byteLength;
-      const now = performance.now();
-      if (now - last > 100) {
-        last = now;
-        self.postMessage({ type: 'progress', loaded, total });
-      }
+  const report = (force) => {
+    const now = performance.now();
+    if (force || now - last > 100) {
+      last = now;
+      self.postMessage({ type: 'progress', loaded, total: Math.max(total, loaded) });
     }
-  }));
-  self.postMessage({ type: 'progress', loaded, total: Math.max(total, loaded) });
+  };
+  return async (input, init) => {
+    const url = String(input?.url ?? input);
+    if (!url.startsWith(PYODIDE.href)) return realFetch(input, init);
+    const cache = await caches.open(CACHE).catch(() => null);
+    const hit = cache && (await cache.match(url));
+    if (hit) return hit;
+    const r = await realFetch(input, init);
+    if (!r.ok || !r.body) return r;
+    if (!r.headers.get('content-encoding')) total += Number(r.headers.get('content-length')) || 0;
+    const [mine, kept] = r.body.tee();
+    cache?.put(url, new Response(kept, { headers: r.headers })).catch(() => {});
+    const counted = mine.pipeThrough(new TransformStream({
+      transform(chunk, c) {
+        loaded += chunk.byteLength;
+        report(false);
+        c.enqueue(chunk);
+      },
+      flush() {
+        report(true);
+      },
+    }));
+    return new Response(counted, { status: r.status, statusText: r.statusText, headers: r.headers });
+  };
 }
 
 async function init(data) {
   const t0 = performance.now();
   interrupt = data.interrupt;
-  await prefetch();
-  const { loadPyodide } = await import(new URL('pyodide.mjs', PYODIDE).href);
-  py = await loadPyodide({ indexURL: PYODIDE.href });
+  const realFetch = self.fetch.bind(self);
+  self.fetch = progressFetch(realFetch);
+  try {
+    const { loadPyodide } = await import(new URL('pyodide.mjs', PYODIDE).href);
+    py = await loadPyodide({ indexURL: PYODIDE.href });
+  } finally {
+    self.fetch = realFetch;
+  }
   py.setInterruptBuffer(interrupt);
   py.setStdout({ batched: (text) => self.postMessage({ type: 'out', text }) });
   py.setStderr({ batched: (text) => self.postMessage({ type: 'out', text, err: true }) });
@@ -74,7 +93,10 @@ sys.path[:0] = ['/home/pyodide/python', '/home/pyodide/python/tools', '/home/pyo
 import pytrace`);
   pytrace = py.globals.get('pytrace');
   const version = py.runPython("import sys; sys.version.split()[0] + ' (' + sys.platform + ')'");
-  self.postMessage({ type: 'ready', version, loadMs: performance.now() - t0 });
+  // The wasm memory Pyodide's CPython has once started (bytes; _module is Pyodide's
+  // Emscripten module, undocumented: null if it is not there).
+  const memory = py._module?.HEAPU8?.buffer?.byteLength ?? null;
+  self.postMessage({ type: 'ready', version, loadMs: performance.now() - t0, memory });
 }
 
 function run({ source, lesson }) {

@@ -27,6 +27,9 @@ export const STRINGS = {
     empty: 'The editor is empty.',
     out: 'Console',
     line_marked: 'line {line}',
+    link_ok: 'Your edited source is in this page\'s link (compressed): share the address to share it.',
+    link_long: 'Your source is too long for the share link (more than {max} characters compressed), so the link has the lesson\'s listing only.',
+    link_bad: 'The Python source in this link is damaged and could not be read; the lesson\'s listing is shown instead.',
   },
   zh: {
     title: '你的 Python，在本页中用真正的 CPython 运行',
@@ -53,6 +56,9 @@ export const STRINGS = {
     empty: '编辑器是空的。',
     out: '控制台',
     line_marked: '第 {line} 行',
+    link_ok: '你编辑后的源代码已放入本页链接（已压缩）：分享地址即可分享它。',
+    link_long: '你的源代码太长，无法放入分享链接（压缩后超过 {max} 个字符），因此链接中只有本课的原始代码清单。',
+    link_bad: '此链接中的 Python 源代码已损坏，无法读取；显示的是本课的原始代码清单。',
   },
 };
 

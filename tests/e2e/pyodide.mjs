@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser, PlaygroundPage, resolveDist, startServer } from './lib.mjs';
-import { crawlerPlan } from './plan.mjs';
+import { crawlerPlan, SplitMix64 } from './plan.mjs';
 
 const dist = resolveDist(process.argv[2]);
 
@@ -87,6 +87,25 @@ const tests = [
       assert.equal(await app.number('makespan-ms'), k2);
       assert.match(await app.byTestId('py-console').innerText(), /at most 2 in flight \(seen: 2\)/);
       assert.equal((await app.timeline()).lanes, 21);
+
+      // The edited source is in the share link; opening it opens the runner with it.
+      assert.equal(await app.byTestId('py-link').getAttribute('data-kind'), 'in_link');
+      const link = app.page.url();
+      assert.match(link, /[?&]lesson=crawler\b.*#py=[A-Za-z0-9_-]+$/, link);
+      const edited = await app.byTestId('py-source').inputValue();
+      await app.page.goto('about:blank');
+      await app.page.goto(link);
+      await app.page.waitForFunction((want) => document.querySelector('[data-testid="py-source"]')?.value === want, edited, { timeout: 30_000 });
+      // Past the limit: said, and the link keeps no source. Seeded random digits do not
+      // compress below it: 20,000 of them carry 20,000 × log2(10) bits ≈ 11,000 base64 characters.
+      const rng = new SplitMix64(7);
+      let digits = '';
+      for (let i = 0; i < 20_000; i++) digits += String(Math.floor(rng.nextF64() * 10));
+      await app.byTestId('py-source').fill(`x = "${digits}"\nprint(len(x))\n`);
+      assert.equal(await runAndWait(app), 'done');
+      assert.equal(await app.byTestId('py-link').getAttribute('data-kind'), 'too_long');
+      assert.match(await app.byTestId('py-link').innerText(), /too long for the share link/);
+      assert.doesNotMatch(app.page.url(), /#py=/);
       assert.deepEqual(app.errors, []);
     },
   },

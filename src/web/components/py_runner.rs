@@ -54,6 +54,13 @@ pub fn py_runner(p: &Props) -> Html {
             }
         });
     }
+    // A share link with edited source (`#py=…`, static/py/share.js) opens the runner.
+    use_effect_with((), |_| {
+        let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+        if hash.starts_with("#py=") {
+            open_panel();
+        }
+    });
     let onclick = Callback::from(|_: MouseEvent| open_panel());
     html! {
         <section class="card py-runner" data-testid="py-runner">
