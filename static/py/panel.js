@@ -6,14 +6,15 @@
 //
 // Stop: writes 2 into the interrupt buffer (a SharedArrayBuffer Pyodide polls:
 // KeyboardInterrupt in the program); if the worker has not answered within
-// KILL_MS, it is terminated (a fresh one loads Pyodide again from the cache).
+// KILL_MS (the 250 ms), it is terminated (a fresh one loads Pyodide
+// again, from the Cache API).
 // The same happens at LIMIT_S of real time, which the panel states.
 import { STRINGS, fill } from './strings.js';
 import { makeEditor } from './editor.js';
 import { encode, fromLink, MAX_CHARS, setLink } from './share.js';
 
 const LIMIT_S = 10;
-const KILL_MS = 200;
+const KILL_MS = 250;
 
 const host = document.querySelector('[data-py-host]');
 const css = document.createElement('link');
@@ -233,6 +234,7 @@ new MutationObserver((changes) => {
   if (!ui.title) return;
   if (changes.some((c) => c.attributeName === 'data-lesson') && host.dataset.lesson !== lesson) {
     if (runState) stop('stopped');
+    setLink(''); // the source in the link was the other lesson's
     open();
   } else texts();
 }).observe(host, { attributes: true, attributeFilter: ['data-lesson', 'data-lang'] });

@@ -20,6 +20,7 @@ try {
         await app.page.evaluate((t) => window.playgroundTheme.set(t), theme);
         await app.page.waitForTimeout(100);
         await app.page.screenshot({ path: `${out}/py-${lang}-${theme}-${width}.png`, fullPage: true });
+        await app.byTestId('py-runner').screenshot({ path: `${out}/py-panel-${lang}-${theme}-${width}.png` });
       }
       await app.page.evaluate(() => window.playgroundTheme.set('light'));
       await app.byTestId('py-source').fill('import asyncio\n\nasync def main():\n    await asyncio.sleep(0.1)\n    1 / 0\n\nasyncio.run(main())\n');
