@@ -120,6 +120,13 @@ if [ -f tools/package.json ] && { [ ! -x tools/node_modules/.bin/wasm-opt ] || [
   log "npm ci in tools (binaryen's wasm-opt, esbuild)"
   (cd tools && npm ci --no-audit --no-fund --silent)
 fi
+# --- Pyodide (CPython in the browser, npm, pinned by vendor/pyodide's lock) ----
+# trunk copies its core files into the site (index.html); the Python runner
+# loads them only when opened; tests/pyodide/compare.mjs runs it in Node.
+if [ -f vendor/pyodide/package.json ] && [ ! -f vendor/pyodide/node_modules/pyodide/pyodide.asm.wasm ]; then
+  log "npm ci in vendor/pyodide (Pyodide, ~14 MB)"
+  (cd vendor/pyodide && npm ci --no-audit --no-fund --silent)
+fi
 # --- every crate of Cargo.lock, for every target -----------------------------
 # Later steps run offline (cargo deny --offline) or only for one target (cargo
 # test is native; the wasm32-only crates, yew and friends, would otherwise arrive

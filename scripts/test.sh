@@ -34,6 +34,9 @@ step "dependency policy (cargo deny check licenses bans sources)"
 # GitHub this machine cannot reach (see deny.toml).
 cargo deny --offline check --hide-inclusion-graph licenses bans sources
 
+step "Pyodide against CPython 3.11 (every async listing's event log on the virtual clock; tests/pyodide/compare.mjs)"
+node tests/pyodide/compare.mjs
+
 step "browser tests (wasm-pack test --headless --chrome)"
 wasm-pack test --headless --chrome
 

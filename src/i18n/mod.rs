@@ -52,6 +52,7 @@ pub mod later;
 mod page;
 mod presets;
 mod procs;
+mod py_runner;
 mod python_choice;
 mod replay;
 mod threadpool;
@@ -68,6 +69,7 @@ static PARTS: &[&[Entry]] = &[
     hardening::TABLE,
     interleave::TABLE,
     python_choice::TABLE,
+    py_runner::TABLE,
     threadpool::TABLE,
     procs::TABLE,
     presets::TABLE,

@@ -406,5 +406,5 @@ after(() => {
 // Suites in their own files (each runnable alone as `node tests/e2e/<file> DIST_DIR`).
 // Imported after the tests above so they run after them; a missing file fails the run.
 if (!FIREFOX) {
-  for (const f of ['static_host.mjs', 'split.mjs', 'a11y.mjs', 'tutorial.mjs', 'presets.mjs', 'max_sizes.mjs', 'screenshots.mjs']) await import(`./${f}`);
+  for (const f of ['static_host.mjs', 'split.mjs', 'a11y.mjs', 'tutorial.mjs', 'presets.mjs', 'max_sizes.mjs', 'screenshots.mjs', 'pyodide.mjs']) await import(`./${f}`);
 }

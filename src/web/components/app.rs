@@ -194,6 +194,7 @@ pub fn app() -> Html {
                         <Listing lang={lang} code={Some(state.interleave_model().listing)} id={format!("interleave/{}", state.interleave_model().id)} />
                     } else {
                         <Listing lang={lang} code={None::<&'static str>} id={scn.id} />
+                        <super::py_runner::PyRunner lang={lang} id={scn.id} dispatch={dispatch.clone()} />
                     }
                 </section>
             </main>

@@ -22,6 +22,7 @@ pub mod param_sweep_chart;
 pub mod params_form;
 pub mod preset_card;
 pub mod presets_menu;
+pub mod py_runner;
 pub mod python_view;
 pub mod replay_bar;
 pub mod shortcuts;

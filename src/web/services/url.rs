@@ -15,7 +15,9 @@ pub fn replace_query(query: &str) {
         .find(|(k, v)| k == "theme" && matches!(v.as_ref(), "dark" | "light"))
         .map(|(_, v)| format!("&theme={v}"))
         .unwrap_or_default();
-    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("?{query}{theme}")));
+    // The fragment is not app state either: the Python runner keeps edited source there (`#py=`).
+    let hash = w.location().hash().unwrap_or_default();
+    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("?{query}{theme}{hash}")));
 }
 
 /// Sets `<html lang>` and the document title for the chosen language.

@@ -1,0 +1,243 @@
+// The "Edit & run Python" panel, loaded by src/web/components/py_runner.rs on
+// the first press of its button (never on first load). It builds an editor, a
+// console and Run/Stop/Reset in the host element, runs the program in a module
+// Web Worker (py-worker.js: Pyodide's CPython, never the page's thread), and
+// hands a finished run to the app as a playground trace (`py-trace` event).
+//
+// Stop: writes 2 into the interrupt buffer (a SharedArrayBuffer Pyodide polls:
+// KeyboardInterrupt in the program); if the worker has not answered within
+// KILL_MS (the issue's 250 ms), it is terminated (a fresh one loads Pyodide
+// again, from the Cache API).
+// The same happens at LIMIT_S of real time, which the panel states.
+import { STRINGS, fill } from './strings.js';
+import { makeEditor } from './editor.js';
+import { encode, fromLink, MAX_CHARS, setLink } from './share.js';
+
+const LIMIT_S = 10;
+const KILL_MS = 250;
+
+const host = document.querySelector('[data-py-host]');
+const css = document.createElement('link');
+css.rel = 'stylesheet';
+css.href = new URL('panel.css', import.meta.url).href;
+document.head.appendChild(css);
+
+let worker = null;
+let ready = null; // Promise of the worker's 'ready'
+let runState = null; // { t0, stopAt, limitTimer, killTimer, reason }
+const sab = typeof SharedArrayBuffer === 'function' && self.crossOriginIsolated;
+const interrupt = sab ? new Int32Array(new SharedArrayBuffer(4)) : new Int32Array(1);
+let original = '';
+let lesson = '';
+const ui = {};
+
+const lang = () => (host.dataset.lang === 'zh' ? 'zh' : 'en');
+const t = (k, v = {}) => fill(STRINGS[lang()][k], v);
+
+function el(tag, attrs = {}, text) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function build() {
+  host.replaceChildren();
+  const panel = el('div', { class: 'py-panel', 'data-testid': 'py-panel' });
+  ui.title = el('h3', {});
+  ui.note = el('p', { class: 'py-note' });
+  ui.editor = makeEditor(panel);
+  const bar = el('div', { class: 'py-bar' });
+  ui.run = el('button', { type: 'button', 'data-testid': 'py-run' });
+  ui.stop = el('button', { type: 'button', 'data-testid': 'py-stop', disabled: '' });
+  ui.reset = el('button', { type: 'button', 'data-testid': 'py-reset' });
+  bar.append(ui.run, ui.stop, ui.reset);
+  ui.limit = el('p', { class: 'py-limit', 'data-testid': 'py-limit' });
+  ui.progress = el('progress', { 'data-testid': 'py-progress', hidden: '' });
+  ui.status = el('p', { class: 'py-status', 'data-testid': 'py-status', role: 'status' });
+  ui.scope = el('p', { class: 'msg warn', 'data-testid': 'py-scope', hidden: '' });
+  ui.link = el('p', { class: 'py-limit', 'data-testid': 'py-link', role: 'status' });
+  ui.outLabel = el('div', { class: 'py-out-label' });
+  ui.out = el('pre', { class: 'py-console', 'data-testid': 'py-console', tabindex: '0' });
+  panel.prepend(ui.title, ui.note);
+  panel.append(bar, ui.limit, ui.link, ui.progress, ui.status, ui.scope, ui.outLabel, ui.out);
+  host.append(panel);
+  ui.run.onclick = run;
+  ui.stop.onclick = () => stop('stopped');
+  ui.reset.onclick = () => {
+    ui.editor.set(original);
+    share(original);
+  };
+  texts();
+}
+
+function texts() {
+  ui.title.textContent = t('title');
+  ui.note.textContent = t('note');
+  ui.editor.label(t('editor'));
+  ui.run.textContent = t('run');
+  ui.stop.textContent = t('stop');
+  ui.reset.textContent = t('reset');
+  ui.limit.textContent = t('limit', { s: LIMIT_S }) + (sab ? '' : ' ' + t('no_sab'));
+  ui.outLabel.textContent = t('out');
+}
+
+function say(key, values = {}, kind = '') {
+  ui.status.textContent = t(key, values);
+  ui.status.dataset.kind = kind || key;
+}
+
+async function open() {
+  lesson = host.dataset.lesson;
+  build();
+  const r = await fetch(`python/${lesson}.py`);
+  original = r.ok ? await r.text() : '';
+  ui.editor.set(original);
+  try {
+    const shared = await fromLink();
+    if (shared !== null) ui.editor.set(shared);
+  } catch {
+    ui.link.textContent = t('link_bad');
+  }
+  host.scrollIntoView({ block: 'nearest' });
+  if (!worker) startWorker(); // download while the learner reads; Run waits for it
+}
+
+function startWorker() {
+  worker = new Worker(new URL('py-worker.js', import.meta.url), { type: 'module' });
+  ready = new Promise((resolve, reject) => {
+    worker.onmessage = ({ data }) => {
+      if (data.type === 'progress') {
+        ui.progress.hidden = false;
+        ui.progress.max = data.total || 1;
+        ui.progress.value = data.loaded;
+        const mb = (x) => (x / 1048576).toFixed(1);
+        say('loading', { mb: mb(data.loaded), total: mb(data.total) });
+        if (data.loaded >= data.total) say('starting');
+      } else if (data.type === 'ready') {
+        ui.progress.hidden = true;
+        host.dataset.pyVersion = data.version;
+        host.dataset.pyLoadMs = Math.round(data.loadMs);
+        if (data.memory) host.dataset.pyMemory = data.memory;
+        say('ready', { version: data.version, s: (data.loadMs / 1000).toFixed(1) });
+        resolve();
+      } else if (data.type === 'failed') {
+        say('failed', { msg: data.message }, 'failed');
+        reject(new Error(data.message));
+      } else {
+        onRunMessage(data);
+      }
+    };
+  });
+  ready.catch(() => {}); // said in the status; Run tries again with a new worker
+  worker.postMessage({ type: 'init', interrupt });
+}
+
+// The edited source goes into the share link (the listing itself needs none).
+async function share(source) {
+  const enc = source === original ? '' : await encode(source);
+  setLink(enc ?? '');
+  ui.link.textContent = enc === null ? t('link_long', { max: MAX_CHARS }) : enc ? t('link_ok') : '';
+  ui.link.dataset.kind = enc === null ? 'too_long' : enc ? 'in_link' : 'none';
+}
+
+async function run() {
+  const source = ui.editor.get();
+  if (!source.trim()) return say('empty');
+  await share(source);
+  ui.out.textContent = '';
+  ui.scope.hidden = true;
+  ui.editor.mark(null);
+  ui.run.disabled = true;
+  if (!worker) startWorker();
+  try {
+    await ready;
+  } catch {
+    worker.terminate();
+    worker = null;
+    ui.run.disabled = false;
+    return;
+  }
+  say('running');
+  ui.stop.disabled = false;
+  interrupt[0] = 0;
+  runState = { t0: performance.now(), stopAt: 0, reason: null };
+  runState.limitTimer = setTimeout(() => stop('limited'), LIMIT_S * 1000);
+  worker.postMessage({ type: 'run', source, lesson });
+}
+
+function stop(reason) {
+  if (!runState || runState.reason) return;
+  runState.reason = reason;
+  runState.stopAt = performance.now();
+  interrupt[0] = 2; // SIGINT: Pyodide raises KeyboardInterrupt at its next check
+  runState.killTimer = setTimeout(() => {
+    worker.terminate();
+    worker = null;
+    finish();
+    say('killed', { ms: KILL_MS }, 'killed');
+  }, KILL_MS);
+}
+
+function finish() {
+  if (!runState) return;
+  clearTimeout(runState.limitTimer);
+  clearTimeout(runState.killTimer);
+  const r = runState;
+  runState = null;
+  ui.stop.disabled = true;
+  ui.run.disabled = false;
+  return r;
+}
+
+function onRunMessage(data) {
+  if (data.type === 'out') {
+    ui.out.append(el('span', data.err ? { class: 'err' } : {}, data.text + '\n'));
+  } else if (data.type === 'scope') {
+    finish();
+    const [line, what] = data.uses[0];
+    const procs = data.uses.some(([, w]) => w === 'multiprocessing');
+    ui.scope.textContent = t(procs ? 'scope_processes' : 'scope_threads', { what, line });
+    ui.scope.hidden = false;
+    ui.editor.mark(line);
+    ui.status.textContent = '';
+    ui.status.dataset.kind = 'scope';
+  } else if (data.type === 'done') {
+    const r = finish();
+    const trace = JSON.parse(data.trace);
+    const e = data.error;
+    if (e && e.type === 'KeyboardInterrupt' && r && r.reason) {
+      if (r.reason === 'limited') say('limited', { s: LIMIT_S });
+      else {
+        const ms = Math.round(performance.now() - r.stopAt);
+        say('stopped', { ms });
+        ui.status.dataset.ms = ms;
+      }
+    } else if (e) {
+      say(e.line ? 'error' : 'error_noline', { type: e.type, line: e.line }, 'error');
+      ui.out.append(el('span', { class: 'err', 'data-testid': 'py-traceback' }, e.traceback));
+      ui.editor.mark(e.line);
+    } else {
+      say('done', {
+        tasks: trace.lanes.length,
+        events: data.events,
+        makespan: trace.meta.makespan_ms.toFixed(1),
+        ms: Math.round(data.ms),
+      });
+    }
+    if (trace.lanes.length) window.dispatchEvent(new CustomEvent('py-trace', { detail: data.trace }));
+  }
+}
+
+// The app changes language or lesson by rewriting the host's data attributes.
+new MutationObserver((changes) => {
+  if (!ui.title) return;
+  if (changes.some((c) => c.attributeName === 'data-lesson') && host.dataset.lesson !== lesson) {
+    if (runState) stop('stopped');
+    setLink(''); // the source in the link was the other lesson's
+    open();
+  } else texts();
+}).observe(host, { attributes: true, attributeFilter: ['data-lesson', 'data-lang'] });
+
+window.addEventListener('py-open', open);
+open();
