@@ -17,6 +17,7 @@ pub mod hybrid;
 pub mod interleave;
 pub mod mandelbrot;
 pub mod mapreduce;
+pub mod mpqueue;
 pub mod pi;
 pub mod pipeline;
 pub mod poolsize;
@@ -123,6 +124,7 @@ pub static ALL: &[&Scenario] = &[
     &gilio::SCENARIO,
     &chooser::SCENARIO,
     &sharing::SCENARIO,
+    &mpqueue::SCENARIO,
     &hybrid::SCENARIO,
     &structures::SCENARIO,
     &stealing::SCENARIO,
