@@ -16,6 +16,7 @@ pub const VARIED: &[(&str, &[&str])] = &[
     ("prodcons", &["queue", "shutdown"]),
     ("actors", &["design"]),
     ("mpqueue", &["mode"]),
+    ("mpshared", &["mode"]),
 ];
 
 /// Choices of a compared lesson whose other options are not compared, and why
@@ -39,6 +40,7 @@ pub const NOT_VIRTUAL: &[(&str, &str)] = &[
     ("gilio", "its threads sleep and spin in real time; a virtual asyncio clock drives only the event loop"),
     ("chooser", "its threads and processes run in real time; a virtual asyncio clock drives only the event loop"),
     ("mpqueue", "its processes start, copy and sleep in real time; a virtual asyncio clock drives no other process"),
+    ("mpshared", "its processes start and increment a shared value in real time; a virtual asyncio clock drives no other process"),
 ];
 
 /// [`variants`] held to [`EXACT`] against CPython on virtual time (the
@@ -64,6 +66,7 @@ pub const ENGINE_ONLY: &[(&str, &str, &str)] = &[
     ("chooser", "start_up_ms", "the model's process start-up (0 outside the process models); the listing measures it with --measure"),
     ("mpqueue", "proc_start_ms", "the model's start-up (COSTS, from --measure); the listing prints its measured ones beside `results` (start_up_ms)"),
     ("mpqueue", "per_message_ms", "the model's copy per message (COSTS, from --measure); the listing prints its measured one beside `results`"),
+    ("mpshared", "access_us", "the model's cost per access (COSTS, from --measure); the listing prints its measured one beside `results`"),
     ("gilio", "cpu_1_ms", "one-thread baselines: the comparison runs the listing at the lesson's thread count only"),
     ("gilio", "cpu_x", "a ratio to the one-thread baseline, which the comparison does not run"),
     ("gilio", "io_1_ms", "one-thread baselines: the comparison runs the listing at the lesson's thread count only"),

@@ -73,8 +73,7 @@ fn pool_map_sends_chunks_of_items_over_four_procs() {
 }
 
 #[test]
-fn start_methods_cost_what_cpython_paid_in_order() {
-    assert!(COSTS.start_fork_ms < COSTS.start_forkserver_ms && COSTS.start_forkserver_ms < COSTS.start_spawn_ms);
+fn a_start_method_costs_its_start_up_once_per_process() {
     let ms = |m: &str| run(&[("method", m), ("items", "1"), ("work", "0")]).unwrap().meta.makespan_ms;
     assert!(close(ms("spawn") - ms("fork"), COSTS.start_spawn_ms - COSTS.start_fork_ms));
 }

@@ -13,6 +13,7 @@ pub mod metrics;
 pub mod params;
 pub mod primitives;
 pub mod procpool;
+pub mod procshared;
 pub mod pymodel;
 pub mod recorder;
 pub mod runtime;

@@ -69,6 +69,7 @@ macro_rules! lesson_texts {
 }
 lesson_texts! {
     mpqueue,
+    mpshared,
 }
 
 /// (key, English, 简体中文)

@@ -18,6 +18,7 @@ pub mod interleave;
 pub mod mandelbrot;
 pub mod mapreduce;
 pub mod mpqueue;
+pub mod mpshared;
 pub mod pi;
 pub mod pipeline;
 pub mod poolsize;
@@ -125,6 +126,7 @@ pub static ALL: &[&Scenario] = &[
     &chooser::SCENARIO,
     &sharing::SCENARIO,
     &mpqueue::SCENARIO,
+    &mpshared::SCENARIO,
     &hybrid::SCENARIO,
     &structures::SCENARIO,
     &stealing::SCENARIO,

@@ -11,5 +11,6 @@ pub mod later_texts;
 pub mod pool;
 pub mod process_pool;
 pub mod runner;
+pub mod shared_procs;
 pub mod site;
 pub mod url;
