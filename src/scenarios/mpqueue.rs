@@ -46,7 +46,8 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("procs", 1, 8, 3),
         ParamSpec::int("items", 1, 200, 10),
         ParamSpec::int("work", 0, 2_000, 100),
-        ParamSpec::int("kb", 0, 1_024, 1),
+        // At most 200 × 100 KB = 20 MB copied: every message's input is built on the page.
+        ParamSpec::int("kb", 0, 100, 1),
         ParamSpec::choice("func", &["def", "lambda"], "def"),
     ],
     cpython: &[("mode", "queue"), ("method", "fork"), ("procs", "2"), ("items", "6"), ("work", "50"), ("kb", "1"), ("func", "def")],
