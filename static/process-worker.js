@@ -9,6 +9,14 @@
 // the structured clone copied) runs proc_serve in its own instance and is
 // answered { output, received, done } (output copied back the same way).
 // Errors are answered { error }.
+// State shared between processes (src/web/services/shared_procs.rs): ({ shared,
+// n, lock }) maps the page's SharedArrayBuffer (a multiprocessing.Value: memory
+// both sides map) and adds 1 to its first Int32 n times, reading then writing,
+// under a lock in its second Int32 if asked; ({ manager, ports }) makes this
+// process a Manager holding the value, answering each port's get / set /
+// acquire / release and the page's { report }; ({ client, port, n, lock }) does
+// the same increments through such a proxy, every access a round trip. Each
+// answers { t0, t1 } (its loop's start and end on the shared clock).
 'use strict';
 
 const clock = () => performance.timeOrigin + performance.now();
@@ -17,6 +25,10 @@ let pkg = null;
 self.onmessage = async ({ data }) => {
   // The glue's rayon helper listens for its own messages on the same scope.
   if (!data || data.type === 'wasm_bindgen_worker_init') return;
+  if (data.shared) return shared(data);
+  if (data.manager) return manage(data.ports);
+  if (data.report) return self.postMessage({ value: managed.value });
+  if (data.client) return client(data);
   if (data.init) {
     try {
       pkg = await import(data.mainJS);
@@ -35,3 +47,59 @@ self.onmessage = async ({ data }) => {
     self.postMessage({ error: String((err && err.message) || err) });
   }
 };
+
+function shared({ shared: buf, n, lock }) {
+  const a = new Int32Array(buf);
+  const t0 = clock();
+  for (let i = 0; i < n; i++) {
+    if (lock) while (Atomics.compareExchange(a, 1, 0, 1) !== 0) Atomics.wait(a, 1, 1, 1);
+    const v = a[0]; // v.value += 1: a read ...
+    a[0] = v + 1; //   ... then a write; another process may write in between
+    if (lock) {
+      Atomics.store(a, 1, 0);
+      Atomics.notify(a, 1, 1);
+    }
+  }
+  self.postMessage({ t0, t1: clock() });
+}
+
+const managed = { value: 0, held: false, waiters: [] };
+
+function manage(ports) {
+  for (const port of ports) {
+    port.onmessage = ({ data: m }) => {
+      if (m === 'get') port.postMessage(managed.value);
+      else if (m === 'acquire') {
+        if (managed.held) managed.waiters.push(port);
+        else {
+          managed.held = true;
+          port.postMessage(0);
+        }
+      } else if (m === 'release') {
+        const next = managed.waiters.shift();
+        if (next) next.postMessage(0);
+        else managed.held = false;
+        port.postMessage(0);
+      } else {
+        managed.value = m.set;
+        port.postMessage(0);
+      }
+    };
+  }
+  self.postMessage({ managing: ports.length });
+}
+
+async function client({ port, n, lock }) {
+  const ask = (m) => new Promise((resolve) => {
+    port.onmessage = ({ data: r }) => resolve(r);
+    port.postMessage(m);
+  });
+  const t0 = clock();
+  for (let i = 0; i < n; i++) {
+    if (lock) await ask('acquire');
+    const v = await ask('get'); // a round trip to the manager ...
+    await ask({ set: v + 1 }); //  ... and another
+    if (lock) await ask('release');
+  }
+  self.postMessage({ t0, t1: clock() });
+}

@@ -90,7 +90,7 @@
   // ---- embed builder ----
   const LESSONS = ['gather', 'crawler', 'results', 'taskgroup', 'resilience', 'ratelimit', 'prodcons', 'pipeline',
     'blocking', 'coordination', 'deadlock', 'actors', 'threadpool', 'primes', 'pi', 'sumsq', 'sha256', 'mandelbrot',
-    'fib', 'poolsize', 'mapreduce', 'race', 'gil', 'gilio', 'chooser', 'sharing', 'hybrid', 'structures', 'stealing',
+    'fib', 'poolsize', 'mapreduce', 'race', 'gil', 'gilio', 'chooser', 'sharing', 'mpqueue', 'mpshared', 'hybrid', 'structures', 'stealing',
     'interleave'];
   const ERRORS = {
     en: 'Parameters look like n=20&k=5 (names of lowercase letters, digits and _).',

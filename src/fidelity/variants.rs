@@ -10,8 +10,14 @@ use crate::scenarios::Scenario;
 /// Choice parameters whose every option (every combination, for several)
 /// is compared, per lesson. Coordination's primitives are compared by
 /// `tests/async_coordination.rs` (their chains of sleeps need more room).
-pub const VARIED: &[(&str, &[&str])] =
-    &[("deadlock", &["ordering"]), ("ratelimit", &["limiter", "overflow"]), ("prodcons", &["queue", "shutdown"]), ("actors", &["design"])];
+pub const VARIED: &[(&str, &[&str])] = &[
+    ("deadlock", &["ordering"]),
+    ("ratelimit", &["limiter", "overflow"]),
+    ("prodcons", &["queue", "shutdown"]),
+    ("actors", &["design"]),
+    ("mpqueue", &["mode"]),
+    ("mpshared", &["mode"]),
+];
 
 /// Choices of a compared lesson whose other options are not compared, and why
 /// (FIDELITY.md prints them).
@@ -33,6 +39,8 @@ pub const NOT_VIRTUAL: &[(&str, &str)] = &[
     ("threadpool", "its jobs block OS threads in time.sleep; a virtual asyncio clock drives only the event loop"),
     ("gilio", "its threads sleep and spin in real time; a virtual asyncio clock drives only the event loop"),
     ("chooser", "its threads and processes run in real time; a virtual asyncio clock drives only the event loop"),
+    ("mpqueue", "its processes start, copy and sleep in real time; a virtual asyncio clock drives no other process"),
+    ("mpshared", "its processes start and increment a shared value in real time; a virtual asyncio clock drives no other process"),
 ];
 
 /// [`variants`] held to [`EXACT`] against CPython on virtual time (the
@@ -56,6 +64,9 @@ pub const ENGINE_ONLY: &[(&str, &str, &str)] = &[
     ("chooser", "makespan_ms", "the shown run's makespan, for the numbers card; the comparison checks it as the makespan itself (on the virtual clock they are one number)"),
     ("chooser", "pickling_ms", "the model's pickling cost (0 outside the process models); the listing measures it with --measure"),
     ("chooser", "start_up_ms", "the model's process start-up (0 outside the process models); the listing measures it with --measure"),
+    ("mpqueue", "proc_start_ms", "the model's start-up (COSTS, from --measure); the listing prints its measured ones beside `results` (start_up_ms)"),
+    ("mpqueue", "per_message_ms", "the model's copy per message (COSTS, from --measure); the listing prints its measured one beside `results`"),
+    ("mpshared", "access_us", "the model's cost per access (COSTS, from --measure); the listing prints its measured one beside `results`"),
     ("gilio", "cpu_1_ms", "one-thread baselines: the comparison runs the listing at the lesson's thread count only"),
     ("gilio", "cpu_x", "a ratio to the one-thread baseline, which the comparison does not run"),
     ("gilio", "io_1_ms", "one-thread baselines: the comparison runs the listing at the lesson's thread count only"),

@@ -36,6 +36,7 @@ fn compiled() -> Vec<Entry> {
         super::threadpool::LATER,
     ]
     .iter()
+    .chain(super::LESSON_LATER)
     .flat_map(|part| part.iter().copied())
     .collect()
 }

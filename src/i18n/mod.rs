@@ -57,6 +57,23 @@ mod python_choice;
 mod replay;
 mod threadpool;
 
+/// Lessons whose texts are one file each, `src/i18n/lessons/<id>.rs`, with a
+/// `TABLE` (first load) and a native-only `LATER` (`later`): one line each here.
+macro_rules! lesson_texts {
+    ($($id:ident),* $(,)?) => {
+        mod lessons {
+            $(pub mod $id;)*
+        }
+        static LESSON_TABLES: &[&[Entry]] = &[$(lessons::$id::TABLE),*];
+        #[cfg(not(target_arch = "wasm32"))]
+        pub(crate) static LESSON_LATER: &[&[Entry]] = &[$(lessons::$id::LATER),*];
+    };
+}
+lesson_texts! {
+    mpqueue,
+    mpshared,
+}
+
 /// (key, English, 简体中文)
 pub type Entry = (&'static str, &'static str, &'static str);
 
@@ -80,12 +97,12 @@ pub use interleave::{blocked_text, schedule_error};
 
 /// The entries compiled into the wasm (everything but [`later`]'s).
 pub fn in_first_load() -> impl Iterator<Item = &'static Entry> {
-    PARTS.iter().flat_map(|part| part.iter())
+    PARTS.iter().chain(LESSON_TABLES).flat_map(|part| part.iter())
 }
 
 /// Every entry of the table (in the wasm: the later texts once they arrived, [`later`]).
 pub fn entries() -> impl Iterator<Item = &'static Entry> {
-    PARTS.iter().flat_map(|part| part.iter()).chain(later::entries().iter())
+    in_first_load().chain(later::entries().iter())
 }
 
 /// The text for `key` in `lang`; the key itself if missing (tests keep that from

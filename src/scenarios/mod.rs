@@ -18,6 +18,8 @@ pub mod hybrid;
 pub mod interleave;
 pub mod mandelbrot;
 pub mod mapreduce;
+pub mod mpqueue;
+pub mod mpshared;
 pub mod pi;
 pub mod pipeline;
 pub mod poolsize;
@@ -127,6 +129,8 @@ pub static ALL: &[&Scenario] = &[
     &gilio::SCENARIO,
     &chooser::SCENARIO,
     &sharing::SCENARIO,
+    &mpqueue::SCENARIO,
+    &mpshared::SCENARIO,
     &hybrid::SCENARIO,
     &structures::SCENARIO,
     &stealing::SCENARIO,

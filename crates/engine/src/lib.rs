@@ -16,6 +16,7 @@ pub mod metrics;
 pub mod params;
 pub mod primitives;
 pub mod procpool;
+pub mod procshared;
 pub mod recorder;
 pub mod runtime;
 pub mod server_model;

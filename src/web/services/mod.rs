@@ -13,5 +13,6 @@ pub mod pool;
 pub mod presets;
 pub mod process_pool;
 pub mod runner;
+pub mod shared_procs;
 pub mod site;
 pub mod url;

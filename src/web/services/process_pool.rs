@@ -105,14 +105,14 @@ async fn serve_requests(mut rx: UnboundedReceiver<Req>) {
 }
 
 /// One started worker and the messages it sent.
-struct Proc {
-    worker: Worker,
+pub(super) struct Proc {
+    pub(super) worker: Worker,
     inbox: UnboundedReceiver<JsValue>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
 
-fn num(v: &JsValue, key: &str) -> Option<f64> {
+pub(super) fn num(v: &JsValue, key: &str) -> Option<f64> {
     js_sys::Reflect::get(v, &key.into()).ok().and_then(|x| x.as_f64())
 }
 
@@ -120,7 +120,7 @@ fn text(v: &JsValue, key: &str) -> Option<String> {
     js_sys::Reflect::get(v, &key.into()).ok().and_then(|x| x.as_string())
 }
 
-fn spawn() -> Result<Proc, String> {
+pub(super) fn spawn() -> Result<Proc, String> {
     let opts = WorkerOptions::new();
     opts.set_type(WorkerType::Module);
     let worker = Worker::new_with_options(SCRIPT, &opts).map_err(|e| format!("cannot start a process: {e:?}"))?;
@@ -144,7 +144,7 @@ fn spawn() -> Result<Proc, String> {
     Ok(Proc { worker, inbox, _on_message: on_message, _on_error: on_error })
 }
 
-async fn next(p: &mut Proc) -> Result<JsValue, String> {
+pub(super) async fn next(p: &mut Proc) -> Result<JsValue, String> {
     let m = p.inbox.next().await.ok_or("a process went away")?;
     match text(&m, "error") {
         Some(e) => Err(e),
@@ -182,7 +182,7 @@ async fn one(p: &mut Proc, process: usize, spawned: f64, ready: &JsValue, input:
 }
 
 /// Terminates the pool's workers when the run ends, fails or is dropped (Stop).
-struct Shutdown(Vec<Worker>);
+pub(super) struct Shutdown(pub(super) Vec<Worker>);
 
 impl Drop for Shutdown {
     fn drop(&mut self) {

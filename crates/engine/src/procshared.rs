@@ -1,0 +1,59 @@
+//! State shared between processes, as `multiprocessing` has it: a `Value` in
+//! shared memory (memory both processes map) or a `Manager` proxy (the value
+//! lives in a manager process; every access is a message there and back).
+//! The engine sees only [`SharedHost`]; the page's (`web::services::
+//! shared_procs`) starts Web Worker processes and hands them one
+//! `SharedArrayBuffer` (shared) or a `MessagePort` each to a manager worker
+//! (manager). Hosts without one (native tests) leave the lesson to its model.
+
+/// What each process does: `increments` times `v.value += 1` (a read, then a
+/// write), under the value's lock or not.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SharedSpec {
+    pub procs: usize,
+    pub increments: u32,
+    /// Through a manager process (a proxy) instead of shared memory.
+    pub manager: bool,
+    /// `with lock:` around each increment.
+    pub lock: bool,
+}
+
+/// One process of a shared run, times on the host's clock (ms).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SharedProc {
+    pub spawned: f64,
+    pub ready: f64,
+    /// Its loop of increments began and ended.
+    pub start: f64,
+    pub end: f64,
+}
+
+/// A finished run: the value as the parent reads it at the end, each
+/// process's times, and the host's clock read at the end (to shift the times
+/// onto the run's clock).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedRun {
+    pub value: f64,
+    pub procs: Vec<SharedProc>,
+    pub now: f64,
+}
+
+pub trait SharedHost {
+    /// Starts the processes (and the manager), runs the increments, reads the
+    /// value, ends every process. Dropping the future (Stop) ends them too.
+    fn run(&self, spec: SharedSpec) -> futures::future::LocalBoxFuture<'static, Result<SharedRun, String>>;
+}
+
+thread_local! {
+    static HOST: std::cell::RefCell<Option<std::rc::Rc<dyn SharedHost>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Installs the page's host (on the page's thread).
+pub fn install(host: std::rc::Rc<dyn SharedHost>) {
+    HOST.with(|h| *h.borrow_mut() = Some(host));
+}
+
+/// The page's host, where there is one.
+pub fn host() -> Option<std::rc::Rc<dyn SharedHost>> {
+    HOST.with(|h| h.borrow().clone())
+}

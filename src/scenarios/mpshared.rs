@@ -1,0 +1,154 @@
+//! Lesson: state shared between processes. `procs` processes each do
+//! `v.value += 1` `increments` times (a read, then a write):
+//!
+//! - **shared**: `v` is a `multiprocessing.Value`, memory every process maps;
+//! - **manager**: `v` is a `Manager().Value` proxy: the value lives in the
+//!   manager's process and every access is a message there and back.
+//!
+//! Without the lock another process can write between a read and its write,
+//! and updates are lost; with it (`v.get_lock()`, a Manager `Lock`) the total
+//! is exact and the processes take turns. Results: the final value, the
+//! expected `procs × increments`, the lost updates, and the time per access
+//! a process saw (its loop over 2 × increments accesses, waiting included).
+//!
+//! On the browser clock it is real (`engine::procshared::host`): Web Worker
+//! processes with their own wasm memory, handed one `SharedArrayBuffer`
+//! (shared) or a `MessagePort` each to a manager worker (manager). On the
+//! virtual clock it is a model with CPython's costs on this machine
+//! ([`COSTS`], `python3 python/mpshared.py --measure`): unlocked processes
+//! run in lockstep, the worst interleaving (every round all read the same
+//! value: `(procs − 1) × increments` lost); locked ones take turns, one
+//! increment each; a manager serves one request at a time.
+
+use super::mpqueue;
+use super::{Exec, Kind, Scenario};
+use crate::engine::params::{ParamSpec, Params};
+use crate::engine::procshared::{self, SharedProc, SharedSpec};
+use crate::engine::recorder::Recorder;
+use crate::engine::runtime::Runtime;
+use crate::engine::trace::{ClockKind, LaneKind, Outcome, State};
+use crate::engine::RunError;
+use futures::future::LocalBoxFuture;
+use std::rc::Rc;
+
+pub static SCENARIO: Scenario = Scenario {
+    id: "mpshared",
+    kind: Kind::Async,
+    params: &[
+        ParamSpec::choice("mode", &["shared_memory", "manager"], "shared_memory"),
+        ParamSpec::choice("lock", &["unlocked", "locked"], "unlocked"),
+        ParamSpec::int("procs", 1, 8, 4),
+        ParamSpec::int("increments", 1, 200_000, 10_000),
+    ],
+    cpython: &[("mode", "shared_memory"), ("lock", "locked"), ("procs", "2"), ("increments", "20000")],
+    extras: &[],
+    exec: Exec::Async(run),
+};
+
+/// What CPython 3.11.7 paid on this machine (ms), `python3 python/mpshared.py
+/// --measure` (2026-12-07 01:20 UTC, load average ~15 on 2 cores; each
+/// increment figure the least of 3 × 3 runs of 2,000, one process alone):
+/// starting a Manager (its server process), and one `v.value += 1` per mode
+/// and lock. Starting each worker process: `mpqueue::COSTS.start_fork_ms`.
+pub struct Costs {
+    pub manager_start_ms: f64,
+    pub shared_unlocked_ms: f64,
+    pub shared_locked_ms: f64,
+    pub manager_unlocked_ms: f64,
+    pub manager_locked_ms: f64,
+}
+
+pub const COSTS: Costs = Costs {
+    manager_start_ms: 180.17,
+    shared_unlocked_ms: 0.000266,
+    shared_locked_ms: 0.000526,
+    manager_unlocked_ms: 0.0405,
+    manager_locked_ms: 0.0757,
+};
+
+/// One increment alone, for these parameters.
+pub fn increment_ms(p: &Params) -> f64 {
+    match (p.choice("mode"), p.choice("lock")) {
+        ("manager", "locked") => COSTS.manager_locked_ms,
+        ("manager", _) => COSTS.manager_unlocked_ms,
+        (_, "locked") => COSTS.shared_locked_ms,
+        _ => COSTS.shared_unlocked_ms,
+    }
+}
+
+/// The model: each process's `(start, end)` of its loop (ms from the start),
+/// and the final value. Processes are ready after the manager (if any) and
+/// one fork. Locked: turns of one increment each, process 0 first. Unlocked
+/// in shared memory: all at once, in lockstep. Unlocked through a manager: in
+/// lockstep too, the manager serving the `procs` requests of a round one by one.
+pub fn model(p: &Params) -> (Vec<(f64, f64)>, f64) {
+    let (procs, n) = (p.int("procs") as usize, p.int("increments") as f64);
+    let manager = p.choice("mode") == "manager";
+    let start = mpqueue::COSTS.start_fork_ms + if manager { COSTS.manager_start_ms } else { 0.0 };
+    let c = increment_ms(p);
+    let pf = procs as f64;
+    let loops = (0..procs)
+        .map(|i| match (p.choice("lock"), manager) {
+            ("locked", _) => (start, start + (n - 1.0) * pf * c + (i as f64 + 1.0) * c),
+            (_, false) => (start, start + n * c),
+            (_, true) => (start, start + n * pf * c),
+        })
+        .collect();
+    let value = if p.choice("lock") == "locked" { pf * n } else { n };
+    (loops, value)
+}
+
+fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'static, Result<(), RunError>> {
+    Box::pin(async move {
+        let t0 = rt.now();
+        let (procs, n) = (p.int("procs") as usize, p.int("increments") as u32);
+        let manager = p.choice("mode") == "manager";
+        let main = rec.lane("main", LaneKind::Worker);
+        let host = if rt.clock() == ClockKind::Browser { procshared::host() } else { None };
+        let (runs, value, measured) = match host {
+            Some(h) => {
+                let spec = SharedSpec { procs, increments: n, manager, lock: p.choice("lock") == "locked" };
+                let r = h.run(spec).await.map_err(|e| RunError::Workload(format!("processes: {e}")))?;
+                let shift = rt.now() - r.now;
+                let runs: Vec<SharedProc> = r
+                    .procs
+                    .iter()
+                    .map(|s| SharedProc { spawned: s.spawned + shift, ready: s.ready + shift, start: s.start + shift, end: s.end + shift })
+                    .collect();
+                (runs, r.value, true)
+            }
+            None => {
+                let (loops, value) = model(&p);
+                let ready = t0 + mpqueue::COSTS.start_fork_ms + if manager { COSTS.manager_start_ms } else { 0.0 };
+                let runs: Vec<SharedProc> =
+                    loops.iter().map(|&(s, e)| SharedProc { spawned: t0, ready, start: s + t0, end: e + t0 }).collect();
+                let end = runs.iter().map(|r| r.end).fold(ready, f64::max);
+                rt.sleep(end - t0).await;
+                (runs, value, false)
+            }
+        };
+        let what = if manager { "through the manager (a round trip per access)" } else { "in shared memory" };
+        let lock = if p.choice("lock") == "locked" { "with the lock" } else { "no lock" };
+        for (i, r) in runs.iter().enumerate() {
+            let l = rec.lane(format!("process {i}"), LaneKind::Worker);
+            rec.span_on(l, State::Running, "spawn", r.spawned, r.ready.max(r.spawned), Some("process start-up".into()));
+            let from = r.start.max(r.ready).max(r.spawned);
+            rec.span(l, State::Io, from, r.end.max(from), Some(format!("{n} × v.value += 1 · {what} · {lock}")));
+            rec.finish_lane(l, Outcome::Done, r.end.max(from));
+        }
+        let end = rt.now();
+        rec.span(main, State::Waiting, t0, end, Some("join: waiting for the processes".into()));
+        rec.finish_lane(main, Outcome::Done, end);
+        let expected = procs as f64 * n as f64;
+        rec.result("final_value", value);
+        rec.result("expected", expected);
+        rec.result("lost_updates", expected - value);
+        let per: f64 = runs.iter().map(|r| (r.end - r.start) / (2.0 * n as f64)).sum::<f64>() / runs.len().max(1) as f64;
+        rec.result("access_us", per * 1000.0);
+        if measured {
+            // CPython's cost for one access alone, same mode and lock: listed apart.
+            rec.result("cpython_access_us", increment_ms(&p) / 2.0 * 1000.0);
+        }
+        Ok(())
+    })
+}
