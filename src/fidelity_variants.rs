@@ -10,8 +10,13 @@ use crate::scenarios::Scenario;
 /// Choice parameters whose every option (every combination, for several)
 /// is compared, per lesson. Coordination's primitives are compared by
 /// `tests/async_coordination.rs` (their chains of sleeps need more room).
-pub const VARIED: &[(&str, &[&str])] =
-    &[("deadlock", &["ordering"]), ("ratelimit", &["limiter", "overflow"]), ("prodcons", &["queue", "shutdown"]), ("actors", &["design"])];
+pub const VARIED: &[(&str, &[&str])] = &[
+    ("deadlock", &["ordering"]),
+    ("ratelimit", &["limiter", "overflow"]),
+    ("prodcons", &["queue", "shutdown"]),
+    ("actors", &["design"]),
+    ("threadbasics", &["part"]),
+];
 
 /// Choices of a compared lesson whose other options are not compared, and why
 /// (FIDELITY.md prints them).
@@ -33,6 +38,7 @@ pub const NOT_VIRTUAL: &[(&str, &str)] = &[
     ("threadpool", "its jobs block OS threads in time.sleep; a virtual asyncio clock drives only the event loop"),
     ("gilio", "its threads sleep and spin in real time; a virtual asyncio clock drives only the event loop"),
     ("chooser", "its threads and processes run in real time; a virtual asyncio clock drives only the event loop"),
+    ("threadbasics", "its threads block in time.sleep, Event.wait and Queue.get(timeout) in real time; a virtual asyncio clock drives only the event loop"),
 ];
 
 /// [`variants`] held to [`EXACT`] against CPython on virtual time (the

@@ -34,6 +34,7 @@ import importlib
 import io
 import json
 import os
+import queue
 import sys
 import threading
 import time
@@ -44,7 +45,7 @@ sys.path.insert(0, os.path.dirname(here))
 clock = time.perf_counter
 real_sleep = time.sleep
 lock = threading.Lock()
-stats = {"run_s": 0.0, "waited_s": 0.0, "thread_late_s": 0.0, "queued_s": 0.0}
+stats = {"run_s": 0.0, "waited_s": 0.0, "thread_late_s": 0.0, "queued_s": 0.0, "main_late_s": 0.0}
 
 
 def queued():
@@ -101,14 +102,52 @@ class MeasuredLoop(asyncio.SelectorEventLoop):
 
 def sleep(seconds):
     """time.sleep: on the loop's thread the requested time is waiting (a
-    listing that blocks its loop on purpose); in a worker, only lateness counts."""
+    listing that blocks its loop on purpose); in a worker, only lateness counts
+    (on the main thread too, when the listing has no event loop: main_late_s)."""
     t0 = clock()
     real_sleep(seconds)
     late = max(0.0, clock() - t0 - seconds)
     if threading.current_thread() is threading.main_thread():
         add("waited_s", max(seconds, 0.0))
+        add("main_late_s", late)
     else:
         add("thread_late_s", late)
+
+
+def late(key, s):
+    """Lateness of a plain thread (no event loop) on whichever thread it was."""
+    add("main_late_s" if threading.current_thread() is threading.main_thread() else "thread_late_s", max(0.0, s))
+
+
+def timed_out_late(wait, timed_out):
+    """A blocking wait with a timeout (Thread.join, Event.wait, Queue.get):
+    when it gives up, how long after its timeout it returned."""
+
+    def measured(self, *args, **kwargs):
+        timeout = kwargs.get("timeout", args[-1] if args else None)
+        t0 = clock()
+        try:
+            out = wait(self, *args, **kwargs)
+        except Exception:
+            if timeout is not None:
+                late(None, clock() - t0 - timeout)
+            raise
+        if timeout is not None and timed_out(self, out):
+            late(None, clock() - t0 - timeout)
+        return out
+
+    return measured
+
+
+real_thread_start = threading.Thread.start
+
+
+def thread_start(self):
+    """Thread.start waits until the new thread runs: on a virtual clock that is
+    no time, on a busy machine it is lateness."""
+    t0 = clock()
+    real_thread_start(self)
+    late(None, clock() - t0)
 
 
 def engine_timed(fn):
@@ -164,6 +203,10 @@ def main():
     time.sleep = sleep
     concurrent.futures.ThreadPoolExecutor.submit = submit
     threading.Thread.run = thread_run
+    threading.Thread.start = thread_start
+    threading.Thread.join = timed_out_late(threading.Thread.join, lambda t, _: t.is_alive())
+    threading.Event.wait = timed_out_late(threading.Event.wait, lambda _, got: not got)
+    queue.Queue.get = timed_out_late(queue.Queue.get, lambda _q, _: False)
     for fn in getattr(listing, "ENGINE_TIMED", ()):
         setattr(listing, fn, engine_timed(getattr(listing, fn)))
     out = io.StringIO()
@@ -176,7 +219,9 @@ def main():
     # a listing with no event loop (threads only) adds them here.
     slack = stats["run_s"] - stats["waited_s"] + stats["thread_late_s"] + stats["queued_s"]
     if stats["run_s"] == 0.0:
-        slack += main_queued
+        # No loop: the main thread is one more thread, whose sleeps are
+        # waiting (not to be taken off) and whose lateness is slack.
+        slack = stats["thread_late_s"] + stats["queued_s"] + main_queued + stats["main_late_s"]
     report["loop_slack_ms"] = max(slack, 0.0) * 1000
     print(json.dumps(report))
 

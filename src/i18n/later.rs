@@ -29,6 +29,7 @@ fn compiled() -> Vec<Entry> {
         super::page::LATER,
         super::python_choice::LATER,
         super::threadpool::LATER,
+        super::threadbasics::LATER,
     ]
     .iter()
     .flat_map(|part| part.iter().copied())

@@ -53,6 +53,8 @@ mod page;
 mod procs;
 mod python_choice;
 mod replay;
+#[path = "lessons/threadbasics.rs"]
+pub(crate) mod threadbasics;
 mod threadpool;
 
 /// (key, English, 简体中文)
@@ -68,6 +70,7 @@ static PARTS: &[&[Entry]] = &[
     interleave::TABLE,
     python_choice::TABLE,
     threadpool::TABLE,
+    threadbasics::TABLE,
     procs::TABLE,
     a11y::TABLE,
 ];
