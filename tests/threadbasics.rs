@@ -136,3 +136,18 @@ fn every_part_agrees_with_cpython_on_real_time() {
     }
     assert!(failures.is_empty(), "CPython disagrees:\n{}", failures.join("\n"));
 }
+
+/// Every number, lane kind and event a part shows has its text.
+#[test]
+fn every_part_has_the_strings_it_shows() {
+    use concurrency_playground::i18n;
+    for part in concurrency_playground::scenarios::threadbasics::PARTS {
+        let t = run(&[], part);
+        let mut keys: Vec<String> = t.meta.results.keys().map(|k| format!("num.{k}")).collect();
+        keys.extend(t.lanes.iter().filter_map(|l| l.name.split_once(' ')).map(|(kind, _)| format!("lane.{kind}")));
+        keys.extend(t.events.iter().map(|e| format!("event.{}", e.name)));
+        for k in keys {
+            assert!(i18n::has(&k), "{part}: missing translation {k}");
+        }
+    }
+}
