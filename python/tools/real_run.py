@@ -39,6 +39,7 @@ import importlib
 import io
 import json
 import os
+import queue
 import sys
 import threading
 import time
@@ -49,7 +50,7 @@ sys.path.insert(0, os.path.dirname(here))
 clock = time.perf_counter
 real_sleep = time.sleep
 lock = threading.Lock()
-stats = {"run_s": 0.0, "waited_s": 0.0, "thread_late_s": 0.0, "queued_s": 0.0}
+stats = {"run_s": 0.0, "waited_s": 0.0, "thread_late_s": 0.0, "queued_s": 0.0, "main_late_s": 0.0}
 
 
 def queued():
@@ -72,6 +73,7 @@ def thread_run(self):
         real_thread_run(self)
     finally:
         add("queued_s", queued() - q0)
+        self._real_run_ended = clock()
 
 
 def add(key, s):
@@ -106,14 +108,91 @@ class MeasuredLoop(asyncio.SelectorEventLoop):
 
 def sleep(seconds):
     """time.sleep: on the loop's thread the requested time is waiting (a
-    listing that blocks its loop on purpose); in a worker, only lateness counts."""
+    listing that blocks its loop on purpose); in a worker, only lateness counts
+    (on the main thread too, when the listing has no event loop: main_late_s)."""
     t0 = clock()
     real_sleep(seconds)
     late = max(0.0, clock() - t0 - seconds)
     if threading.current_thread() is threading.main_thread():
         add("waited_s", max(seconds, 0.0))
+        add("main_late_s", late)
     else:
         add("thread_late_s", late)
+
+
+def late(key, s):
+    """Lateness of a plain thread (no event loop) on whichever thread it was."""
+    add("main_late_s" if threading.current_thread() is threading.main_thread() else "thread_late_s", max(0.0, s))
+
+
+def timed_out_late(wait, timed_out):
+    """A blocking wait with a timeout (Thread.join, Event.wait, Queue.get):
+    when it gives up, how long after its timeout it returned."""
+
+    def measured(self, *args, **kwargs):
+        timeout = kwargs.get("timeout", args[-1] if args else None)
+        t0 = clock()
+        try:
+            out = wait(self, *args, **kwargs)
+        except Exception:
+            if timeout is not None:
+                late(None, clock() - t0 - timeout)
+            raise
+        if timeout is not None and timed_out(self, out):
+            late(None, clock() - t0 - timeout)
+        return out
+
+    return measured
+
+
+def woken_late(wait, since):
+    """A blocking wait that ended because what it waited for happened (a
+    thread ended, an event was set): how long after that it returned, a
+    thread's wake-up (the GIL handed over, the OS scheduling it) that the
+    engine, which wakes a waiter at once, does not have."""
+
+    def measured(self, *args, **kwargs):
+        t0 = clock()
+        out = wait(self, *args, **kwargs)
+        happened = since(self, out)
+        if happened is not None:
+            late(None, clock() - max(t0, happened))
+        return out
+
+    return measured
+
+
+def thread_ended(t, _):
+    ended = None if t.is_alive() else getattr(t, "_real_run_ended", None)
+    t._real_run_ended = None  # counted once, by the first join that sees it
+    return ended
+
+
+real_event_set = threading.Event.set
+
+
+def event_set(self):
+    self._real_run_set = clock()
+    real_event_set(self)
+
+
+real_queue_put = queue.Queue.put
+
+
+def queue_put(self, *args, **kwargs):
+    real_queue_put(self, *args, **kwargs)
+    self._real_run_put = clock()
+
+
+real_thread_start = threading.Thread.start
+
+
+def thread_start(self):
+    """Thread.start waits until the new thread runs: on a virtual clock that is
+    no time, on a busy machine it is lateness."""
+    t0 = clock()
+    real_thread_start(self)
+    late(None, clock() - t0)
 
 
 def engine_timed(fn):
@@ -169,6 +248,14 @@ def main():
     time.sleep = sleep
     concurrent.futures.ThreadPoolExecutor.submit = submit
     threading.Thread.run = thread_run
+    threading.Thread.start = thread_start
+    threading.Thread.join = woken_late(timed_out_late(threading.Thread.join, lambda t, _: t.is_alive()), thread_ended)
+    threading.Event.set = event_set
+    threading.Event.wait = woken_late(
+        timed_out_late(threading.Event.wait, lambda _, got: not got), lambda e, got: getattr(e, "_real_run_set", None) if got else None
+    )
+    queue.Queue.put = queue_put
+    queue.Queue.get = woken_late(timed_out_late(queue.Queue.get, lambda _q, _: False), lambda q, _: getattr(q, "_real_run_put", None))
     for fn in getattr(listing, "ENGINE_TIMED", ()):
         setattr(listing, fn, engine_timed(getattr(listing, fn)))
     out = io.StringIO()
@@ -181,7 +268,9 @@ def main():
     # a listing with no event loop (threads only) adds them here.
     slack = stats["run_s"] - stats["waited_s"] + stats["thread_late_s"] + stats["queued_s"]
     if stats["run_s"] == 0.0:
-        slack += main_queued
+        # No loop: the main thread is one more thread, whose sleeps are
+        # waiting (not to be taken off) and whose lateness is slack.
+        slack = stats["thread_late_s"] + stats["queued_s"] + main_queued + stats["main_late_s"]
     # A listing with processes measures what they spent beyond their sleeps
     # (start-up, every message's copy, a sleep overshooting): another
     # process's lateness, which this process cannot see (python/mpqueue.py).

@@ -17,6 +17,7 @@ pub const VARIED: &[(&str, &[&str])] = &[
     ("actors", &["design"]),
     ("mpqueue", &["mode"]),
     ("mpshared", &["mode"]),
+    ("threadbasics", &["part"]),
 ];
 
 /// Choices of a compared lesson whose other options are not compared, and why
@@ -41,6 +42,7 @@ pub const NOT_VIRTUAL: &[(&str, &str)] = &[
     ("chooser", "its threads and processes run in real time; a virtual asyncio clock drives only the event loop"),
     ("mpqueue", "its processes start, copy and sleep in real time; a virtual asyncio clock drives no other process"),
     ("mpshared", "its processes start and increment a shared value in real time; a virtual asyncio clock drives no other process"),
+    ("threadbasics", "its threads block in time.sleep, Event.wait and Queue.get(timeout) in real time; a virtual asyncio clock drives only the event loop"),
 ];
 
 /// [`variants`] held to [`EXACT`] against CPython on virtual time (the

@@ -72,6 +72,7 @@ macro_rules! lesson_texts {
 lesson_texts! {
     mpqueue,
     mpshared,
+    threadbasics,
 }
 
 /// (key, English, 简体中文)

@@ -36,6 +36,7 @@ pub mod stealing;
 pub mod structures;
 pub mod sumsq;
 pub mod taskgroup;
+pub mod threadbasics;
 pub mod threadpool;
 pub mod virtual_run;
 
@@ -136,6 +137,7 @@ pub static ALL: &[&Scenario] = &[
     &stealing::SCENARIO,
     // Interleavings: stepped by hand and searched (src/interleave).
     &interleave::SCENARIO,
+    &threadbasics::SCENARIO,
 ];
 
 /// How late (ms) every timer and request of an async lesson's `cpython` run may
