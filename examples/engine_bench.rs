@@ -1,6 +1,9 @@
 //! Async engine benchmark (figures, not tests):
 //! 1. trace events per second: the crawler lesson (10,000 requests, K = 100)
 //!    on the virtual clock, counting spans + instant events + track samples;
+//!    the same crawl with a counting recorder (`run_virtual_numbers`: no
+//!    trace kept, as the K sweep runs it), and the crawler's K sweep at its
+//!    largest size (n = 2,000, 12 runs);
 //! 2. 10,000 tasks through a semaphore (K = 100, zero latency: each task takes a
 //!    permit and yields once) in our engine, with tracing on, next to the same
 //!    program in CPython's asyncio (`python/bench_semaphore.py`), as a ratio.
@@ -16,6 +19,7 @@ use concurrency_playground::engine::recorder::Recorder;
 use concurrency_playground::engine::runtime::Runtime;
 use concurrency_playground::engine::trace::{LaneKind, Outcome, State};
 use concurrency_playground::engine::virtual_clock::VirtualRuntime;
+use concurrency_playground::scenarios::virtual_run::run_virtual_numbers;
 use concurrency_playground::scenarios::{crawler, run_virtual};
 use futures::future::join_all;
 use std::collections::BTreeMap;
@@ -78,6 +82,23 @@ fn main() {
         .collect();
     let (crawl_ms, trace) = best_of(runs, || run_virtual(&crawler::SCENARIO, &raw).expect("crawler runs"));
     let events = trace.spans.len() + trace.events.len() + trace.tracks.iter().map(|t| t.samples.len()).sum::<usize>();
+    let (counting_ms, numbers) = best_of(runs, || run_virtual_numbers(&crawler::SCENARIO, &raw).expect("crawler runs"));
+    assert_eq!(numbers.makespan_ms, trace.meta.makespan_ms);
+    let mut sweep_raw = raw.clone();
+    sweep_raw.insert("n".into(), crawler::K_SWEEP_MAX_N.to_string());
+    let sweep_params = crawler::SCENARIO.validate(&sweep_raw).expect("valid");
+    let (sweep_ms, sweep) = best_of(runs, || crawler::k_sweep(&sweep_params));
+    // The same K values, each run recorded (as the sweep ran before the counting recorder).
+    let (sweep_recorded_ms, _) = best_of(runs, || {
+        sweep
+            .iter()
+            .map(|(k, _)| {
+                let mut r = sweep_raw.clone();
+                r.insert("k".into(), k.to_string());
+                run_virtual(&crawler::SCENARIO, &r).expect("crawler runs").meta.makespan_ms
+            })
+            .collect::<Vec<_>>()
+    });
 
     let (n, k) = (10_000u32, 100usize);
     let (ours_ms, done) = best_of(runs, || semaphore_tasks(n, k));
@@ -96,6 +117,11 @@ fn main() {
         "crawl_virtual_ms": crawl_ms,
         "crawl_trace_events": events,
         "trace_events_per_s": events as f64 / (crawl_ms / 1000.0),
+        "crawl_counting_ms": counting_ms,
+        "recorded_over_counting": crawl_ms / counting_ms,
+        "k_sweep_ms": sweep_ms,
+        "k_sweep_runs": sweep.len(),
+        "k_sweep_recorded_ms": sweep_recorded_ms,
         "semaphore_tasks": n,
         "semaphore_k": k,
         "semaphore_engine_ms": ours_ms,

@@ -36,10 +36,10 @@ from wasm_module import assemble, custom_name, enc, function_names, leb, section
 HERE = os.path.dirname(os.path.abspath(__file__))
 KEEP_FILE = os.path.join(HERE, "first-lesson.funcs")
 LOADER = os.path.join(HERE, "split_loader.js")
-# What this build uses (rustc's wasm32 defaults plus threads and externref).
+# What this build uses (rustc's wasm32 defaults plus threads, externref and SIMD).
 FEATURES = [f"--enable-{f}" for f in (
     "threads", "bulk-memory", "mutable-globals", "sign-ext",
-    "nontrapping-float-to-int", "reference-types", "multivalue")]
+    "nontrapping-float-to-int", "reference-types", "multivalue", "simd")]
 WASM_OPT = os.path.join(HERE, "node_modules", ".bin", "wasm-opt")
 ESBUILD = os.path.join(HERE, "node_modules", ".bin", "esbuild")
 HASH = re.compile(r"::h[0-9a-f]{16}$")

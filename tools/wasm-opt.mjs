@@ -25,10 +25,10 @@ if (!existsSync(wasmOpt)) {
   process.exit(1);
 }
 const level = process.env.WASM_OPT_LEVEL;
-// The features this build uses (rustc's wasm32 defaults plus threads); the
-// target_features section that would say so is stripped with the symbols.
+// The features this build uses (rustc's wasm32 defaults plus threads and SIMD);
+// the target_features section that would say so is stripped with the symbols.
 const FEATURES = ['threads', 'bulk-memory', 'mutable-globals', 'sign-ext', 'nontrapping-float-to-int',
-  'reference-types', 'multivalue'].map((f) => `--enable-${f}`);
+  'reference-types', 'multivalue', 'simd'].map((f) => `--enable-${f}`);
 const sri = (buf) => `sha384-${createHash('sha384').update(buf).digest('base64')}`;
 
 for (const name of readdirSync(dir).filter((f) => f.endsWith('.wasm'))) {

@@ -128,7 +128,8 @@ pub const URL_UNREACHABLE: &str = "url_unreachable";
 pub const K_SWEEP_MAX_N: i64 = 2_000;
 
 /// Makespan for K = 1, 2, 5, 10, 20, 50, … (and the chosen K and N), each
-/// simulated on the virtual clock with this run's exact plan of requests.
+/// simulated on the virtual clock with this run's exact plan of requests
+/// (counting, not keeping, the trace: only the makespan is used).
 /// Empty when N is above [`K_SWEEP_MAX_N`].
 pub fn k_sweep(p: &Params) -> Vec<(u32, f64)> {
     let n = p.int("n");
@@ -145,7 +146,7 @@ pub fn k_sweep(p: &Params) -> Vec<(u32, f64)> {
         .filter_map(|k| {
             let mut raw = p.to_strings();
             raw.insert("k".into(), k.to_string());
-            super::run_virtual(&SCENARIO, &raw).ok().map(|t| (k as u32, t.meta.makespan_ms))
+            super::virtual_run::run_virtual_numbers(&SCENARIO, &raw).ok().map(|r| (k as u32, r.makespan_ms))
         })
         .collect()
 }

@@ -303,15 +303,16 @@ pub fn sweep_workers(p: &Params) -> Vec<i64> {
 }
 
 /// The pool's time (`pool_ms`) for each thread count of [`sweep_workers`],
-/// each run on the virtual clock with this run's exact jobs.
+/// each run on the virtual clock with this run's exact jobs (counting, not
+/// keeping, the trace).
 pub fn workers_sweep(p: &Params) -> Vec<(u32, f64)> {
     sweep_workers(p)
         .into_iter()
         .filter_map(|w| {
             let mut raw = p.to_strings();
             raw.insert("workers".into(), w.to_string());
-            let t = super::run_virtual(&SCENARIO, &raw).ok()?;
-            Some((w as u32, t.meta.results.get("pool_ms").copied().unwrap_or(t.meta.makespan_ms)))
+            let r = super::virtual_run::run_virtual_numbers(&SCENARIO, &raw).ok()?;
+            Some((w as u32, r.results.get("pool_ms").copied().unwrap_or(r.makespan_ms)))
         })
         .collect()
 }

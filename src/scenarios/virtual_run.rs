@@ -6,7 +6,7 @@
 
 use super::{finish_async, start_async, Exec, Scenario};
 use crate::engine::params::Params;
-use crate::engine::recorder::Recorder;
+use crate::engine::recorder::{Recorder, RunNumbers};
 use crate::engine::runtime::Runtime;
 use crate::engine::trace::Trace;
 use crate::engine::virtual_clock::{Slice, VirtualRun, VirtualRuntime};
@@ -66,4 +66,25 @@ impl<'a> LessonRun<'a> {
         let rec = std::mem::replace(&mut self.rec, Rc::new(Recorder::new()));
         finish_async(self.scn, &self.params, rec, &self.rt, stopped)
     }
+}
+
+/// An async lesson on the virtual clock, unsliced, with a counting recorder
+/// ([`Recorder::counting`]): the same schedule as [`super::run_virtual`], and
+/// so the same makespan and results, but no trace is kept. For sweeps, which
+/// use a run's numbers only.
+pub fn run_virtual_numbers(scn: &Scenario, raw: &BTreeMap<String, String>) -> Result<RunNumbers, RunError> {
+    let Exec::Async(body) = scn.exec else {
+        return Err(RunError::Environment(format!("{} is not an async lesson", scn.id)));
+    };
+    let params = scn.validate(raw).map_err(|e| RunError::Environment(format!("invalid parameters: {e:?}")))?;
+    let rt = VirtualRuntime::new();
+    let rec = Rc::new(Recorder::counting());
+    let fut = body(params, Rc::new(rt.clone()), rec.clone());
+    match rt.block_on(fut) {
+        Some(Ok(())) => {}
+        Some(Err(e)) => return Err(e),
+        None => return Err(RunError::Workload("every task is blocked and no timer is pending (deadlock)".into())),
+    }
+    let rec = Rc::try_unwrap(rec).map_err(|_| RunError::Workload("run still holds its recorder".into()))?;
+    Ok(rec.numbers(rt.now()))
 }

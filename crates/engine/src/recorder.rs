@@ -17,6 +17,10 @@ pub struct TrackId(pub usize);
 
 #[derive(Default)]
 struct Inner {
+    /// A counting recorder ([`Recorder::counting`]) keeps no spans or events,
+    /// only how many there were (`counted`), and each track's last sample.
+    counting: bool,
+    counted: Counts,
     lanes: Vec<Lane>,
     spans: Vec<Span>,
     /// Per lane id, 1 + the index in `spans` of its open span (0: none). A
@@ -34,9 +38,36 @@ pub struct Recorder {
     inner: RefCell<Inner>,
 }
 
+/// What a run recorded, by number: spans, instant events and track samples.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub spans: usize,
+    pub events: usize,
+    pub samples: usize,
+}
+
+/// The numbers of a run whose trace was not kept ([`Recorder::counting`]):
+/// what a sweep needs (makespan, the lesson's results) and what the trace would
+/// have held.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunNumbers {
+    pub makespan_ms: f64,
+    pub results: BTreeMap<String, f64>,
+    pub counts: Counts,
+}
+
 impl Recorder {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A recorder that counts spans, events and samples instead of keeping
+    /// them (no resource, event name or sample stored): for runs of which
+    /// only the numbers are used (the crawler's K sweep, the thread pool's
+    /// workers sweep). Lanes, their outcomes, results and bars are kept, so a
+    /// lesson that reads them back runs as with [`Recorder::new`].
+    pub fn counting() -> Self {
+        Self { inner: RefCell::new(Inner { counting: true, ..Inner::default() }) }
     }
 
     pub fn lane(&self, name: impl Into<String>, kind: LaneKind) -> LaneId {
@@ -62,16 +93,21 @@ impl Recorder {
 
     /// The lane starts doing `state` at `t` (closing what it did before).
     pub fn enter(&self, lane: LaneId, state: State, resource: Option<&str>, t: f64) {
-        self.push_span(lane, state, resource.map(str::to_owned), None, t);
+        self.push_span(lane, state, resource, None, t);
     }
 
     /// Like [`enter`](Self::enter) with a hover label.
     pub fn enter_labelled(&self, lane: LaneId, state: State, resource: Option<&str>, label: String, t: f64) {
-        self.push_span(lane, state, resource.map(str::to_owned), Some(label), t);
+        self.push_span(lane, state, resource, Some(label), t);
     }
 
-    fn push_span(&self, lane: LaneId, state: State, resource: Option<String>, label: Option<String>, t: f64) {
+    fn push_span(&self, lane: LaneId, state: State, resource: Option<&str>, label: Option<String>, t: f64) {
         let mut i = self.inner.borrow_mut();
+        if i.counting {
+            i.counted.spans += 1;
+            return;
+        }
+        let resource = resource.map(str::to_owned);
         close_open(&mut i, lane.0, t);
         let idx = i.spans.len();
         i.spans.push(Span { lane: lane.0, state, start_ms: t, end_ms: t, resource, label });
@@ -85,6 +121,10 @@ impl Recorder {
     /// A complete span recorded after the fact (CPU chunks report start and end).
     pub fn span(&self, lane: LaneId, state: State, start: f64, end: f64, label: Option<String>) {
         let mut i = self.inner.borrow_mut();
+        if i.counting {
+            i.counted.spans += 1;
+            return;
+        }
         close_open(&mut i, lane.0, start);
         i.spans.push(Span { lane: lane.0, state, start_ms: start, end_ms: end.max(start), resource: None, label });
     }
@@ -92,6 +132,10 @@ impl Recorder {
     /// Like [`span`](Self::span), using a resource (`"GIL"`, `"pipe"`, …).
     pub fn span_on(&self, lane: LaneId, state: State, resource: &str, start: f64, end: f64, label: Option<String>) {
         let mut i = self.inner.borrow_mut();
+        if i.counting {
+            i.counted.spans += 1;
+            return;
+        }
         close_open(&mut i, lane.0, start);
         i.spans.push(Span { lane: lane.0, state, start_ms: start, end_ms: end.max(start), resource: Some(resource.to_owned()), label });
     }
@@ -106,7 +150,12 @@ impl Recorder {
     }
 
     pub fn event(&self, lane: Option<LaneId>, name: &str, detail: Option<String>, t: f64) {
-        self.inner.borrow_mut().events.push(Event { lane: lane.map(|l| l.0), t_ms: t, name: name.to_owned(), detail });
+        let mut i = self.inner.borrow_mut();
+        if i.counting {
+            i.counted.events += 1;
+            return;
+        }
+        i.events.push(Event { lane: lane.map(|l| l.0), t_ms: t, name: name.to_owned(), detail });
     }
 
     /// A scenario-specific result shown as a number (`<key>` ending in `_ms`
@@ -129,13 +178,32 @@ impl Recorder {
     /// The track's value is `value` from `t` on. Samples at the same instant
     /// replace each other so the step function stays a function.
     pub fn sample(&self, track: TrackId, value: f64, t: f64) {
-        let mut i = self.inner.borrow_mut();
+        let mut guard = self.inner.borrow_mut();
+        let i = &mut *guard;
         let Some(tr) = i.tracks.get_mut(track.0) else { return };
-        match tr.samples.last_mut() {
-            Some(last) if (last.t_ms - t).abs() < 1e-9 => last.value = value,
-            Some(last) if last.value == value => {}
-            _ => tr.samples.push(Sample { t_ms: t.max(tr.samples.last().map_or(0.0, |s| s.t_ms)), value }),
+        let s = match tr.samples.last_mut() {
+            Some(last) if (last.t_ms - t).abs() < 1e-9 => return last.value = value,
+            Some(last) if last.value == value => return,
+            _ => Sample { t_ms: t.max(tr.samples.last().map_or(0.0, |s| s.t_ms)), value },
+        };
+        if i.counting {
+            // Only the last sample matters for the next one (and the end).
+            tr.samples.clear();
+            i.counted.samples += 1;
         }
+        tr.samples.push(s);
+    }
+
+    /// The numbers of the run ended at `end`, for either kind of recorder
+    /// (counted, or the lengths of what was kept, as [`finish`](Self::finish)
+    /// would leave them).
+    pub fn numbers(self, end: f64) -> RunNumbers {
+        let i = self.inner.into_inner();
+        let kept = Counts { spans: i.spans.len(), events: i.events.len(), samples: i.tracks.iter().map(|t| t.samples.len()).sum() };
+        let counted = if i.counting { Counts { samples: i.counted.samples + i.tracks.len(), ..i.counted } } else { kept };
+        // `finish` closes each track with a sample at `end` if its last is earlier.
+        let closing = i.tracks.iter().filter(|t| t.samples.last().is_some_and(|s| s.t_ms < end)).count();
+        RunNumbers { makespan_ms: end, results: i.results, counts: Counts { samples: counted.samples + closing, ..counted } }
     }
 
     /// Ends the run at `end`: open spans are cut there, and lanes whose work never
