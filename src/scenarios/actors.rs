@@ -45,6 +45,7 @@ pub static SCENARIO: Scenario = Scenario {
         ("mailbox", "1"),
         ("seed", "16"),
     ],
+    heavy_steps: false,
     exec: Exec::Async(run),
 };
 

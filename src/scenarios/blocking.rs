@@ -38,6 +38,7 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("ms", 1, 5_000, 100),
     ],
     cpython: &[("mode", "block"), ("cpu_ms", "400"), ("n", "6"), ("every", "25"), ("ms", "60")],
+    heavy_steps: false,
     exec: Exec::Async(run),
 };
 

@@ -55,6 +55,7 @@ pub static SCENARIO: Scenario = Scenario {
     ],
     // The listing reports lanes for sequential, threads and asyncio runs.
     cpython: &[("n", "8"), ("threads", "4"), ("io", "300"), ("job", "io_bound"), ("model", "threads_gil")],
+    heavy_steps: true,
     exec: Exec::Async(run),
 };
 

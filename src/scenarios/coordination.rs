@@ -39,6 +39,7 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("seed", 0, 4_294_967_295, 1),
     ],
     cpython: &[("primitive", "pool"), ("n", "8"), ("k", "3"), ("ms", "100"), ("seed", "36")],
+    heavy_steps: false,
     exec: Exec::Async(run),
 };
 

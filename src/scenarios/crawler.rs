@@ -43,6 +43,7 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("queue", 0, 10_000, 10),
     ],
     cpython: &[("n", "12"), ("k", "3"), ("latency", "uniform"), ("ms", "40"), ("seed", "7")],
+    heavy_steps: false,
     exec: Exec::Async(run),
 };
 

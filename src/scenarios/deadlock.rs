@@ -29,6 +29,7 @@ pub static SCENARIO: Scenario = Scenario {
     kind: Kind::Async,
     params: &[ParamSpec::choice("ordering", ORDERINGS, "opposite"), ParamSpec::int("n", 2, 8, 2), ParamSpec::int("ms", 1, 5_000, 100)],
     cpython: &[("ordering", "ordered"), ("n", "3"), ("ms", "80")],
+    heavy_steps: false,
     exec: Exec::Async(run),
 };
 

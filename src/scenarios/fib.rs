@@ -26,6 +26,7 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("reps", 1, 10, 2),
     ],
     cpython: &[],
+    heavy_steps: false,
     exec: Exec::Cpu(run),
 };
 

@@ -24,6 +24,7 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("seed", 0, 4_294_967_295, 1),
     ],
     cpython: &[("n", "6"), ("latency", "uniform"), ("ms", "40"), ("seed", "5")],
+    heavy_steps: false,
     exec: Exec::Async(run),
 };
 

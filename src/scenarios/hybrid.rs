@@ -35,6 +35,7 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("seed", 0, 4_294_967_295, 1),
     ],
     cpython: &[],
+    heavy_steps: true,
     exec: Exec::Async(run),
 };
 

@@ -80,6 +80,12 @@ pub struct Scenario {
     /// listing is run with these as `--key value` plus `--json`, and compared
     /// with the virtual-clock run. Empty = not compared (CPU lessons).
     pub cpython: &'static [(&'static str, &'static str)],
+    /// One loop step of its virtual-clock run may compute for long (hybrid
+    /// counts real primes in a step; the chooser models every job under every
+    /// model in one: seconds at the largest sizes). A step is never cut, so on
+    /// a page with the worker pool such a run goes to a pool worker, as CPU
+    /// work does, instead of in slices on the page's thread.
+    pub heavy_steps: bool,
     pub exec: Exec,
 }
 

@@ -41,6 +41,7 @@ pub static SCENARIO: Scenario = Scenario {
         ("fail", "25"),
         ("seed", "2"),
     ],
+    heavy_steps: false,
     exec: Exec::Async(run),
 };
 

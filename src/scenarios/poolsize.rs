@@ -43,6 +43,7 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("fail_at", -1, 5_000_000, -1),
     ],
     cpython: &[],
+    heavy_steps: false,
     exec: Exec::Cpu(run),
 };
 

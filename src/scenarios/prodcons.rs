@@ -43,6 +43,7 @@ pub static SCENARIO: Scenario = Scenario {
         ("shutdown", "sentinel"),
         ("seed", "9"),
     ],
+    heavy_steps: false,
     exec: Exec::Async(run),
 };
 

@@ -26,6 +26,7 @@ pub static SCENARIO: Scenario = Scenario {
     kind: Kind::Cpu,
     params: &[ParamSpec::int("threads", 0, THREADS_MAX, 0), ParamSpec::int("increments", 1_000, 50_000_000, 1_000_000)],
     cpython: &[],
+    heavy_steps: false,
     exec: Exec::Cpu(run),
 };
 

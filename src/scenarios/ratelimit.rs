@@ -42,6 +42,7 @@ pub static SCENARIO: Scenario = Scenario {
         ("ms", "40"),
         ("seed", "4"),
     ],
+    heavy_steps: false,
     exec: Exec::Async(run),
 };
 

@@ -51,6 +51,7 @@ pub static SCENARIO: Scenario = Scenario {
         // `cpython_params_have_no_near_ties`).
         ("seed", "1664"),
     ],
+    heavy_steps: false,
     exec: Exec::Async(run),
 };
 

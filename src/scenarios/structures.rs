@@ -36,6 +36,7 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("shards", 1, 64, 8),
     ],
     cpython: &[],
+    heavy_steps: false,
     exec: Exec::Cpu(run),
 };
 

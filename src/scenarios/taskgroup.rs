@@ -38,6 +38,7 @@ pub static SCENARIO: Scenario = Scenario {
         ("nested", "nested"),
         ("seed", "29"),
     ],
+    heavy_steps: false,
     exec: Exec::Async(run),
 };
 

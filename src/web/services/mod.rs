@@ -12,4 +12,5 @@ pub mod pool;
 pub mod process_pool;
 pub mod runner;
 pub mod site;
+pub mod turns;
 pub mod url;
