@@ -102,9 +102,10 @@ const STOP_BOUND: Duration = Duration::from_millis(1_000);
 /// Every lesson whose chunks are cut into pieces, at the largest sizes its
 /// form allows (threads: the pool's), ends within [`STOP_BOUND`] of Stop with
 /// its trace marked stopped and no answer. Stop is pressed by the run's own
-/// clock on its second read: in the warm-up, just before its first call of the
+/// clock on its third read: in the warm-up, as it times its first call of the
 /// chunk's work (a whole chunk at these sizes), so the moment is the same
-/// however loaded the machine is.
+/// however loaded the machine is (`cpu::warm_up` reads the clock for its
+/// start, in its loop's test, then for the call's start).
 #[test]
 fn stop_ends_a_lesson_at_its_largest_sizes_mid_chunk() {
     let pool = rayon::current_num_threads();
@@ -126,7 +127,7 @@ fn stop_ends_a_lesson_at_its_largest_sizes_mid_chunk() {
         let pressed = Mutex::new(None::<Instant>);
         let origin = Instant::now();
         let clock = || {
-            if reads.fetch_add(1, Ordering::SeqCst) == 1 {
+            if reads.fetch_add(1, Ordering::SeqCst) == 2 {
                 *pressed.lock().unwrap() = Some(Instant::now());
                 flag.store(true, Ordering::SeqCst);
             }
