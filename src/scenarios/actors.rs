@@ -46,6 +46,7 @@ pub static SCENARIO: Scenario = Scenario {
         ("seed", "16"),
     ],
     extras: &[],
+    heavy_steps: false,
     exec: Exec::Async(run),
 };
 

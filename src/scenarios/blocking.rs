@@ -39,6 +39,7 @@ pub static SCENARIO: Scenario = Scenario {
     ],
     cpython: &[("mode", "block"), ("cpu_ms", "400"), ("n", "6"), ("every", "25"), ("ms", "60")],
     extras: &[],
+    heavy_steps: false,
     exec: Exec::Async(run),
 };
 

@@ -56,6 +56,7 @@ pub static SCENARIO: Scenario = Scenario {
     // The listing reports lanes for sequential, threads and asyncio runs.
     cpython: &[("n", "8"), ("threads", "4"), ("io", "300"), ("job", "io_bound"), ("model", "threads_gil")],
     extras: &[super::extras::Extra::BarsPickRunWithVerdict],
+    heavy_steps: true,
     exec: Exec::Async(run),
 };
 

@@ -40,6 +40,7 @@ pub static SCENARIO: Scenario = Scenario {
     ],
     cpython: &[("primitive", "pool"), ("n", "8"), ("k", "3"), ("ms", "100"), ("seed", "36")],
     extras: &[],
+    heavy_steps: false,
     exec: Exec::Async(run),
 };
 

@@ -52,6 +52,7 @@ pub static SCENARIO: Scenario = Scenario {
         note: "app.k_sweep_note",
         axis: "app.k_axis",
     })],
+    heavy_steps: false,
     exec: Exec::Async(run),
 };
 

@@ -30,6 +30,7 @@ pub static SCENARIO: Scenario = Scenario {
     params: &[ParamSpec::choice("ordering", ORDERINGS, "opposite"), ParamSpec::int("n", 2, 8, 2), ParamSpec::int("ms", 1, 5_000, 100)],
     cpython: &[("ordering", "ordered"), ("n", "3"), ("ms", "80")],
     extras: &[],
+    heavy_steps: false,
     exec: Exec::Async(run),
 };
 

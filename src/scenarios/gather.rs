@@ -25,6 +25,7 @@ pub static SCENARIO: Scenario = Scenario {
     ],
     cpython: &[("n", "6"), ("latency", "uniform"), ("ms", "40"), ("seed", "5")],
     extras: &[],
+    heavy_steps: false,
     exec: Exec::Async(run),
 };
 

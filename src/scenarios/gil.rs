@@ -49,8 +49,20 @@ pub static SCENARIO: Scenario = Scenario {
     ],
     cpython: &[],
     extras: &[super::extras::Extra::PythonView],
+    heavy_steps: false,
     exec: Exec::Cpu(run),
 };
+
+/// Mixer steps computed between two looks at Stop (about a millisecond): one
+/// mode's part at the largest sizes is 10¹¹ steps, minutes of work.
+pub const PIECE_STEPS: u64 = 1 << 20;
+
+/// [`spin_range`]`(lo, hi, rounds)`, Stop asked every [`PIECE_STEPS`] steps or
+/// so (every item when one item is more); exact unless stopped.
+pub fn spin_pieces(ctx: &CpuCtx<'_>, lo: u64, hi: u64, rounds: u32) -> u64 {
+    let piece = (PIECE_STEPS / u64::from(rounds.max(1))).max(1);
+    ctx.fold_pieces(lo, hi, piece, 0, |s, a, b| s.wrapping_add(spin_range(a, b, rounds)))
+}
 
 /// A thread holding the GIL reads the clock about this often (ms): often
 /// enough to honour the switch interval, rarely enough to cost nothing.
@@ -92,10 +104,16 @@ pub fn sequential(ctx: &CpuCtx<'_>, log: &WorkLog<'_>, job: &Job) -> Option<Mode
             return None;
         }
         let (lo, hi) = part(job.items, slices, s);
-        let r = log.timed("main", State::Running, None, |_| format!("sequential · items [{lo}, {hi})"), || spin_range(lo, hi, job.rounds));
+        let r = log.timed(
+            "main",
+            State::Running,
+            None,
+            |_| format!("sequential · items [{lo}, {hi})"),
+            || spin_pieces(ctx, lo, hi, job.rounds),
+        );
         sum = sum.wrapping_add(r);
     }
-    Some(ModeRun { ms: log.now() - t0, checksum: sum, bytes_copied: 0, switches: 0 })
+    (!ctx.cancelled()).then(|| ModeRun { ms: log.now() - t0, checksum: sum, bytes_copied: 0, switches: 0 })
 }
 
 pub fn gil_threads(ctx: &CpuCtx<'_>, log: &WorkLog<'_>, job: &Job) -> Option<ModeRun> {
@@ -173,7 +191,7 @@ pub fn free_threads(ctx: &CpuCtx<'_>, log: &WorkLog<'_>, job: &Job) -> Option<Mo
             State::Running,
             None,
             |_| format!("thread {i} · free-threaded · items [{lo}, {hi})"),
-            || spin_range(lo, hi, job.rounds),
+            || spin_pieces(ctx, lo, hi, job.rounds),
         );
         total.fetch_add(r, Ordering::Relaxed);
     });
@@ -249,7 +267,7 @@ fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
     // Warm up (the browser optimizes wasm after its first calls) before timing.
     let (lo, hi) = part(job.items, 16, 0);
     warm_up(ctx, || {
-        std::hint::black_box(spin_range(lo, hi, job.rounds));
+        std::hint::black_box(spin_pieces(ctx, lo, hi, job.rounds));
     });
     let log = WorkLog::new(ctx);
     let finish = |log: WorkLog<'_>, stopped| {
@@ -264,6 +282,10 @@ fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
         // Processes first: the browser tears their workers down after the
         // mode, on other threads; that settles while the free threads run,
         // not while sequential and GIL threads (the pair compared) are timed.
+        // Stop seen in the warm-up or the last round: no processes started.
+        if ctx.cancelled() {
+            return finish(log, true);
+        }
         log.event("gil_processes", "");
         let Some((procs, c)) = processes(ctx, &log, &job)? else { return finish(log, true) };
         log.event("gil_free", "");

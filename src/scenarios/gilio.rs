@@ -35,6 +35,7 @@ pub static SCENARIO: Scenario = Scenario {
     // Light on computing: CPython's busy loop is what a loaded machine slows.
     cpython: &[("n", "4"), ("threads", "4"), ("io", "500"), ("cpu", "1"), ("switch", "5000")],
     extras: &[],
+    heavy_steps: false,
     exec: Exec::Async(run),
 };
 

@@ -19,6 +19,7 @@ pub static SCENARIO: Scenario = Scenario {
     params: &[ParamSpec::choice("model", models::IDS, "lost_update_2x3")],
     cpython: &[],
     extras: &[],
+    heavy_steps: false,
     exec: Exec::Async(run),
 };
 

@@ -87,6 +87,12 @@ pub struct Scenario {
     pub cpython: &'static [(&'static str, &'static str)],
     /// What the lesson adds to the page ([`extras::Extra`]); most add nothing.
     pub extras: &'static [extras::Extra],
+    /// One loop step of its virtual-clock run may compute for long (hybrid
+    /// counts real primes in a step; the chooser models every job under every
+    /// model in one: seconds at the largest sizes). A step is never cut, so on
+    /// a page with the worker pool such a run goes to a pool worker, as CPU
+    /// work does, instead of in slices on the page's thread.
+    pub heavy_steps: bool,
     pub exec: Exec,
 }
 

@@ -52,6 +52,7 @@ pub static SCENARIO: Scenario = Scenario {
     ],
     cpython: &[("mode", "queue"), ("method", "fork"), ("procs", "2"), ("items", "6"), ("work", "50"), ("kb", "1"), ("func", "def")],
     extras: &[],
+    heavy_steps: false,
     exec: Exec::Async(run),
 };
 

@@ -42,6 +42,7 @@ pub static SCENARIO: Scenario = Scenario {
     ],
     cpython: &[("mode", "shared_memory"), ("lock", "locked"), ("procs", "2"), ("increments", "20000")],
     extras: &[],
+    heavy_steps: false,
     exec: Exec::Async(run),
 };
 

@@ -23,6 +23,7 @@ pub static SCENARIO: Scenario = Scenario {
     ],
     cpython: &[],
     extras: &[],
+    heavy_steps: false,
     exec: Exec::Cpu(run),
 };
 

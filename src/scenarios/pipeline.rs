@@ -42,6 +42,7 @@ pub static SCENARIO: Scenario = Scenario {
         ("seed", "2"),
     ],
     extras: &[],
+    heavy_steps: false,
     exec: Exec::Async(run),
 };
 

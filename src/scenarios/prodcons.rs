@@ -44,6 +44,7 @@ pub static SCENARIO: Scenario = Scenario {
         ("seed", "9"),
     ],
     extras: &[],
+    heavy_steps: false,
     exec: Exec::Async(run),
 };
 

@@ -27,6 +27,7 @@ pub static SCENARIO: Scenario = Scenario {
     params: &[ParamSpec::int("threads", 0, THREADS_MAX, 0), ParamSpec::int("increments", 1_000, 50_000_000, 1_000_000)],
     cpython: &[],
     extras: &[super::extras::Extra::InterleaveLink("lost_update_2x3")],
+    heavy_steps: false,
     exec: Exec::Cpu(run),
 };
 

@@ -43,6 +43,7 @@ pub static SCENARIO: Scenario = Scenario {
         ("seed", "4"),
     ],
     extras: &[],
+    heavy_steps: false,
     exec: Exec::Async(run),
 };
 

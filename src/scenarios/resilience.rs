@@ -52,6 +52,7 @@ pub static SCENARIO: Scenario = Scenario {
         ("seed", "1664"),
     ],
     extras: &[],
+    heavy_steps: false,
     exec: Exec::Async(run),
 };
 

@@ -30,6 +30,7 @@ pub static SCENARIO: Scenario = Scenario {
     ],
     cpython: &[("n", "6"), ("latency", "uniform"), ("ms", "120"), ("fail", "35"), ("seed", "14")],
     extras: &[],
+    heavy_steps: false,
     exec: Exec::Async(run),
 };
 

@@ -34,6 +34,7 @@ pub static SCENARIO: Scenario = Scenario {
     ],
     cpython: &[],
     extras: &[],
+    heavy_steps: false,
     exec: Exec::Cpu(run),
 };
 
@@ -46,6 +47,13 @@ pub fn buffer(items: usize) -> Vec<u64> {
 #[inline(never)]
 pub fn checksum(xs: &[u64], rounds: u32) -> u64 {
     xs.iter().fold(0u64, |a, &x| a.wrapping_add(spin(x, rounds)))
+}
+
+/// [`checksum`] of `xs`, Stop asked every [`super::gil::PIECE_STEPS`] mixer
+/// steps or so (a chunk at the largest sizes is 10¹⁰); exact unless stopped.
+pub fn checksum_pieces(ctx: &CpuCtx<'_>, xs: &[u64], rounds: u32) -> u64 {
+    let piece = (super::gil::PIECE_STEPS / u64::from(rounds.max(1))).max(1);
+    ctx.fold_pieces(0, xs.len() as u64, piece, 0, |s, a, b| s.wrapping_add(checksum(&xs[a as usize..b as usize], rounds)))
 }
 
 fn bounds(items: usize, chunk: usize, c: usize) -> (usize, usize) {
@@ -66,7 +74,7 @@ pub fn shared(ctx: &CpuCtx<'_>, log: &WorkLog<'_>, buf: &[u64], threads: usize, 
     let runs = run_lanes(ctx, threads, n_chunks, |c| {
         let (lo, hi) = bounds(buf.len(), chunk, c);
         let t = log.now();
-        let r = checksum(&buf[lo..hi], rounds);
+        let r = checksum_pieces(ctx, &buf[lo..hi], rounds);
         log.span(worker_lane(), State::Running, None, t, log.now(), format!("shared · chunk {c} · reads items [{lo}, {hi}) in place"));
         r
     })?;
@@ -103,7 +111,7 @@ pub fn message_passing(
             State::Running,
             None,
             |_| format!("message passing · chunk {c} · compute on the copy"),
-            || checksum(&items, rounds),
+            || checksum_pieces(ctx, &items, rounds),
         );
         let back = encode(&[r]);
         let answer = log.timed(
@@ -137,8 +145,11 @@ fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
     let buf = buffer(items);
     let first = &buf[..chunk.min(items)];
     warm_up(ctx, || {
-        std::hint::black_box(checksum(first, rounds));
-        std::hint::black_box(decode(&encode(first)).ok());
+        std::hint::black_box(checksum_pieces(ctx, first, rounds));
+        // A chunk of 10⁶ items is 20 MB of JSON: not once more after Stop.
+        if !ctx.cancelled() {
+            std::hint::black_box(decode(&encode(first)).ok());
+        }
     });
     let log = WorkLog::new(ctx);
     let lanes: Vec<String> = (0..ctx.pool_threads).map(|w| format!("worker {w}")).collect();

@@ -39,6 +39,7 @@ pub static SCENARIO: Scenario = Scenario {
         ("seed", "29"),
     ],
     extras: &[],
+    heavy_steps: false,
     exec: Exec::Async(run),
 };
 

@@ -67,6 +67,7 @@ pub static SCENARIO: Scenario = Scenario {
         ("storage", "local"),
     ],
     extras: &[],
+    heavy_steps: false,
     exec: Exec::Async(run),
 };
 

@@ -63,6 +63,7 @@ pub static SCENARIO: Scenario = Scenario {
         note: "app.workers_sweep_note",
         axis: "app.threads_axis",
     })],
+    heavy_steps: false,
     exec: Exec::Async(run),
 };
 

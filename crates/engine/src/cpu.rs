@@ -55,6 +55,24 @@ impl CpuCtx<'_> {
     pub fn cancelled(&self) -> bool {
         self.cancel.load(Ordering::Relaxed)
     }
+
+    /// Folds `f` over `[lo, hi)` cut into pieces of at most `piece` items, in
+    /// order, asking Stop before each piece. Lanes ask Stop only between
+    /// chunks, and one chunk of a lesson's largest sizes takes seconds: a chunk
+    /// computed through this stops within one piece's time instead. Not
+    /// stopped, it returns exactly the fold of every piece, so the chunk's
+    /// answer must not depend on the cut (sums, counts, XORs, rows in order).
+    /// Stopped, it returns the fold so far, a partial answer: a lane run that
+    /// saw Stop is no result ([`try_run_lanes`] returns `None`).
+    pub fn fold_pieces<R>(&self, lo: u64, hi: u64, piece: u64, mut acc: R, mut f: impl FnMut(R, u64, u64) -> R) -> R {
+        let mut a = lo;
+        while a < hi && !self.cancelled() {
+            let b = a.saturating_add(piece.max(1)).min(hi);
+            acc = f(acc, a, b);
+            a = b;
+        }
+        acc
+    }
 }
 
 /// One chunk as it ran.
@@ -70,7 +88,8 @@ pub struct ChunkRun<R> {
 
 /// Runs chunks `0..n_chunks` with at most `lanes` of them in progress at once.
 /// Returns the chunk runs in completion order, or `None` if cancelled (the
-/// chunks already running finish first; none start after the flag is seen).
+/// chunks already running finish first, or bail out early through
+/// [`CpuCtx::fold_pieces`]; none start after the flag is seen).
 pub fn run_lanes<R, F>(ctx: &CpuCtx<'_>, lanes: usize, n_chunks: usize, work: F) -> Option<Vec<ChunkRun<R>>>
 where
     R: Send,
@@ -94,8 +113,9 @@ pub struct ChunkFailure<E> {
 
 /// [`run_lanes`] for fallible work: the first `Err` stops every lane from
 /// taking another chunk (chunks already running finish) and is returned.
-/// When Stop was pressed, a chunk's error counts as the cancellation it most
-/// likely is (work may bail out early on the flag), so the result is `Ok(None)`.
+/// When Stop was pressed, the result is `Ok(None)` whatever the chunks
+/// returned: work may bail out early on the flag, with an error or with a
+/// partial answer ([`CpuCtx::fold_pieces`]), so no answer of that run counts.
 /// The pool is left as it was: lanes are scoped tasks that all return.
 pub fn try_run_lanes<T, E, F>(ctx: &CpuCtx<'_>, lanes: usize, n_chunks: usize, work: F) -> Result<Option<Vec<ChunkRun<T>>>, ChunkFailure<E>>
 where
@@ -143,7 +163,7 @@ where
     });
     let runs = done.into_inner().unwrap_or_else(|e| e.into_inner());
     let failure = failure.into_inner().unwrap_or_else(|e| e.into_inner());
-    if ctx.cancelled() && (failure.is_some() || runs.len() < n_chunks) {
+    if ctx.cancelled() {
         return Ok(None);
     }
     match failure {

@@ -129,8 +129,11 @@ impl Runtime for BrowserRuntime {
 
     fn spawn_local(&self, fut: LocalBoxFuture<'static, ()>) {
         // wasm-bindgen-futures runs spawned tasks from one FIFO queue, in the
-        // order they were woken: asyncio's `call_soon` order.
-        wasm_bindgen_futures::spawn_local(fut);
+        // order they were woken: asyncio's `call_soon` order. Paced: a task
+        // woken once the page's turn is spent waits for the next turn, in
+        // that order (10,000 tasks started at once would otherwise all make
+        // their first step, and their fetch(), in one long task).
+        wasm_bindgen_futures::spawn_local(super::turns::Paced(fut));
     }
 
     fn set_server(&self, spec: Option<crate::engine::server_model::ServerSpec>) {

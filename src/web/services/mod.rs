@@ -15,4 +15,5 @@ pub mod process_pool;
 pub mod runner;
 pub mod shared_procs;
 pub mod site;
+pub mod turns;
 pub mod url;

@@ -2,17 +2,18 @@
 //! (abortable: Stop drops it and the trace is closed as stopped); CPU lessons go
 //! to the pool with a cancel flag the workers check between chunks. On the
 //! virtual clock an async lesson runs in slices of a few ms (deterministic,
-//! the same trace as in one go), yielding to the page between them.
+//! the same trace as in one go), yielding to the page between them
+//! ([`super::turns`]); one whose steps compute runs on a pool worker.
 //! A stopped run always ends the page's "running": with its partial trace
 //! (marked stopped) when there is one, else as [`RunError::Stopped`].
 
-use super::{browser_runtime::BrowserRuntime, endpoint, pool};
+use super::{browser_runtime::BrowserRuntime, endpoint, pool, turns};
 use crate::engine::cpu::Progress;
 use crate::engine::runtime::Runtime;
 use crate::engine::RunError;
 use crate::scenarios::{self, Exec, Scenario};
 use crate::state::{Action, Clock, RunProgress, TraceRef};
-use futures::future::{AbortHandle, Abortable};
+use futures::future::{select, AbortHandle, Abortable, Either};
 use gloo::timers::callback::Interval;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -50,22 +51,39 @@ pub fn start(
         // The virtual clock: deterministic and instant, no endpoint needed.
         // (A model lesson always: its steps are not timed.)
         // The loop runs here in ~8 ms slices between which the browser draws
-        // and Stop is asked. A CPU lesson's steps compute (hybrid counts real
-        // primes inline: one step can take seconds), so its run goes to a
-        // pool worker (`pool::run_virtual`; Stop asked every few hundred
-        // steps, the trace so far sent back). Only CPU lessons start the pool:
-        // a tutorial's virtual crawl does not fetch the rest of the wasm into
-        // two workers first.
+        // and Stop is asked. A lesson whose steps compute (`heavy_steps`:
+        // hybrid counts real primes inline, the chooser models every job
+        // under every model: one step can take seconds) goes to a pool worker
+        // (`pool::run_virtual`; Stop asked every few hundred steps, the trace
+        // so far sent back). Only those start the pool: a tutorial's virtual
+        // crawl does not fetch the rest of the wasm into two workers first.
         Exec::Async(_) if clock == Clock::Virtual || scn.kind == crate::scenarios::Kind::Model => spawn_local(async move {
             let raw = params.to_strings();
-            let computes = scn.kind == crate::scenarios::Kind::Cpu;
-            if computes && super::env::detect().isolated && pool::ensure(hardware_threads as usize).await.is_ok() {
-                emit(&dispatch, pool::run_virtual(scn, raw, cancel).await);
+            if scn.heavy_steps && super::env::detect().isolated && pool::ensure(hardware_threads as usize).await.is_ok() {
+                let run = Box::pin(pool::run_virtual(scn, raw, cancel));
+                let stop = Abortable::new(futures::future::pending::<()>(), reg);
+                let ended = match select(run, stop).await {
+                    Either::Left((ended, _)) => ended,
+                    // Stop: the worker sends the trace so far at its next look
+                    // at Stop, unless it is inside a step that computes for
+                    // long; then the page does not wait (the worker finishes
+                    // that step on its own and its answer is dropped).
+                    Either::Right((_, run)) => match select(run, Box::pin(gloo::timers::future::TimeoutFuture::new(STOP_GRACE_MS))).await {
+                        Either::Left((ended, _)) => ended,
+                        Either::Right(_) => Err(RunError::Stopped),
+                    },
+                };
+                emit(&dispatch, ended);
             } else {
                 run_virtual_sliced(scn, raw, cancel, dispatch).await;
             }
         }),
         Exec::Async(run) => spawn_local(async move {
+            // A CPU lesson's pool is up before its clock starts: starting it
+            // inside the run would count its start-up as the lesson's.
+            if scn.kind == crate::scenarios::Kind::Cpu && super::env::detect().isolated {
+                let _ = pool::ensure(hardware_threads as usize).await;
+            }
             let (ep, fallback) = match endpoint::ensure().await {
                 Ok(ep) => (ep, None),
                 Err(e) => {
@@ -118,19 +136,16 @@ pub fn start(
     handle
 }
 
-/// Longest a slice of a virtual-clock run may hold the page's thread, ms (as
-/// the interleaving search's slices): well under the 50 ms of a long task.
-const SLICE_MS: f64 = 8.0;
+/// How long Stop waits for a pool worker's trace so far before the run ends
+/// without it, ms (Stop's bound is 250 ms: a slice and one redraw).
+const STOP_GRACE_MS: u32 = 150;
+
 /// Loop steps between clock reads inside a slice.
 const STEPS_PER_CHECK: u64 = 64;
 
-fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
-}
-
-/// Runs an async lesson on the virtual clock in slices of about [`SLICE_MS`],
-/// yielding to the browser (a 0 ms timer: a new macrotask, so input, paint and
-/// Stop get their turn) between slices. Stop ends it between two slices with
+/// Runs an async lesson on the virtual clock in slices of about
+/// [`turns::SLICE_MS`], yielding to the browser (a new turn: input, paint and
+/// Stop get theirs) between slices. Stop ends it between two slices with
 /// the trace so far, marked stopped. The trace of a run not stopped is the one
 /// `run_virtual` makes in one go (`tests/engine_slices.rs`).
 async fn run_virtual_sliced(
@@ -144,13 +159,12 @@ async fn run_virtual_sliced(
         Err(e) => return emit(&dispatch, Err(e)),
     };
     loop {
-        let t0 = now_ms();
-        while now_ms() - t0 < SLICE_MS {
+        while !turns::spent() {
             if let Some(end) = run.run(STEPS_PER_CHECK) {
                 return emit(&dispatch, end);
             }
         }
-        gloo::timers::future::TimeoutFuture::new(0).await;
+        turns::next().await;
         if cancel.load(Ordering::Relaxed) {
             return emit(&dispatch, run.stop());
         }
