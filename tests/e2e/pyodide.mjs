@@ -84,6 +84,8 @@ const tests = [
       assert.equal(await runAndWait(app), 'done');
       const k2 = crawlerMakespan(2);
       assert.notEqual(k2, k5);
+      // The run's trace reaches the page's numbers after the worker says done: wait for it.
+      for (let t0 = Date.now(); (await app.number('makespan-ms')) !== k2 && Date.now() - t0 < 10_000;) await app.page.waitForTimeout(100);
       assert.equal(await app.number('makespan-ms'), k2);
       assert.match(await app.byTestId('py-console').innerText(), /at most 2 in flight \(seen: 2\)/);
       assert.equal((await app.timeline()).lanes, 21);
