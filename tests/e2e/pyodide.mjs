@@ -41,11 +41,21 @@ async function openRunner(app, server, query) {
 }
 
 async function runAndWait(app, kinds = ['done', 'error', 'stopped', 'limited', 'killed', 'failed', 'scope']) {
+  // The status still shows the last run's end until this one starts: record every change
+  // from the click on, and take the first end that follows a start.
+  await app.page.evaluate(() => {
+    const el = document.querySelector('[data-testid="py-status"]');
+    window.__pyKinds = [];
+    window.__pyObs?.disconnect();
+    window.__pyObs = new MutationObserver(() => window.__pyKinds.push(el.dataset.kind));
+    if (el) window.__pyObs.observe(el, { attributes: true, attributeFilter: ['data-kind'] });
+  });
   await app.byTestId('py-run').click();
   const h = await app.page.waitForFunction(
     (ks) => {
-      const k = document.querySelector('[data-testid="py-status"]')?.dataset.kind;
-      return ks.includes(k) ? k : false;
+      const seen = window.__pyKinds ?? [];
+      const start = seen.findIndex((k) => !ks.includes(k));
+      return (start >= 0 && seen.slice(start).find((k) => ks.includes(k))) || false;
     },
     kinds,
     { timeout: 120_000, polling: 50 },
