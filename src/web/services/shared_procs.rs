@@ -10,20 +10,10 @@
 
 use super::pool::shared_clock_ms;
 use super::process_pool::{next, num, spawn, Proc, Shutdown};
+use super::turns::MessageChannel;
 use crate::engine::procshared::{self, SharedHost, SharedProc, SharedRun, SharedSpec};
 use futures::future::{join_all, LocalBoxFuture};
 use wasm_bindgen::prelude::*;
-
-#[wasm_bindgen]
-extern "C" {
-    type MessageChannel;
-    #[wasm_bindgen(constructor)]
-    fn new() -> MessageChannel;
-    #[wasm_bindgen(method, getter)]
-    fn port1(this: &MessageChannel) -> JsValue;
-    #[wasm_bindgen(method, getter)]
-    fn port2(this: &MessageChannel) -> JsValue;
-}
 
 struct Host;
 
@@ -61,14 +51,14 @@ async fn run(spec: SharedSpec) -> Result<SharedRun, String> {
     let buf = js_sys::SharedArrayBuffer::new(8);
     if spec.manager {
         let channels: Vec<MessageChannel> = (0..n).map(|_| MessageChannel::new()).collect();
-        let ports: js_sys::Array = channels.iter().map(|c| c.port1()).collect();
+        let ports: js_sys::Array = channels.iter().map(|c| JsValue::from(c.port1())).collect();
         let (_, m) = procs.last_mut().ok_or("no manager")?;
         m.worker
             .post_message_with_transfer(&obj(&[("manager", true.into()), ("ports", ports.clone().into())]), &ports)
             .map_err(|e| format!("{e:?}"))?;
         next(m).await?;
         for (c, (_, p)) in channels.iter().zip(procs.iter()) {
-            let port = c.port2();
+            let port = JsValue::from(c.port2());
             let msg = obj(&[("client", true.into()), ("port", port.clone()), ("n", count.clone()), ("lock", lock.clone())]);
             p.worker.post_message_with_transfer(&msg, &js_sys::Array::of1(&port)).map_err(|e| format!("{e:?}"))?;
         }

@@ -18,16 +18,17 @@ use wasm_bindgen::prelude::*;
 /// interleaving search's slices): well under the 50 ms of a long task.
 pub const SLICE_MS: f64 = 8.0;
 
+// The page's one binding of MessageChannel (the process lessons hand its ports to workers too).
 #[wasm_bindgen]
 extern "C" {
-    type MessageChannel;
+    pub(super) type MessageChannel;
     #[wasm_bindgen(constructor)]
-    fn new() -> MessageChannel;
+    pub(super) fn new() -> MessageChannel;
     #[wasm_bindgen(method, getter)]
-    fn port1(this: &MessageChannel) -> Port;
+    pub(super) fn port1(this: &MessageChannel) -> Port;
     #[wasm_bindgen(method, getter)]
-    fn port2(this: &MessageChannel) -> Port;
-    type Port;
+    pub(super) fn port2(this: &MessageChannel) -> Port;
+    pub(super) type Port;
     #[wasm_bindgen(method, setter)]
     fn set_onmessage(this: &Port, f: &js_sys::Function);
     #[wasm_bindgen(method, js_name = postMessage)]
