@@ -5,6 +5,32 @@ use super::Entry;
 pub(super) static TABLE: &[Entry] = &[
     // ---- async: results (3), task groups (4), resilience (5) ----
     ("results.title", "Results: gather, return_exceptions, as_completed", "结果：gather、return_exceptions 与 as_completed"),
+    ("taskgroup.title", "Structured concurrency: TaskGroup and cancellation", "结构化并发：TaskGroup 与取消"),
+    ("resilience.title", "Resilience: timeout, retry with backoff, circuit breaker", "弹性：超时、退避重试与熔断器"),
+    ("crawler.url", "your own URL (optional; empty = built-in endpoint)", "自定义 URL（可选；留空 = 内置端点）"),
+    ("app.url_placeholder", "https://… (empty: the built-in endpoint)", "https://…（留空：内置端点）"),
+    ("app.url_hint", "real GET on the browser clock; the virtual clock simulates", "浏览器时钟下真实 GET；虚拟时钟下为模拟"),
+    // ---- async: rate limits (6), queues (7), pipeline (8), actors (12) ----
+    ("ratelimit.title", "Rate limiting: token bucket and sliding window", "限流：令牌桶与滑动窗口"),
+    ("prodcons.title", "Producers and consumers: a bounded queue", "生产者与消费者：有界队列"),
+    ("pipeline.title", "Pipeline: producer → processors → consumer", "流水线：生产者 → 处理者 → 消费者"),
+    ("actors.title", "Actors: state owned by one task, reached by messages", "Actor 模型：状态归一个任务所有，只能通过消息访问"),
+    // ---- async: blocking the loop (9), cpu: hybrid ----
+    ("blocking.title", "Blocking the event loop", "阻塞事件循环"),
+    ("hybrid.title", "Hybrid: async requests, processing on the pool", "混合：异步请求，线程池处理"),
+    // ---- async: coordination (10), deadlock (11) ----
+    (
+        "coordination.title",
+        "Coordination: Lock, Event, Condition, Barrier, pool, periodic",
+        "协调原语：锁、事件、条件变量、屏障、连接池、定时任务",
+    ),
+    ("deadlock.title", "Deadlock: two locks, opposite order", "死锁：两把锁，相反的顺序"),
+];
+
+/// This part's texts of the lessons other than the first ones, except their
+/// titles: not in the wasm, which fetches them as `i18n-later.json` (`super::later`).
+#[cfg(not(target_arch = "wasm32"))]
+pub(super) static LATER: &[Entry] = &[
     ("num.failfast_ms", "gather raised after", "gather 抛出异常用时"),
     ("num.finished_after_raise", "still running after the raise", "抛出异常后仍在运行"),
     ("num.failures_seen", "exceptions in the results", "结果中的异常数"),
@@ -17,7 +43,6 @@ pub(super) static TABLE: &[Entry] = &[
     ("event.phase_as_completed", "as_completed", "as_completed 按完成顺序"),
     ("event.gather_raised", "gather raised (request {n} failed)", "gather 抛出异常（请求 {n} 失败）"),
     ("event.gather_returned", "gather returned", "gather 返回"),
-    ("taskgroup.title", "Structured concurrency: TaskGroup and cancellation", "结构化并发：TaskGroup 与取消"),
     ("choice.flat", "one group", "单个任务组"),
     ("choice.nested", "nested groups", "嵌套任务组"),
     ("num.group_raised_ms", "group raised at", "任务组抛出异常时刻"),
@@ -26,7 +51,6 @@ pub(super) static TABLE: &[Entry] = &[
     ("lane.child", "child", "子任务"),
     ("lane.inner", "inner", "内层子任务"),
     ("event.group_raised", "TaskGroup raised an ExceptionGroup ({n})", "TaskGroup 抛出 ExceptionGroup（{n}）"),
-    ("resilience.title", "Resilience: timeout, retry with backoff, circuit breaker", "弹性：超时、退避重试与熔断器"),
     ("num.attempts", "attempts", "尝试次数"),
     ("num.successes", "successful calls", "成功的调用"),
     ("num.timeouts", "timeouts", "超时次数"),
@@ -44,16 +68,11 @@ pub(super) static TABLE: &[Entry] = &[
     ("event.cancelled", "cancelled", "已取消"),
     ("event.task_failed", "raised an exception", "抛出异常"),
     ("event.yielded", "as_completed yields it as #{n}", "as_completed 第 #{n} 个产出"),
-    ("crawler.url", "your own URL (optional; empty = built-in endpoint)", "自定义 URL（可选；留空 = 内置端点）"),
-    ("app.url_placeholder", "https://… (empty: the built-in endpoint)", "https://…（留空：内置端点）"),
-    ("app.url_hint", "real GET on the browser clock; the virtual clock simulates", "浏览器时钟下真实 GET；虚拟时钟下为模拟"),
     ("err.bad_url_scheme", "{param}: “{input}” is not an http:// or https:// address.", "{param}：“{input}”不是 http:// 或 https:// 地址。"),
     ("err.bad_url_space", "{param}: the address must not contain spaces or control characters.", "{param}：地址中不能包含空格或控制字符。"),
     ("err.bad_url_long", "{param}: the address is longer than {max} characters.", "{param}：地址超过 {max} 个字符。"),
     ("err.bad_url_host", "{param}: “{input}” has no host name after the scheme.", "{param}：“{input}”在协议之后没有主机名。"),
     ("event.url_unreachable", "Every request to {n} failed with a network error. The browser could not reach that server, or refused to hand over its answer: a cross-origin server must send Access-Control-Allow-Origin (CORS), the name must resolve (DNS), and an https page cannot fetch http addresses. Check the address, or leave the URL empty to use the built-in endpoint.", "对 {n} 的每个请求都因网络错误而失败。浏览器无法连接该服务器，或拒绝交出其响应：跨源服务器必须发送 Access-Control-Allow-Origin（CORS）响应头，域名必须能够解析（DNS），且 https 页面不能请求 http 地址。请检查地址，或将 URL 留空以使用内置端点。"),
-    // ---- async: rate limits (6), queues (7), pipeline (8), actors (12) ----
-    ("ratelimit.title", "Rate limiting: token bucket and sliding window", "限流：令牌桶与滑动窗口"),
     ("choice.token_bucket", "token bucket", "令牌桶"),
     ("choice.sliding_window", "sliding window", "滑动窗口"),
     ("choice.delay", "delay (wait for a turn)", "延迟（排队等待）"),
@@ -65,7 +84,6 @@ pub(super) static TABLE: &[Entry] = &[
     ("num.achieved_rate", "achieved rate (/s)", "实际速率（每秒）"),
     ("track.tokens", "tokens", "令牌"),
     ("track.window_count", "requests in window", "窗口内请求数"),
-    ("prodcons.title", "Producers and consumers: a bounded queue", "生产者与消费者：有界队列"),
     ("choice.fifo", "FIFO (asyncio.Queue)", "先进先出（asyncio.Queue）"),
     ("choice.priority", "priority (asyncio.PriorityQueue)", "优先级（asyncio.PriorityQueue）"),
     ("choice.sentinel", "sentinels", "哨兵"),
@@ -79,7 +97,6 @@ pub(super) static TABLE: &[Entry] = &[
     ("event.shutdown_sentinel", "{n} sentinels", "{n} 个哨兵"),
     ("event.queue_closed", "{n} closed", "{n} 已关闭"),
     ("event.shutdown_cancel", "cancel {n} consumers", "取消 {n} 个消费者"),
-    ("pipeline.title", "Pipeline: producer → processors → consumer", "流水线：生产者 → 处理者 → 消费者"),
     ("num.produced", "produced", "已生产"),
     ("num.produce_mean_ms", "mean produce time", "平均生产时间"),
     ("num.processed", "processed", "已处理"),
@@ -92,7 +109,6 @@ pub(super) static TABLE: &[Entry] = &[
     ("track.error_queue_depth", "error queue", "错误队列"),
     ("lane.processor", "processor", "处理者"),
     ("lane.errors", "error handler", "错误处理者"),
-    ("actors.title", "Actors: state owned by one task, reached by messages", "Actor 模型：状态归一个任务所有，只能通过消息访问"),
     ("choice.actor", "actor with a mailbox", "带邮箱的 Actor"),
     ("choice.shared", "shared balance (no actor)", "共享余额（无 Actor）"),
     ("num.final_balance", "final balance", "最终余额"),
@@ -104,8 +120,6 @@ pub(super) static TABLE: &[Entry] = &[
     ("track.mailbox_depth", "mailbox", "邮箱"),
     ("lane.account", "account actor", "账户 Actor"),
     ("lane.client", "client", "客户端"),
-    // ---- async: blocking the loop (9), cpu: hybrid ----
-    ("blocking.title", "Blocking the event loop", "阻塞事件循环"),
     ("choice.block", "block: on the event loop", "block：在事件循环上"),
     ("choice.offload", "offload: on the worker pool", "offload：在工作线程池上"),
     ("num.max_loop_lag_ms", "worst event-loop lag", "最大事件循环延迟"),
@@ -117,11 +131,8 @@ pub(super) static TABLE: &[Entry] = &[
     ("event.loop_blocked", "loop blocked for {n} ms", "事件循环被阻塞 {n} 毫秒"),
     ("warn.loop_blocked", "This run blocked the event loop for up to {ms} ms: timers, requests and the page itself could not respond meanwhile. Offload CPU work to the worker pool.", "本次运行阻塞事件循环最长达 {ms} 毫秒：在此期间定时器、请求和页面本身都无法响应。请把 CPU 工作交给工作线程池。"),
     ("err.offload_not_isolated", "offload mode needs the worker pool, and this page is not cross-origin isolated, so Web Workers cannot share its memory. Use mode = block here, or open the playground in its own tab.", "offload 模式需要工作线程池，而此页面未启用跨源隔离，Web Worker 无法共享其内存。请在此使用 mode = block，或在单独的标签页中打开演练场。"),
-    ("hybrid.title", "Hybrid: async requests, processing on the pool", "混合：异步请求，线程池处理"),
     ("num.responses_processed", "responses processed", "已处理的响应"),
     ("num.cpu_total_ms", "CPU time on the pool", "线程池上的 CPU 时间"),
-    // ---- async: coordination (10), deadlock (11) ----
-    ("coordination.title", "Coordination: Lock, Event, Condition, Barrier, pool, periodic", "协调原语：锁、事件、条件变量、屏障、连接池、定时任务"),
     ("choice.lock", "Lock", "锁（Lock）"),
     ("choice.event", "Event", "事件（Event）"),
     ("choice.condition", "Condition", "条件变量（Condition）"),
@@ -145,18 +156,11 @@ pub(super) static TABLE: &[Entry] = &[
     ("lane.scheduler", "scheduler", "调度器"),
     ("event.event_set", "{n} set", "{n} 已设置"),
     ("event.barrier_open", "{n} opens", "{n} 打开"),
-    ("deadlock.title", "Deadlock: two locks, opposite order", "死锁：两把锁，相反的顺序"),
     ("choice.opposite", "opposite (deadlocks)", "相反顺序（会死锁）"),
     ("choice.ordered", "one global order", "统一全局顺序"),
     ("num.deadlock_detected", "deadlock detected", "检测到死锁"),
     ("num.tasks_done", "tasks completed", "完成的任务"),
     ("event.deadlock", "Deadlock: {n}", "死锁：{n}"),
-];
-
-/// This part's texts of the lessons other than the first ones, except their
-/// titles: not in the wasm, which fetches them as `i18n-later.json` (`super::later`).
-#[cfg(not(target_arch = "wasm32"))]
-pub(super) static LATER: &[Entry] = &[
     ("results.notice", "The same N requests, some of which fail, run three times. With plain gather the first exception reaches the caller at once, yet the other requests are not cancelled: they keep running and their results are lost. With return_exceptions=True the caller waits for all of them and gets every result, exceptions included, in submission order. With as_completed results arrive in the order the requests finish, not the order they were started.", "同样的 N 个请求（其中一些会失败）运行三次。普通的 gather 在第一个异常发生时立即把它抛给调用方，但其余请求并没有被取消：它们继续运行，结果却丢失了。使用 return_exceptions=True 时，调用方等待全部完成，按提交顺序拿到每个结果，异常也在其中。使用 as_completed 时，结果按请求完成的先后到达，而不是按启动顺序。"),
     ("results.n", "requests (N)", "请求数（N）"),
     ("results.latency", "latency model", "延迟模型"),

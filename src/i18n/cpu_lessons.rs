@@ -10,6 +10,24 @@ pub(super) static TABLE: &[Entry] = &[
     ("mandelbrot.title", "Speedup: drawing the Mandelbrot set on N threads", "加速比：在 N 个线程上绘制曼德博集合"),
     ("fib.title", "Fork-join: recursive Fibonacci on N threads", "分叉-合并：在 N 个线程上递归计算斐波那契数"),
     ("mapreduce.title", "Map-reduce: sales per region on N threads", "映射-归约：在 N 个线程上按地区汇总销售额"),
+    // ---- cpu: pool size, chunk size, statistics ----
+    (
+        "poolsize.title",
+        "Pool size and chunk size: repeated runs, spread, too-small tasks",
+        "线程池大小与分块大小：重复测量、波动与过小的任务",
+    ),
+    // ---- cpu: sharing lessons ----
+    ("race.title", "Race conditions: lost updates", "竞态条件：丢失的更新"),
+    ("gil.title", "The GIL: threads vs processes", "GIL：线程与进程"),
+    ("sharing.title", "Shared memory vs message passing", "共享内存与消息传递"),
+    ("structures.title", "Concurrent data structures under contention", "竞争下的并发数据结构"),
+    ("stealing.title", "Work stealing made visible", "看得见的工作窃取"),
+];
+
+/// This part's texts of the lessons other than the first ones, except their
+/// titles: not in the wasm, which fetches them as `i18n-later.json` (`super::later`).
+#[cfg(not(target_arch = "wasm32"))]
+pub(super) static LATER: &[Entry] = &[
     ("num.sum_squares", "sum of squares (rounded)", "平方和（四舍五入）"),
     ("num.sum_squares_last9", "its last 9 digits (exact)", "其末 9 位（精确）"),
     ("num.digest_head48", "XOR of digests, first 48 bits", "摘要异或值的前 48 位"),
@@ -28,8 +46,6 @@ pub(super) static TABLE: &[Entry] = &[
     ("num.sales_total", "sales, all regions", "销售额：全部地区"),
     ("num.records_counted", "records counted", "已统计记录数"),
     ("event.fork_join", "rayon::join, cutoff {n}", "rayon::join，阈值 {n}"),
-    // ---- cpu: pool size, chunk size, statistics ----
-    ("poolsize.title", "Pool size and chunk size: repeated runs, spread, too-small tasks", "线程池大小与分块大小：重复测量、波动与过小的任务"),
     ("num.best_chunk", "fastest chunk size", "最快的分块大小"),
     ("num.tiny_chunk_slowdown_x", "chunk size 1 is slower by", "分块大小为 1 时慢了"),
     ("num.serial_fraction", "serial fraction f (Amdahl fit)", "串行比例 f（阿姆达尔拟合）"),
@@ -46,8 +62,6 @@ pub(super) static TABLE: &[Entry] = &[
     ("app.spread", "whiskers: fastest to slowest run", "须线：最快到最慢的一次"),
     ("app.param_sweep", "Time vs {param}", "用时与{param}"),
     ("app.param_sweep_note", "The same work cut differently, timed once per point; one line per thread count. Left of the dip, tasks are too small to pay for their overhead.", "同样的工作按不同方式切分，每个点计时一次；每种线程数一条线。低谷左侧的任务太小，抵不过自身的开销。"),
-    // ---- cpu: sharing lessons ----
-    ("race.title", "Race conditions: lost updates", "竞态条件：丢失的更新"),
     ("num.expected_count", "expected count", "预期计数"),
     ("num.unsync_count", "count, unsynchronized", "计数（不同步）"),
     ("num.mutex_count", "count, mutex", "计数（互斥锁）"),
@@ -59,7 +73,6 @@ pub(super) static TABLE: &[Entry] = &[
     ("event.race_unsync", "unsynchronized read, then write", "不同步：先读后写"),
     ("event.race_mutex", "under a mutex", "互斥锁保护"),
     ("event.race_atomic", "atomic fetch_add", "原子 fetch_add"),
-    ("gil.title", "The GIL: threads vs processes", "GIL：线程与进程"),
     ("num.seq_ms", "sequential", "顺序执行"),
     ("num.gil_ms", "threads under the GIL", "GIL 下的线程"),
     ("num.free_ms", "free-threaded", "自由线程"),
@@ -76,14 +89,12 @@ pub(super) static TABLE: &[Entry] = &[
     ("lane.thread", "thread", "线程"),
     ("lane.process", "process", "进程"),
     ("lane.main", "main", "主线程"),
-    ("sharing.title", "Shared memory vs message passing", "共享内存与消息传递"),
     ("num.shared_ms", "shared memory", "共享内存"),
     ("num.copy_ms", "message passing", "消息传递"),
     ("num.copy_x", "message passing / shared", "消息传递 / 共享内存"),
     ("num.bytes_shared", "bytes shared (never copied)", "共享的字节数（从不复制）"),
     ("event.sharing_shared", "shared memory", "共享内存"),
     ("event.sharing_messages", "message passing", "消息传递"),
-    ("structures.title", "Concurrent data structures under contention", "竞争下的并发数据结构"),
     ("num.counter_mutex_per_s", "counter, mutex (ops/s)", "计数器 · 互斥锁（次/秒）"),
     ("num.counter_atomic_per_s", "counter, atomic (ops/s)", "计数器 · 原子操作（次/秒）"),
     ("num.list_mutex_per_s", "list, mutex (ops/s)", "列表 · 互斥锁（次/秒）"),
@@ -96,7 +107,6 @@ pub(super) static TABLE: &[Entry] = &[
     ("event.structures_cache_mutex", "LRU cache, one mutex", "LRU 缓存 · 单个互斥锁"),
     ("event.structures_cache_rwlock", "cache, RwLock", "缓存 · 读写锁"),
     ("event.structures_cache_sharded", "LRU cache, sharded", "LRU 缓存 · 分片"),
-    ("stealing.title", "Work stealing made visible", "看得见的工作窃取"),
     ("choice.heavy", "heavy tail", "重尾"),
     ("num.static_ms", "fixed blocks", "固定分块"),
     ("num.stealing_ms", "work stealing", "工作窃取"),
@@ -105,12 +115,6 @@ pub(super) static TABLE: &[Entry] = &[
     ("num.steals", "steals", "窃取次数"),
     ("event.stealing_blocks", "one fixed block per worker", "每个工作线程一块固定任务"),
     ("event.stealing_join", "rayon::join with stealing", "rayon::join 与工作窃取"),
-];
-
-/// This part's texts of the lessons other than the first ones, except their
-/// titles: not in the wasm, which fetches them as `i18n-later.json` (`super::later`).
-#[cfg(not(target_arch = "wasm32"))]
-pub(super) static LATER: &[Entry] = &[
     ("sumsq.notice", "1² + 2² + … + n² is cut into chunks; each thread sums its own chunks and the partial sums are added at the end. No chunk needs another, so this is the simplest parallel reduction: the speedup follows the cores. The closed form n(n+1)(2n+1)/6 checks every run, and the last nine digits show the answer is exact, not rounded.", "1² + 2² + … + n² 被切成分块；每个线程求自己分块的和，最后把部分和相加。分块之间互不依赖，这是最简单的并行归约：加速比随核数增长。闭式公式 n(n+1)(2n+1)/6 校验每次运行，末九位数字表明答案是精确的，而非四舍五入。"),
     ("sumsq.n", "sum of squares up to n", "求平方和直到 n"),
     ("sumsq.chunk", "chunk size", "分块大小"),

@@ -2,9 +2,13 @@
 //! user's own URL (only from the visitor's click, capped), the embed API's
 //! refusals, and rejected input.
 
+#[cfg(not(target_arch = "wasm32"))]
 use super::Entry;
 
-pub(super) static TABLE: &[Entry] = &[
+/// All of them wait for `i18n-later.json` (`super::later`): no first lesson draws
+/// one on its way (e2e checks), and an error drawn before they arrive is redrawn.
+#[cfg(not(target_arch = "wasm32"))]
+pub(super) static LATER: &[Entry] = &[
     (
         "err.user_url_cap",
         "{param} = {value}: a run against your own URL sends at most {max} requests (at most 5 per second), so that a shared link cannot flood someone's server. Lower it, or clear the URL to use the built-in endpoint.",

@@ -9,6 +9,50 @@ use crate::interleave::Model;
 pub(super) static TABLE: &[Entry] = &[
     ("interleave.title", "Interleavings: find the schedule that breaks it", "交错执行：找出让代码出错的调度"),
     ("app.kind.model", "model", "模型"),
+];
+
+/// Why a thread cannot step, in `lang`.
+pub fn blocked_text(lang: Lang, m: &Model, t: usize, why: Blocked) -> String {
+    let thread = |i: usize| m.threads.get(i).map_or_else(|| i.to_string(), |th| th.name.clone());
+    let (key, args): (&str, Vec<(&str, String)>) = match why {
+        Blocked::Finished => ("il.why.finished", vec![]),
+        Blocked::Lock { lock, owner } if owner as usize == t => ("il.why.self", vec![("lock", m.locks[lock as usize].name.to_owned())]),
+        Blocked::Lock { lock, owner } => {
+            ("il.why.lock", vec![("lock", m.locks[lock as usize].name.to_owned()), ("owner", thread(owner as usize))])
+        }
+        Blocked::Semaphore { sem } => ("il.why.semaphore", vec![("name", m.sems[sem as usize].name.to_owned())]),
+        Blocked::Event { ev } => ("il.why.event", vec![("name", m.events[ev as usize].to_owned())]),
+        Blocked::Notify { cond } => ("il.why.notify", vec![("name", m.conds[cond as usize].name.to_owned())]),
+        Blocked::QueueFull { queue } => ("il.why.queue_full", vec![("name", m.queues[queue as usize].name.to_owned())]),
+        Blocked::QueueEmpty { queue } => ("il.why.queue_empty", vec![("name", m.queues[queue as usize].name.to_owned())]),
+    };
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    fill(tr(lang, key), &args)
+}
+
+/// A share link's bad schedule, explained in `lang` (positions 1-based).
+pub fn schedule_error(lang: Lang, m: &Model, e: &ScheduleError) -> String {
+    let key = format!("il.err.{}", e.kind());
+    let s = |n: usize| n.to_string();
+    let args: Vec<(&str, String)> = match e {
+        ScheduleError::TooLong { len, max } => vec![("len", s(*len)), ("max", s(*max))],
+        ScheduleError::BadChar { pos, ch } => vec![("pos", s(pos + 1)), ("ch", ch.to_string())],
+        ScheduleError::NoSuchThread { pos, thread, threads } => {
+            vec![("pos", s(pos + 1)), ("thread", s(*thread)), ("threads", s(*threads))]
+        }
+        ScheduleError::NotRunnable { pos, thread, why } => {
+            vec![("pos", s(pos + 1)), ("who", m.threads[*thread].name.clone()), ("why", blocked_text(lang, m, *thread, *why))]
+        }
+        ScheduleError::AfterEnd { pos } => vec![("pos", s(pos + 1))],
+    };
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    fill(tr(lang, &key), &args)
+}
+
+/// This part's texts of the lessons other than the first ones, except their
+/// titles: not in the wasm, which fetches them as `i18n-later.json` (`super::later`).
+#[cfg(not(target_arch = "wasm32"))]
+pub(super) static LATER: &[Entry] = &[
     ("event.il_deadlock", "deadlock", "死锁"),
     ("event.il_assert_failed", "assert failed", "断言失败"),
     ("event.il_release_unowned", "released an unheld lock", "释放了未持有的锁"),
@@ -106,50 +150,6 @@ pub(super) static TABLE: &[Entry] = &[
     ("il.err.after_end", "Step {pos} of the schedule comes after the run had already ended.", "调度的第 {pos} 步在运行结束之后。"),
     ("il.err.kept", "Showing the steps before it.", "显示它之前的步骤。"),
     ("il.see", "See the interleaving", "查看交错执行"),
-];
-
-/// Why a thread cannot step, in `lang`.
-pub fn blocked_text(lang: Lang, m: &Model, t: usize, why: Blocked) -> String {
-    let thread = |i: usize| m.threads.get(i).map_or_else(|| i.to_string(), |th| th.name.clone());
-    let (key, args): (&str, Vec<(&str, String)>) = match why {
-        Blocked::Finished => ("il.why.finished", vec![]),
-        Blocked::Lock { lock, owner } if owner as usize == t => ("il.why.self", vec![("lock", m.locks[lock as usize].name.to_owned())]),
-        Blocked::Lock { lock, owner } => {
-            ("il.why.lock", vec![("lock", m.locks[lock as usize].name.to_owned()), ("owner", thread(owner as usize))])
-        }
-        Blocked::Semaphore { sem } => ("il.why.semaphore", vec![("name", m.sems[sem as usize].name.to_owned())]),
-        Blocked::Event { ev } => ("il.why.event", vec![("name", m.events[ev as usize].to_owned())]),
-        Blocked::Notify { cond } => ("il.why.notify", vec![("name", m.conds[cond as usize].name.to_owned())]),
-        Blocked::QueueFull { queue } => ("il.why.queue_full", vec![("name", m.queues[queue as usize].name.to_owned())]),
-        Blocked::QueueEmpty { queue } => ("il.why.queue_empty", vec![("name", m.queues[queue as usize].name.to_owned())]),
-    };
-    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    fill(tr(lang, key), &args)
-}
-
-/// A share link's bad schedule, explained in `lang` (positions 1-based).
-pub fn schedule_error(lang: Lang, m: &Model, e: &ScheduleError) -> String {
-    let key = format!("il.err.{}", e.kind());
-    let s = |n: usize| n.to_string();
-    let args: Vec<(&str, String)> = match e {
-        ScheduleError::TooLong { len, max } => vec![("len", s(*len)), ("max", s(*max))],
-        ScheduleError::BadChar { pos, ch } => vec![("pos", s(pos + 1)), ("ch", ch.to_string())],
-        ScheduleError::NoSuchThread { pos, thread, threads } => {
-            vec![("pos", s(pos + 1)), ("thread", s(*thread)), ("threads", s(*threads))]
-        }
-        ScheduleError::NotRunnable { pos, thread, why } => {
-            vec![("pos", s(pos + 1)), ("who", m.threads[*thread].name.clone()), ("why", blocked_text(lang, m, *thread, *why))]
-        }
-        ScheduleError::AfterEnd { pos } => vec![("pos", s(pos + 1))],
-    };
-    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    fill(tr(lang, &key), &args)
-}
-
-/// This part's texts of the lessons other than the first ones, except their
-/// titles: not in the wasm, which fetches them as `i18n-later.json` (`super::later`).
-#[cfg(not(target_arch = "wasm32"))]
-pub(super) static LATER: &[Entry] = &[
     ("interleave.notice", "Threads take turns one small step at a time, and which thread goes next is up to the scheduler. Step the threads yourself (a `counter += 1` is three steps: read, add, write), or let a search find the schedule that breaks the code: exhaustive search visits every state, the bounded search tries 0, 1, 2, 3 preemptions and so finds the counterexample with the fewest, and PCT samples schedules with random priorities.", "线程一次执行一小步，轮到哪个线程由调度器决定。你可以亲手单步执行各个线程（`counter += 1` 是三步：读、加、写），也可以让搜索找出让代码出错的调度：穷举搜索访问每一个状态；有界搜索依次尝试 0、1、2、3 次抢占，因此找到抢占最少的反例；PCT 用随机优先级抽样调度。"),
     ("interleave.model", "model", "模型"),
 ];

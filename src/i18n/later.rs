@@ -1,22 +1,21 @@
-//! The texts of the lessons other than the first ones (gather and the crawler),
-//! except their titles (the lesson picker shows every title): natively they are
-//! the parts' `LATER` tables; in the wasm they are not compiled in, so the first
-//! load stays small, and arrive as `i18n-later.json` (`static/`, generated from
-//! those tables and checked by `tests/i18n_later.rs`), installed once by
-//! [`install`]. Until then a missing key reads as empty and is remembered
-//! ([`missed`]), so the page can redraw once the texts are here.
+//! The texts the first lessons (gather and the crawler) do not draw: the other
+//! lessons' own texts except their titles (the lesson picker shows every title),
+//! and the shared keys (`num.`, `choice.`, `event.`, …) only other lessons use.
+//! Natively they are the parts' `LATER` tables; in the wasm they are not
+//! compiled in, so the first load stays small, and arrive as `i18n-later.json`
+//! (`static/`, generated from those tables and checked by `tests/i18n_later.rs`),
+//! installed once by [`install`]. Until then a missing key reads as empty and is
+//! remembered ([`missed`]), so the page can redraw once the texts are here. Every
+//! key looked up outside the first-load table is remembered too ([`asked`]):
+//! e2e fails if a first lesson's page asks for one.
 
 use super::Entry;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 /// The lessons whose texts are all in the wasm (the split's first lessons too:
 /// `tools/first-lesson.funcs`, which a test keeps equal).
 pub const FIRST_LESSONS: &[&str] = &["gather", "crawler"];
-
-/// Page texts that are not a lesson's yet wait for the later file too: the
-/// tutorials' presets (`crate::presets`; a preset link waits for the rest).
-pub const PAGE_PREFIXES: &[&str] = &["preset"];
 
 /// The file the page fetches, next to its index.html.
 pub const FILE: &str = "i18n-later.json";
@@ -29,10 +28,13 @@ fn compiled() -> Vec<Entry> {
     [
         super::async_lessons::LATER,
         super::cpu_lessons::LATER,
+        super::hardening::LATER,
         super::interleave::LATER,
         super::page::LATER,
         super::presets::LATER,
+        super::procs::LATER,
         super::python_choice::LATER,
+        super::replay::LATER,
         super::threadpool::LATER,
     ]
     .iter()
@@ -63,6 +65,26 @@ pub fn missing(key: &str) -> &str {
         MISSED.store(true, Ordering::Relaxed);
         ""
     }
+}
+
+/// The keys asked for that are not in the wasm's own table, in order, each once
+/// (at most [`ASKED_MAX`]): e2e checks that the first lessons ask for none
+/// (`tests/e2e/split.mjs`), so every text they draw is in the first load.
+static ASKED: Mutex<Vec<String>> = Mutex::new(Vec::new());
+const ASKED_MAX: usize = 512;
+
+/// Remembers that `key` was looked up outside the first-load table.
+pub fn asked(key: &str) {
+    if let Ok(mut v) = ASKED.lock() {
+        if v.len() < ASKED_MAX && !v.iter().any(|k| k == key) {
+            v.push(key.to_owned());
+        }
+    }
+}
+
+/// The keys [`asked`] remembered, space-separated.
+pub fn asked_keys() -> String {
+    ASKED.lock().map(|v| v.join(" ")).unwrap_or_default()
 }
 
 /// Did anything ask for a text before the later texts arrived?

@@ -16,6 +16,8 @@ pub(super) static TABLE: &[Entry] = &[
     // Every lesson's menu shows these before the later texts arrive.
     ("preset.menu", "From the tutorials", "教程中的示例"),
     ("preset.all", "All 99 examples", "全部 99 个示例"),
+    // The closed menu holds this line (first load).
+    ("preset.loading", "Loading the tutorials' examples…", "正在加载教程示例…"),
     (
         "err.unknown_example",
         "There is no tutorial example \"{id}\" (links look like ?example=000-14). All of them: From the tutorials.",
@@ -64,5 +66,4 @@ pub(super) static LATER: &[Entry] = &[
     ("preset.copied", "Copied", "已复制"),
     ("preset.menu_hint", "Examples of the tutorials that this lesson reproduces:", "本课能重现的教程示例："),
     ("preset.menu_none", "No tutorial example uses this lesson.", "没有教程示例使用本课。"),
-    ("preset.loading", "Loading the tutorials' examples…", "正在加载教程示例…"),
 ];

@@ -3,7 +3,11 @@
 
 use super::Entry;
 
-pub(super) static TABLE: &[Entry] = &[
+pub(super) static TABLE: &[Entry] = &[];
+
+/// Not in the wasm: fetched as `i18n-later.json` (`super::later`).
+#[cfg(not(target_arch = "wasm32"))]
+pub(super) static LATER: &[Entry] = &[
     ("num.proc_start_ms", "start-up of one process (ms)", "启动一个进程（毫秒）"),
     ("num.proc_copy_ms", "copying one item in and out (ms)", "一个任务的复制进出（毫秒）"),
     ("num.procs_saw_page", "processes that could read the page's memory", "能读到页面内存的进程数"),

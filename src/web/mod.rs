@@ -23,3 +23,11 @@ pub fn start() {
     services::shared_procs::install();
     yew::Renderer::<components::app::App>::with_root(root).render();
 }
+
+/// For e2e (`window.wasmBindings.laterTextsAsked()`): the text keys this page
+/// looked up outside the wasm's own table (`i18n::later::asked_keys`), so a test
+/// can say which texts a first lesson drew from the later file.
+#[wasm_bindgen(js_name = laterTextsAsked)]
+pub fn later_texts_asked() -> String {
+    crate::i18n::later::asked_keys()
+}

@@ -171,12 +171,24 @@ function stop(reason) {
   runState.reason = reason;
   runState.stopAt = performance.now();
   interrupt[0] = 2; // SIGINT: Pyodide raises KeyboardInterrupt at its next check
-  runState.killTimer = setTimeout(() => {
-    worker.terminate();
-    worker = null;
-    finish();
-    say('killed', { ms: KILL_MS }, 'killed');
-  }, KILL_MS);
+  runState.killTimer = setTimeout(() => kill(KILL_MS), KILL_MS);
+}
+
+// CPython clears the interrupt buffer when it raises KeyboardInterrupt, so a 0
+// here means the program has answered and its worker is unwinding and sending
+// the trace (slow when the machine does not schedule the worker): wait for it,
+// up to ANSWERED_MS more. A 2 still there means it never looked: end the worker.
+const ANSWERED_MS = 5_000;
+function kill(waited) {
+  if (!runState) return;
+  if (interrupt[0] === 0 && waited === KILL_MS) {
+    runState.killTimer = setTimeout(() => kill(KILL_MS + ANSWERED_MS), ANSWERED_MS);
+    return;
+  }
+  worker.terminate();
+  worker = null;
+  finish();
+  say('killed', { ms: waited }, 'killed');
 }
 
 function finish() {

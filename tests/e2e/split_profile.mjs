@@ -46,6 +46,7 @@ const indexPath = path.join(site, 'index.html');
 writeFileSync(indexPath, readFileSync(indexPath, 'utf8').replace(/ integrity="[^"]*"/g, ''));
 
 const called = new Set();
+const asked = new Set();
 const server = await startServer(site);
 const browser = await launchBrowser();
 try {
@@ -72,6 +73,10 @@ try {
       const view = new DataView(w.memory.buffer.slice(ptr, ptr + size));
       return Array.from({ length: (size - 8) / 4 }, (_, i) => view.getUint32(8 + 4 * i, true));
     });
+    // Every text a first lesson draws must be in the wasm's own table (src/i18n TABLEs).
+    for (const k of (await page.evaluate(() => window.wasmBindings.laterTextsAsked())).split(' ').filter(Boolean)) {
+      asked.add(k);
+    }
     if (counts.length + 1 < names.length) throw new Error(`profile has ${counts.length} functions, the wasm ${names.length - 1}`);
     let ran = 0;
     counts.forEach((t, i) => { if (t && names[i]) { called.add(names[i]); ran++; } });
@@ -88,6 +93,9 @@ try {
 // re-render: keep all of them rather than what one visit happened to drop.
 const YEW_DROPS = /^core::ptr::drop_in_place::<+yew::/;
 for (const n of names) if (YEW_DROPS.test(n)) called.add(n);
+if (asked.size) {
+  throw new Error(`the first lessons looked up texts outside the first-load table: ${[...asked].join(' ')}; move them to a TABLE (src/i18n)`);
+}
 const lines = [...called].sort();
 writeFileSync(OUT, [
   '# Functions the first lessons run, kept in the primary wasm by tools/split_wasm.py;',

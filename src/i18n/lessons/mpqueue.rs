@@ -1,11 +1,16 @@
 //! Texts of the `mpqueue` lesson (moving data between processes: Queue, Pipe,
-//! Pool, start methods, the pickling error), English and 简体中文: the title and
-//! the shared keys in `TABLE` (first load), the rest in `LATER` (`super::super::later`).
+//! Pool, start methods, the pickling error), English and 简体中文: the title in
+//! `TABLE` (first load), the rest in `LATER` (`super::super::later`).
 
 use crate::i18n::Entry;
 
 pub static TABLE: &[Entry] = &[
     ("mpqueue.title", "Between processes: Queue, Pipe, Pool", "进程之间：Queue、Pipe、Pool"),
+];
+
+/// Not in the wasm: fetched as `i18n-later.json`.
+#[cfg(not(target_arch = "wasm32"))]
+pub static LATER: &[Entry] = &[
     ("choice.queue", "Queue: long-lived processes take the next item", "Queue：常驻进程取下一个任务"),
     ("choice.pipe", "Pipe: one process, send then recv", "Pipe：一个进程，先 send 再 recv"),
     ("choice.pool_map", "Pool.map: items sent in chunks", "Pool.map：任务分块发送"),
@@ -25,11 +30,6 @@ pub static TABLE: &[Entry] = &[
         "_pickle.PicklingError: Can't pickle <function <lambda>>: attribute lookup <lambda> on __main__ failed. What goes to another process is pickled, and a function is pickled by its name: a lambda has none. A Pool pickles its function with every task; a Process target is pickled by spawn and forkserver (fork copies the parent and runs it). Use a def at module level.",
         "_pickle.PicklingError：Can't pickle <function <lambda>>: attribute lookup <lambda> on __main__ failed。发往另一个进程的东西都要 pickle，而函数是按名字 pickle 的：lambda 没有名字。Pool 每个任务都会 pickle 函数；Process 的 target 在 spawn 和 forkserver 下会被 pickle（fork 复制父进程直接运行）。请改用模块顶层的 def 函数。",
     ),
-];
-
-/// Not in the wasm: fetched as `i18n-later.json`.
-#[cfg(not(target_arch = "wasm32"))]
-pub static LATER: &[Entry] = &[
     (
         "mpqueue.notice",
         "Processes share nothing: every item goes to a process as a message (pickled, copied through a pipe) and every result comes back the same way. queue: procs long-lived processes take items from one multiprocessing.Queue, a free process taking the next, so items of work ms take about ⌈items / procs⌉ × work after start-up. pipe: one process at the other end of a Pipe, one item at a time: items × work, plus every round trip. Pool.map: the pool sends items in chunks of ⌈items / (4 × procs)⌉, fewer messages for the same work, and its initializer runs once in each process (the listing sets a constant there). Start-up is its own span: spawn starts a fresh interpreter that imports your module (slowest), fork copies the parent (fastest, Linux only), forkserver forks from a clean server process (Linux's default from Python 3.14). On the virtual clock the schedule is exact and its costs are CPython's on this machine (python/mpqueue.py --measure); on the browser clock each process is a real Web Worker with its own memory, whose start-up (always a fresh instance, as spawn) and copies are measured here and listed beside CPython's. func = lambda stops the run where CPython raises PicklingError.",

@@ -1,12 +1,17 @@
 //! Texts of the `mpshared` lesson (state shared between processes: a Value in
 //! shared memory vs a Manager proxy, the lost update and the lock), English
-//! and 简体中文: the title and the shared keys in `TABLE` (first load), the
-//! rest in `LATER` (`super::super::later`).
+//! and 简体中文: the title in `TABLE` (first load), the rest in `LATER`
+//! (`super::super::later`).
 
 use crate::i18n::Entry;
 
 pub static TABLE: &[Entry] = &[
     ("mpshared.title", "Shared between processes: Value vs Manager", "进程间共享：Value 与 Manager"),
+];
+
+/// Not in the wasm: fetched as `i18n-later.json`.
+#[cfg(not(target_arch = "wasm32"))]
+pub static LATER: &[Entry] = &[
     ("choice.shared_memory", "Value / Array: memory both processes map", "Value / Array：双方都映射的内存"),
     ("choice.manager", "Manager proxy: a round trip per access", "Manager 代理：每次访问一个往返"),
     ("choice.unlocked", "no lock: v.value += 1", "不加锁：v.value += 1"),
@@ -15,11 +20,6 @@ pub static TABLE: &[Entry] = &[
     ("num.expected", "expected (procs × increments)", "期望值（进程数 × 自增次数）"),
     ("num.access_us", "time per access a process saw (µs)", "进程看到的每次访问耗时（微秒）"),
     ("num.cpython_access_us", "one CPython access alone, measured (µs)", "CPython 单独一次访问，实测（微秒）"),
-];
-
-/// Not in the wasm: fetched as `i18n-later.json`.
-#[cfg(not(target_arch = "wasm32"))]
-pub static LATER: &[Entry] = &[
     (
         "mpshared.notice",
         "Each process does v.value += 1 increments times: a read, then a write. Value / Array: the value is in memory every process maps, so an access is a load or a store (here a SharedArrayBuffer handed to every Web Worker process). Manager: the value lives in the manager's process and v is a proxy: every read and every write is a message there and back, about a hundred times slower (the time per access shows it). Without the lock another process can write between a read and its write, and its update is lost: the final value falls short of procs × increments, by how much depends on the timing. With the lock (v.get_lock(), or a Manager Lock: two more round trips) nothing is lost and the processes take turns. On the browser clock this is real and measured; on the virtual clock it is a model with CPython's costs on this machine (python/mpshared.py --measure), in which unlocked processes run in lockstep, the worst interleaving: (procs − 1) × increments lost.",

@@ -1,9 +1,7 @@
 //! Texts of the thread-basics lesson (`threadbasics`), both languages, one
 //! file. `TABLE` is compiled into the wasm: the title (the picker shows every
-//! title) and the keys shared by the page's namespaces (`choice.`, `num.`,
-//! `event.`, `lane.`), which the later file may not carry
-//! (`tests/i18n_later.rs`: its keys are `<lesson>.…`). `LATER` is the rest,
-//! fetched with `i18n-later.json`.
+//! title). `LATER` is the rest, the shared keys (`choice.`, `num.`, …) too,
+//! fetched with `i18n-later.json` (`crate::i18n::later`).
 
 use crate::i18n::Entry;
 
@@ -13,6 +11,10 @@ pub(crate) static TABLE: &[Entry] = &[
         "Thread basics: join, daemon, local, stop flag, get(timeout)",
         "线程基础：join、守护线程、local、停止标志、get(timeout)",
     ),
+];
+
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) static LATER: &[Entry] = &[
     ("choice.join_timeout", "t.join(timeout)", "t.join(timeout)（超时等待）"),
     ("choice.daemon_exit", "daemon vs non-daemon at exit", "退出时：守护线程与非守护线程"),
     ("choice.thread_local", "threading.local", "threading.local（线程局部）"),
@@ -50,10 +52,6 @@ pub(crate) static TABLE: &[Entry] = &[
     ("event.put", "put {n}", "放入 {n}"),
     ("event.got", "got {n}", "取到 {n}"),
     ("event.empty", "queue.Empty at {n} ms", "{n} 毫秒 queue.Empty"),
-];
-
-#[cfg(not(target_arch = "wasm32"))]
-pub(crate) static LATER: &[Entry] = &[
     ("threadbasics.notice", "Five things CPython's threading does, one part at a time; each thread's work is a blocking request on one of this page's real I/O threads (Web Workers), and the joins, events and queue are awaited on the page, which never blocks. join(timeout): join returns after the timeout even though the thread is still working (is_alive() is True); a timeout stops the waiting, never the thread, and at exit the interpreter still waits for it. Daemon vs non-daemon: at exit CPython joins every non-daemon thread and then ends the process; a daemon thread is cut off where it is, so its next lines are never printed (here its worker is terminated mid-request). threading.local: every thread reads back the value it stored; with one shared object every thread reads the last value written. Event as a stop flag: a worker that checks stop.is_set() between steps ends at the first check after the set, within one step. queue.get(timeout): raises queue.Empty once nothing arrived for the timeout. What differs in the browser: Web Workers have no GIL, but a CPython thread blocked in I/O or sleeping does not hold the GIL either, so these timelines are the same; only the start of a thread costs more (a Web Worker).", "CPython 的 threading 的五个要点，每次演示一个；每个线程的工作是本页面一个真实 I/O 线程（Web Worker）上的阻塞请求，join、事件和队列都在页面上以 await 等待，页面从不阻塞。join(timeout)：超时后 join 返回，但线程仍在工作（is_alive() 为 True）；超时只结束等待，不会结束线程，退出时解释器仍会等它。守护与非守护：退出时 CPython 先 join 所有非守护线程再结束进程；守护线程在原地被切断，后面的输出永远不会打印（这里它的 Worker 在请求途中被终止）。threading.local：每个线程读回自己存的值；若用一个共享对象，所有线程读到的都是最后写入的值。用 Event 作停止标志：每步之间检查 stop.is_set() 的工作线程在 set 之后的第一次检查时结束，最多晚一步。queue.get(timeout)：在超时时间内没有新条目就抛出 queue.Empty。浏览器中的不同：Web Worker 没有 GIL，但 CPython 线程在 I/O 或 sleep 中也不持有 GIL，所以时间线相同；只是启动一个线程更贵（一个 Web Worker）。"),
     ("threadbasics.part", "part", "演示内容"),
     ("threadbasics.work", "thread's work, ms (stop flag: main's initialising)", "线程工作时长，毫秒（停止标志：主线程初始化时长）"),

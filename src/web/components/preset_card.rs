@@ -57,8 +57,19 @@ fn run_side(s: &AppState, p: &Preset, lang: Lang) -> Html {
     }
 }
 
+/// Nothing without a preset. The card is its own component so that a page
+/// opened without `?example=` never runs it: the first load's split
+/// (`tools/first-lesson.funcs`) keeps only what the first lessons ran.
 #[function_component(PresetCard)]
 pub fn preset_card(p: &Props) -> Html {
+    if p.state.preset().is_none() {
+        return html! {};
+    }
+    html! { <Card state={p.state.clone()} /> }
+}
+
+#[function_component(Card)]
+fn card(p: &Props) -> Html {
     let s = &p.state;
     let lang = s.lang;
     let copied = use_state(|| false);

@@ -21,31 +21,12 @@ pub fn presets_menu(p: &Props) -> Html {
         let d = p.dispatch.clone();
         Callback::from(move |_: Event| services::presets::load(d.clone()))
     };
-    let body = match &s.presets {
-        None => html! { <p class="muted small">{ tr(lang, "preset.loading") }</p> },
-        Some(list) => {
-            let mine = presets::for_lesson(&list.0, s.lesson);
-            if mine.is_empty() {
-                html! { <p class="muted small">{ tr(lang, "preset.menu_none") }</p> }
-            } else {
-                html! {
-                    <>
-                    <p class="muted small">{ tr(lang, "preset.menu_hint") }</p>
-                    <ul class="preset-list" data-testid="presets-menu-list">
-                        { for mine.into_iter().map(|pr| {
-                            let d = p.dispatch.clone();
-                            let id = pr.id.clone();
-                            let onclick = Callback::from(move |e: MouseEvent| { e.prevent_default(); d.emit(Action::OpenExample(id.clone())); });
-                            html! { <li><a href={format!("?example={}&lang={}", pr.id, lang.code())} {onclick} data-example={pr.id.clone()}>
-                                <span class="preset-id">{ &pr.id }</span>{ " " }{ pr.title.get(lang) }
-                                <span class={classes!("verdict", "small", pr.verdict.as_str())}>{ tr(lang, &format!("preset.verdict.{}", pr.verdict.as_str())) }</span>
-                            </a></li> }
-                        }) }
-                    </ul>
-                    </>
-                }
-            }
-        }
+    // The list is its own component, run once the presets file is here (the menu
+    // was opened): the first load's split keeps only what the first lessons ran.
+    let body = if s.presets.is_some() {
+        html! { <List state={s.clone()} dispatch={p.dispatch.clone()} /> }
+    } else {
+        html! { <p class="muted small">{ tr(lang, "preset.loading") }</p> }
     };
     html! {
         <details class="card presets-menu" data-testid="presets-menu" {ontoggle}>
@@ -53,5 +34,32 @@ pub fn presets_menu(p: &Props) -> Html {
             { body }
             <p class="small"><a href={format!("examples.html?lang={}", lang.code())}>{ tr(lang, "preset.all") }</a></p>
         </details>
+    }
+}
+
+#[function_component(List)]
+fn list(p: &Props) -> Html {
+    let s = &p.state;
+    let lang = s.lang;
+    let Some(list) = &s.presets else { return html! {} };
+    let mine = presets::for_lesson(&list.0, s.lesson);
+    if mine.is_empty() {
+        return html! { <p class="muted small">{ tr(lang, "preset.menu_none") }</p> };
+    }
+    html! {
+        <>
+        <p class="muted small">{ tr(lang, "preset.menu_hint") }</p>
+        <ul class="preset-list" data-testid="presets-menu-list">
+            { for mine.into_iter().map(|pr| {
+                let d = p.dispatch.clone();
+                let id = pr.id.clone();
+                let onclick = Callback::from(move |e: MouseEvent| { e.prevent_default(); d.emit(Action::OpenExample(id.clone())); });
+                html! { <li><a href={format!("?example={}&lang={}", pr.id, lang.code())} {onclick} data-example={pr.id.clone()}>
+                    <span class="preset-id">{ &pr.id }</span>{ " " }{ pr.title.get(lang) }
+                    <span class={classes!("verdict", "small", pr.verdict.as_str())}>{ tr(lang, &format!("preset.verdict.{}", pr.verdict.as_str())) }</span>
+                </a></li> }
+            }) }
+        </ul>
+        </>
     }
 }

@@ -31,37 +31,20 @@ pub struct Props {
 
 #[function_component(PyRunner)]
 pub fn py_runner(p: &Props) -> Html {
+    // A share link with edited source (`#py=…`, static/py/share.js) opens the runner.
     {
         let d = p.dispatch.clone();
         use_effect_with((), move |_| {
-            let on_trace = Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| {
-                let detail = js_sys::Reflect::get(&e, &JsValue::from_str("detail")).ok().and_then(|v| v.as_string());
-                let Some(text) = detail else { return };
-                d.emit(match import(&text) {
-                    Ok(t) => Action::Imported(TraceRef(Rc::new(t))),
-                    Err(e) => Action::ImportFailed(e),
-                });
-            });
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback(TRACE_EVENT, on_trace.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(w) = &window {
-                    let _ = w.remove_event_listener_with_callback(TRACE_EVENT, on_trace.as_ref().unchecked_ref());
-                }
-                drop(on_trace);
+            let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+            if hash.starts_with("#py=") {
+                open_panel(&d);
             }
         });
     }
-    // A share link with edited source (`#py=…`, static/py/share.js) opens the runner.
-    use_effect_with((), |_| {
-        let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-        if hash.starts_with("#py=") {
-            open_panel();
-        }
-    });
-    let onclick = Callback::from(|_: MouseEvent| open_panel());
+    let onclick = {
+        let d = p.dispatch.clone();
+        Callback::from(move |_: MouseEvent| open_panel(&d))
+    };
     html! {
         <section class="card py-runner" data-testid="py-runner">
             <button type="button" class="py-open" data-testid="py-open" {onclick} title={tr(p.lang, "py.open_hint").to_owned()}>
@@ -73,8 +56,11 @@ pub fn py_runner(p: &Props) -> Html {
     }
 }
 
-/// Loads `py/panel.js` on the first press (it opens itself), later presses reopen it.
-fn open_panel() {
+/// Loads `py/panel.js` on the first press (it opens itself) and starts listening
+/// for its finished runs; later presses reopen it. Nothing of this runs before
+/// the first press, so none of it is in the first load (`tools/first-lesson.funcs`).
+#[inline(never)]
+fn open_panel(dispatch: &Callback<Action>) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     if doc.query_selector("script[data-py-panel]").ok().flatten().is_some() {
         if let Ok(ev) = web_sys::Event::new(OPEN_EVENT) {
@@ -82,6 +68,7 @@ fn open_panel() {
         }
         return;
     }
+    listen_for_traces(dispatch.clone());
     let Ok(script) = doc.create_element("script") else { return };
     let _ = script.set_attribute("type", "module");
     let _ = script.set_attribute("src", "py/panel.js");
@@ -89,4 +76,21 @@ fn open_panel() {
     if let Some(body) = doc.body() {
         let _ = body.append_child(&script);
     }
+}
+
+/// Imports every trace the panel sends, for the rest of the page's life (the
+/// panel, once loaded, stays; so does the app it reports to).
+fn listen_for_traces(d: Callback<Action>) {
+    let on_trace = Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| {
+        let detail = js_sys::Reflect::get(&e, &JsValue::from_str("detail")).ok().and_then(|v| v.as_string());
+        let Some(text) = detail else { return };
+        d.emit(match import(&text) {
+            Ok(t) => Action::Imported(TraceRef(Rc::new(t))),
+            Err(e) => Action::ImportFailed(e),
+        });
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback(TRACE_EVENT, on_trace.as_ref().unchecked_ref());
+    }
+    on_trace.forget();
 }
