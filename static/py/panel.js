@@ -42,6 +42,7 @@ function el(tag, attrs = {}, text) {
 }
 
 function build() {
+  ui.editor?.destroy();
   host.replaceChildren();
   const panel = el('div', { class: 'py-panel', 'data-testid': 'py-panel' });
   ui.title = el('h3', {});
@@ -65,7 +66,7 @@ function build() {
   ui.run.onclick = run;
   ui.stop.onclick = () => stop('stopped');
   ui.reset.onclick = () => {
-    ui.editor.set(original);
+    ui.editor.replace(original); // one edit: Ctrl+Z brings the learner's text back
     share(original);
   };
   texts();
