@@ -82,7 +82,7 @@ const look = EditorView.theme({
   '.cm-activeLineGutter': { backgroundColor: 'var(--py-active-line)', color: 'var(--ink)' },
   '&.cm-focused .cm-matchingBracket': { backgroundColor: 'var(--py-bracket)', outline: '1px solid var(--py-bracket-line)' },
   '&.cm-focused .cm-nonmatchingBracket': { backgroundColor: 'var(--err-bg)', outline: '1px solid var(--err)' },
-  '.cm-py-error': { backgroundColor: 'var(--err-bg)' },
+  '.cm-py-error': { backgroundColor: 'var(--py-error-line)' },
   '.cm-gutterElement.cm-py-error-number': { backgroundColor: 'var(--err)', color: 'var(--card)', borderRadius: '3px' },
   '.tok-keyword': { color: 'var(--py-keyword)' },
   '.tok-string': { color: 'var(--py-string)' },

@@ -1,4 +1,4 @@
-// Screenshots of the Python runner after a crawler run (and of a traceback),
+// Screenshots of the Python runner after a crawler run (and of a traceback, its line marked),
 // English and 简体中文, light and dark, 375 px and 1280 px wide:
 //   node tests/e2e/pyodide_shots.mjs DIST_DIR OUT_DIR
 import { launchBrowser, PlaygroundPage, resolveDist, startServer } from './lib.mjs';
@@ -28,7 +28,12 @@ try {
       await app.page.waitForFunction((want) => document.querySelector('[data-testid="py-editor"]')?.value === want, bad);
       await app.byTestId('py-run').click();
       await app.page.waitForFunction(() => document.querySelector('[data-testid="py-status"]')?.dataset.kind === 'error', null, { timeout: 60_000 });
-      await app.byTestId('py-panel').screenshot({ path: `${out}/py-error-${lang}-${width}.png` });
+      for (const theme of ['light', 'dark']) {
+        await app.page.evaluate((t) => window.playgroundTheme.set(t), theme);
+        await app.page.waitForTimeout(100);
+        await app.byTestId('py-panel').screenshot({ path: `${out}/py-error-${lang}-${theme}-${width}.png` });
+      }
+      await app.page.evaluate(() => window.playgroundTheme.set('light'));
     }
     await app.close();
   }
