@@ -108,8 +108,10 @@ export function makeEditor(parent) {
   const dark = new Compartment();
   const labelled = new Compartment();
   let label = '';
+  // tabindex: the editable element is in the tab order anyway; said outright, axe-core
+  // sees the scrolling region has focusable content (scrollable-region-focusable).
   const attrs = () => EditorView.contentAttributes.of({
-    'data-testid': 'py-source', 'aria-label': label, autocapitalize: 'off', autocorrect: 'off', spellcheck: 'false',
+    'data-testid': 'py-source', 'aria-label': label, tabindex: '0', autocapitalize: 'off', autocorrect: 'off', spellcheck: 'false',
   });
   const extensions = () => [
     lineNumbers(),

@@ -284,6 +284,12 @@ asyncio.run(main())
       await src.press('Tab');
       await app.page.keyboard.type('# four');
       assert.equal(await source(app), 'x = 1    # four');
+      // Esc, then Tab, leaves the editor (keyboard users are not trapped), as the panel says.
+      assert.match(await app.byTestId('py-keys').innerText(), /Esc, then Tab/);
+      await app.page.keyboard.press('Escape');
+      await app.page.keyboard.press('Tab');
+      assert.equal(await app.page.evaluate(() => document.activeElement?.dataset.testid), 'py-run', 'focus moved on to Run');
+      assert.equal(await source(app), 'x = 1    # four', 'that Tab typed nothing');
       // Reset to the listing is one edit, which undo takes back.
       await app.byTestId('py-reset').click();
       assert.equal(await source(app), listing, 'reset restores the listing');
