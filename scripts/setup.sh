@@ -127,6 +127,21 @@ if [ -f vendor/pyodide/package.json ] && [ ! -f vendor/pyodide/node_modules/pyod
   log "npm ci in vendor/pyodide (Pyodide, ~14 MB)"
   (cd vendor/pyodide && npm ci --no-audit --no-fund --silent)
 fi
+# --- CodeMirror 6 (the runner's editor, npm, pinned by vendor/codemirror's lock) --
+# Bundled with tools/'s esbuild into one minified ES module, dist/cm.js, which
+# trunk copies into the site as py/cm.js; loaded with the runner, never on first
+# load. Rebuilt when the lock, the entry or the build script is newer.
+if [ -f vendor/codemirror/package.json ] && [ ! -f vendor/codemirror/node_modules/@codemirror/view/package.json ]; then
+  log "npm ci in vendor/codemirror (CodeMirror 6, ~4 MB)"
+  (cd vendor/codemirror && npm ci --no-audit --no-fund --silent)
+fi
+if [ -f vendor/codemirror/package.json ] && { [ ! -f vendor/codemirror/dist/cm.js ] \
+  || [ vendor/codemirror/package-lock.json -nt vendor/codemirror/dist/cm.js ] \
+  || [ vendor/codemirror/entry.js -nt vendor/codemirror/dist/cm.js ] \
+  || [ vendor/codemirror/build.mjs -nt vendor/codemirror/dist/cm.js ]; }; then
+  log "bundle CodeMirror into vendor/codemirror/dist/cm.js (esbuild)"
+  node vendor/codemirror/build.mjs
+fi
 # --- every crate of Cargo.lock, for every target -----------------------------
 # Later steps run offline (cargo deny --offline) or only for one target (cargo
 # test is native; the wasm32-only crates, yew and friends, would otherwise arrive

@@ -42,6 +42,7 @@ function el(tag, attrs = {}, text) {
 }
 
 function build() {
+  ui.editor?.destroy();
   host.replaceChildren();
   const panel = el('div', { class: 'py-panel', 'data-testid': 'py-panel' });
   ui.title = el('h3', {});
@@ -60,12 +61,13 @@ function build() {
   ui.outLabel = el('div', { class: 'py-out-label' });
   ui.out = el('pre', { class: 'py-console', 'data-testid': 'py-console', tabindex: '0' });
   panel.prepend(ui.title, ui.note);
-  panel.append(bar, ui.limit, ui.link, ui.progress, ui.status, ui.scope, ui.outLabel, ui.out);
+  ui.keys = el('p', { class: 'py-limit', 'data-testid': 'py-keys' });
+  panel.append(ui.keys, bar, ui.limit, ui.link, ui.progress, ui.status, ui.scope, ui.outLabel, ui.out);
   host.append(panel);
   ui.run.onclick = run;
   ui.stop.onclick = () => stop('stopped');
   ui.reset.onclick = () => {
-    ui.editor.set(original);
+    ui.editor.replace(original); // one edit: Ctrl+Z brings the learner's text back
     share(original);
   };
   texts();
@@ -75,6 +77,7 @@ function texts() {
   ui.title.textContent = t('title');
   ui.note.textContent = t('note');
   ui.editor.label(t('editor'));
+  ui.keys.textContent = t('keys');
   ui.run.textContent = t('run');
   ui.stop.textContent = t('stop');
   ui.reset.textContent = t('reset');

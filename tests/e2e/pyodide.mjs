@@ -30,14 +30,38 @@ function crawlerMakespan(k) {
 // clock, which adds each wait) differ below that.
 const r6 = (x) => Math.round(x * 1e6) / 1e6;
 
+// The editor (static/py/editor.js, CodeMirror in a shadow root) draws only the lines in
+// view, so its text in the DOM is not the document: its host element's `value` is.
+/** The editor's whole document. */
+async function source(app) {
+  return app.page.evaluate(() => document.querySelector('[data-testid="py-editor"]').value);
+}
+
+/** Types `text` over the editor's document (Playwright's fill() on its contenteditable). */
+async function fill(app, text) {
+  await app.byTestId('py-source').fill(text);
+  // The editor reads the input from the DOM; it is in the document once the host says so.
+  await app.page.waitForFunction((want) => document.querySelector('[data-testid="py-editor"]')?.value === want, text, { timeout: 10_000 });
+}
+
 async function openRunner(app, server, query) {
   await app.open(server.url, query);
   await app.byTestId('py-open').click();
-  await app.page.waitForFunction(
-    () => document.querySelector('[data-testid="py-source"]')?.value.includes('asyncio'),
-    null,
-    { timeout: 10_000 },
-  );
+  try {
+    await app.page.waitForFunction(
+      () => document.querySelector('[data-testid="py-editor"]')?.value.includes('asyncio'),
+      null,
+      { timeout: 10_000 },
+    );
+  } catch (err) {
+    const seen = await app.page.evaluate(() => ({
+      url: location.href,
+      panel: !!document.querySelector('script[data-py-panel]'),
+      editor: document.querySelector('[data-testid="py-editor"]')?.value.slice(0, 80) ?? null,
+      status: document.querySelector('[data-testid="py-status"]')?.textContent ?? null,
+    }));
+    throw new Error(`the runner did not open with the listing: ${JSON.stringify(seen)}; page errors: ${app.errors.join('; ')}`, { cause: err });
+  }
 }
 
 async function runAndWait(app, kinds = ['done', 'error', 'stopped', 'limited', 'killed', 'failed', 'scope']) {
@@ -64,8 +88,7 @@ async function runAndWait(app, kinds = ['done', 'error', 'stopped', 'limited', '
 }
 
 async function edit(app, f) {
-  const src = app.byTestId('py-source');
-  await src.fill(f(await src.inputValue()));
+  await fill(app, f(await source(app)));
 }
 
 const tests = [
@@ -104,16 +127,16 @@ const tests = [
       assert.equal(await app.byTestId('py-link').getAttribute('data-kind'), 'in_link');
       const link = app.page.url();
       assert.match(link, /[?&]lesson=crawler\b.*#py=[A-Za-z0-9_-]+$/, link);
-      const edited = await app.byTestId('py-source').inputValue();
+      const edited = await source(app);
       await app.page.goto('about:blank');
       await app.page.goto(link);
-      await app.page.waitForFunction((want) => document.querySelector('[data-testid="py-source"]')?.value === want, edited, { timeout: 30_000 });
+      await app.page.waitForFunction((want) => document.querySelector('[data-testid="py-editor"]')?.value === want, edited, { timeout: 30_000 });
       // Past the limit: said, and the link keeps no source. Seeded random digits do not
       // compress below it: 20,000 of them carry 20,000 × log2(10) bits ≈ 11,000 base64 characters.
       const rng = new SplitMix64(7);
       let digits = '';
       for (let i = 0; i < 20_000; i++) digits += String(Math.floor(rng.nextF64() * 10));
-      await app.byTestId('py-source').fill(`x = "${digits}"\nprint(len(x))\n`);
+      await fill(app, `x = "${digits}"\nprint(len(x))\n`);
       assert.equal(await runAndWait(app), 'done');
       assert.equal(await app.byTestId('py-link').getAttribute('data-kind'), 'too_long');
       assert.match(await app.byTestId('py-link').innerText(), /too long for the share link/);
@@ -126,13 +149,17 @@ const tests = [
     timeout: 240_000,
     async run({ app, server }) {
       await openRunner(app, server, 'lesson=gather&lang=en');
-      const src = app.byTestId('py-source');
-      await src.fill('import asyncio\n\nasync def main():\n    x = (1,\n\nasyncio.run(main())\n');
+      await fill(app, 'import asyncio\n\nasync def main():\n    x = (1,\n\nasyncio.run(main())\n');
       assert.equal(await runAndWait(app), 'error');
       assert.match(await app.byTestId('py-traceback').innerText(), /SyntaxError/);
       assert.equal(await app.byTestId('py-error-line').getAttribute('data-line'), '4');
+      assert.equal(await app.byTestId('py-error-line').innerText(), '    x = (1,', 'the marked line is the one with the error');
+      // The mark follows the learner's edits: a line added above moves it down.
+      await app.byTestId('py-source').press('Control+Home');
+      await app.page.keyboard.press('Enter');
+      assert.equal(await app.byTestId('py-error-line').getAttribute('data-line'), '5');
 
-      await src.fill('import asyncio\n\nasync def spin():\n    while True:\n        pass\n\nasyncio.run(spin())\n');
+      await fill(app, 'import asyncio\n\nasync def spin():\n    while True:\n        pass\n\nasyncio.run(spin())\n');
       await app.byTestId('py-run').click();
       await app.page.waitForFunction(() => document.querySelector('[data-testid="py-status"]')?.dataset.kind === 'running');
       await app.page.waitForTimeout(300); // inside the loop
@@ -161,7 +188,7 @@ const tests = [
     async run({ app, server }) {
       await openRunner(app, server, 'lesson=crawler&lang=en');
       const ms = [120, 80, 200, 40, 160, 100, 60, 140];
-      await app.byTestId('py-source').fill(`import asyncio, time
+      await fill(app, `import asyncio, time
 import aiohttp
 
 async def fetch(session, ms):
@@ -190,12 +217,85 @@ asyncio.run(main())
 
       await app.selectLesson('threadpool');
       await app.byTestId('py-open').click();
-      await app.page.waitForFunction(() => document.querySelector('[data-testid="py-source"]')?.value.includes('import'));
+      await app.page.waitForFunction(() => document.querySelector('[data-testid="py-editor"]')?.value.includes('import'));
       assert.equal(await runAndWait(app), 'scope');
       const msg = await app.byTestId('py-scope').innerText();
       assert.match(msg, /starts threads/, msg);
       assert.match(msg, /lesson above/, msg);
       await app.screenshot('python-scope');
+      assert.deepEqual(app.errors, []);
+    },
+  },
+  {
+    name: 'the editor: Python highlighting, line numbers, Tab, undo and redo, reset to the listing (undoable), no CSP violation',
+    timeout: 60_000,
+    async run({ app, server }) {
+      await openRunner(app, server, 'lesson=crawler&lang=en');
+      const listing = await source(app);
+      const served = await app.page.evaluate(() => fetch('python/crawler.py').then((r) => r.text()));
+      assert.equal(listing, served, 'the editor opens with the lesson\'s listing');
+      assert.equal(Number(await app.byTestId('py-editor').getAttribute('data-length')), listing.length);
+      // Highlighting is real: the parser's tokens carry classes, and a keyword's colour is not the text's.
+      const look = () => app.page.evaluate(() => {
+        const root = document.querySelector('[data-testid="py-editor"]').shadowRoot;
+        const content = root.querySelector('.cm-content');
+        const kw = [...root.querySelectorAll('.tok-keyword')].map((e) => e.textContent);
+        const first = root.querySelector('.tok-keyword');
+        return {
+          keywords: kw,
+          strings: root.querySelectorAll('.tok-string').length,
+          keywordColour: first && getComputedStyle(first).color,
+          textColour: getComputedStyle(content).color,
+          numbers: [...root.querySelectorAll('.cm-lineNumbers .cm-gutterElement')] // less the hidden one that sizes the gutter
+            .filter((e) => getComputedStyle(e).visibility !== 'hidden').map((e) => e.textContent),
+          styleElements: document.querySelectorAll('style').length + root.querySelectorAll('style').length,
+          adopted: root.adoptedStyleSheets.length,
+        };
+      });
+      let l = await look();
+      for (const k of ['import', 'from', 'class', 'def']) assert.ok(l.keywords.includes(k), `${k} is highlighted as a keyword: ${l.keywords}`);
+      assert.ok(l.strings > 0, 'strings are highlighted');
+      assert.notEqual(l.keywordColour, l.textColour, 'a keyword has its own colour');
+      // Line numbers: the drawn lines' numbers count up from 1.
+      assert.ok(l.numbers.length >= 10, `${l.numbers.length} line numbers drawn`);
+      assert.deepEqual(l.numbers.slice(0, 10), ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+      // CodeMirror's styles are in a constructed stylesheet, not an inline <style> (the CSP forbids those).
+      assert.equal(l.styleElements, 0, 'no <style> element');
+      assert.ok(l.adopted >= 1, 'adopted stylesheet');
+      assert.deepEqual(await app.cspViolations(), []);
+      // The dark theme changes the token colours.
+      await app.page.evaluate(() => window.playgroundTheme.set('dark'));
+      const darkKeyword = (await look()).keywordColour;
+      assert.notEqual(darkKeyword, l.keywordColour, 'dark theme, dark-theme token colours');
+      await app.page.evaluate(() => window.playgroundTheme.set('light'));
+
+      // Undo and redo: one typed edit is undone back to the listing, and redone.
+      const src = app.byTestId('py-source');
+      await fill(app, 'async def main():\n    pass\n');
+      l = await look();
+      assert.deepEqual(l.keywords, ['async', 'def', 'pass'], 'the typed text is highlighted');
+      await src.press('Control+z');
+      assert.equal(await source(app), listing, 'undo restores the listing');
+      await src.press('Control+Shift+z');
+      assert.equal(await source(app), 'async def main():\n    pass\n', 'redo brings the edit back');
+      // Tab inserts four spaces at the cursor.
+      await fill(app, 'x = 1');
+      await src.press('End');
+      await src.press('Tab');
+      await app.page.keyboard.type('# four');
+      assert.equal(await source(app), 'x = 1    # four');
+      // Esc, then Tab, leaves the editor (keyboard users are not trapped), as the panel says.
+      assert.match(await app.byTestId('py-keys').innerText(), /Esc, then Tab/);
+      await app.page.keyboard.press('Escape');
+      await app.page.keyboard.press('Tab');
+      assert.equal(await app.page.evaluate(() => document.activeElement?.dataset.testid), 'py-run', 'focus moved on to Run');
+      assert.equal(await source(app), 'x = 1    # four', 'that Tab typed nothing');
+      // Reset to the listing is one edit, which undo takes back.
+      await app.byTestId('py-reset').click();
+      assert.equal(await source(app), listing, 'reset restores the listing');
+      await src.press('Control+z');
+      assert.equal(await source(app), 'x = 1    # four', 'undo after reset brings the edited text back');
+      assert.deepEqual(await app.cspViolations(), []);
       assert.deepEqual(app.errors, []);
     },
   },

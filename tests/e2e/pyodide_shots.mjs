@@ -1,4 +1,4 @@
-// Screenshots of the Python runner after a crawler run (and of a traceback),
+// Screenshots of the Python runner after a crawler run (and of a traceback, its line marked),
 // English and 简体中文, light and dark, 375 px and 1280 px wide:
 //   node tests/e2e/pyodide_shots.mjs DIST_DIR OUT_DIR
 import { launchBrowser, PlaygroundPage, resolveDist, startServer } from './lib.mjs';
@@ -13,7 +13,7 @@ try {
     for (const lang of ['en', 'zh']) {
       await app.open(server.url, `lesson=crawler&lang=${lang}&theme=light`);
       await app.byTestId('py-open').click();
-      await app.page.waitForFunction(() => document.querySelector('[data-testid="py-source"]')?.value.includes('asyncio'));
+      await app.page.waitForFunction(() => document.querySelector('[data-testid="py-editor"]')?.value.includes('asyncio'));
       await app.byTestId('py-run').click();
       await app.page.waitForFunction(() => document.querySelector('[data-testid="py-status"]')?.dataset.kind === 'done', null, { timeout: 120_000 });
       for (const theme of ['light', 'dark']) {
@@ -23,10 +23,17 @@ try {
         await app.byTestId('py-runner').screenshot({ path: `${out}/py-panel-${lang}-${theme}-${width}.png` });
       }
       await app.page.evaluate(() => window.playgroundTheme.set('light'));
-      await app.byTestId('py-source').fill('import asyncio\n\nasync def main():\n    await asyncio.sleep(0.1)\n    1 / 0\n\nasyncio.run(main())\n');
+      const bad = 'import asyncio\n\nasync def main():\n    await asyncio.sleep(0.1)\n    1 / 0\n\nasyncio.run(main())\n';
+      await app.byTestId('py-source').fill(bad); // the editor's contenteditable (static/py/editor.js)
+      await app.page.waitForFunction((want) => document.querySelector('[data-testid="py-editor"]')?.value === want, bad);
       await app.byTestId('py-run').click();
       await app.page.waitForFunction(() => document.querySelector('[data-testid="py-status"]')?.dataset.kind === 'error', null, { timeout: 60_000 });
-      await app.byTestId('py-panel').screenshot({ path: `${out}/py-error-${lang}-${width}.png` });
+      for (const theme of ['light', 'dark']) {
+        await app.page.evaluate((t) => window.playgroundTheme.set(t), theme);
+        await app.page.waitForTimeout(100);
+        await app.byTestId('py-panel').screenshot({ path: `${out}/py-error-${lang}-${theme}-${width}.png` });
+      }
+      await app.page.evaluate(() => window.playgroundTheme.set('light'));
     }
     await app.close();
   }
