@@ -36,16 +36,7 @@ fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
     let subtrees = split(n, p.int("depth") as u32);
     let work = |i: usize| subtrees.get(i).map_or(0, |&m| fib_seq(m));
     let label = |r: &ChunkRun<u64>| format!("subtree {} · fib({}) = {}", r.chunk, subtrees.get(r.chunk).copied().unwrap_or(0), r.result);
-    let job = sweep::Job {
-        scenario: SCENARIO.id,
-        params: p.to_strings(),
-        threads: p.int("threads") as usize,
-        reps: p.int("reps") as u32,
-        chunks: subtrees.len(),
-        work: &work,
-        label: &label,
-        combine: &|runs: &[ChunkRun<u64>]| runs.iter().map(|r| r.result).sum(),
-    };
+    let job = sweep::Job::new(SCENARIO.id, p, subtrees.len(), &work, &label, &|runs: &[ChunkRun<u64>]| runs.iter().map(|r| r.result).sum());
     let (mut trace, value) = sweep::run(ctx, job)?;
     let Some(v) = value else { return Ok(trace) };
     if v != fib_iter(n) {

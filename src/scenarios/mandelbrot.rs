@@ -51,16 +51,7 @@ fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
         sorted.sort_by_key(|r| r.chunk);
         sorted.iter().flat_map(|r| r.result.iter().copied()).collect::<Vec<u16>>()
     };
-    let job = sweep::Job {
-        scenario: SCENARIO.id,
-        params: p.to_strings(),
-        threads: p.int("threads") as usize,
-        reps: p.int("reps") as u32,
-        chunks: n_bands(h, per),
-        work: &work,
-        label: &label,
-        combine: &combine,
-    };
+    let job = sweep::Job::new(SCENARIO.id, p, n_bands(h, per), &work, &label, &combine);
     let (mut trace, image) = sweep::run(ctx, job)?;
     if let Some(data) = image {
         trace.meta.results.insert("points_inside".into(), inside(&data, max_iter) as f64);

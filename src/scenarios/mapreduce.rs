@@ -53,16 +53,7 @@ fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
         }
         acc
     };
-    let job = sweep::Job {
-        scenario: SCENARIO.id,
-        params: p.to_strings(),
-        threads: p.int("threads") as usize,
-        reps: p.int("reps") as u32,
-        chunks: n_chunks(records, chunk),
-        work: &work,
-        label: &label,
-        combine: &combine,
-    };
+    let job = sweep::Job::new(SCENARIO.id, p, n_chunks(records, chunk), &work, &label, &combine);
     let (mut trace, totals) = sweep::run(ctx, job)?;
     if let Some(t) = totals {
         let res = &mut trace.meta.results;

@@ -31,16 +31,9 @@ fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
     let (samples, chunk, seed) = (p.int("samples") as u64, p.int("chunk") as u64, p.int("seed") as u64);
     let work = |i: usize| hits(seed, samples, chunk, i as u64);
     let label = |r: &ChunkRun<u64>| format!("chunk {} · {} hits", r.chunk, r.result);
-    let job = sweep::Job {
-        scenario: SCENARIO.id,
-        params: p.to_strings(),
-        threads: p.int("threads") as usize,
-        reps: p.int("reps") as u32,
-        chunks: n_chunks(samples, chunk),
-        work: &work,
-        label: &label,
-        combine: &|runs: &[ChunkRun<u64>]| runs.iter().map(|r| r.result).sum(),
-    };
+    let job = sweep::Job::new(SCENARIO.id, p, n_chunks(samples, chunk), &work, &label, &|runs: &[ChunkRun<u64>]| {
+        runs.iter().map(|r| r.result).sum()
+    });
     let (mut trace, inside) = sweep::run(ctx, job)?;
     if let Some(h) = inside {
         let pi = estimate(h, samples);

@@ -98,16 +98,7 @@ fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
     let combine = |runs: &[ChunkRun<Result<u64, String>>]| {
         runs.iter().try_fold(0u64, |acc, r| r.result.as_ref().map(|v| acc.wrapping_add(*v)).map_err(Clone::clone))
     };
-    let job = sweep::Job {
-        scenario: SCENARIO.id,
-        params: p.to_strings(),
-        threads: p.int("threads") as usize,
-        reps: p.int("reps") as u32,
-        chunks,
-        work: &work,
-        label: &label,
-        combine: &combine,
-    };
+    let job = sweep::Job::new(SCENARIO.id, p, chunks, &work, &label, &combine);
     let (mut trace, sum) = sweep::try_run(ctx, job)?;
     let Some(sum) = sum.filter(|_| !trace.meta.stopped) else { return Ok(trace) };
 

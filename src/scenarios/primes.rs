@@ -43,16 +43,9 @@ fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
         let (lo, hi) = chunk_range(bound, chunk, r.chunk);
         format!("chunk {} [{lo}, {hi}) · {} primes", r.chunk, r.result)
     };
-    let job = sweep::Job {
-        scenario: SCENARIO.id,
-        params: p.to_strings(),
-        threads: p.int("threads") as usize,
-        reps: p.int("reps") as u32,
-        chunks: n_chunks(bound, chunk),
-        work: &work,
-        label: &label,
-        combine: &|runs: &[ChunkRun<u64>]| runs.iter().map(|r| r.result).sum(),
-    };
+    let job = sweep::Job::new(SCENARIO.id, p, n_chunks(bound, chunk), &work, &label, &|runs: &[ChunkRun<u64>]| {
+        runs.iter().map(|r| r.result).sum()
+    });
     let (mut trace, found) = sweep::run(ctx, job)?;
     if let Some(f) = found {
         trace.meta.results.insert("primes_found".into(), f as f64);

@@ -54,16 +54,7 @@ fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
         }
         acc
     };
-    let job = sweep::Job {
-        scenario: SCENARIO.id,
-        params: p.to_strings(),
-        threads: p.int("threads") as usize,
-        reps: p.int("reps") as u32,
-        chunks: n_chunks(blocks, chunk),
-        work: &work,
-        label: &label,
-        combine: &combine,
-    };
+    let job = sweep::Job::new(SCENARIO.id, p, n_chunks(blocks, chunk), &work, &label, &combine);
     let (mut trace, digest) = sweep::run(ctx, job)?;
     if let Some(d) = digest {
         trace.meta.results.insert("digest_head48".into(), head48(&d) as f64);

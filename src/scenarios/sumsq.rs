@@ -41,16 +41,9 @@ fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
         let (lo, hi) = chunk_range(n, chunk, r.chunk);
         format!("chunk {} [{lo}, {hi})", r.chunk)
     };
-    let job = sweep::Job {
-        scenario: SCENARIO.id,
-        params: p.to_strings(),
-        threads: p.int("threads") as usize,
-        reps: p.int("reps") as u32,
-        chunks: n_chunks(n, chunk),
-        work: &work,
-        label: &label,
-        combine: &|runs: &[ChunkRun<u128>]| runs.iter().fold(0u128, |a, r| a.wrapping_add(r.result)),
-    };
+    let job = sweep::Job::new(SCENARIO.id, p, n_chunks(n, chunk), &work, &label, &|runs: &[ChunkRun<u128>]| {
+        runs.iter().fold(0u128, |a, r| a.wrapping_add(r.result))
+    });
     let (mut trace, sum) = sweep::run(ctx, job)?;
     if let Some(s) = sum {
         if s != closed_form(n) {

@@ -1,5 +1,6 @@
 //! The page's state as a plain struct and a pure reducer over [`Action`]s.
-//! The replay cursor is in [`playback`], the share-link codec in [`link`]. No
+//! The replay cursor and what puts a trace on screen are in [`playback`], the
+//! share-link codec in [`link`], the run's status types in [`status`]. No
 //! browser code: effects (runs, URL writes, timers) live in `web::services`,
 //! which dispatch actions here. Tested natively.
 
@@ -9,101 +10,21 @@ mod interleave;
 mod link;
 mod playback;
 mod preset;
+mod status;
 
 pub use link::UrlError;
 pub use playback::{Replay, ReplayEvents};
 pub use preset::PresetsRef;
+pub use status::{Clock, RunProgress, RunStatus, TraceRef};
 
-use crate::engine::metrics::{summarize, Summary};
+use crate::engine::metrics::Summary;
 use crate::engine::params::{ParamError, Params};
-use crate::engine::trace::Trace;
 use crate::i18n::Lang;
 use crate::scenarios::{self, Kind, Scenario};
-use crate::traces::replay;
 use crate::traces::trace_file::ImportError;
 use std::collections::BTreeMap;
-use std::rc::Rc;
 
 pub use guard::{RunRefused, USER_URL_MAX_N, USER_URL_MAX_RATE_PER_S};
-
-/// A finished run's trace, shared; equal only to itself (pointer equality), so
-/// comparing states (and component props) never walks 100k spans.
-#[derive(Debug, Clone)]
-pub struct TraceRef(pub Rc<Trace>);
-
-impl PartialEq for TraceRef {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl std::ops::Deref for TraceRef {
-    type Target = Trace;
-    fn deref(&self) -> &Trace {
-        &self.0
-    }
-}
-
-/// Which clock async lessons run on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Clock {
-    /// The browser's event loop, real timers and real `fetch()`.
-    #[default]
-    Browser,
-    /// The virtual clock: deterministic and instant, same seed → same trace.
-    Virtual,
-}
-
-impl Clock {
-    pub const ALL: [Clock; 2] = [Clock::Browser, Clock::Virtual];
-
-    /// The URL value and translation key suffix.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Clock::Browser => "browser",
-            Clock::Virtual => "virtual",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Clock> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "browser" | "real" => Some(Clock::Browser),
-            "virtual" => Some(Clock::Virtual),
-            _ => None,
-        }
-    }
-}
-
-/// How far a running CPU run is: `done` of `total` steps (0 total: nothing to
-/// count, only the time), `elapsed_ms` since Run.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct RunProgress {
-    pub done: u32,
-    pub total: u32,
-    pub elapsed_ms: f64,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum RunStatus {
-    Idle,
-    Running,
-    Done,
-    Stopped,
-    Failed(String),
-}
-
-impl RunStatus {
-    /// Stable name for `data-status` and translation keys.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            RunStatus::Idle => "idle",
-            RunStatus::Running => "running",
-            RunStatus::Done => "done",
-            RunStatus::Stopped => "stopped",
-            RunStatus::Failed(_) => "failed",
-        }
-    }
-}
 
 /// What the browser can do, learned at start-up.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -329,56 +250,12 @@ impl AppState {
             }
             Action::DismissUrlErrors => s.url_errors.clear(),
             Action::SetClock(c) => s.clock = c,
-            Action::ReplaySeek(t) => {
+            Action::ReplaySeek(_) | Action::ReplayStep(_) | Action::ReplayToggle | Action::ReplayTick(_) => {
                 if let Some(r) = s.replay.as_mut() {
-                    r.playing = false;
-                    r.seek(t);
+                    r.apply(&action);
                 }
             }
-            Action::ReplayStep(d) => {
-                if let Some(r) = s.replay.as_mut() {
-                    r.playing = false;
-                    r.step(d);
-                }
-            }
-            Action::ReplayToggle => {
-                if let Some(r) = s.replay.as_mut() {
-                    if r.playing {
-                        r.playing = false;
-                    } else if r.makespan_ms > 0.0 {
-                        if !r.is_partial() {
-                            r.seek(0.0);
-                        }
-                        r.playing = true;
-                    }
-                }
-            }
-            Action::ReplayTick(dt) => {
-                if let Some(r) = s.replay.as_mut().filter(|r| r.playing) {
-                    let t = replay::advance(r.cursor_ms, dt, r.makespan_ms);
-                    r.seek(t);
-                    r.playing = r.is_partial();
-                }
-            }
-            Action::Imported(trace) => {
-                // Never replace a run in progress (the page disables import then).
-                if !s.is_running() {
-                    if let Some(scn) = scenarios::find(&trace.meta.scenario) {
-                        s.lesson = scn.id;
-                        let known: BTreeMap<String, String> = trace
-                            .meta
-                            .params
-                            .iter()
-                            .filter(|(k, _)| scn.params.iter().any(|p| p.key == k.as_str()))
-                            .map(|(k, v)| (k.clone(), v.clone()))
-                            .collect();
-                        s.inputs.insert(scn.id, known);
-                        s.run = if trace.meta.stopped { RunStatus::Stopped } else { RunStatus::Done };
-                        s.import_error = None;
-                        s.show(trace);
-                    }
-                }
-            }
+            Action::Imported(trace) => s.imported(trace),
             Action::ImportFailed(e) => s.import_error = Some(e),
             Action::DismissImportError => s.import_error = None,
             Action::SetSchedule(text) => {
@@ -390,12 +267,5 @@ impl AppState {
             Action::OpenExample(id) => s.open_example(id),
         }
         s
-    }
-
-    /// Puts `trace` on screen: numbers, timeline, replay at the end.
-    fn show(&mut self, trace: TraceRef) {
-        self.summary = Some(summarize(&trace));
-        self.replay = Some(Replay::new(&trace));
-        self.trace = Some(trace);
     }
 }

@@ -1,8 +1,12 @@
 //! Replay of the run on screen: the happenings in order, the cursor, and
 //! stepping between happenings.
 
+use super::{Action, AppState, RunStatus, TraceRef};
+use crate::engine::metrics::summarize;
 use crate::engine::trace::Trace;
+use crate::scenarios;
 use crate::traces::replay::{self, ReplayEvent};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// A run's happenings in replay order ([`replay::events`]), computed once per
@@ -77,5 +81,68 @@ impl Replay {
                 self.cursor_ms = ev.get(i - 1).map_or(0.0, |e| e.t_ms);
             }
         }
+    }
+}
+
+impl Replay {
+    /// The replay's share of the reducer: seek, step, play or pause, tick.
+    pub(super) fn apply(&mut self, action: &Action) {
+        match *action {
+            Action::ReplaySeek(t) => {
+                self.playing = false;
+                self.seek(t);
+            }
+            Action::ReplayStep(d) => {
+                self.playing = false;
+                self.step(d);
+            }
+            Action::ReplayToggle => {
+                if self.playing {
+                    self.playing = false;
+                } else if self.makespan_ms > 0.0 {
+                    if !self.is_partial() {
+                        self.seek(0.0);
+                    }
+                    self.playing = true;
+                }
+            }
+            Action::ReplayTick(dt) if self.playing => {
+                let t = replay::advance(self.cursor_ms, dt, self.makespan_ms);
+                self.seek(t);
+                self.playing = self.is_partial();
+            }
+            _ => {}
+        }
+    }
+}
+
+impl AppState {
+    /// Puts `trace` on screen: numbers, timeline, replay at the end.
+    pub(super) fn show(&mut self, trace: TraceRef) {
+        self.summary = Some(summarize(&trace));
+        self.replay = Some(Replay::new(&trace));
+        self.trace = Some(trace);
+    }
+
+    /// An imported trace (a file, or the Python runner's run): its lesson and
+    /// the parameters that lesson knows, then on screen. Never replaces a run in
+    /// progress (the page disables import then).
+    pub(super) fn imported(&mut self, trace: TraceRef) {
+        if self.is_running() {
+            return;
+        }
+        let Some(scn) = scenarios::find(&trace.meta.scenario) else { return };
+        self.lesson = scn.id;
+        let known: BTreeMap<String, String> = trace
+            .meta
+            .params
+            .iter()
+            .filter(|(k, _)| scn.params.iter().any(|p| p.key == k.as_str()))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        self.inputs.insert(scn.id, known);
+        self.run = if trace.meta.stopped { RunStatus::Stopped } else { RunStatus::Done };
+        self.import_error = None;
+        self.show(trace);
     }
 }

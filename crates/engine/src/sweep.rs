@@ -33,6 +33,30 @@ pub struct Job<'a, R> {
     pub combine: &'a dyn Fn(&[ChunkRun<R>]) -> R,
 }
 
+impl<'a, R> Job<'a, R> {
+    /// A CPU lesson's sweep, from its id and parameters (its `threads` and
+    /// `reps` among them): the one preamble every CPU lesson shares.
+    pub fn new(
+        scenario: &'a str,
+        p: &crate::params::Params,
+        chunks: usize,
+        work: &'a (dyn Fn(usize) -> R + Sync),
+        label: &'a dyn Fn(&ChunkRun<R>) -> String,
+        combine: &'a dyn Fn(&[ChunkRun<R>]) -> R,
+    ) -> Self {
+        Job {
+            scenario,
+            params: p.to_strings(),
+            threads: p.int("threads") as usize,
+            reps: p.int("reps") as u32,
+            chunks,
+            work,
+            label,
+            combine,
+        }
+    }
+}
+
 /// Runs the sweep; the trace's `meta.results` is left for the caller to fill
 /// from the returned answer (`None` when stopped before any step finished).
 pub fn run<R: Send + PartialEq + std::fmt::Debug>(ctx: &CpuCtx<'_>, job: Job<'_, R>) -> Result<(Trace, Option<R>), RunError> {
