@@ -33,6 +33,7 @@ fn compiled() -> Vec<Entry> {
         super::page::LATER,
         super::presets::LATER,
         super::procs::LATER,
+        super::py_runner::LATER,
         super::python_choice::LATER,
         super::replay::LATER,
         super::threadpool::LATER,

@@ -47,6 +47,12 @@ pub struct AppState {
     /// While a CPU run runs: its steps done of the total, and the time so far.
     pub progress: Option<RunProgress>,
     pub trace: Option<TraceRef>,
+    /// The lesson's own run, kept above a Python run of the same lesson (the
+    /// in-page runner) so the two share one time axis; cleared by the next
+    /// run, another lesson or an imported file.
+    pub beside: Option<TraceRef>,
+    /// The run on screen came from the Python runner.
+    pub python_shown: bool,
     pub summary: Option<Summary>,
     pub env: Env,
     /// A run was asked for by the link (`run=1`) or the embedding page
@@ -111,6 +117,9 @@ pub enum Action {
     ReplayTick(f64),
     /// A trace file was read and checked: show it as the run on screen.
     Imported(TraceRef),
+    /// The in-page Python runner finished a run: shown like an import, with the
+    /// lesson's own run kept beside it ([`AppState::beside`]).
+    PythonRun(TraceRef),
     ImportFailed(ImportError),
     DismissImportError,
     /// Interleaving lesson: the schedule (thread digits) to show, replayed.
@@ -131,6 +140,8 @@ impl Default for AppState {
             run: RunStatus::Idle,
             progress: None,
             trace: None,
+            beside: None,
+            python_shown: false,
             summary: None,
             env: Env::default(),
             run_requested: false,
@@ -194,6 +205,7 @@ impl AppState {
                         s.example = None;
                         s.lesson = scn.id;
                         s.trace = None;
+                        s.beside = None;
                         s.summary = None;
                         s.replay = None;
                         s.run = RunStatus::Idle;
@@ -224,6 +236,7 @@ impl AppState {
                 s.refuse_user_url_autorun();
             }
             Action::RunStarted => {
+                s.beside = None;
                 s.progress = None;
                 s.run_refused = None;
                 s.run = RunStatus::Running;
@@ -255,7 +268,11 @@ impl AppState {
                     r.apply(&action);
                 }
             }
-            Action::Imported(trace) => s.imported(trace),
+            Action::Imported(trace) => {
+                s.beside = None;
+                s.imported(trace);
+            }
+            Action::PythonRun(trace) => s.python_run(trace),
             Action::ImportFailed(e) => s.import_error = Some(e),
             Action::DismissImportError => s.import_error = None,
             Action::SetSchedule(text) => {

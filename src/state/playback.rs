@@ -119,6 +119,7 @@ impl Replay {
 impl AppState {
     /// Puts `trace` on screen: numbers, timeline, replay at the end.
     pub(super) fn show(&mut self, trace: TraceRef) {
+        self.python_shown = false;
         self.summary = Some(summarize(&trace));
         self.replay = Some(Replay::new(&trace));
         self.trace = Some(trace);
@@ -144,5 +145,17 @@ impl AppState {
         self.run = if trace.meta.stopped { RunStatus::Stopped } else { RunStatus::Done };
         self.import_error = None;
         self.show(trace);
+    }
+
+    /// A Python run on screen, the lesson's own run of the same lesson kept
+    /// beside it (or the one already kept, when Python runs again).
+    pub(super) fn python_run(&mut self, trace: TraceRef) {
+        if self.is_running() || scenarios::find(&trace.meta.scenario).is_none() {
+            return;
+        }
+        let own = self.beside.take().or_else(|| self.trace.clone().filter(|_| !self.python_shown));
+        self.imported(trace);
+        self.python_shown = true;
+        self.beside = own.filter(|b| b.meta.scenario == self.lesson);
     }
 }

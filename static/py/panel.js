@@ -7,7 +7,8 @@
 // Stop: writes 2 into the interrupt buffer (a SharedArrayBuffer Pyodide polls:
 // KeyboardInterrupt in the program); if the worker has not answered within
 // KILL_MS (the 250 ms), it is terminated (a fresh one loads Pyodide
-// again, from the Cache API).
+// again, from the Cache API), unless the program took the signal and went on
+// (asyncio.Runner cancels on the first SIGINT): then a second one goes first.
 // The same happens at LIMIT_S of real time, which the panel states.
 import { STRINGS, fill } from './strings.js';
 import { makeEditor } from './editor.js';
@@ -174,22 +175,26 @@ function stop(reason) {
   runState.reason = reason;
   runState.stopAt = performance.now();
   interrupt[0] = 2; // SIGINT: Pyodide raises KeyboardInterrupt at its next check
-  runState.killTimer = setTimeout(() => kill(KILL_MS), KILL_MS);
+  runState.sigints = 1;
+  runState.killTimer = setTimeout(() => kill(), KILL_MS);
 }
 
-// CPython clears the interrupt buffer when it raises KeyboardInterrupt, so a 0
-// here means the program has answered and its worker is unwinding and sending
-// the trace (slow when the machine does not schedule the worker): wait for it,
-// up to ANSWERED_MS more. A 2 still there means it never looked: end the worker.
-const ANSWERED_MS = 5_000;
-function kill(waited) {
+// CPython clears the interrupt buffer when it takes the signal. Taken but not
+// stopped means the program handled it: asyncio.Runner's own SIGINT handler
+// cancels the main task on the first one, which a task that never awaits never
+// sees, and raises KeyboardInterrupt on the second (Ctrl+C twice in a terminal).
+// So a taken signal gets a second one; a signal never taken ends the worker.
+function kill() {
   if (!runState) return;
-  if (interrupt[0] === 0 && waited === KILL_MS) {
-    runState.killTimer = setTimeout(() => kill(KILL_MS + ANSWERED_MS), ANSWERED_MS);
+  if (interrupt[0] === 0 && runState.sigints === 1) {
+    runState.sigints = 2;
+    interrupt[0] = 2;
+    runState.killTimer = setTimeout(() => kill(), KILL_MS);
     return;
   }
   worker.terminate();
   worker = null;
+  const waited = Math.round(performance.now() - runState.stopAt);
   finish();
   say('killed', { ms: waited }, 'killed');
 }
@@ -221,6 +226,7 @@ function onRunMessage(data) {
     const r = finish();
     const trace = JSON.parse(data.trace);
     const e = data.error;
+    if (r) ui.status.dataset.sigints = r.sigints || 0;
     if (e && e.type === 'KeyboardInterrupt' && r && r.reason) {
       if (r.reason === 'limited') say('limited', { s: LIMIT_S });
       else {

@@ -6,7 +6,7 @@
 // against CPython 3.11 by tests/pyodide/compare.mjs; this checks the page.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launchBrowser, PlaygroundPage, resolveDist, startServer } from './lib.mjs';
+import { launchBrowser, log, PlaygroundPage, resolveDist, startServer } from './lib.mjs';
 import { crawlerPlan, SplitMix64 } from './plan.mjs';
 
 const dist = resolveDist(process.argv[2]);
@@ -37,11 +37,23 @@ async function source(app) {
   return app.page.evaluate(() => document.querySelector('[data-testid="py-editor"]').value);
 }
 
-/** Types `text` over the editor's document (Playwright's fill() on its contenteditable). */
+/** Replaces the editor's document with `text`, as a learner would: select all and delete
+ *  (the editor's own commands, Ctrl+A then Backspace), then the text as one input.
+ *  (Replacing a selection through the DOM, as Playwright's fill() on the contenteditable
+ *  does, sometimes left CodeMirror's last empty line: "x = 1\n" for "x = 1".) */
 async function fill(app, text) {
-  await app.byTestId('py-source').fill(text);
+  await app.byTestId('py-source').focus();
+  await app.page.keyboard.press('ControlOrMeta+a');
+  await app.page.keyboard.press('Backspace');
+  await app.page.waitForFunction(() => document.querySelector('[data-testid="py-editor"]')?.value === '', null, { timeout: 10_000 });
+  await app.page.keyboard.insertText(text);
   // The editor reads the input from the DOM; it is in the document once the host says so.
-  await app.page.waitForFunction((want) => document.querySelector('[data-testid="py-editor"]')?.value === want, text, { timeout: 10_000 });
+  try {
+    await app.page.waitForFunction((want) => document.querySelector('[data-testid="py-editor"]')?.value === want, text, { timeout: 10_000 });
+  } catch (err) {
+    const have = await source(app);
+    throw new Error(`the editor holds ${JSON.stringify(have.slice(0, 200))} (${have.length} chars), not the ${text.length} typed`, { cause: err });
+  }
 }
 
 async function openRunner(app, server, query) {
@@ -178,7 +190,37 @@ const tests = [
       const limit = Number((await app.byTestId('py-limit').innerText()).match(/(\d+) s/)[1]);
       const t0 = Date.now();
       assert.equal(await runAndWait(app), 'limited');
+      // How many SIGINTs it took (panel.js: a second when the first was taken without stopping).
+      log(`time limit: ${await app.byTestId('py-status').getAttribute('data-sigints')} SIGINT(s)`);
       assert.ok(Date.now() - t0 >= limit * 1000, `limited after ${Date.now() - t0} ms, limit ${limit} s`);
+      assert.deepEqual(app.errors, []);
+    },
+  },
+  {
+    name: "the lesson's run stays above the Python run, on one time axis, until the lesson runs again",
+    timeout: 240_000,
+    async run({ app, server }) {
+      await openRunner(app, server, 'lesson=crawler&lang=en&clock=virtual&run=1');
+      await app.waitStatus('done', 60_000);
+      const own = await app.number('makespan-ms');
+      const ownLanes = (await app.timeline()).lanes;
+      assert.equal(await app.byTestId('beside').count(), 0, 'no comparison before a Python run');
+      await edit(app, (s) => s.replace('add_argument("--k", type=int, default=5)', 'add_argument("--k", type=int, default=2)'));
+      assert.equal(await runAndWait(app), 'done');
+      const k2 = crawlerMakespan(2);
+      await app.byTestId('beside').waitFor({ timeout: 10_000 });
+      assert.equal(await app.number('makespan-ms'), k2, "the numbers are the Python run's");
+      assert.equal(own, crawlerMakespan(5), "the lesson's run (defaults, K = 5) agrees with CPython's");
+      // One axis: the longer run's makespan, on both canvases.
+      assert.equal(Number(await app.byTestId('beside').getAttribute('data-axis-ms')), Math.max(own, k2));
+      assert.equal(Number(await app.byTestId('timeline-beside').getAttribute('data-lanes')), ownLanes, "the lesson's run above");
+      assert.equal((await app.timeline()).lanes, 21, 'the Python run below: crawl() and its 20 requests');
+      await app.byTestId('beside').scrollIntoViewIfNeeded();
+      await app.screenshot('python-beside');
+      // Running the lesson again ends the comparison.
+      await app.run();
+      await app.waitStatus('done', 60_000);
+      assert.equal(await app.byTestId('beside').count(), 0);
       assert.deepEqual(app.errors, []);
     },
   },

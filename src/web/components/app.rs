@@ -165,7 +165,11 @@ pub fn app() -> Html {
                     if let Some(model) = extras::interleave_link(scn.extras).filter(|_| state.trace.is_some()) {
                         <InterleaveLink lang={lang} {model} dispatch={dispatch.clone()} />
                     }
-                    <Timeline trace={state.trace.clone()} lang={lang}
+                    if let Some(b) = state.beside.clone() {
+                        <super::beside::Beside beside={b} axis_ms={shared_axis(&state).unwrap_or(0.0)} lang={lang} />
+                    }
+                    <Timeline trace={state.trace.clone()} lang={lang} axis_ms={shared_axis(&state)}
+                        heading={state.beside.as_ref().map(|_| AttrValue::from(tr(lang, "py.beside.python").to_owned()))}
                         cursor={state.replay.as_ref().filter(|r| r.is_partial()).map(|r| r.cursor_ms)} />
                     <ReplayBar state={state.clone()} dispatch={dispatch.clone()} />
                     if state.trace.as_ref().is_some_and(|t| !t.meta.sweep.is_empty()) {
@@ -235,4 +239,10 @@ fn on_pick(state: &UseReducerHandle<AppState>, dispatch: &Dispatch, t: &crate::s
 
 fn shown(t: &crate::state::TraceRef) -> Option<(String, String)> {
     Some((t.meta.params.get("job")?.clone(), t.meta.params.get("model")?.clone()))
+}
+
+/// With the lesson's run kept beside a Python run, one axis for both: the longer makespan.
+fn shared_axis(s: &AppState) -> Option<f64> {
+    let (b, t) = (s.beside.as_ref()?, s.trace.as_ref()?);
+    Some(b.meta.makespan_ms.max(t.meta.makespan_ms))
 }

@@ -2,6 +2,7 @@
 //! dispatch actions; effects go through `web::services`.
 
 pub mod app;
+pub mod beside;
 pub mod chooser_bars;
 pub mod chooser_verdict;
 pub mod clock_select;

@@ -85,7 +85,7 @@ fn listen_for_traces(d: Callback<Action>) {
         let detail = js_sys::Reflect::get(&e, &JsValue::from_str("detail")).ok().and_then(|v| v.as_string());
         let Some(text) = detail else { return };
         d.emit(match import(&text) {
-            Ok(t) => Action::Imported(TraceRef(Rc::new(t))),
+            Ok(t) => Action::PythonRun(TraceRef(Rc::new(t))),
             Err(e) => Action::ImportFailed(e),
         });
     });

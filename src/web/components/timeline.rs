@@ -28,6 +28,15 @@ pub struct Props {
     /// Replay cursor (ms): draw only what had happened by then. `None` = all.
     #[prop_or_default]
     pub cursor: Option<f64>,
+    /// The time axis's end (ms) when two runs share one axis (`beside.rs`);
+    /// `None` = this trace's makespan.
+    #[prop_or_default]
+    pub axis_ms: Option<f64>,
+    /// The canvas's test id and the card's heading, when not the page's own timeline.
+    #[prop_or(AttrValue::Static("timeline"))]
+    pub testid: AttrValue,
+    #[prop_or_default]
+    pub heading: Option<AttrValue>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -81,7 +90,9 @@ pub fn timeline(p: &Props) -> Html {
     // Paint whenever the trace, the visible range, the width, the language or the theme changes.
     {
         let (canvas, painted) = (canvas.clone(), painted.clone());
-        let deps = (p.trace.clone(), *range, *width, p.lang, p.cursor, *theme);
+        // With a shared axis and no zoom, the view is [0, axis end].
+        let view = (*range).or(p.axis_ms.map(|a| (0.0, a)));
+        let deps = (p.trace.clone(), view, *width, p.lang, p.cursor, *theme);
         use_effect_with(deps, move |(trace, range, width, lang, cursor, theme)| {
             if let (Some(c), Some(t)) = (canvas.cast::<HtmlCanvasElement>(), trace) {
                 paint(&c, t, *range, *width, *lang, *cursor, &ink(*theme), &mut painted.borrow_mut());
@@ -91,7 +102,7 @@ pub fn timeline(p: &Props) -> Html {
     // Wheel zoom needs a non-passive listener to keep the page from scrolling.
     {
         let (canvas, painted, range) = (canvas.clone(), painted.clone(), range.clone());
-        let max_t = p.trace.as_ref().map_or(0.0, |t| t.meta.makespan_ms);
+        let max_t = axis_end(p);
         use_effect_with((p.trace.clone(), *range), move |_| {
             let listener = canvas.cast::<HtmlCanvasElement>().map(|c| {
                 let opts = EventListenerOptions::enable_prevent_default();
@@ -111,7 +122,7 @@ pub fn timeline(p: &Props) -> Html {
     // Keyboard zoom, pan and reset (+ − [ ] 0; listed in shortcuts.rs).
     {
         let (painted, range) = (painted.clone(), range.clone());
-        let max_t = p.trace.as_ref().map_or(0.0, |t| t.meta.makespan_ms);
+        let max_t = axis_end(p);
         use_effect_with((p.trace.clone(), *range), move |(trace, _)| {
             let listener = trace.is_some().then(web_sys::window).flatten().map(|w| {
                 EventListener::new(&w, "keydown", move |e| {
@@ -139,6 +150,7 @@ pub fn timeline(p: &Props) -> Html {
     };
 
     let onmousemove = {
+        let max_t = axis_end(p);
         let (hover, painted, drag, range, trace, lang) =
             (hover.clone(), painted.clone(), drag.clone(), range.clone(), trace.clone(), p.lang);
         Callback::from(move |e: MouseEvent| {
@@ -146,7 +158,7 @@ pub fn timeline(p: &Props) -> Html {
             let pd = painted.borrow();
             let last = *drag.borrow();
             if let (Some(last_x), Some(vp)) = (last, pd.vp) {
-                let moved = vp.pan(last_x - x, trace.meta.makespan_ms);
+                let moved = vp.pan(last_x - x, max_t);
                 *drag.borrow_mut() = Some(x);
                 range.set(Some((moved.t0, moved.t1)));
                 return;
@@ -179,10 +191,10 @@ pub fn timeline(p: &Props) -> Html {
 
     html! {
         <div class="card timeline">
-            <h3>{ tr(p.lang, "app.timeline") }</h3>
+            <h3>{ p.heading.clone().unwrap_or_else(|| tr(p.lang, "app.timeline").to_owned().into()) }</h3>
             <Legend lang={p.lang} />
             <div class="canvas-wrap">
-                <canvas ref={canvas} data-testid="timeline" tabindex="0" role="img" aria-label={tr(p.lang, "a11y.timeline").to_owned()} data-lanes={trace.lanes.len().to_string()}
+                <canvas ref={canvas} data-testid={p.testid.clone()} tabindex="0" role="img" aria-label={tr(p.lang, "a11y.timeline").to_owned()} data-lanes={trace.lanes.len().to_string()}
                     data-spans={trace.spans.len().to_string()} {onmousemove} {onmousedown} {onmouseup}
                     onmouseleave={end_drag} {ondblclick} />
                 if let Some(h) = &*hover {
@@ -194,6 +206,11 @@ pub fn timeline(p: &Props) -> Html {
             <p class="hint">{ tr(p.lang, "app.hover_hint") }</p>
         </div>
     }
+}
+
+/// The time axis's end: the shared one, or this trace's makespan.
+fn axis_end(p: &Props) -> f64 {
+    p.axis_ms.or(p.trace.as_ref().map(|t| t.meta.makespan_ms)).unwrap_or(0.0)
 }
 
 fn describe(trace: &Trace, span: usize, lang: Lang) -> Vec<String> {
