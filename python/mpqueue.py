@@ -11,7 +11,7 @@ procs))) and runs an initializer once in each process. Each item's work is a
 sleep of `work` ms (standing in for the real work) over `kb` KB of data.
 --func lambda sends a lambda: a Pool pickles the function with every task,
 so it fails (PicklingError); a Process target is pickled only by the spawn and
-forkserver start methods, so fork runs it. --func local sends a function
+forkserver start methods, so fork runs it. --func inner sends a function
 defined inside run(), which pickle cannot find by name either (AttributeError:
 Can't pickle local object), under the same rule. The pool's work reads MULT, a
 module-level global: --initializer set runs init(2) once in each new process
@@ -87,11 +87,11 @@ def run(a):
         return {"pool_map": work, "queue": queue_worker, "pipe": pipe_worker}[a.mode](*args)
 
     target = {"queue": lambda_queue_worker if lam else queue_worker, "pipe": lambda_pipe_worker if lam else pipe_worker}.get(a.mode)
-    if a.func == "local":
+    if a.func == "inner":
         target = local_work
     if a.mode == "pool_map":
         chunk = math.ceil(a.items / (4 * a.procs))
-        fn = lambda_work if lam else local_work if a.func == "local" else work
+        fn = lambda_work if lam else local_work if a.func == "inner" else work
         calls = ctx.Value("i", 0)
         if a.initializer == "set":
             pool = ctx.Pool(a.procs, initializer=init, initargs=(2, calls))
@@ -247,7 +247,7 @@ def main():
     p.add_argument("--items", type=int, default=10)
     p.add_argument("--work", type=int, default=100)
     p.add_argument("--kb", type=int, default=1)
-    p.add_argument("--func", choices=["def", "lambda", "local"], default="def")
+    p.add_argument("--func", choices=["def", "lambda", "inner"], default="def")
     p.add_argument("--initializer", choices=["set", "none"], default="set")
     p.add_argument("--measure", action="store_true")
     p.add_argument("--json", action="store_true")

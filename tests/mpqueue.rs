@@ -103,7 +103,7 @@ fn a_local_function_fails_to_pickle_under_the_same_rule() {
     for (mode, method, fails) in
         [("pool_map", "fork", true), ("queue", "spawn", true), ("pipe", "forkserver", true), ("queue", "fork", false)]
     {
-        let r = run(&[("mode", mode), ("method", method), ("func", "local"), ("items", "2"), ("work", "1")]);
+        let r = run(&[("mode", mode), ("method", method), ("func", "inner"), ("items", "2"), ("work", "1")]);
         match (fails, r) {
             (true, Err(e)) => assert_eq!(e, mpqueue::ERR_LOCAL, "{mode} {method}"),
             (false, Ok(t)) => assert_eq!(t.meta.results["results"], 2.0, "{mode} {method}"),

@@ -19,7 +19,7 @@
 //! every worker starts as `spawn` does (a fresh instance: the browser cannot
 //! fork), so CPython's modelled start-up for the chosen method is listed
 //! beside it, never mixed into it. `func = lambda` ends the run where CPython
-//! raises `PicklingError`, `func = local` (a function defined inside `run`)
+//! raises `PicklingError`, `func = inner` (a function defined inside `run`)
 //! where it raises `AttributeError: Can't pickle local object` (a Pool
 //! pickles its function with every task; a Process target is pickled by spawn
 //! and forkserver, not by fork): a rule applied on both clocks, there being
@@ -64,7 +64,7 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("work", 0, 2_000, 100),
         // At most 200 × 100 KB = 20 MB copied: every message's input is built on the page.
         ParamSpec::int("kb", 0, 100, 1),
-        ParamSpec::choice("func", &["def", "lambda", "local"], "def"),
+        ParamSpec::choice("func", &["def", "lambda", "inner"], "def"),
         ParamSpec::choice("initializer", &["set", "none"], "set"),
     ],
     cpython: &[

@@ -15,7 +15,7 @@ pub const ERR_NAME: &str = "err.mpqueue_name";
 pub fn pickling_error(p: &Params) -> Option<&'static str> {
     let err = match p.choice("func") {
         "lambda" => ERR_PICKLE,
-        "local" => ERR_LOCAL,
+        "inner" => ERR_LOCAL,
         _ => return None,
     };
     (p.choice("mode") == "pool_map" || p.choice("method") != "fork").then_some(err)

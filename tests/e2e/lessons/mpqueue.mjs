@@ -125,7 +125,7 @@ export const tests = [
       const zh = await app.byTestId('run-error').innerText();
       assert.ok(zh.includes('NameError') && zh.includes('进程'), zh);
       // A def inside run(): CPython's AttributeError, named.
-      await app.open(server.url, 'lesson=mpqueue&mode=pool_map&func=local&run=1');
+      await app.open(server.url, 'lesson=mpqueue&mode=pool_map&func=inner&run=1');
       await app.waitStatus('failed', 30_000);
       const local = await app.byTestId('run-error').innerText();
       assert.ok(local.includes("AttributeError: Can't pickle local object 'run.<locals>.local_work'"), local);
