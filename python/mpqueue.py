@@ -11,13 +11,19 @@ procs))) and runs an initializer once in each process. Each item's work is a
 sleep of `work` ms (standing in for the real work) over `kb` KB of data.
 --func lambda sends a lambda: a Pool pickles the function with every task,
 so it fails (PicklingError); a Process target is pickled only by the spawn and
-forkserver start methods, so fork runs it.
+forkserver start methods, so fork runs it. --func inner sends a function
+defined inside run(), which pickle cannot find by name either (AttributeError:
+Can't pickle local object), under the same rule. The pool's work reads MULT, a
+module-level global: --initializer set runs init(2) once in each new process
+(counted); none sets MULT = 2 in the parent only, which fork copies and a
+spawned process (spawn, forkserver) never has: NameError.
 """
 import argparse, json, math, multiprocessing as mp, os, pickle, sys, time
 
 clock = time.perf_counter          # CLOCK_MONOTONIC: the same clock in every process
-MULT = None                         # set by the pool's initializer, once per process
 READY = None
+# MULT is not defined here: init() sets it in each pool process, or the parent
+# sets its own (--initializer none), which only a forked process copies.
 
 
 # Lambdas have no name pickle can look up (their __qualname__ is "<lambda>").
@@ -26,18 +32,23 @@ lambda_queue_worker = lambda *args: queue_worker(*args)  # noqa: E731
 lambda_pipe_worker = lambda conn: pipe_worker(conn)  # noqa: E731
 
 
-def init(mult):
-    """Pool(initializer=init, initargs=(2,)): runs once in each new process."""
+def init(mult, calls):
+    """Pool(initializer=init, initargs=(2, calls)): runs once in each new process."""
     global MULT, READY
     MULT, READY = mult, clock()
+    with calls.get_lock():
+        calls.value += 1
 
 
 def work(item):
-    """One item in a pool process: sleep `ms`, return when and where."""
+    """One item in a pool process: read MULT, sleep `ms`, return when and where."""
+    global READY
+    mult = MULT                    # NameError in a process that never got one
+    READY = READY or clock()       # no initializer: ready when its first item came
     i, ms, data, sent = item
     t0 = clock()
     time.sleep(ms / 1000)
-    return i * MULT, os.getpid(), READY, sent, t0, clock()
+    return i * mult, os.getpid(), READY, sent, t0, clock()
 
 
 def queue_worker(w, tasks, results):
@@ -63,6 +74,7 @@ def pipe_worker(conn):
 
 
 def run(a):
+    global MULT
     ctx = mp.get_context(a.method)
     data = b"x" * (a.kb * 1024)
     t0 = clock()
@@ -70,23 +82,38 @@ def run(a):
     ends, starts, copies, busy = {}, {}, [], []
     report = {"tasks": [], "results": {}}
     lam = a.func == "lambda"
+
+    def local_work(*args):     # defined inside run(): pickle finds no name for it
+        return {"pool_map": work, "queue": queue_worker, "pipe": pipe_worker}[a.mode](*args)
+
     target = {"queue": lambda_queue_worker if lam else queue_worker, "pipe": lambda_pipe_worker if lam else pipe_worker}.get(a.mode)
+    if a.func == "inner":
+        target = local_work
     if a.mode == "pool_map":
         chunk = math.ceil(a.items / (4 * a.procs))
-        fn = lambda_work if lam else work
-        with ctx.Pool(a.procs, initializer=init, initargs=(2,)) as pool:
-            try:
-                out = pool.map(fn, [(i, a.work, data, clock()) for i in range(a.items)], chunksize=chunk)
-            except (pickle.PicklingError, AttributeError) as e:
-                return error(report, e, t0)
+        fn = lambda_work if lam else local_work if a.func == "inner" else work
+        calls = ctx.Value("i", 0)
+        if a.initializer == "set":
+            pool = ctx.Pool(a.procs, initializer=init, initargs=(2, calls))
+        else:
+            MULT = 2               # the parent's own global: fork copies it, spawn does not
+            pool = ctx.Pool(a.procs)
+        try:
+            out = pool.map(fn, [(i, a.work, data, clock()) for i in range(a.items)], chunksize=chunk)
+        except (pickle.PicklingError, AttributeError, NameError) as e:
+            pool.terminate()
+            return error(report, e, t0)
         back = clock()
+        pool.close()
+        pool.join()                # every process has run its initializer and ended
         pids = sorted({o[1] for o in out}, key=lambda p: min(o[2] for o in out if o[1] == p))
         for val, pid, ready, sent, s, e in out:
             name = f"process {pids.index(pid)}"
             ends[name] = max(ends.get(name, 0), ms(back))
             busy.append((s, e))
         starts = {w: min(o[2] for o in out if o[1] == p) - t0 for w, p in enumerate(pids)}
-        report["init_total"] = sum(o[0] for o in out)   # 2 x sum(range(items)): MULT came from init()
+        report["results"]["init_total"] = sum(o[0] for o in out)   # 2 x sum(range(items)): MULT came through
+        report["results"]["init_calls"] = calls.value
         report["results"]["messages"] = math.ceil(a.items / chunk)
         report["results"]["processes"] = a.procs
         # Beyond the busiest process's sleeps: start-up and every chunk's trip.
@@ -167,12 +194,12 @@ def run(a):
 
 
 def error(report, e, t0):
-    """The function could not be pickled: the run ends there."""
+    """The function could not be pickled, or a process had no MULT: the run ends there."""
     report["error"] = f"{type(e).__module__}.{type(e).__qualname__}: {e}"
     report["makespan_ms"] = (clock() - t0) * 1000
     report["tasks"] = [{"name": "main", "end_ms": report["makespan_ms"], "outcome": "failed"}]
     report["max_in_flight"] = 0
-    report["results"]["pickling_errors"] = 1
+    report["results"]["pickling_errors" if not isinstance(e, NameError) else "name_errors"] = 1
     return report
 
 
@@ -194,11 +221,12 @@ def measure(rounds=5, n=200):
             p.join()
         out[f"start_{method}_ms"] = best * 1000
     for mode in ("queue", "pipe"):
-        a = argparse.Namespace(mode=mode, method="fork", procs=1, items=n, work=0, kb=1, func="def")
+        a = argparse.Namespace(mode=mode, method="fork", procs=1, items=n, work=0, kb=1, func="def", initializer="set")
         out[f"message_{mode}_ms"] = min(run(a)["per_message_ms"] for _ in range(rounds))
     # A pool's message: one apply() round trip on a warm Pool(1).
     item = (0, 0, b"x" * 1024, 0.0)
-    with mp.get_context("fork").Pool(1, initializer=init, initargs=(2,)) as pool:
+    ctx = mp.get_context("fork")
+    with ctx.Pool(1, initializer=init, initargs=(2, ctx.Value("i", 0))) as pool:
         pool.apply(work, (item,))
         best = math.inf
         for _ in range(rounds):
@@ -219,7 +247,8 @@ def main():
     p.add_argument("--items", type=int, default=10)
     p.add_argument("--work", type=int, default=100)
     p.add_argument("--kb", type=int, default=1)
-    p.add_argument("--func", choices=["def", "lambda"], default="def")
+    p.add_argument("--func", choices=["def", "lambda", "inner"], default="def")
+    p.add_argument("--initializer", choices=["set", "none"], default="set")
     p.add_argument("--measure", action="store_true")
     p.add_argument("--json", action="store_true")
     a = p.parse_args()

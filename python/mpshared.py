@@ -1,4 +1,4 @@
-"""State shared between processes: a Value in shared memory vs a Manager proxy, with and without the lock.
+"""State shared between processes: a Value in shared memory vs a Manager proxy vs a plain global, with and without the lock.
 
 Run:  python3 mpshared.py --mode shared_memory --lock unlocked --procs 4 --increments 10000
       python3 mpshared.py --measure          # one increment's cost, alone, per mode and lock
@@ -10,11 +10,16 @@ the write, never for both). manager: v = Manager().Value('i', 0), a proxy:
 the value lives in the manager's process and every access is a message there
 and back. Without the lock, another process can write between a read and its
 write: updates are lost. With it (v.get_lock() / a Manager Lock) the total is
-exact, and the processes take turns.
+exact, and the processes take turns. plain: nothing shared: each process does
+COUNTER += 1 on a module-level global, then SEEN["x"] = COUNTER in a plain
+dict, and changes only its own copy: a child reads `increments`, the parent's
+COUNTER is still 0 and its SEEN still {} after the join (a lock changes nothing).
 """
 import argparse, json, multiprocessing as mp, sys, time
 
 clock = time.perf_counter          # CLOCK_MONOTONIC: the same clock in every process
+COUNTER = 0                        # a module-level global: every process has its own
+SEEN = {}                          # a plain dict: likewise
 
 
 def increments(v, lock, n, done, w):
@@ -28,6 +33,21 @@ def increments(v, lock, n, done, w):
     done.put((w, t0, clock()))
 
 
+def plain_increments(lock, n, done, w):
+    """plain: this process's own global and dict; the parent's never change."""
+    global COUNTER
+    t0 = clock()
+    for _ in range(n):
+        if lock is not None:
+            with lock:
+                COUNTER += 1
+        else:
+            COUNTER += 1
+    t1 = clock()
+    SEEN["x"] = COUNTER
+    done.put((w, t0, t1, COUNTER))
+
+
 def run(a):
     ctx = mp.get_context("fork")
     t0 = clock()
@@ -35,21 +55,28 @@ def run(a):
     if manager:
         v = manager.Value("i", 0)
         lock = manager.Lock() if a.lock == "locked" else None
+    elif a.mode == "plain":
+        v = None
+        lock = ctx.Lock() if a.lock == "locked" else None
     else:
         v = ctx.Value("i", 0)
         lock = v.get_lock() if a.lock == "locked" else None
     ready = clock()
     done = ctx.Queue()
-    procs = [ctx.Process(target=increments, args=(v, lock, a.increments, done, w)) for w in range(a.procs)]
+    if a.mode == "plain":
+        procs = [ctx.Process(target=plain_increments, args=(lock, a.increments, done, w)) for w in range(a.procs)]
+    else:
+        procs = [ctx.Process(target=increments, args=(v, lock, a.increments, done, w)) for w in range(a.procs)]
     for p in procs:
         p.start()
-    loops = {}
+    loops, saw = {}, {}
     for _ in procs:
-        w, s, e = done.get()
+        w, s, e, *child = done.get()
         loops[w] = (s, e)
+        saw[w] = child[0] if child else None
     for p in procs:
         p.join()
-    value = v.value
+    value = COUNTER if a.mode == "plain" else v.value   # the parent's own, after the join
     if manager:
         manager.shutdown()
     end = max(e for _, e in loops.values())
@@ -63,11 +90,15 @@ def run(a):
         cur += d
         most = max(most, cur)
     alone = measure_one(a.mode, a.lock == "locked", min(a.increments, 500))
+    results = {"final_value": value, "expected": expected, "lost_updates": expected - value}
+    if a.mode == "plain":
+        results["child_value"] = max(saw.values())
+        results["parent_dict_keys"] = len(SEEN)
     return {
         "makespan_ms": ms(end),
         "max_in_flight": most,
         "tasks": tasks,
-        "results": {"final_value": value, "expected": expected, "lost_updates": expected - value},
+        "results": results,
         "access_us": sum(e - s for s, e in loops.values()) / len(loops) / (2 * a.increments) * 1e6,
         "manager_start_ms": ms(ready) if manager else 0.0,
         # Beyond an increment's cost alone (measured now, in this process):
@@ -79,20 +110,29 @@ def run(a):
 
 def measure_one(mode, lock, n):
     """ms per increment, one process alone (the least of 3 runs of n)."""
+    global COUNTER
     ctx = mp.get_context("fork")
     manager = ctx.Manager() if mode == "manager" else None
     v = manager.Value("i", 0) if manager else ctx.Value("i", 0)
-    lk = (manager.Lock() if manager else v.get_lock()) if lock else None
+    lk = (manager.Lock() if manager else ctx.Lock() if mode == "plain" else v.get_lock()) if lock else None
     best = float("inf")
+    saved = COUNTER
     for _ in range(3):
         t = clock()
         for _ in range(n):
-            if lk is not None:
+            if mode == "plain":
+                if lk is not None:
+                    with lk:
+                        COUNTER += 1
+                else:
+                    COUNTER += 1
+            elif lk is not None:
                 with lk:
                     v.value += 1
             else:
                 v.value += 1
         best = min(best, (clock() - t) / n)
+    COUNTER = saved
     if manager:
         manager.shutdown()
     return best * 1000
@@ -101,7 +141,7 @@ def measure_one(mode, lock, n):
 def main():
     # --- harness: argument parsing
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--mode", choices=["shared_memory", "manager"], default="shared_memory")
+    p.add_argument("--mode", choices=["shared_memory", "manager", "plain"], default="shared_memory")
     p.add_argument("--lock", choices=["unlocked", "locked"], default="unlocked")
     p.add_argument("--procs", type=int, default=4)
     p.add_argument("--increments", type=int, default=2000)
@@ -116,7 +156,7 @@ def main():
         start = (clock() - t) * 1000
         m.shutdown()
         out = {"manager_start_ms": start}
-        for mode in ("shared_memory", "manager"):
+        for mode in ("shared_memory", "manager", "plain"):
             for lock in (False, True):
                 out[f"increment_{mode}_{'locked' if lock else 'unlocked'}_ms"] = min(measure_one(mode, lock, 2000) for _ in range(3))
         print(json.dumps(out) if a.json else "\n".join(f"{k}: {v:.5f}" for k, v in out.items()))
@@ -127,8 +167,12 @@ def main():
         print(json.dumps(r))
     else:
         res = r["results"]
-        print(f"{a.mode}, lock {a.lock}: {res['final_value']} of {res['expected']} ({res['lost_updates']} lost) "
-              f"in {r['makespan_ms']:.1f} ms, {r['access_us']:.2f} µs per access")
+        if a.mode == "plain":
+            print(f"plain, lock {a.lock}: each child saw {res['child_value']}; the parent still has COUNTER = "
+                  f"{res['final_value']} and {res['parent_dict_keys']} key(s) in SEEN, in {r['makespan_ms']:.1f} ms")
+        else:
+            print(f"{a.mode}, lock {a.lock}: {res['final_value']} of {res['expected']} ({res['lost_updates']} lost) "
+                  f"in {r['makespan_ms']:.1f} ms, {r['access_us']:.2f} µs per access")
     # --- end harness
 
 

@@ -5,7 +5,9 @@
 // glue creates a new one): the page's heap, statics and threads are not here.
 // It answers { ready, memory, mark } (when it was ready on the clock shared
 // with the page, its memory's size in bytes, and what it reads where the page
-// keeps its mark: 0 in a fresh memory). Then each ({ input }) (a Uint8Array
+// keeps its mark: 0 in a fresh memory), after running the init message's
+// start bytes, if any, as proc_serve (a pool's initializer: its answer comes
+// back as started). Then each ({ input }) (a Uint8Array
 // the structured clone copied) runs proc_serve in its own instance and is
 // answered { output, received, done } (output copied back the same way).
 // Errors are answered { error }.
@@ -16,7 +18,11 @@
 // process a Manager holding the value, answering each port's get / set /
 // acquire / release and the page's { report }; ({ client, port, n, lock }) does
 // the same increments through such a proxy, every access a round trip. Each
-// answers { t0, t1 } (its loop's start and end on the shared clock).
+// answers { t0, t1 } (its loop's start and end on the shared clock). ({ plain,
+// n, lock }) shares nothing: n times COUNTER += 1 on this instance's own
+// module-level global (a static of its own wasm memory), under the lock in the
+// buffer's second Int32 if asked, then SEEN["x"] = COUNTER in its own dict;
+// answers { t0, t1, saw } (the global it read at the end).
 'use strict';
 
 const clock = () => performance.timeOrigin + performance.now();
@@ -26,6 +32,7 @@ self.onmessage = async ({ data }) => {
   // The glue's rayon helper listens for its own messages on the same scope.
   if (!data || data.type === 'wasm_bindgen_worker_init') return;
   if (data.shared) return shared(data);
+  if (data.plain) return plain(data);
   if (data.manager) return manage(data.ports);
   if (data.report) return self.postMessage({ value: managed.value });
   if (data.client) return client(data);
@@ -33,7 +40,9 @@ self.onmessage = async ({ data }) => {
     try {
       pkg = await import(data.mainJS);
       const wasm = pkg.initSync({ module: data.module });
-      self.postMessage({ ready: clock(), memory: wasm.memory.buffer.byteLength, mark: pkg.proc_mark() });
+      // A pool's start (its initializer, fork's copy of a global) runs before the process is ready.
+      const started = data.start ? pkg.proc_serve(data.start) : undefined;
+      self.postMessage({ ready: clock(), memory: wasm.memory.buffer.byteLength, mark: pkg.proc_mark(), started });
     } catch (err) {
       self.postMessage({ error: `a process could not start: ${(err && err.message) || err}` });
     }
@@ -61,6 +70,21 @@ function shared({ shared: buf, n, lock }) {
     }
   }
   self.postMessage({ t0, t1: clock() });
+}
+
+function plain({ plain: buf, n, lock }) {
+  const a = new Int32Array(buf);
+  const t0 = clock();
+  for (let i = 0; i < n; i++) {
+    if (lock) while (Atomics.compareExchange(a, 1, 0, 1) !== 0) Atomics.wait(a, 1, 1, 1);
+    pkg.proc_plain_add(); // this process's own global: nobody else's changes
+    if (lock) {
+      Atomics.store(a, 1, 0);
+      Atomics.notify(a, 1, 1);
+    }
+  }
+  const t1 = clock();
+  self.postMessage({ t0, t1, saw: pkg.proc_plain_store() });
 }
 
 const managed = { value: 0, held: false, waiters: [] };

@@ -97,3 +97,46 @@ fn a_lambda_fails_to_pickle_where_cpython_pickles_the_function() {
         }
     }
 }
+
+#[test]
+fn a_local_function_fails_to_pickle_under_the_same_rule() {
+    for (mode, method, fails) in
+        [("pool_map", "fork", true), ("queue", "spawn", true), ("pipe", "forkserver", true), ("queue", "fork", false)]
+    {
+        let r = run(&[("mode", mode), ("method", method), ("func", "inner"), ("items", "2"), ("work", "1")]);
+        match (fails, r) {
+            (true, Err(e)) => assert_eq!(e, mpqueue::ERR_LOCAL, "{mode} {method}"),
+            (false, Ok(t)) => assert_eq!(t.meta.results["results"], 2.0, "{mode} {method}"),
+            (f, r) => panic!("{mode} {method}: expected failure {f}, got {:?}", r.map(|t| t.meta.results)),
+        }
+    }
+}
+
+#[test]
+fn the_initializer_runs_once_per_process_and_without_it_only_fork_has_the_global() {
+    for (procs, items) in [(3usize, 10usize), (4, 2), (1, 7)] {
+        for method in ["spawn", "fork", "forkserver"] {
+            let base = [("mode", "pool_map"), ("method", method), ("work", "5")];
+            let (p, i) = (procs.to_string(), items.to_string());
+            let with = |init: &str| run(&[base[0], base[1], base[2], ("procs", &p), ("items", &i), ("initializer", init)]);
+            let t = with("set").unwrap();
+            // init(2) once in each of the pool's processes, items or not; Σ i × 2.
+            assert_eq!(t.meta.results["init_calls"], procs as f64, "{method} {procs}x{items}");
+            assert_eq!(t.meta.results["init_total"], (items * (items - 1)) as f64);
+            match (method, with("none")) {
+                ("fork", Ok(t)) => {
+                    assert_eq!(t.meta.results["init_calls"], 0.0);
+                    assert_eq!(t.meta.results["init_total"], (items * (items - 1)) as f64, "fork copied MULT");
+                }
+                (_, Err(e)) if method != "fork" => assert_eq!(e, mpqueue::ERR_NAME, "{method}"),
+                (_, r) => panic!("{method} none: {:?}", r.map(|t| t.meta.results)),
+            }
+        }
+    }
+    // Pickling comes first: the function never reaches a process.
+    let r = run(&[("mode", "pool_map"), ("method", "spawn"), ("initializer", "none"), ("func", "lambda")]);
+    assert_eq!(r.unwrap_err(), mpqueue::ERR_PICKLE);
+    // Only Pool.map has an initializer; a queue's processes run without one.
+    let t = run(&[("mode", "queue"), ("method", "spawn"), ("initializer", "none"), ("items", "2")]).unwrap();
+    assert!(!t.meta.results.contains_key("init_calls"));
+}

@@ -61,3 +61,37 @@ fn a_manager_access_costs_a_round_trip_and_serves_one_request_at_a_time() {
     assert!(close(ratio, procs as f64 * COSTS.manager_unlocked_ms / COSTS.shared_unlocked_ms), "{ratio}");
     assert_eq!(t.meta.results["lost_updates"], ((procs - 1) * n) as f64);
 }
+
+#[test]
+fn a_plain_global_is_each_process_own_and_the_parent_keeps_its_copy() {
+    for (lock, c) in [("unlocked", COSTS.plain_unlocked_ms), ("locked", COSTS.plain_locked_ms)] {
+        for (procs, n) in [(1u32, 100u32), (1, 42), (4, 1_000)] {
+            let t = run("plain", lock, procs, n);
+            let r = &t.meta.results;
+            // Each child reaches n in its own copy; the parent's global and dict are untouched.
+            assert_eq!(r["child_value"], n as f64, "{lock} {procs}x{n}");
+            assert_eq!(r["final_value"], 0.0);
+            assert_eq!(r["parent_dict_keys"], 0.0);
+            assert_eq!(r["expected"], (procs * n) as f64);
+            assert_eq!(r["lost_updates"], (procs * n) as f64, "none reaches the parent");
+            // Unlocked: all at once; locked: the lock still makes them take turns.
+            let loop_ms = if lock == "locked" { (procs * n) as f64 * c } else { n as f64 * c };
+            assert!(close(t.meta.makespan_ms, mpqueue::COSTS.start_fork_ms + loop_ms), "{lock} {procs}x{n}: {}", t.meta.makespan_ms);
+        }
+    }
+    // Only the plain mode reports the copies.
+    assert!(!run("shared_memory", "locked", 2, 10).meta.results.contains_key("child_value"));
+}
+
+/// The plain global and dict the page's processes change: statics of one
+/// instance, each process's own (here this test process's).
+#[test]
+fn the_plain_global_and_dict_are_this_instance_statics() {
+    use concurrency_playground::engine::procshared::{plain_add, plain_read, plain_store};
+    assert_eq!(plain_read(), (0, 0), "COUNTER = 0 and SEEN = {{}} at import");
+    for _ in 0..42 {
+        plain_add();
+    }
+    assert_eq!(plain_store(), 42);
+    assert_eq!(plain_read(), (42, 1), "SEEN['x'] = 42");
+}

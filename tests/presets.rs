@@ -137,9 +137,10 @@ mod page {
     }
 
     #[test]
-    fn a_pending_example_is_shown_without_changing_the_lesson() {
-        let s = loaded("example=002-80&lesson=gather");
-        assert_eq!(s.preset().map(|p| p.id.as_str()), Some("002-80"));
+    fn an_example_without_a_run_is_shown_without_changing_the_lesson() {
+        // Not reproducible in a page (no pending example is left: issue 21's lessons landed).
+        let s = loaded("example=003-39&lesson=gather");
+        assert_eq!(s.preset().map(|p| p.id.as_str()), Some("003-39"));
         assert_eq!(s.lesson, "gather");
     }
 

@@ -61,3 +61,35 @@ fn thread_processes_copy_in_and_out_in_order() {
     }
     assert_eq!(ctx_run(true, |ctx| ThreadProcesses.map(ctx, inputs)), Err(STOPPED.to_owned()));
 }
+
+/// A pool's start and chunks (`procinit`): bytes round-trip; a process without
+/// MULT raises CPython's NameError; the initializer sets it and is counted;
+/// fork's copy sets it uncounted. (One test: the statics are this process's.)
+#[test]
+fn a_pool_process_reads_its_own_global_and_counts_its_initializer() {
+    use concurrency_playground::engine::procinit::{self, chunk_answer, PoolTask, NAME_ERROR};
+    for t in [
+        PoolTask::Start { inherit: Some(2), init: None },
+        PoolTask::Start { inherit: None, init: Some(7) },
+        PoolTask::Start { inherit: None, init: None },
+        PoolTask::Chunk { io_ms: 1.5, first: 4, count: 3, input: vec![1; 10] },
+    ] {
+        assert_eq!(PoolTask::decode(&t.encode()).unwrap(), t);
+    }
+    for bad in [&[5u8, 9][..], &[5; 18][..], &[4, 1, 2][..]] {
+        assert!(PoolTask::decode(bad).is_err(), "{bad:?}");
+    }
+    let chunk = PoolTask::Chunk { io_ms: 0.0, first: 2, count: 3, input: vec![] }.encode();
+    procinit::set_mult(None);
+    assert_eq!(serve(&chunk, &|| 0.0).unwrap_err(), NAME_ERROR);
+    // fork's copy: MULT without an initializer call.
+    serve(&PoolTask::Start { inherit: Some(3), init: None }.encode(), &|| 0.0).unwrap();
+    assert_eq!(chunk_answer(&serve(&chunk, &|| 0.0).unwrap()).unwrap(), ((2 + 3 + 4) * 3, 0));
+    // The initializer: MULT = 2, one call, and one more each time it runs.
+    let out = serve(&PoolTask::Start { inherit: None, init: Some(2) }.encode(), &|| 0.0).unwrap();
+    assert_eq!(answer(&out).unwrap(), 1);
+    assert_eq!(chunk_answer(&serve(&chunk, &|| 0.0).unwrap()).unwrap(), ((2 + 3 + 4) * 2, 1));
+    serve(&PoolTask::Start { inherit: None, init: Some(2) }.encode(), &|| 0.0).unwrap();
+    assert_eq!(chunk_answer(&serve(&chunk, &|| 0.0).unwrap()).unwrap().1, 2);
+    assert!(chunk_answer(&[0; 8]).is_err());
+}

@@ -15,7 +15,7 @@ pub const VARIED: &[(&str, &[&str])] = &[
     ("ratelimit", &["limiter", "overflow"]),
     ("prodcons", &["queue", "shutdown"]),
     ("actors", &["design"]),
-    ("mpqueue", &["mode"]),
+    ("mpqueue", &["mode", "initializer"]),
     ("mpshared", &["mode"]),
     ("threadbasics", &["part"]),
 ];

@@ -19,13 +19,25 @@
 //! every worker starts as `spawn` does (a fresh instance: the browser cannot
 //! fork), so CPython's modelled start-up for the chosen method is listed
 //! beside it, never mixed into it. `func = lambda` ends the run where CPython
-//! raises `PicklingError` (a Pool pickles its function with every task; a
-//! Process target is pickled by spawn and forkserver, not by fork): a rule
-//! applied on both clocks, there being no Python function in the page.
+//! raises `PicklingError`, `func = inner` (a function defined inside `run`)
+//! where it raises `AttributeError: Can't pickle local object` (a Pool
+//! pickles its function with every task; a Process target is pickled by spawn
+//! and forkserver, not by fork): a rule applied on both clocks, there being
+//! no Python function in the page.
+//!
+//! Pool.map's workers compute `i * MULT`, a module-level global: `initializer
+//! = set` runs `init(2)` once in each new process (counted: `init_calls`);
+//! `none` sets `MULT = 2` in the parent only, which a forked process copies
+//! and a spawned one (spawn, forkserver) never has: the run stops where
+//! CPython raises `NameError`. On the browser clock the global is a static of
+//! each process's own wasm instance (`engine::procinit`): the initializer
+//! really runs in each process as it starts, fork's copy of the parent's
+//! global is sent with the start, and the `NameError` is a process's own.
 
 use super::{Exec, Kind, Scenario};
 use crate::engine::params::{ParamSpec, Params};
-use crate::engine::procpool::{self, ProcRun, Task};
+use crate::engine::procinit;
+use crate::engine::procpool::{self, ProcRun};
 use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::runtime::Runtime;
 use crate::engine::trace::{ClockKind, LaneKind, Outcome, State};
@@ -33,6 +45,10 @@ use crate::engine::RunError;
 use crate::scenarios::pymodel::CPYTHON;
 use futures::future::LocalBoxFuture;
 use std::rc::Rc;
+
+mod real;
+mod rules;
+pub use rules::*;
 
 pub const MODES: [&str; 3] = ["queue", "pipe", "pool_map"];
 pub const METHODS: [&str; 3] = ["spawn", "fork", "forkserver"];
@@ -48,9 +64,19 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("work", 0, 2_000, 100),
         // At most 200 × 100 KB = 20 MB copied: every message's input is built on the page.
         ParamSpec::int("kb", 0, 100, 1),
-        ParamSpec::choice("func", &["def", "lambda"], "def"),
+        ParamSpec::choice("func", &["def", "lambda", "inner"], "def"),
+        ParamSpec::choice("initializer", &["set", "none"], "set"),
     ],
-    cpython: &[("mode", "queue"), ("method", "fork"), ("procs", "2"), ("items", "6"), ("work", "50"), ("kb", "1"), ("func", "def")],
+    cpython: &[
+        ("mode", "queue"),
+        ("method", "fork"),
+        ("procs", "2"),
+        ("items", "6"),
+        ("work", "50"),
+        ("kb", "1"),
+        ("func", "def"),
+        ("initializer", "set"),
+    ],
     extras: &[],
     heavy_steps: false,
     exec: Exec::Async(run),
@@ -97,15 +123,6 @@ pub fn message_ms(mode: &str) -> f64 {
         "pool_map" => COSTS.message_pool_ms,
         _ => COSTS.message_queue_ms,
     }
-}
-
-/// Said when the function cannot be pickled.
-pub const ERR_PICKLE: &str = "err.mpqueue_pickle";
-
-/// Whether CPython would fail to pickle the function: a Pool always pickles
-/// it, a Process target only under spawn and forkserver.
-pub fn pickling_fails(p: &Params) -> bool {
-    p.choice("func") == "lambda" && (p.choice("mode") == "pool_map" || p.choice("method") != "fork")
 }
 
 /// Processes started: one at the end of a pipe, else `procs`.
@@ -164,59 +181,47 @@ pub fn schedule(p: &Params) -> (f64, Vec<Msg>) {
     (start, out)
 }
 
-/// A measured pool run as messages and start-ups `(process, spawned, ready)`.
-fn measured_run(runs: &[ProcRun], sizes: &[usize]) -> (Vec<Msg>, Vec<(usize, f64, f64)>) {
-    let mut starts: Vec<(usize, f64, f64)> = Vec::new();
-    for r in runs {
-        if !starts.iter().any(|s| s.0 == r.process) {
-            starts.push((r.process, r.spawned, r.ready));
-        }
-    }
-    let msgs = runs
-        .iter()
-        .zip(sizes)
-        .map(|(r, &k)| Msg { process: r.process, items: k, sent: r.sent, received: r.received, done: r.done, back: r.back })
-        .collect();
-    (msgs, starts)
-}
-
 fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'static, Result<(), RunError>> {
     Box::pin(async move {
         let t0 = rt.now();
         let (mode, method) = (p.choice("mode"), p.choice("method"));
         let main = rec.lane("main", LaneKind::Worker);
-        if pickling_fails(&p) {
+        if let Some(err) = pickling_error(&p) {
             rec.finish_lane(main, Outcome::Failed, t0);
-            return Err(RunError::Workload(ERR_PICKLE.into()));
+            return Err(RunError::Workload(err.into()));
         }
         let sizes = messages(&p);
         let pool = if rt.clock() == ClockKind::Browser { procpool::async_host() } else { None };
-        let (msgs, starts, measured) = match pool {
+        let (msgs, starts, init, measured) = match pool {
             Some(pool) => {
-                let inputs = sizes
-                    .iter()
-                    .map(|&k| {
-                        let input = vec![1u8; p.int("kb") as usize * 1024 * k];
-                        Task::Job { io_ms: p.int("work") as f64 * k as f64, cpu_ms: 0.0, input }.encode()
-                    })
-                    .collect();
-                let (runs, pool_now) =
-                    pool.map(processes(&p), inputs).await.map_err(|e| RunError::Workload(format!("process pool: {e}")))?;
+                let r = pool.map_started(processes(&p), real::start(&p), real::inputs(&p, &sizes)).await;
+                let (runs, starts, pool_now) = r.map_err(|e| {
+                    // A process's own NameError (it has no MULT): CPython's, named.
+                    RunError::Workload(if e.contains(procinit::NAME_ERROR) { ERR_NAME.into() } else { format!("process pool: {e}") })
+                })?;
                 let shift = rt.now() - pool_now;
                 let runs: Vec<ProcRun> = runs.into_iter().map(|r| r.shifted(shift)).collect();
-                let (msgs, starts) = measured_run(&runs, &sizes);
-                (msgs, starts, true)
+                let (msgs, init) = real::measured_run(&runs, &starts, &sizes);
+                let starts = starts.iter().enumerate().map(|(w, s)| (w, s.spawned + shift, s.ready + shift)).collect();
+                (msgs, starts, init, true)
             }
             None => {
                 let (start, msgs) = schedule(&p);
+                let starts: Vec<(usize, f64, f64)> = (0..processes(&p)).map(|w| (w, t0, t0 + start)).collect();
+                if name_error(&p) {
+                    // The processes start; the first item each reads MULT and raises.
+                    rt.sleep(start).await;
+                    rec.finish_lane(main, Outcome::Failed, rt.now());
+                    return Err(RunError::Workload(ERR_NAME.into()));
+                }
                 let msgs: Vec<Msg> = msgs
                     .into_iter()
                     .map(|m| Msg { sent: m.sent + t0, received: m.received + t0, done: m.done + t0, back: m.back + t0, ..m })
                     .collect();
-                let starts = (0..processes(&p)).map(|w| (w, t0, t0 + start)).collect();
                 let end = msgs.iter().map(|m| m.back).fold(t0 + start, f64::max);
                 rt.sleep(end - t0).await;
-                (msgs, starts, false)
+                let items = p.int("items") as u64;
+                (msgs, starts, Some((items * items.saturating_sub(1), init_calls(&p) as u64)), false)
             }
         };
         let lanes = draw(&rec, &msgs, &starts);
@@ -229,6 +234,11 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
         rec.result("chunksize", chunksize(&p) as f64);
         rec.result("proc_start_ms", start_up);
         rec.result("per_message_ms", copies / msgs.len().max(1) as f64);
+        if let (Some((total, calls)), "pool_map") = (init, mode) {
+            // 2 × Σ i: MULT came from the initializer or from fork's copy.
+            rec.result("init_total", total as f64);
+            rec.result("init_calls", calls as f64);
+        }
         if measured {
             // CPython's modelled costs for the same method and mode, listed apart.
             rec.result("cpython_start_ms", start_ms(method));

@@ -68,12 +68,15 @@ describe('tutorial presets', () => {
     });
   }
 
-  it('a pending and a not-reproducible example say why and what to open instead', async () => {
+  it('a not-reproducible example (and a pending one, while any is left) says why and what to open instead', async () => {
+    // Issue 21's lessons took the last pending examples (002-80, 003-82); a new one is checked here.
     const pending = presets.find((p) => p.status === 'pending');
-    await app.open(server.url, `example=${pending.id}`);
-    await app.byTestId('preset-card').waitFor({ state: 'visible', timeout: 60_000 });
-    assert.equal(await app.byTestId('preset-status').getAttribute('data-status'), 'pending');
-    assert.match(await app.byTestId('preset-status').innerText(), new RegExp(pending.lesson));
+    if (pending) {
+      await app.open(server.url, `example=${pending.id}`);
+      await app.byTestId('preset-card').waitFor({ state: 'visible', timeout: 60_000 });
+      assert.equal(await app.byTestId('preset-status').getAttribute('data-status'), 'pending');
+      assert.match(await app.byTestId('preset-status').innerText(), new RegExp(pending.lesson));
+    }
     const none = presets.find((p) => p.status === 'none');
     await app.open(server.url, `example=${none.id}`);
     await app.byTestId('preset-card').waitFor({ state: 'visible', timeout: 60_000 });

@@ -15,6 +15,7 @@ pub mod latency;
 pub mod metrics;
 pub mod params;
 pub mod primitives;
+pub mod procinit;
 pub mod procpool;
 pub mod procshared;
 pub mod recorder;

@@ -91,6 +91,9 @@ impl Task {
 /// Runs one task inside a process: decode, compute, encode the result (8
 /// bytes, a little-endian u64). `clock` is the process's clock in ms.
 pub fn serve(input: &[u8], clock: &dyn Fn() -> f64) -> Result<Vec<u8>, String> {
+    if matches!(input.first(), Some(4 | 5)) {
+        return super::procinit::serve(input);
+    }
     let out = match Task::decode(input)? {
         Task::SpinRange { lo, hi, rounds } => spin_range(lo, hi, rounds),
         Task::Compute { ms, input } => {
@@ -171,6 +174,17 @@ pub trait ProcessPool: Send + Sync {
 /// times onto the run's). Dropping the future (Stop) ends the processes.
 pub trait AsyncProcessPool {
     fn map(&self, workers: usize, inputs: Vec<Vec<u8>>) -> futures::future::LocalBoxFuture<'static, Result<(Vec<ProcRun>, f64), String>>;
+    /// As `map`, but all `workers` processes start (as `Pool(workers)` starts
+    /// them, items or not), each first running `start` (a
+    /// [`super::procinit::PoolTask::Start`]) as part of its start-up; also
+    /// answers every process's start, in process order.
+    #[allow(clippy::type_complexity)]
+    fn map_started(
+        &self,
+        workers: usize,
+        start: Option<Vec<u8>>,
+        inputs: Vec<Vec<u8>>,
+    ) -> futures::future::LocalBoxFuture<'static, Result<(Vec<ProcRun>, Vec<super::procinit::ProcStart>, f64), String>>;
 }
 
 thread_local! {

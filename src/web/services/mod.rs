@@ -11,6 +11,7 @@ pub mod later_texts;
 pub mod page_sync;
 pub mod pool;
 pub mod presets;
+pub mod process_exports;
 pub mod process_pool;
 pub mod runner;
 pub mod shared_procs;

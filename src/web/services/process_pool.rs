@@ -17,12 +17,13 @@
 
 use super::pool::shared_clock_ms;
 use crate::engine::cpu::CpuCtx;
+use crate::engine::procinit::ProcStart;
 use crate::engine::procpool::{self, ProcRun, ProcessPool, STOPPED};
 use futures::channel::mpsc::{unbounded, UnboundedReceiver, UnboundedSender};
 use futures::future::{join_all, select, Either};
 use futures::StreamExt;
 use gloo::timers::future::TimeoutFuture;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc, Mutex, OnceLock};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -98,7 +99,7 @@ pub fn install() {
 async fn serve_requests(mut rx: UnboundedReceiver<Req>) {
     while let Some(req) = rx.next().await {
         wasm_bindgen_futures::spawn_local(async move {
-            let out = run(req.inputs.len(), &req.inputs, &req.stop).await;
+            let out = run(req.inputs.len(), &req.inputs, &req.stop).await.map(|r| r.0);
             let _ = req.reply.send(out);
         });
     }
@@ -121,6 +122,12 @@ fn text(v: &JsValue, key: &str) -> Option<String> {
 }
 
 pub(super) fn spawn() -> Result<Proc, String> {
+    spawn_with(None)
+}
+
+/// A process that runs `start` (a `procinit::PoolTask::Start`) as it starts,
+/// before it answers ready (with that answer as `started`).
+fn spawn_with(start: Option<&[u8]>) -> Result<Proc, String> {
     let opts = WorkerOptions::new();
     opts.set_type(WorkerType::Module);
     let worker = Worker::new_with_options(SCRIPT, &opts).map_err(|e| format!("cannot start a process: {e:?}"))?;
@@ -140,6 +147,9 @@ pub(super) fn spawn() -> Result<Proc, String> {
     let _ = js_sys::Reflect::set(&init, &"init".into(), &true.into());
     let _ = js_sys::Reflect::set(&init, &"mainJS".into(), &MAIN_JS.with(Clone::clone));
     let _ = js_sys::Reflect::set(&init, &"module".into(), &wasm_bindgen::module());
+    if let Some(start) = start {
+        let _ = js_sys::Reflect::set(&init, &"start".into(), &js_sys::Uint8Array::from(start));
+    }
     worker.post_message(&init).map_err(|e| format!("{e:?}"))?;
     Ok(Proc { worker, inbox, _on_message: on_message, _on_error: on_error })
 }
@@ -193,12 +203,23 @@ impl Drop for Shutdown {
 }
 
 /// `workers` processes take `inputs` in order; answers in input order.
-async fn run(workers: usize, inputs: &[Vec<u8>], stop: &AtomicBool) -> Result<Vec<ProcRun>, String> {
+pub(super) async fn run(workers: usize, inputs: &[Vec<u8>], stop: &AtomicBool) -> Result<(Vec<ProcRun>, Vec<ProcStart>), String> {
+    run_started(workers.clamp(1, inputs.len().max(1)), None, inputs, stop).await
+}
+
+/// [`run`] on exactly `workers` processes, each running `start` as it starts;
+/// also every process's start, in process order.
+async fn run_started(
+    workers: usize,
+    start: Option<&[u8]>,
+    inputs: &[Vec<u8>],
+    stop: &AtomicBool,
+) -> Result<(Vec<ProcRun>, Vec<ProcStart>), String> {
     let mark = procpool::mark();
     let mut procs = Vec::new();
-    for _ in 0..workers.clamp(1, inputs.len().max(1)) {
+    for _ in 0..workers.max(1) {
         let spawned = shared_clock_ms();
-        match spawn() {
+        match spawn_with(start) {
             Ok(p) => procs.push((spawned, p)),
             Err(e) => {
                 procs.iter().for_each(|(_, p): &(f64, Proc)| p.worker.terminate());
@@ -209,9 +230,16 @@ async fn run(workers: usize, inputs: &[Vec<u8>], stop: &AtomicBool) -> Result<Ve
     let _shutdown = Shutdown(procs.iter().map(|(_, p)| p.worker.clone()).collect());
     let next_item = std::cell::Cell::new(0usize);
     let done: std::cell::RefCell<Vec<Option<ProcRun>>> = std::cell::RefCell::new(vec![None; inputs.len()]);
-    let (next_item, done_ref) = (&next_item, &done);
+    let starts: std::cell::RefCell<Vec<Option<ProcStart>>> = std::cell::RefCell::new(vec![None; procs.len()]);
+    let (next_item, done_ref, starts_ref) = (&next_item, &done, &starts);
     let all = join_all(procs.iter_mut().enumerate().map(|(w, (spawned, p))| async move {
         let ready = next(p).await?;
+        let started = js_sys::Reflect::get(&ready, &"started".into()).ok().and_then(|o| o.dyn_into::<js_sys::Uint8Array>().ok());
+        starts_ref.borrow_mut()[w] = Some(ProcStart {
+            spawned: *spawned,
+            ready: num(&ready, "ready").unwrap_or(*spawned),
+            init_calls: started.and_then(|b| procpool::answer(&b.to_vec()).ok()),
+        });
         loop {
             let i = next_item.get();
             if i >= inputs.len() {
@@ -239,7 +267,12 @@ async fn run(workers: usize, inputs: &[Vec<u8>], stop: &AtomicBool) -> Result<Ve
     };
     r?;
     // The pool is shut down with the run, as `with ProcessPoolExecutor()` does.
-    done.into_inner().into_iter().map(|r| r.ok_or_else(|| "an item got no answer".to_owned())).collect()
+    let runs = done
+        .into_inner()
+        .into_iter()
+        .map(|r| r.ok_or_else(|| "an item got no answer".to_owned()))
+        .collect::<Result<Vec<ProcRun>, String>>()?;
+    Ok((runs, starts.into_inner().into_iter().flatten().collect()))
 }
 
 /// The async face of the same pool, for async lessons on the page.
@@ -250,56 +283,21 @@ impl procpool::AsyncProcessPool for AsyncBrowserProcesses {
         Box::pin(async move {
             // Never stopped from here: Stop drops this future, and `Shutdown` ends the workers.
             let never = AtomicBool::new(false);
-            let runs = run(workers, &inputs, &never).await?;
+            let (runs, _) = run(workers, &inputs, &never).await?;
             Ok((runs, shared_clock_ms()))
         })
     }
-}
 
-static STARTED: AtomicU64 = AtomicU64::new(0);
-
-/// In a process: runs one task (`engine::procpool::serve`) on its own copy of
-/// the input. Called by `static/process-worker.js`, never by the page.
-#[wasm_bindgen]
-pub fn proc_serve(input: Vec<u8>) -> Result<Vec<u8>, JsError> {
-    STARTED.store(shared_clock_ms().to_bits(), Ordering::SeqCst);
-    procpool::serve(&input, &shared_clock_ms).map_err(|e| JsError::new(&e))
-}
-
-/// In a process: when the last [`proc_serve`] had its input (shared clock, ms).
-#[wasm_bindgen]
-pub fn proc_started() -> f64 {
-    f64::from_bits(STARTED.load(Ordering::SeqCst))
-}
-
-/// The mark of this instance's memory: the page's own value in the page, 0 in
-/// a process with its own fresh memory.
-#[wasm_bindgen]
-pub fn proc_mark() -> f64 {
-    procpool::mark() as f64
-}
-
-/// For the benchmark (`tests/e2e/bench_procs.mjs`, through the page's
-/// bindings; never called by the app): a pool of `n` processes, each sent
-/// `kb` KB and computing nothing. Per process: `{ start, copyIn, copyOut,
-/// memory }` (ms, ms, ms, bytes).
-#[wasm_bindgen]
-pub async fn proc_bench(n: usize, kb: usize) -> Result<js_sys::Array, JsError> {
-    let input = procpool::Task::Compute { ms: 0.0, input: vec![7u8; kb * 1024] }.encode();
-    let stop = AtomicBool::new(false);
-    let runs = run(n.max(1), &vec![input; n.max(1)], &stop).await.map_err(|e| JsError::new(&e))?;
-    let out = js_sys::Array::new();
-    for r in runs {
-        let o = js_sys::Object::new();
-        for (k, v) in [
-            ("start", r.ready - r.spawned),
-            ("copyIn", r.received - r.sent),
-            ("copyOut", r.back - r.done),
-            ("memory", r.memory_bytes.unwrap_or(0.0)),
-        ] {
-            let _ = js_sys::Reflect::set(&o, &k.into(), &v.into());
-        }
-        out.push(&o);
+    fn map_started(
+        &self,
+        workers: usize,
+        start: Option<Vec<u8>>,
+        inputs: Vec<Vec<u8>>,
+    ) -> futures::future::LocalBoxFuture<'static, Result<(Vec<ProcRun>, Vec<ProcStart>, f64), String>> {
+        Box::pin(async move {
+            let never = AtomicBool::new(false);
+            let (runs, starts) = run_started(workers, start.as_deref(), &inputs, &never).await?;
+            Ok((runs, starts, shared_clock_ms()))
+        })
     }
-    Ok(out)
 }

@@ -63,8 +63,10 @@ async fn run(spec: SharedSpec) -> Result<SharedRun, String> {
             p.worker.post_message_with_transfer(&msg, &js_sys::Array::of1(&port)).map_err(|e| format!("{e:?}"))?;
         }
     } else {
+        // Plain: the buffer is only the lock's; each process adds to its own global.
+        let key = if spec.plain { "plain" } else { "shared" };
         for (_, p) in procs.iter() {
-            let msg = obj(&[("shared", buf.clone().into()), ("n", count.clone()), ("lock", lock.clone())]);
+            let msg = obj(&[(key, buf.clone().into()), ("n", count.clone()), ("lock", lock.clone())]);
             p.worker.post_message(&msg).map_err(|e| format!("{e:?}"))?;
         }
     }
@@ -73,14 +75,33 @@ async fn run(spec: SharedSpec) -> Result<SharedRun, String> {
     for (i, d) in done.into_iter().enumerate() {
         let d = d?;
         let (t0, t1) = (num(&d, "t0").unwrap_or(0.0), num(&d, "t1").unwrap_or(0.0));
-        out.push(SharedProc { spawned: procs[i].0, ready: ready[i], start: t0, end: t1 });
+        out.push(SharedProc { spawned: procs[i].0, ready: ready[i], start: t0, end: t1, saw: num(&d, "saw") });
     }
-    let value = if spec.manager {
+    // The parent's own global and dict, read after the join (this page's instance).
+    let (global, keys) = procshared::plain_read();
+    let value = if spec.plain {
+        global as f64
+    } else if spec.manager {
         let (_, m) = procs.last_mut().ok_or("no manager")?;
         m.worker.post_message(&obj(&[("report", true.into())])).map_err(|e| format!("{e:?}"))?;
         num(&next(m).await?, "value").unwrap_or(f64::NAN)
     } else {
         js_sys::Int32Array::new(&buf).get_index(0) as f64
     };
-    Ok(SharedRun { value, procs: out, now: shared_clock_ms() })
+    let parent_keys = spec.plain.then_some(keys as f64);
+    Ok(SharedRun { value, parent_keys, procs: out, now: shared_clock_ms() })
+}
+
+/// In a process (`static/process-worker.js`, plain mode): `COUNTER += 1` on
+/// this instance's own global. Never called by the page.
+#[wasm_bindgen]
+pub fn proc_plain_add() {
+    procshared::plain_add();
+}
+
+/// In a process, after its loop: `SEEN["x"] = COUNTER` in its own dict; the
+/// value it saw.
+#[wasm_bindgen]
+pub fn proc_plain_store() -> f64 {
+    procshared::plain_store() as f64
 }

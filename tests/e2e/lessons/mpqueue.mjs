@@ -93,6 +93,46 @@ export const tests = [
     },
   },
   {
+    name: 'mpqueue: the initializer runs once in each real process; without it only fork has the global; a local def fails',
+    timeout: 150_000,
+    async run({ app, server }) {
+      // Real Web Worker processes: each runs init(2) as it starts, in its own memory, items or not.
+      const [procs, items] = [3, 2];
+      await app.open(server.url, `lesson=mpqueue&mode=pool_map&method=spawn&procs=${procs}&items=${items}&work=20&kb=0&initializer=set&run=1`);
+      await app.waitStatus('done', 60_000);
+      assert.equal(await app.number('processes'), procs, 'Pool(procs) starts every process');
+      assert.equal(await app.number('init-calls'), procs, 'one initializer call per process');
+      assert.equal(await app.number('init-total'), items * (items - 1), 'Σ i × MULT with MULT = 2 from init()');
+      assert.equal((await app.timeline()).lanes, procs + 1);
+      await app.screenshot('mpqueue-initializer');
+      // No initializer, fork: each process starts with a copy of the parent's MULT.
+      await app.open(server.url, 'lesson=mpqueue&mode=pool_map&method=fork&procs=2&items=8&work=10&kb=0&initializer=none&run=1');
+      await app.waitStatus('done', 60_000);
+      assert.equal(await app.number('init-calls'), 0);
+      assert.equal(await app.number('init-total'), 8 * 7, "fork's copy of MULT");
+      // No initializer, spawn: a fresh process has no MULT, and says so itself.
+      await app.open(server.url, 'lesson=mpqueue&mode=pool_map&method=spawn&procs=2&items=4&initializer=none&run=1');
+      await app.waitStatus('failed', 60_000);
+      const nameErr = await app.byTestId('run-error').innerText();
+      assert.ok(nameErr.includes("NameError: name 'MULT' is not defined"), nameErr);
+      // The same on the virtual clock, and the model's count.
+      await app.open(server.url, 'lesson=mpqueue&clock=virtual&mode=pool_map&method=forkserver&procs=4&items=12&initializer=set&run=1');
+      await app.waitStatus('done');
+      assert.equal(await app.number('init-calls'), 4);
+      assert.equal(await app.number('init-total'), 12 * 11);
+      await app.open(server.url, 'lesson=mpqueue&clock=virtual&mode=pool_map&method=forkserver&initializer=none&lang=zh&run=1');
+      await app.waitStatus('failed');
+      const zh = await app.byTestId('run-error').innerText();
+      assert.ok(zh.includes('NameError') && zh.includes('进程'), zh);
+      // A def inside run(): CPython's AttributeError, named.
+      await app.open(server.url, 'lesson=mpqueue&mode=pool_map&func=inner&run=1');
+      await app.waitStatus('failed', 30_000);
+      const local = await app.byTestId('run-error').innerText();
+      assert.ok(local.includes("AttributeError: Can't pickle local object 'run.<locals>.local_work'"), local);
+      await app.screenshot('mpqueue-local');
+    },
+  },
+  {
     name: 'mpqueue: Stop ends a long run of real processes',
     timeout: 60_000,
     async run({ app, server }) {

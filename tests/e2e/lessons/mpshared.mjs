@@ -18,6 +18,7 @@ function costs() {
     managerStart: read('mpshared.rs', 'manager_start_ms'),
     sharedLocked: read('mpshared.rs', 'shared_locked_ms'),
     managerUnlocked: read('mpshared.rs', 'manager_unlocked_ms'),
+    plainUnlocked: read('mpshared.rs', 'plain_unlocked_ms'),
   };
 }
 
@@ -73,6 +74,32 @@ export const tests = [
       near(await app.number('makespan-ms'), C.fork + C.managerStart + procs * n * C.managerUnlocked, 'manager makespan');
       assert.equal(await app.optionalNumber('cpython-access-us'), null, 'the virtual clock lists no measured run');
       await app.screenshot('mpshared-virtual');
+    },
+  },
+  {
+    name: 'mpshared: a plain global and dict are each process own; the parent keeps its copies',
+    timeout: 120_000,
+    async run({ app, server }) {
+      // Real processes: each Web Worker adds to the global of its own wasm memory.
+      for (const [procs, n, lock] of [[1, 100, 'unlocked'], [3, 5_000, 'locked']]) {
+        await app.open(server.url, `lesson=mpshared&mode=plain&lock=${lock}&procs=${procs}&increments=${n}&run=1`);
+        await app.waitStatus('done', 60_000);
+        assert.equal(await app.number('child-value'), n, 'each child reads its own global: n');
+        assert.equal(await app.number('final-value'), 0, "the parent's global after join()");
+        assert.equal(await app.number('parent-dict-keys'), 0, "the parent's dict after join()");
+        assert.equal(await app.number('lost-updates'), procs * n, 'none reaches the parent');
+        assert.equal((await app.timeline()).lanes, procs + 1);
+      }
+      await app.screenshot('mpshared-plain');
+      // The model: the same numbers, and the makespan from the parameters.
+      const C = costs();
+      const [procs, n] = [4, 10_000];
+      await app.open(server.url, `lesson=mpshared&clock=virtual&mode=plain&lock=unlocked&procs=${procs}&increments=${n}&run=1`);
+      await app.waitStatus('done');
+      assert.equal(await app.number('child-value'), n);
+      assert.equal(await app.number('final-value'), 0);
+      assert.equal(await app.number('parent-dict-keys'), 0);
+      near(await app.number('makespan-ms'), C.fork + n * C.plainUnlocked, 'plain makespan');
     },
   },
   {
