@@ -173,12 +173,31 @@ def lane_name(coro, lane):
         return f"task {lane}"
 
 
+class Hang(Exception):
+    """Nothing is ready and no timer is set: no task can ever wake again.
+
+    CPython's loop would block in select() for good (the program hangs); on the
+    virtual clock it is known at once, so the run ends here and says so."""
+
+
+class HangSelector(diffprog.VirtualSelector):
+    def select(self, timeout=None):
+        if timeout is None:
+            t = self._loop.time()
+            raise Hang(f"at {t:.3f} s nothing is ready and no timer is set: no task can ever wake (CPython would wait forever)")
+        return super().select(timeout)
+
+
 class Loop(diffprog.VirtualLoop):
     """diffprog's virtual-clock loop (in seconds here), stopped past HORIZON_S.
 
     Without the self-pipe (a socketpair, which Emscripten cannot make): it only
     wakes a loop blocked in select() from another thread, and this one never
     blocks; on both CPythons alike, so scheduling is unchanged."""
+
+    def __init__(self):
+        super().__init__()
+        self._selector = HangSelector(self._selector._real, self)
 
     def _make_self_pipe(self):
         self._ssock = self._csock = None
@@ -232,6 +251,24 @@ def error_info(e, filename):
     return {"type": type(e).__name__, "message": str(e), "traceback": "".join(te.format()), "line": line}
 
 
+def stuck(rec):
+    """[(lane name, what it waits on)] of the tasks that never finished, by their last event."""
+    last = {}
+    for _, lane, what in rec.log:
+        last[lane] = what
+    return [(rec.lanes[lane], what.split(" ", 2)[2]) for lane, what in sorted(last.items()) if what.startswith("waits ")]
+
+
+def unwind(loop):
+    """Closes the coroutines of the tasks that wait forever, while their loop is open.
+
+    Left to the garbage collector, each would unwind once the loop is closed and
+    print "Exception ignored … Event loop is closed" into the next run's output."""
+    for task in asyncio.all_tasks(loop):
+        task._log_destroy_pending = False  # asyncio's own switch: no "Task was destroyed but it is pending!"
+        task.get_coro().close()
+
+
 def run_source(source, filename="main.py", argv=(), traced=True):
     """Runs the program as __main__ on a fresh virtual loop: (recorder, error or None)."""
     loop = Loop()
@@ -251,6 +288,9 @@ def run_source(source, filename="main.py", argv=(), traced=True):
             err = error_info(e, filename)
     except BaseException as e:  # KeyboardInterrupt too: Stop pressed, or the time limit
         err = error_info(e, filename)
+        if isinstance(e, Hang):
+            err["hang"] = {"at_ms": loop.time() * 1000, "waiting": stuck(rec)}
+            unwind(loop)
     finally:
         asyncio.set_event_loop(None)
         asyncio.events._set_running_loop(outer)
@@ -288,6 +328,8 @@ def main():
         print("\n".join(log_lines(rec)))
         if err:
             print(f"ERROR {err['type']}: {err['message']}")
+            for name, what in err.get("hang", {}).get("waiting", []):
+                print(f"WAITING {name}: {what}")
 
 
 if __name__ == "__main__":

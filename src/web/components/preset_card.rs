@@ -4,8 +4,9 @@
 
 use crate::i18n::{fill, tr, Lang};
 use crate::presets::{self, Preset, Status};
-use crate::state::AppState;
+use crate::state::{Action, AppState};
 use crate::view::axis::{fmt_ms, fmt_num};
+use crate::web::components::preset_as_written::AsWrittenBlock;
 use crate::web::services::presets::iframe_snippet;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -13,6 +14,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub state: UseReducerHandle<AppState>,
+    /// For the Python runner a broken example's program opens in.
+    pub dispatch: Callback<Action>,
 }
 
 /// A number as the summary writes it: `_ms` quantities as durations.
@@ -65,7 +68,7 @@ pub fn preset_card(p: &Props) -> Html {
     if p.state.preset().is_none() {
         return html! {};
     }
-    html! { <Card state={p.state.clone()} /> }
+    html! { <Card state={p.state.clone()} dispatch={p.dispatch.clone()} /> }
 }
 
 #[function_component(Card)]
@@ -110,6 +113,9 @@ fn card(p: &Props) -> Html {
                 { run_side(s, preset, lang) }
             </div>
             <p class="preset-why" data-testid="preset-why"><strong>{ tr(lang, "preset.why") }{ ": " }</strong>{ preset.why.get(lang) }</p>
+            if let Some(a) = preset.as_written.clone() {
+                <AsWrittenBlock {lang} as_written={a} dispatch={p.dispatch.clone()} />
+            }
             <p class="muted small" data-testid="preset-status" data-status={format!("{:?}", preset.status).to_lowercase()}>{ status }
                 if let Some(id) = open {
                     { " " }<a href={format!("?lesson={id}&lang={}", lang.code())} data-testid="preset-open">{ tr(lang, &format!("{id}.title")) }</a>
