@@ -93,9 +93,11 @@ describe('broken as written: seen failing', () => {
   it('003-92 in Chinese: ValueError from list.remove, named on the card and raised in the runner', { timeout: 240_000 }, async () => {
     const a = await openCard(app, server, '003-92', 'zh');
     assert.match(await app.byTestId('preset-as-written').innerText(), /按原样运行/);
+    await shots(app, 'card-003-92-zh');
     assert.equal(await runAsWritten(app), 'error');
     assert.match(await app.byTestId('py-status').innerText(), new RegExp(`引发了 ${a.error}`));
     assert.ok((await app.byTestId('py-traceback').innerText()).trimEnd().endsWith(`${a.error}: ${a.message}`));
+    await shots(app, 'runner-003-92-zh');
     assert.deepEqual(app.errors, []);
   });
 
