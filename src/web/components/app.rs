@@ -159,7 +159,7 @@ pub fn app() -> Html {
                     if state.is_interleave() {
                         <InterleaveView state={state.clone()} dispatch={dispatch.clone()} />
                     }
-                    <PresetCard state={state.clone()} dispatch={dispatch.clone()} />
+                    <PresetCard state={state.clone()} />
                     <LoopWarning trace={state.trace.clone()} lang={lang} />
                     <SummaryView state={state.clone()} />
                     if let Some(model) = extras::interleave_link(scn.extras).filter(|_| state.trace.is_some()) {

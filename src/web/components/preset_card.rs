@@ -4,7 +4,7 @@
 
 use crate::i18n::{fill, tr, Lang};
 use crate::presets::{self, Preset, Status};
-use crate::state::{Action, AppState};
+use crate::state::AppState;
 use crate::view::axis::{fmt_ms, fmt_num};
 use crate::web::components::preset_as_written::AsWrittenBlock;
 use crate::web::services::presets::iframe_snippet;
@@ -14,8 +14,6 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub state: UseReducerHandle<AppState>,
-    /// For the Python runner a broken example's program opens in.
-    pub dispatch: Callback<Action>,
 }
 
 /// A number as the summary writes it: `_ms` quantities as durations.
@@ -68,7 +66,7 @@ pub fn preset_card(p: &Props) -> Html {
     if p.state.preset().is_none() {
         return html! {};
     }
-    html! { <Card state={p.state.clone()} dispatch={p.dispatch.clone()} /> }
+    html! { <Card state={p.state.clone()} /> }
 }
 
 #[function_component(Card)]
@@ -114,7 +112,7 @@ fn card(p: &Props) -> Html {
             </div>
             <p class="preset-why" data-testid="preset-why"><strong>{ tr(lang, "preset.why") }{ ": " }</strong>{ preset.why.get(lang) }</p>
             if let Some(a) = preset.as_written.clone() {
-                <AsWrittenBlock {lang} as_written={a} dispatch={p.dispatch.clone()} />
+                <AsWrittenBlock {lang} as_written={a} state={p.state.clone()} />
             }
             <p class="muted small" data-testid="preset-status" data-status={format!("{:?}", preset.status).to_lowercase()}>{ status }
                 if let Some(id) = open {
