@@ -34,6 +34,7 @@ here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, here)
 sys.path.insert(0, os.path.dirname(here))
 import diffprog  # noqa: E402
+from pytrace_hang import Hang, HangSelector, stuck, unwind  # noqa: E402
 
 ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
 # Modules whose frames mean "a request is in flight" (the simulated network).
@@ -173,21 +174,6 @@ def lane_name(coro, lane):
         return f"task {lane}"
 
 
-class Hang(Exception):
-    """Nothing is ready and no timer is set: no task can ever wake again.
-
-    CPython's loop would block in select() for good (the program hangs); on the
-    virtual clock it is known at once, so the run ends here and says so."""
-
-
-class HangSelector(diffprog.VirtualSelector):
-    def select(self, timeout=None):
-        if timeout is None:
-            t = self._loop.time()
-            raise Hang(f"at {t:.3f} s nothing is ready and no timer is set: no task can ever wake (CPython would wait forever)")
-        return super().select(timeout)
-
-
 class Loop(diffprog.VirtualLoop):
     """diffprog's virtual-clock loop (in seconds here), stopped past HORIZON_S.
 
@@ -245,28 +231,10 @@ def error_info(e, filename):
         if fs.filename == filename:
             line = fs.lineno
     te = traceback.TracebackException(type(e), e, e.__traceback__)
-    mine = (os.path.abspath(__file__), os.path.join(here, "diffprog.py"))
+    mine = (os.path.abspath(__file__), os.path.join(here, "diffprog.py"), os.path.join(here, "pytrace_hang.py"))
     te.stack = traceback.StackSummary.from_list(
         [f for f in te.stack if f.filename not in mine and os.path.dirname(f.filename) != ASYNCIO_DIR])
     return {"type": type(e).__name__, "message": str(e), "traceback": "".join(te.format()), "line": line}
-
-
-def stuck(rec):
-    """[(lane name, what it waits on)] of the tasks that never finished, by their last event."""
-    last = {}
-    for _, lane, what in rec.log:
-        last[lane] = what
-    return [(rec.lanes[lane], what.split(" ", 2)[2]) for lane, what in sorted(last.items()) if what.startswith("waits ")]
-
-
-def unwind(loop):
-    """Closes the coroutines of the tasks that wait forever, while their loop is open.
-
-    Left to the garbage collector, each would unwind once the loop is closed and
-    print "Exception ignored … Event loop is closed" into the next run's output."""
-    for task in asyncio.all_tasks(loop):
-        task._log_destroy_pending = False  # asyncio's own switch: no "Task was destroyed but it is pending!"
-        task.get_coro().close()
 
 
 def run_source(source, filename="main.py", argv=(), traced=True):
