@@ -34,6 +34,7 @@ here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, here)
 sys.path.insert(0, os.path.dirname(here))
 import diffprog  # noqa: E402
+from pytrace_hang import Hang, HangSelector, stuck, unwind  # noqa: E402
 
 ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
 # Modules whose frames mean "a request is in flight" (the simulated network).
@@ -180,6 +181,10 @@ class Loop(diffprog.VirtualLoop):
     wakes a loop blocked in select() from another thread, and this one never
     blocks; on both CPythons alike, so scheduling is unchanged."""
 
+    def __init__(self):
+        super().__init__()
+        self._selector = HangSelector(self._selector._real, self)
+
     def _make_self_pipe(self):
         self._ssock = self._csock = None
 
@@ -226,7 +231,7 @@ def error_info(e, filename):
         if fs.filename == filename:
             line = fs.lineno
     te = traceback.TracebackException(type(e), e, e.__traceback__)
-    mine = (os.path.abspath(__file__), os.path.join(here, "diffprog.py"))
+    mine = (os.path.abspath(__file__), os.path.join(here, "diffprog.py"), os.path.join(here, "pytrace_hang.py"))
     te.stack = traceback.StackSummary.from_list(
         [f for f in te.stack if f.filename not in mine and os.path.dirname(f.filename) != ASYNCIO_DIR])
     return {"type": type(e).__name__, "message": str(e), "traceback": "".join(te.format()), "line": line}
@@ -251,6 +256,9 @@ def run_source(source, filename="main.py", argv=(), traced=True):
             err = error_info(e, filename)
     except BaseException as e:  # KeyboardInterrupt too: Stop pressed, or the time limit
         err = error_info(e, filename)
+        if isinstance(e, Hang):
+            err["hang"] = {"at_ms": loop.time() * 1000, "waiting": stuck(rec)}
+            unwind(loop)
     finally:
         asyncio.set_event_loop(None)
         asyncio.events._set_running_loop(outer)
@@ -288,6 +296,8 @@ def main():
         print("\n".join(log_lines(rec)))
         if err:
             print(f"ERROR {err['type']}: {err['message']}")
+            for name, what in err.get("hang", {}).get("waiting", []):
+                print(f"WAITING {name}: {what}")
 
 
 if __name__ == "__main__":

@@ -64,6 +64,21 @@ pub(super) static LATER: &[Entry] = &[
     ),
     ("preset.copy", "Copy", "复制"),
     ("preset.copied", "Copied", "已复制"),
+    ("preset.as_written", "As written", "原样运行"),
+    ("preset.as_written_raises", "CPython 3.11 raises", "CPython 3.11 抛出"),
+    ("preset.as_written_hangs", "It hangs, and CPython would wait forever:", "它会卡住，CPython 会永远等下去："),
+    ("preset.run_as_written", "Run it as written", "按原样运行"),
+    ("preset.show_program", "Our program with the same mistake", "我们写的、犯同样错误的程序"),
+    (
+        "preset.as_written_python",
+        "Opens the Python runner below with our short asyncio program that makes the same mistake, and runs it on CPython in this page. Reset there gives the lesson's listing, which does it right.",
+        "在下方的 Python 运行器中打开我们写的、犯同样错误的简短 asyncio 程序，并在本页的 CPython 上运行它。在那里按“恢复”可得到本课的代码清单，它的写法是对的。",
+    ),
+    (
+        "preset.as_written_query",
+        "Opens the lesson's run that fails the same way, with the error it ends on.",
+        "打开以同样方式失败的课程运行，并显示它结束时的错误。",
+    ),
     ("preset.menu_hint", "Examples of the tutorials that this lesson reproduces:", "本课能重现的教程示例："),
     ("preset.menu_none", "No tutorial example uses this lesson.", "没有教程示例使用本课。"),
 ];

@@ -99,6 +99,9 @@ pub struct Preset {
     /// For `none`: the lesson to open instead.
     #[serde(default)]
     pub open: Option<String>,
+    /// For a broken example: how to see it fail, with the error named.
+    #[serde(default)]
+    pub as_written: Option<AsWritten>,
 }
 
 #[derive(Deserialize)]
@@ -145,6 +148,12 @@ impl Preset {
                 out.push(format!("{id}: {name} needs English and Chinese"));
             }
         }
+        if let Some(a) = &self.as_written {
+            if self.verdict != Verdict::Broken {
+                out.push(format!("{id}: as_written is for broken examples"));
+            }
+            out.extend(a.problems(id));
+        }
         match self.status {
             Status::Exact | Status::Approx => match self.lesson.as_deref().and_then(scenarios::find) {
                 None => out.push(format!("{id}: unknown lesson {:?}", self.lesson)),
@@ -188,7 +197,9 @@ pub fn for_lesson<'a>(all: &'a [Preset], lesson: &str) -> Vec<&'a Preset> {
     all.iter().filter(|p| p.runnable() && p.lesson.as_deref() == Some(lesson)).collect()
 }
 
+pub mod as_written;
 pub mod doc;
+pub use as_written::AsWritten;
 
 /// The number a finished run shows under `testid` (as the page's summary
 /// names them: a lesson's own result `<key>` with `-` for `_`, else the

@@ -61,7 +61,8 @@ function build() {
   ui.link = el('p', { class: 'py-limit', 'data-testid': 'py-link', role: 'status' });
   ui.outLabel = el('div', { class: 'py-out-label' });
   ui.out = el('pre', { class: 'py-console', 'data-testid': 'py-console', tabindex: '0' });
-  panel.prepend(ui.title, ui.note);
+  ui.origin = el('p', { class: 'py-note', 'data-testid': 'py-as-written', hidden: '' });
+  panel.prepend(ui.title, ui.note, ui.origin);
   ui.keys = el('p', { class: 'py-limit', 'data-testid': 'py-keys' });
   panel.append(ui.keys, bar, ui.limit, ui.link, ui.progress, ui.status, ui.scope, ui.outLabel, ui.out);
   host.append(panel);
@@ -97,6 +98,11 @@ async function open() {
   const r = await fetch(`python/${lesson}.py`);
   original = r.ok ? await r.text() : '';
   ui.editor.set(original);
+  // A preset card's "Run it as written" (src/web/components/py_runner.rs): that
+  // program instead of the listing, run at once; read once.
+  const asWritten = host.dataset.asWritten;
+  delete host.dataset.asWritten;
+  if (asWritten && (await loadAsWritten(asWritten))) return;
   try {
     const shared = await fromLink();
     if (shared !== null) ui.editor.set(shared);
@@ -105,6 +111,24 @@ async function open() {
   }
   host.scrollIntoView({ block: 'nearest' });
   if (!worker) startWorker(); // download while the learner reads; Run waits for it
+}
+
+async function loadAsWritten(file) {
+  let why = 'not an example program';
+  if (/^as_written\/[\w-]+\.py$/.test(file)) {
+    const r = await fetch(`python/${file}`).catch((e) => ({ ok: false, statusText: String(e) }));
+    if (r.ok) {
+      ui.editor.set(await r.text());
+      ui.origin.textContent = t('as_written', { file });
+      ui.origin.hidden = false;
+      host.scrollIntoView({ block: 'nearest' });
+      run();
+      return true;
+    }
+    why = r.status ? `HTTP ${r.status}` : r.statusText;
+  }
+  ui.link.textContent = t('as_written_failed', { file, why });
+  return false;
 }
 
 function startWorker() {
@@ -234,6 +258,9 @@ function onRunMessage(data) {
         say('stopped', { ms });
         ui.status.dataset.ms = ms;
       }
+    } else if (e && e.hang) {
+      const tasks = e.hang.waiting.map(([name, what]) => t('waiting_on', { name, what })).join(t('list_sep'));
+      say('hang', { t: (e.hang.at_ms / 1000).toFixed(3), tasks: tasks || t('no_tasks') }, 'hang');
     } else if (e) {
       say(e.line ? 'error' : 'error_noline', { type: e.type, line: e.line }, 'error');
       ui.out.append(el('span', { class: 'err', 'data-testid': 'py-traceback' }, e.traceback));

@@ -31,6 +31,12 @@ export const STRINGS = {
     link_ok: 'Your edited source is in this page\'s link (compressed): share the address to share it.',
     link_long: 'Your source is too long for the share link (more than {max} characters compressed), so the link has the lesson\'s listing only.',
     link_bad: 'The Python source in this link is damaged and could not be read; the lesson\'s listing is shown instead.',
+    as_written: 'The tutorial\'s example as written: our short program with the same mistake (python/{file}). Reset gives the lesson\'s listing, which does it right.',
+    as_written_failed: 'The example\'s program (python/{file}) could not be loaded ({why}); the lesson\'s listing is shown instead.',
+    hang: 'Hangs: at {t} s on the virtual clock nothing is ready and no timer is set, so no task can ever wake again; real CPython would wait here forever. Still waiting: {tasks}.',
+    waiting_on: '{name} on {what}',
+    list_sep: '; ',
+    no_tasks: 'no task',
   },
   zh: {
     title: '你的 Python，在本页中用真正的 CPython 运行',
@@ -61,6 +67,12 @@ export const STRINGS = {
     link_ok: '你编辑后的源代码已放入本页链接（已压缩）：分享地址即可分享它。',
     link_long: '你的源代码太长，无法放入分享链接（压缩后超过 {max} 个字符），因此链接中只有本课的原始代码清单。',
     link_bad: '此链接中的 Python 源代码已损坏，无法读取；显示的是本课的原始代码清单。',
+    as_written: '教程示例的原样写法：我们写的、犯同样错误的简短程序（python/{file}）。按“恢复”可得到本课的代码清单，它的写法是对的。',
+    as_written_failed: '无法加载该示例的程序（python/{file}）（{why}）；显示的是本课的代码清单。',
+    hang: '卡住了：在虚拟时钟的 {t} 秒处，没有就绪的任务，也没有设定的定时器，因此任何任务都不会再被唤醒；真实的 CPython 会在这里永远等下去。仍在等待：{tasks}。',
+    waiting_on: '{name}（等待 {what}）',
+    list_sep: '；',
+    no_tasks: '没有任务',
   },
 };
 

@@ -309,7 +309,7 @@ const FIREFOX_LEFT_OUT = {
     + 'page logic checked in Chromium; they use playwright-only features (frameLocator, per-context service-worker blocking)',
   'suites static_host, split, a11y, tutorial, max_sizes, screenshots': 'Chromium only: they measure the first load (wasm split, '
     + 'byte budgets), run axe-core, take the reference screenshots, or time every lesson at its maxima; each runs its own browser',
-  'suites presets, pyodide': 'Chromium only (each runs its own browser); the Python runner\'s editor under the CSP, which '
+  'suites presets, as_written, pyodide': 'Chromium only (each runs its own browser); the Python runner\'s editor under the CSP, which '
     + 'pyodide.mjs checks in Chromium, is checked in Firefox too by py_editor.mjs (no Python run)',
   'url: url: a link cannot start a user-URL run or ask for a flood; a click runs it, capped and paced':
     'it counts the requests that leave the page for http://127.0.0.1:9/; Firefox refuses port 9 (a banned port) before '
@@ -410,7 +410,7 @@ after(() => {
 // Suites in their own files (each runnable alone as `node tests/e2e/<file> DIST_DIR`).
 // Imported after the tests above so they run after them; a missing file fails the run.
 if (!FIREFOX) {
-  for (const f of ['static_host.mjs', 'split.mjs', 'a11y.mjs', 'tutorial.mjs', 'presets.mjs', 'max_sizes.mjs', 'screenshots.mjs', 'pyodide.mjs']) await import(`./${f}`);
+  for (const f of ['static_host.mjs', 'split.mjs', 'a11y.mjs', 'tutorial.mjs', 'presets.mjs', 'as_written.mjs', 'max_sizes.mjs', 'screenshots.mjs', 'pyodide.mjs']) await import(`./${f}`);
 } else {
   await import('./py_editor.mjs');
 }

@@ -21,6 +21,7 @@ pub mod mandelbrot_image;
 pub mod messages;
 pub mod param_sweep_chart;
 pub mod params_form;
+pub mod preset_as_written;
 pub mod preset_card;
 pub mod presets_menu;
 pub mod py_runner;

@@ -6,6 +6,7 @@ use crate::i18n::{fill, tr, Lang};
 use crate::presets::{self, Preset, Status};
 use crate::state::AppState;
 use crate::view::axis::{fmt_ms, fmt_num};
+use crate::web::components::preset_as_written::AsWrittenBlock;
 use crate::web::services::presets::iframe_snippet;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -110,6 +111,9 @@ fn card(p: &Props) -> Html {
                 { run_side(s, preset, lang) }
             </div>
             <p class="preset-why" data-testid="preset-why"><strong>{ tr(lang, "preset.why") }{ ": " }</strong>{ preset.why.get(lang) }</p>
+            if let Some(a) = preset.as_written.clone() {
+                <AsWrittenBlock {lang} as_written={a} state={p.state.clone()} />
+            }
             <p class="muted small" data-testid="preset-status" data-status={format!("{:?}", preset.status).to_lowercase()}>{ status }
                 if let Some(id) = open {
                     { " " }<a href={format!("?lesson={id}&lang={}", lang.code())} data-testid="preset-open">{ tr(lang, &format!("{id}.title")) }</a>

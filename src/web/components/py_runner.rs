@@ -78,6 +78,17 @@ fn open_panel(dispatch: &Callback<Action>) {
     }
 }
 
+/// Opens the runner with `python/<file>` (a broken example's program,
+/// `python/as_written/…`) in place of the listing, and runs it: the panel reads
+/// the host's `data-as-written` once (static/py/panel.js). From a preset card only.
+#[inline(never)]
+pub fn open_as_written(dispatch: &Callback<Action>, file: &str) {
+    let host = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector("[data-py-host]").ok().flatten());
+    let Some(host) = host else { return };
+    let _ = host.set_attribute("data-as-written", file);
+    open_panel(dispatch);
+}
+
 /// Imports every trace the panel sends, for the rest of the page's life (the
 /// panel, once loaded, stays; so does the app it reports to).
 fn listen_for_traces(d: Callback<Action>) {
