@@ -31,6 +31,11 @@ pub(super) static TABLE: &[Entry] = &[
 /// titles: not in the wasm, which fetches them as `i18n-later.json` (`super::later`).
 #[cfg(not(target_arch = "wasm32"))]
 pub(super) static LATER: &[Entry] = &[
+    (
+        "err.blocking_page_stall",
+        "On the browser clock, mode = block and mode = sync stall this page's own thread for cpu_ms (that stall is the lesson), and nothing on the page, Stop included, answers meanwhile: cpu_ms must be at most 1000 here. Lower cpu_ms, or use the virtual clock, which shows any size exactly.",
+        "在浏览器时钟上，mode = block 和 mode = sync 会让本页自己的线程停顿 cpu_ms（这种停顿正是本课要展示的），期间页面上的一切（包括“停止”）都无法响应：此处 cpu_ms 不得超过 1000。请减小 cpu_ms，或使用虚拟时钟，它能精确展示任意大小。",
+    ),
     ("num.failfast_ms", "gather raised after", "gather 抛出异常用时"),
     ("num.finished_after_raise", "still running after the raise", "抛出异常后仍在运行"),
     ("num.failures_seen", "exceptions in the results", "结果中的异常数"),

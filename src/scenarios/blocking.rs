@@ -22,7 +22,7 @@ use crate::engine::primitives::request;
 use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::runtime::{gather, spawn};
 use crate::engine::runtime::{FetchError, Runtime, SimRequest, Work};
-use crate::engine::trace::{LaneKind, Outcome, State};
+use crate::engine::trace::{ClockKind, LaneKind, Outcome, State};
 use crate::engine::RunError;
 use futures::future::LocalBoxFuture;
 use std::rc::Rc;
@@ -113,11 +113,21 @@ async fn sync_job(rt: &dyn Runtime, rec: &Recorder, lane: LaneId, to_thread: boo
     Ok((e - s).max(rt.now() - t))
 }
 
+/// On the browser clock, `block` and `sync` stall the page's own thread for
+/// `cpu_ms` (that stall is the lesson): at most this much, so the page can
+/// always answer Stop; the virtual clock models any size.
+pub const PAGE_STALL_MAX_MS: i64 = 1_000;
+/// Said when a browser-clock run would stall the page longer than [`PAGE_STALL_MAX_MS`].
+pub const ERR_PAGE_STALL: &str = "err.blocking_page_stall";
+
 fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'static, Result<(), RunError>> {
     Box::pin(async move {
         let mode = p.choice("mode");
         let sync = mode.starts_with("sync");
         let offload = mode == "offload" || mode == "sync_to_thread";
+        if !offload && rt.clock() == ClockKind::Browser && p.int("cpu_ms") > PAGE_STALL_MAX_MS {
+            return Err(RunError::Environment(ERR_PAGE_STALL.into()));
+        }
         if sync {
             // Before time 0: the browser's I/O thread must be up before the loop blocks on it.
             rt.start_io_threads(1).await.map_err(RunError::Environment)?;

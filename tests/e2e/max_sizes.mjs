@@ -31,6 +31,8 @@ const ONLY = process.env.MAX_SIZES_ONLY ? new Set(process.env.MAX_SIZES_ONLY.spl
 const REFUSED = {
   // 200 inputs of 100 MB held and copied at once crashed the page (13.4 s task, then `unreachable`).
   'chooser:browser': ['n × kb over the measured runs\' copy budget (chooser::MEASURE_BUDGET_KB)', /64 MB/],
+  // mode=block stalls the page's thread for cpu_ms by design: 5,000 ms froze it (Stop unanswered).
+  'blocking:browser': ['cpu_ms over the page-stall budget (blocking::PAGE_STALL_MAX_MS)', /at most 1000/],
 };
 
 /** Every whole-number parameter of the open lesson at its form's maximum (title "min … max"). */
