@@ -10,6 +10,7 @@
 //! e2e fails if a first lesson's page asks for one.
 
 use super::Entry;
+use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 
@@ -68,24 +69,26 @@ pub fn missing(key: &str) -> &str {
     }
 }
 
-/// The keys asked for that are not in the wasm's own table, in order, each once
+/// The keys asked for that are not in the wasm's own table, each once
 /// (at most [`ASKED_MAX`]): e2e checks that the first lessons ask for none
 /// (`tests/e2e/split.mjs`), so every text they draw is in the first load.
-static ASKED: Mutex<Vec<String>> = Mutex::new(Vec::new());
+static ASKED: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
 const ASKED_MAX: usize = 512;
 
-/// Remembers that `key` was looked up outside the first-load table.
+/// Remembers that `key` was looked up outside the first-load table. On every
+/// such lookup (every text of the other lessons), so a set: a logarithmic look,
+/// not a scan of all the keys remembered so far.
 pub fn asked(key: &str) {
     if let Ok(mut v) = ASKED.lock() {
-        if v.len() < ASKED_MAX && !v.iter().any(|k| k == key) {
-            v.push(key.to_owned());
+        if v.len() < ASKED_MAX && !v.contains(key) {
+            v.insert(key.to_owned());
         }
     }
 }
 
-/// The keys [`asked`] remembered, space-separated.
+/// The keys [`asked`] remembered, space-separated, in key order.
 pub fn asked_keys() -> String {
-    ASKED.lock().map(|v| v.join(" ")).unwrap_or_default()
+    ASKED.lock().map(|v| v.iter().map(String::as_str).collect::<Vec<_>>().join(" ")).unwrap_or_default()
 }
 
 /// Did anything ask for a text before the later texts arrived?

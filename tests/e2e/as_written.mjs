@@ -10,8 +10,8 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, PlaygroundPage, resolveDist, startServer } from './lib.mjs';
+import { describe, it } from 'node:test';
+import { resolveDist, useSite } from './lib.mjs';
 
 const dist = resolveDist(process.argv[2]);
 const { presets } = JSON.parse(await readFile(path.join(dist, 'presets.json'), 'utf8'));
@@ -62,18 +62,8 @@ async function shots(app, name) {
 
 describe('broken as written: seen failing', () => {
   let server;
-  let browser;
   let app;
-  before(async () => {
-    server = await startServer(dist);
-    browser = await launchBrowser();
-    app = await PlaygroundPage.create(browser);
-  });
-  after(async () => {
-    await app?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  useSite(dist, (s) => ({ server, app } = s));
 
   it('000-49: the runner runs the priority-queue program and it raises the TypeError named on the card', { timeout: 240_000 }, async () => {
     const a = await openCard(app, server, '000-49');

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -371,4 +372,24 @@ export async function downloadTrace(app) {
     app.byTestId('download-playground').click(),
   ]);
   return JSON.parse(await readFile(await d.path(), 'utf8'));
+}
+
+/**
+ * A suite's site, browser and page (node:test hooks, called inside `describe`):
+ * before the suite, the built site's server, a headless browser and a page,
+ * handed to `use`; after it, all three closed.
+ */
+export function useSite(dist, use) {
+  let site = {};
+  before(async () => {
+    const server = await startServer(dist);
+    const browser = await launchBrowser();
+    site = { server, browser, app: await PlaygroundPage.create(browser) };
+    use(site);
+  });
+  after(async () => {
+    await site.app?.close();
+    await site.browser?.close();
+    await site.server?.close();
+  });
 }

@@ -7,8 +7,8 @@
 // Only page.evaluate and the keyboard: the Firefox driver's selectors do not
 // reach into shadow roots.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, PlaygroundPage, resolveDist, startServer } from './lib.mjs';
+import { describe, it } from 'node:test';
+import { resolveDist, useSite } from './lib.mjs';
 
 const dist = resolveDist(process.argv[2]);
 
@@ -33,18 +33,8 @@ function state() {
 
 describe('the Python runner\'s editor (CodeMirror) under the CSP', () => {
   let server;
-  let browser;
   let app;
-  before(async () => {
-    server = await startServer(dist);
-    browser = await launchBrowser();
-    app = await PlaygroundPage.create(browser);
-  });
-  after(async () => {
-    await app?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  useSite(dist, (s) => ({ server, app } = s));
 
   it('opens with the listing highlighted, takes typing, undoes and redoes it; no <style>, no CSP violation', { timeout: 90_000 }, async () => {
     await app.open(server.url, 'lesson=gather&lang=en');

@@ -5,8 +5,8 @@
 // the HTTP cache, as on a learner's second visit). Pyodide itself is checked
 // against CPython 3.11 by tests/pyodide/compare.mjs; this checks the page.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, log, PlaygroundPage, resolveDist, startServer } from './lib.mjs';
+import { describe, it } from 'node:test';
+import { log, resolveDist, useSite } from './lib.mjs';
 import { crawlerPlan, SplitMix64 } from './plan.mjs';
 
 const dist = resolveDist(process.argv[2]);
@@ -345,18 +345,8 @@ asyncio.run(main())
 
 describe('Edit & run Python (Pyodide in a Web Worker)', () => {
   let server;
-  let browser;
   let app;
-  before(async () => {
-    server = await startServer(dist);
-    browser = await launchBrowser();
-    app = await PlaygroundPage.create(browser);
-  });
-  after(async () => {
-    await app?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  useSite(dist, (s) => ({ server, app } = s));
   for (const t of tests) {
     it(t.name, { timeout: t.timeout }, async () => {
       await t.run({ app, server });
