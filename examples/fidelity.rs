@@ -1,5 +1,5 @@
 //! Writes FIDELITY.md: every async lesson compared with CPython 3.11 running
-//! its listing (see `src/fidelity.rs`).
+//! its listing (see `crates/fidelity/src/lib.rs`).
 //!
 //!     cargo run --example fidelity            # prints the table
 //!     cargo run --example fidelity -- --write # also writes FIDELITY.md
@@ -9,11 +9,11 @@
 fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
-use concurrency_playground::fidelity::variants::{variants, variants_virtual, CPU_WORK, ENGINE_ONLY, NOT_VARIED, NOT_VIRTUAL};
-#[cfg(not(target_arch = "wasm32"))]
-use concurrency_playground::fidelity::{check_virtual, check_with_tolerance, cli_args, markdown_table, python_version, FLOOR_EARLY_MS};
-#[cfg(not(target_arch = "wasm32"))]
 use concurrency_playground::scenarios::{Kind, ALL};
+#[cfg(not(target_arch = "wasm32"))]
+use playground_fidelity::variants::{variants, variants_virtual, CPU_WORK, ENGINE_ONLY, NOT_VARIED, NOT_VIRTUAL};
+#[cfg(not(target_arch = "wasm32"))]
+use playground_fidelity::{check_virtual, check_with_tolerance, cli_args, markdown_table, python_version, FLOOR_EARLY_MS};
 #[cfg(not(target_arch = "wasm32"))]
 use std::path::Path;
 
@@ -77,7 +77,7 @@ fn main() {
          start may be late too) or within 0.5 ms; a ratio by the share of the run the slack is;\n\
          counts exactly; and a result key only one side reports fails unless listed below. One\n\
          CPython run per row, no retry. One row per variant (every option of the choices in\n\
-         `src/fidelity/variants.rs`, then the variants with real CPU work).\n\n\
+         `crates/fidelity/src/variants.rs`, then the variants with real CPU work).\n\n\
          **CPU work.** The rows below with real computing (busy loops on `time.thread_time()`,\n\
          which hold the GIL) are also held to *CPU-time floors* (`floors` in the listing's report,\n\
          `≥ CPU floor` in the results column): the CPU time the run's jobs took while holding the\n\

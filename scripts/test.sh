@@ -27,7 +27,7 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy --workspace --target wasm32-unknown-unknown --lib --tests --locked -- -D warnings
 
 step "native tests (cargo test; examples are built, the crate has no doc tests)"
-cargo test
+cargo test --workspace
 
 step "dependency policy (cargo deny check licenses bans sources)"
 # Offline: the crate graph from Cargo.lock; advisories need a database from

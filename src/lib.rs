@@ -1,16 +1,14 @@
 //! Concurrency playground: lessons about async and parallel code, executed for
-//! real and drawn as timelines.
-//!
-//! Layers (see CONTRIBUTING.md):
-//! - [`engine`]: runs lessons and records [`engine::trace::Trace`]s; no browser code.
-//! - [`scenarios`]: the lesson catalogue, one file per lesson.
-//! - [`interleave`]: thread interleavings of small Python models, stepped and searched.
-//! - [`i18n`]: every user-visible string, in English and 简体中文.
-//! - `fidelity` (native only): compares async lessons with their CPython listings.
-//! - [`traces`]: a run's replay model and its trace file (export, validated import).
-//! - [`state`]: the page's state as a reducer, pure and natively tested.
-//! - [`view`]: chart data and layout as pure functions.
-//! - `web` (wasm32 only): the Yew components and services (timers, fetch, pool).
+//! real and drawn as timelines. The workspace is a stack of crates, lowest first,
+//! so an arrow the wrong way does not compile (see CONTRIBUTING.md):
+//! - [`engine`] (`crates/engine`): runs lessons and records [`engine::trace::Trace`]s; no browser code.
+//! - `playground-lessons` (`crates/lessons`): [`interleave`], [`i18n`], [`scenarios`]
+//!   (the catalogue, one file per lesson) and [`presets`]; no browser code.
+//! - this crate, the app: [`traces`] (a run's replay model and its trace file),
+//!   [`state`] (the page's reducer, pure and natively tested), [`view`] (chart
+//!   layout as pure functions) and `web` (wasm32 only: Yew components and services).
+//! - `playground-fidelity` (`crates/fidelity`, dev-only): compares the lessons with
+//!   their CPython listings; nothing here can use it.
 
 #![cfg_attr(not(test), warn(clippy::unwrap_used))]
 
@@ -18,13 +16,7 @@
 compile_error!("build for wasm32 with +atomics (see .cargo/config.toml): the rayon pool needs shared memory");
 
 pub use playground_engine as engine;
-/// CPython fidelity checks (native only: runs python3).
-#[cfg(not(target_arch = "wasm32"))]
-pub mod fidelity;
-pub mod i18n;
-pub mod interleave;
-pub mod presets;
-pub mod scenarios;
+pub use playground_lessons::{i18n, interleave, presets, scenarios};
 pub mod state;
 pub mod traces;
 pub mod view;

@@ -5,10 +5,10 @@
 use concurrency_playground::engine::metrics::summarize;
 use concurrency_playground::engine::trace::Trace;
 use concurrency_playground::engine::trace::{Outcome, State};
-use concurrency_playground::fidelity::variants::EXACT;
-use concurrency_playground::fidelity::{check_virtual, raw_params as raw, run_engine_with};
 use concurrency_playground::scenarios::actors::{plan, Op, SCENARIO};
 use concurrency_playground::scenarios::Scenario;
+use playground_fidelity::variants::EXACT;
+use playground_fidelity::{check_virtual, raw_params as raw, run_engine_with};
 use std::path::Path;
 
 /// The lesson on the virtual clock with `pairs` over its defaults, validated.

@@ -9,8 +9,8 @@ use concurrency_playground::engine::recorder::{self, Recorder};
 use concurrency_playground::engine::runtime::{Runtime, SimRequest};
 use concurrency_playground::engine::trace::{ClockKind, LaneKind, Outcome, State, Trace};
 use concurrency_playground::engine::virtual_clock::VirtualRuntime;
-use concurrency_playground::fidelity::{raw_params as raw, run_engine};
 use concurrency_playground::scenarios::{resilience, run_virtual};
+use playground_fidelity::{raw_params as raw, run_engine};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 

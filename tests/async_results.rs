@@ -8,8 +8,8 @@ use concurrency_playground::engine::recorder::Recorder;
 use concurrency_playground::engine::runtime::Runtime;
 use concurrency_playground::engine::trace::{Outcome, State, Trace};
 use concurrency_playground::engine::virtual_clock::VirtualRuntime;
-use concurrency_playground::fidelity::{raw_params as raw, run_engine};
 use concurrency_playground::scenarios::{crawler, results, run_virtual, taskgroup};
+use playground_fidelity::{raw_params as raw, run_engine};
 use std::rc::Rc;
 
 fn plan(pairs: &[(&str, &str)]) -> Vec<(f64, bool)> {

@@ -4,10 +4,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use concurrency_playground::engine::trace::BarSource;
-use concurrency_playground::fidelity::raw_params as raw;
 use concurrency_playground::scenarios::pymodel::{simulate, verdict, Jobs, Model, Piece, Setup, CPYTHON};
 use concurrency_playground::scenarios::{chooser, run_virtual};
 use concurrency_playground::view::python_view::estimate;
+use playground_fidelity::raw_params as raw;
 
 const C: concurrency_playground::scenarios::pymodel::Costs = CPYTHON;
 

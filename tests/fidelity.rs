@@ -1,5 +1,5 @@
 //! Every async lesson against real CPython 3.11 running its own listing with
-//! the same parameters and seed (see `src/fidelity.rs` for what is compared),
+//! the same parameters and seed (see `crates/fidelity/src/lib.rs` for what is compared),
 //! on CPython's loop with a virtual clock (exact). The real-time comparison is
 //! `tests/fidelity_real_time.rs`, alone in its binary so that no other test
 //! of this crate loads the CPU while CPython's timers run.
@@ -8,9 +8,9 @@
 mod common;
 use common::repo;
 
-use concurrency_playground::fidelity::variants::{variants, variants_virtual, ENGINE_ONLY, NOT_VIRTUAL};
-use concurrency_playground::fidelity::{check_virtual, cli_args, compare, markdown_table, python_version, run_engine, PyReport, PyTask};
 use concurrency_playground::scenarios::{crawler, Kind, ALL};
+use playground_fidelity::variants::{variants, variants_virtual, ENGINE_ONLY, NOT_VIRTUAL};
+use playground_fidelity::{check_virtual, cli_args, compare, markdown_table, python_version, run_engine, PyReport, PyTask};
 
 fn python_is_3_11() {
     let v = python_version().expect("python3 runs");
@@ -78,7 +78,7 @@ fn fidelity_md_lists_exactly_the_variants_the_code_compares() {
         .filter(|s| s.kind == Kind::Async)
         .flat_map(|scn| variants(scn).into_iter().map(move |(params, _)| (scn.id.to_string(), cli_args(&params).join(" "))))
         .collect();
-    assert_eq!(have, want, "{STALE}: its real-time rows are not the variants of src/fidelity/variants.rs");
+    assert_eq!(have, want, "{STALE}: its real-time rows are not the variants of crates/fidelity/src/variants.rs");
     for (id, why) in NOT_VIRTUAL {
         assert!(doc.contains(&format!("- {id}: {why}")), "{STALE}: {id} is not listed as not run on virtual time");
     }

@@ -2,15 +2,15 @@
 //! real time, with the same parameters and seed. The only test in its binary:
 //! cargo runs test binaries one at a time, so no other test of this crate
 //! shares the CPU with CPython's timers (what is still late is measured by
-//! `python/tools/real_run.py` and allowed for, see `src/fidelity.rs`).
+//! `python/tools/real_run.py` and allowed for, see `crates/fidelity/src/lib.rs`).
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 use common::{repo, with_real_time_quarantine};
 
-use concurrency_playground::fidelity::variants::{cpu_work_tolerance, variants, CPU_WORK};
-use concurrency_playground::fidelity::{check_with_tolerance, python_version};
 use concurrency_playground::scenarios::{Kind, ALL};
+use playground_fidelity::variants::{cpu_work_tolerance, variants, CPU_WORK};
+use playground_fidelity::{check_with_tolerance, python_version};
 
 /// Real time: each lesson's `cpython` parameters, CPython at most 1 ms early
 /// and at most the run's measured loop slack late (one run: real timers are

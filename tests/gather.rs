@@ -2,8 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use concurrency_playground::engine::metrics::summarize;
-use concurrency_playground::fidelity::{raw_params as raw, run_engine, run_python};
 use concurrency_playground::scenarios::{crawler, gather, run_virtual};
+use playground_fidelity::{raw_params as raw, run_engine, run_python};
 use std::path::Path;
 
 fn latencies(pairs: &[(&str, &str)]) -> Vec<f64> {

@@ -3,9 +3,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use concurrency_playground::engine::trace::State;
-use concurrency_playground::fidelity::raw_params as raw;
 use concurrency_playground::scenarios::pymodel::{simulate, Costs, Jobs, Model, Piece, Setup, CPYTHON};
 use concurrency_playground::scenarios::{gilio, run_virtual};
+use playground_fidelity::raw_params as raw;
 
 const C: Costs = CPYTHON;
 

@@ -1,4 +1,4 @@
-//! The later texts (`src/i18n/later.rs`): the file the page fetches is exactly
+//! The later texts (`crates/lessons/src/i18n/later.rs`): the file the page fetches is exactly
 //! what the tables say, it parses back, it holds only texts of lessons outside
 //! the first ones (no title), and the first lessons agree with the wasm split's.
 //! `UPDATE_DOCS=1 cargo test --test i18n_later` rewrites `static/i18n-later.json`.
@@ -40,7 +40,7 @@ fn later_texts_are_no_first_lessons_and_no_titles() {
     for (key, _, _) in i18n::in_first_load() {
         let lesson = key.split('.').next().unwrap();
         if ALL.iter().any(|s| s.id == lesson) && !later::FIRST_LESSONS.contains(&lesson) {
-            assert!(key.ends_with(".title"), "{key}: move it to its part's LATER table (src/i18n/later.rs)");
+            assert!(key.ends_with(".title"), "{key}: move it to its part's LATER table (crates/lessons/src/i18n/later.rs)");
         }
     }
     // Every lesson's title stays, in both languages.

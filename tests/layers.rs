@@ -1,12 +1,13 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! The layers, enforced. The engine is a crate of its own (`crates/engine`,
-//! re-exported as `engine`), so the compiler stops it from naming anything
-//! above it; this test checks that its manifest stays free of the browser and
-//! of the playground. Inside the playground crate, every module of `src/` may
-//! use only the modules below it (`LAYERS`, lowest first), so an arrow the
-//! wrong way (`state` reaching for `view`, a lesson for the page) fails here.
-//! `fidelity` (native only, a dev tool) sits beside the page's layers and
-//! reads the lessons.
+//! The layers, enforced. The workspace is a stack of crates (`crates/engine`,
+//! `crates/lessons`, the app in `src/`; `crates/fidelity` a dev-dependency
+//! beside it), so the compiler stops a lower crate from naming anything above
+//! it: a lesson that reaches for `crate::state` or `crate::web` does not
+//! compile. This test checks that the manifests keep that order and stay free
+//! of browser crates below the app, and, inside each crate, that every module
+//! uses only the modules below it (`LAYERS`, lowest first), so an arrow the
+//! wrong way inside a crate (`state` reaching for `view`, `i18n` for a lesson)
+//! fails here.
 
 mod common;
 
@@ -15,11 +16,23 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// Lowest first: each may use only those before it.
+/// Lowest first: each may use only those before it. `engine` is its own crate
+/// (re-exported as `engine` in both crates above it); `interleave` to `presets`
+/// are `crates/lessons/src`, `traces` to `web` the app's `src/`.
 const LAYERS: &[&str] = &["engine", "interleave", "i18n", "scenarios", "presets", "traces", "state", "view", "web"];
 
-/// Modules outside the page's stack, and what each may use.
-const BESIDE: &[(&str, &[&str])] = &[("fidelity", &["engine", "scenarios", "i18n"])];
+/// The source roots of the crates whose modules are layered.
+const ROOTS: &[&str] = &["crates/lessons/src", "src"];
+
+/// Each crate of the workspace and the workspace crates it may depend on
+/// (`[dependencies]`; the fidelity crate is only a dev-dependency of the app).
+const CRATES: &[(&str, &[&str])] = &[
+    ("crates/engine/Cargo.toml", &[]),
+    ("crates/lessons/Cargo.toml", &["playground-engine"]),
+    ("crates/fidelity/Cargo.toml", &["playground-engine", "playground-lessons"]),
+    ("Cargo.toml", &["playground-engine", "playground-lessons"]),
+];
+const WORKSPACE_CRATES: &[&str] = &["playground-engine", "playground-lessons", "playground-fidelity", "concurrency-playground"];
 
 /// Crates that only a browser has: the engine must not depend on them.
 const BROWSER_CRATES: &[&str] = &["web_sys", "js_sys", "wasm_bindgen", "wasm_bindgen_futures", "wasm_bindgen_rayon", "gloo", "yew"];
@@ -74,33 +87,40 @@ fn allowed(module: &str) -> Option<BTreeSet<&'static str>> {
     if let Some(i) = LAYERS.iter().position(|l| *l == module) {
         return Some(LAYERS[..i].iter().copied().collect());
     }
-    BESIDE.iter().find(|(m, _)| *m == module).map(|(_, a)| a.iter().copied().collect())
+    None
 }
 
-/// Every `(file, used module)` that breaks the layering, for `src` at `root`.
+/// Every `(file, used module)` that breaks the layering, for the crates at `root`.
 fn violations(root: &Path) -> Vec<String> {
-    let src = root.join("src");
-    let mut files = Vec::new();
-    rust_files(&src, &mut files);
     let mut bad = Vec::new();
+    for dir in ROOTS {
+        let src = root.join(dir);
+        if src.is_dir() {
+            violations_in(&src, &mut bad);
+        }
+    }
+    bad
+}
+
+fn violations_in(src: &Path, bad: &mut Vec<String>) {
+    let mut files = Vec::new();
+    rust_files(src, &mut files);
     for file in files {
-        let Some(module) = top_module(&src, &file) else { continue };
+        let Some(module) = top_module(src, &file) else { continue };
         if module == "lib" {
             continue;
         }
         let Some(ok) = allowed(&module) else {
-            bad.push(format!("{}: module `{module}` is in no layer (add it to LAYERS or BESIDE)", file.display()));
+            bad.push(format!("{}: module `{module}` is in no layer (add it to LAYERS)", file.display()));
             continue;
         };
         let text = fs::read_to_string(&file).expect("source is readable");
         for used in used_modules(&text) {
-            if used != module && (LAYERS.contains(&used.as_str()) || BESIDE.iter().any(|(m, _)| *m == used)) && !ok.contains(used.as_str())
-            {
+            if used != module && LAYERS.contains(&used.as_str()) && !ok.contains(used.as_str()) {
                 bad.push(format!("{}: `{module}` uses `{used}`, which is not below it", file.display()));
             }
         }
     }
-    bad
 }
 
 #[test]
@@ -109,13 +129,36 @@ fn every_module_uses_only_the_layers_below_it() {
     assert!(bad.is_empty(), "layering broken:\n{}", bad.join("\n"));
 }
 
+/// The names of the packages a manifest's table lists (`name = …` or `name.workspace`).
+fn deps_of(manifest: &str, table: &str) -> Vec<String> {
+    let Some(body) = manifest.split(&format!("[{table}]")).nth(1) else { return Vec::new() };
+    let body = body.split("\n[").next().unwrap_or("");
+    body.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter_map(|l| l.split(['=', '.']).next().map(|n| n.trim().to_owned()))
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
 #[test]
-fn the_engine_crate_depends_on_no_browser_crate_and_not_on_the_playground() {
-    let manifest = fs::read_to_string(repo().join("crates/engine/Cargo.toml")).expect("the engine is a crate");
-    let deps = manifest.split("[dependencies]").nth(1).expect("a [dependencies] table");
-    for name in BROWSER_CRATES.iter().map(|c| c.replace('_', "-")).chain(["concurrency-playground".to_owned()]) {
-        assert!(!deps.lines().any(|l| l.trim_start().starts_with(&name)), "crates/engine depends on `{name}`");
+fn the_crates_stack_in_order_and_only_the_app_names_a_browser_crate() {
+    for (manifest, may) in CRATES {
+        let text = fs::read_to_string(repo().join(manifest)).expect("a workspace manifest");
+        let deps = deps_of(&text, "dependencies");
+        for dep in &deps {
+            if WORKSPACE_CRATES.contains(&dep.as_str()) {
+                assert!(may.contains(&dep.as_str()), "{manifest} depends on `{dep}`, which is not below it");
+            }
+        }
+        if *manifest != "Cargo.toml" {
+            for name in BROWSER_CRATES.iter().map(|c| c.replace('_', "-")) {
+                assert!(!text.contains(&format!("\n{name}")), "{manifest} names the browser crate `{name}`");
+            }
+        }
     }
+    // The fidelity crate (it starts python3) is for tests and examples only.
+    let app = fs::read_to_string(repo().join("Cargo.toml")).expect("the app's manifest");
+    assert!(!deps_of(&app, "dependencies").iter().any(|d| d == "playground-fidelity"), "the app depends on playground-fidelity");
 }
 
 #[test]
@@ -129,9 +172,9 @@ fn a_wrong_way_import_is_caught() {
     // A tree whose state reaches up for a chart, and a lesson for the page: both seen.
     let tmp = std::env::temp_dir().join(format!("layers-{}", std::process::id()));
     fs::create_dir_all(tmp.join("src/state")).expect("tmp dir");
-    fs::create_dir_all(tmp.join("src/scenarios")).expect("tmp dir");
+    fs::create_dir_all(tmp.join("crates/lessons/src/scenarios")).expect("tmp dir");
     fs::write(tmp.join("src/state/bad.rs"), "use crate::view::axis::fmt_num;\n").expect("write");
-    fs::write(tmp.join("src/scenarios/bad.rs"), "use crate::{engine::trace, web::services::pool};\n").expect("write");
+    fs::write(tmp.join("crates/lessons/src/scenarios/bad.rs"), "use crate::{engine::trace, web::services::pool};\n").expect("write");
     fs::write(tmp.join("src/lib.rs"), "pub mod state;\n").expect("write");
     let mut bad = violations(&tmp);
     bad.sort();

@@ -4,10 +4,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use concurrency_playground::engine::trace::Trace;
-use concurrency_playground::fidelity::raw_params as raw;
 use concurrency_playground::scenarios::mpqueue::{self, COSTS};
 use concurrency_playground::scenarios::pymodel::CPYTHON;
 use concurrency_playground::scenarios::run_virtual;
+use playground_fidelity::raw_params as raw;
 
 fn run(pairs: &[(&str, &str)]) -> Result<Trace, String> {
     let scn = concurrency_playground::scenarios::find("mpqueue").expect("registered");

@@ -4,10 +4,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use concurrency_playground::engine::trace::Trace;
-use concurrency_playground::fidelity::raw_params as raw;
 use concurrency_playground::scenarios::mpqueue;
 use concurrency_playground::scenarios::mpshared::COSTS;
 use concurrency_playground::scenarios::run_virtual;
+use playground_fidelity::raw_params as raw;
 
 fn run(mode: &str, lock: &str, procs: u32, n: u32) -> Trace {
     let scn = concurrency_playground::scenarios::find("mpshared").expect("registered");

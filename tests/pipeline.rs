@@ -4,9 +4,9 @@
 use concurrency_playground::engine::metrics::summarize;
 use concurrency_playground::engine::trace::Trace;
 use concurrency_playground::engine::trace::{Outcome, State};
-use concurrency_playground::fidelity::{raw_params as raw, run_engine_with};
 use concurrency_playground::scenarios::pipeline::{plan, SCENARIO};
 use concurrency_playground::scenarios::Scenario;
+use playground_fidelity::{raw_params as raw, run_engine_with};
 
 /// The lesson on the virtual clock with `pairs` over its defaults, validated.
 fn run(scn: &Scenario, pairs: &[(&str, &str)]) -> Trace {

@@ -3,9 +3,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use concurrency_playground::engine::trace::{Outcome, State, Trace};
-use concurrency_playground::fidelity::run_engine_with;
 use concurrency_playground::scenarios::ratelimit::SCENARIO;
 use concurrency_playground::scenarios::Scenario;
+use playground_fidelity::run_engine_with;
 
 /// The lesson on the virtual clock with `pairs` over its defaults, validated.
 fn run(scn: &Scenario, pairs: &[(&str, &str)]) -> Trace {

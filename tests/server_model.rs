@@ -6,9 +6,9 @@
 //! under CPython.
 
 use concurrency_playground::engine::server_model::{loaded_latency, ServerModel, ServerSpec, OVERLOADED};
-use concurrency_playground::fidelity::variants::EXACT;
-use concurrency_playground::fidelity::{check_virtual, raw_params};
 use concurrency_playground::scenarios::{crawler, run_virtual};
+use playground_fidelity::variants::EXACT;
+use playground_fidelity::{check_virtual, raw_params};
 use std::path::Path;
 
 const SPEC: ServerSpec = ServerSpec { capacity: 4, queue: 3 };

@@ -9,8 +9,8 @@ mod common;
 
 use concurrency_playground::engine::metrics::summarize;
 use concurrency_playground::engine::trace::{Outcome, Trace};
-use concurrency_playground::fidelity::{check_with_tolerance, Tolerance};
 use concurrency_playground::scenarios::{run_virtual, threadbasics::SCENARIO};
+use playground_fidelity::{check_with_tolerance, Tolerance};
 use std::collections::BTreeMap;
 use std::path::Path;
 

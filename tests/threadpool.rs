@@ -8,8 +8,8 @@
 
 use concurrency_playground::engine::metrics::summarize;
 use concurrency_playground::engine::trace::{LaneKind, Outcome, State, Trace};
-use concurrency_playground::fidelity::raw_params;
 use concurrency_playground::scenarios::{run_virtual, threadpool};
+use playground_fidelity::raw_params;
 use std::path::Path;
 
 fn run(params: &[(&str, &str)]) -> Trace {
@@ -233,8 +233,8 @@ fn a_sync_client_on_the_loop_blocks_it_like_cpu_and_to_thread_fixes_it() {
 /// Both sync modes agree with CPython running the listing (time.sleep stands for requests.get).
 #[test]
 fn blocking_sync_modes_agree_with_cpython() {
-    use concurrency_playground::fidelity::{check_with_tolerance, Tolerance};
     use concurrency_playground::scenarios::blocking;
+    use playground_fidelity::{check_with_tolerance, Tolerance};
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     // With to_thread, CPython's loop still waits a little: starting the
     // thread and taking the GIL back from it (switch interval 5 ms) delay a

@@ -1,7 +1,7 @@
 """Groups a callgrind profile's self cost by where it is spent (BENCHMARKS.md,
 "Where the virtual clock's time goes").
 
-    valgrind --tool=callgrind --toggle-collect='concurrency_playground::scenarios::run_virtual' \
+    valgrind --tool=callgrind --toggle-collect='playground_lessons::scenarios::run_virtual' \
         --callgrind-out-file=cg.out target/release/examples/engine_bench
     python3 tools/callgrind_groups.py cg.out 5 47960   # file, runs, trace events per run
 

@@ -95,7 +95,7 @@ export async function splitBoot() {
   const lesson = query.get('lesson');
   // A tutorial example's link (`example=`) may open any lesson: wait as for one outside the first.
   if ((lesson !== null && !__SPLIT_FIRST.includes(lesson)) || query.has('example')) {
-    // Its texts too (src/i18n/later.rs), so that it never draws a blank.
+    // Its texts too (crates/lessons/src/i18n/later.rs), so that it never draws a blank.
     const texts = fetch(new URL('i18n-later.json', import.meta.url))
       .then((r) => (r.ok ? r.text() : null))
       .then((t) => { if (t !== null) self.__playgroundLaterTexts = t; })

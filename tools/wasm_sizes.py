@@ -63,8 +63,8 @@ def crate_of(name):
         ids = v0_idents(name)
         if not ids:
             return '(v0 ?)'
-        if ids[0] == 'concurrency_playground' and len(ids) > 1:
-            return 'concurrency_playground::' + ids[1]
+        if ids[0] in ('concurrency_playground', 'playground_lessons') and len(ids) > 1:
+            return ids[0] + '::' + ids[1]
         return ids[0]
     # "<T as crate::Trait>::f" -> crate of the trait; "<crate::T>::f" -> crate of T.
     m = re.match(r'<(?:.+? as )?&?(?:mut )?(?:dyn )?([A-Za-z_][A-Za-z0-9_]*)::', name)

@@ -1,5 +1,5 @@
 """Measures the CPython costs the playground's models use and writes them to
-data/cpython_costs.json, which src/scenarios/pymodel/measured.rs reads at compile time.
+data/cpython_costs.json, which crates/lessons/src/scenarios/pymodel/measured.rs reads at compile time.
 
     python3 python/tools/cpython_costs.py            # prints the JSON
     python3 python/tools/cpython_costs.py --write    # also writes data/cpython_costs.json
@@ -83,7 +83,7 @@ def seq_and_native_ms(lesson, listing_args, params):
 
 def r6(v):
     """Six decimals, written without an exponent (the compile-time reader
-    in src/scenarios/pymodel/measured.rs reads plain decimals only)."""
+    in crates/lessons/src/scenarios/pymodel/measured.rs reads plain decimals only)."""
     v = round(v, 6)
     assert v >= 0 and "e" not in repr(v), f"{v!r}: not a plain decimal"
     return v

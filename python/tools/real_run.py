@@ -16,7 +16,7 @@ On the virtual clock (python/tools/virtual_run.py) the same listing is exactly
 on time; on real time every delay comes out of this slack, so a finish time
 can be later than the virtual clock's by at most the slack, and never earlier
 (by more than the clock's resolution): the one-sided bound that
-src/fidelity.rs applies to real-time runs, measured in the run itself instead
+crates/fidelity/src/lib.rs applies to real-time runs, measured in the run itself instead
 of a fixed percentage.
 
 A listing whose work runs in other processes adds what it measured there

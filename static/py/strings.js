@@ -1,5 +1,5 @@
 // The Python runner panel's strings, English and 简体中文 (loaded with the
-// panel only; the first load carries just the button's, src/i18n/py_runner.rs).
+// panel only; the first load carries just the button's, crates/lessons/src/i18n/py_runner.rs).
 // {name} placeholders are filled by fill().
 export const STRINGS = {
   en: {

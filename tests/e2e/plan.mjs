@@ -1,6 +1,6 @@
 // The lessons' seeded plans, recomputed here from the parameters so the
 // specs can state exact virtual-clock expectations (crates/engine/src/latency.rs:
-// SplitMix64, LatencyModel::sample; src/scenarios/crawler.rs: plan).
+// SplitMix64, LatencyModel::sample; crates/lessons/src/scenarios/crawler.rs: plan).
 // Not a spec: lives outside lessons/.
 
 const MASK = (1n << 64n) - 1n;
@@ -89,7 +89,7 @@ export function pipelineFailures({ n, fail, seed }) {
 
 /**
  * blocking on the virtual clock: requests late by more than LATE_MS (20,
- * src/scenarios/blocking.rs). Request i starts at i·every and answers `ms`
+ * crates/lessons/src/scenarios/blocking.rs). Request i starts at i·every and answers `ms`
  * later; in the modes that stall the loop (block, sync) the job holds it from
  * JOB_AT_MS (45) for cpu_ms, so a timer due inside that window fires at its end.
  */

@@ -55,7 +55,7 @@ describe('first load: the wasm in two (tools/split_wasm.py)', () => {
     assert.deepEqual(restRequests, [`${server.url}${rest}`], 'the page fetched the rest once');
     // Every text the first lesson drew is in the wasm's own table, none from i18n-later.json.
     assert.equal(await page.evaluate(() => window.wasmBindings.laterTextsAsked()), '',
-      'the first lesson looked up these keys outside the first-load texts: move them to a TABLE (src/i18n)');
+      'the first lesson looked up these keys outside the first-load texts: move them to a TABLE (crates/lessons/src/i18n)');
     // A lesson outside the first ones now runs on the rest, with no synchronous load.
     await app.selectLesson('primes');
     await app.run();

@@ -73,7 +73,7 @@ try {
       const view = new DataView(w.memory.buffer.slice(ptr, ptr + size));
       return Array.from({ length: (size - 8) / 4 }, (_, i) => view.getUint32(8 + 4 * i, true));
     });
-    // Every text a first lesson draws must be in the wasm's own table (src/i18n TABLEs).
+    // Every text a first lesson draws must be in the wasm's own table (crates/lessons/src/i18n TABLEs).
     for (const k of (await page.evaluate(() => window.wasmBindings.laterTextsAsked())).split(' ').filter(Boolean)) {
       asked.add(k);
     }
@@ -102,7 +102,7 @@ if (!process.env.SPLIT_PROFILE_FRESH && existsSync(OUT)) {
   for (const n of readFileSync(OUT, 'utf8').split('\n')) if (n && !n.startsWith('#') && present.has(n)) called.add(n);
 }
 if (asked.size) {
-  throw new Error(`the first lessons looked up texts outside the first-load table: ${[...asked].join(' ')}; move them to a TABLE (src/i18n)`);
+  throw new Error(`the first lessons looked up texts outside the first-load table: ${[...asked].join(' ')}; move them to a TABLE (crates/lessons/src/i18n)`);
 }
 const lines = [...called].sort();
 writeFileSync(OUT, [

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { countPrimes } from '../plan.mjs';
 
-// src/scenarios/hybrid.rs: response `id` is processed as the primes in
+// crates/lessons/src/scenarios/hybrid.rs: response `id` is processed as the primes in
 // [BODY_BASE + id·work, BODY_BASE + (id + 1)·work).
 const BODY_BASE = 1_000_000;
 

@@ -1,13 +1,13 @@
 // Moving data between processes: a Queue, a Pipe and Pool.map. Virtual clock:
 // the schedule exact from the parameters and the modelled costs (read from
-// src/scenarios/mpqueue.rs). Browser clock: real Web Worker processes; counts
+// crates/lessons/src/scenarios/mpqueue.rs). Browser clock: real Web Worker processes; counts
 // exact, times bounded from below by the work the processes must sleep.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 /** `mpqueue::COSTS` as the Rust source has them. */
 function costs() {
-  const src = readFileSync(new URL('../../../src/scenarios/mpqueue.rs', import.meta.url), 'utf8');
+  const src = readFileSync(new URL('../../../crates/lessons/src/scenarios/mpqueue.rs', import.meta.url), 'utf8');
   const body = src.slice(src.indexOf('pub const COSTS: Costs = Costs {'));
   const get = (k) => {
     const m = body.match(new RegExp(`${k}: ([0-9.]+),`));

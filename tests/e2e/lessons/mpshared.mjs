@@ -2,13 +2,13 @@
 // Worker process maps vs a Manager worker answering each access. Browser
 // clock: real; the lock keeps every update (exact), a proxy access costs a
 // message round trip (far above a memory access). Virtual clock: the model,
-// exact from the parameters and the costs in src/scenarios/mpshared.rs.
+// exact from the parameters and the costs in crates/lessons/src/scenarios/mpshared.rs.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 function costs() {
   const read = (file, k) => {
-    const src = readFileSync(new URL(`../../../src/scenarios/${file}`, import.meta.url), 'utf8');
+    const src = readFileSync(new URL(`../../../crates/lessons/src/scenarios/${file}`, import.meta.url), 'utf8');
     const m = src.slice(src.indexOf('pub const COSTS: Costs = Costs {')).match(new RegExp(`${k}: ([0-9.]+),`));
     assert.ok(m, `${file} COSTS.${k}`);
     return Number(m[1]);

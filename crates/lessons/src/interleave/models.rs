@@ -27,18 +27,18 @@ pub const IDS: &[&str] = &[
 pub fn by_id(id: &str) -> Option<Model> {
     let id: &'static str = IDS.iter().find(|&&i| i == id)?;
     Some(match id {
-        "lost_update_2x3" => counter(id, include_str!("../../python/interleave/lost_update_2x3.py"), 2, 3, false),
-        "locked_2x3" => counter(id, include_str!("../../python/interleave/locked_2x3.py"), 2, 3, true),
-        "lost_update_3x2" => counter(id, include_str!("../../python/interleave/lost_update_3x2.py"), 3, 2, false),
-        "locked_3x2" => counter(id, include_str!("../../python/interleave/locked_3x2.py"), 3, 2, true),
-        "check_then_act" => check_then_act(id, include_str!("../../python/interleave/check_then_act.py"), false),
-        "check_then_act_locked" => check_then_act(id, include_str!("../../python/interleave/check_then_act_locked.py"), true),
-        "deadlock_ab_ba" => two_locks(id, include_str!("../../python/interleave/deadlock_ab_ba.py"), false),
-        "deadlock_ordered" => two_locks(id, include_str!("../../python/interleave/deadlock_ordered.py"), true),
-        "lock_twice" => lock_twice(id, include_str!("../../python/interleave/lock_twice.py"), false),
-        "rlock_twice" => lock_twice(id, include_str!("../../python/interleave/rlock_twice.py"), true),
-        "buffer_missed_notify" => buffer(id, include_str!("../../python/interleave/buffer_missed_notify.py"), false),
-        "buffer_notify" => buffer(id, include_str!("../../python/interleave/buffer_notify.py"), true),
+        "lost_update_2x3" => counter(id, include_str!("../../../../python/interleave/lost_update_2x3.py"), 2, 3, false),
+        "locked_2x3" => counter(id, include_str!("../../../../python/interleave/locked_2x3.py"), 2, 3, true),
+        "lost_update_3x2" => counter(id, include_str!("../../../../python/interleave/lost_update_3x2.py"), 3, 2, false),
+        "locked_3x2" => counter(id, include_str!("../../../../python/interleave/locked_3x2.py"), 3, 2, true),
+        "check_then_act" => check_then_act(id, include_str!("../../../../python/interleave/check_then_act.py"), false),
+        "check_then_act_locked" => check_then_act(id, include_str!("../../../../python/interleave/check_then_act_locked.py"), true),
+        "deadlock_ab_ba" => two_locks(id, include_str!("../../../../python/interleave/deadlock_ab_ba.py"), false),
+        "deadlock_ordered" => two_locks(id, include_str!("../../../../python/interleave/deadlock_ordered.py"), true),
+        "lock_twice" => lock_twice(id, include_str!("../../../../python/interleave/lock_twice.py"), false),
+        "rlock_twice" => lock_twice(id, include_str!("../../../../python/interleave/rlock_twice.py"), true),
+        "buffer_missed_notify" => buffer(id, include_str!("../../../../python/interleave/buffer_missed_notify.py"), false),
+        "buffer_notify" => buffer(id, include_str!("../../../../python/interleave/buffer_notify.py"), true),
         _ => return None,
     })
 }

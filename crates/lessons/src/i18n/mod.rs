@@ -57,7 +57,7 @@ mod python_choice;
 mod replay;
 mod threadpool;
 
-/// Lessons whose texts are one file each, `src/i18n/lessons/<id>.rs`, with a
+/// Lessons whose texts are one file each, `crates/lessons/src/i18n/lessons/<id>.rs`, with a
 /// `TABLE` (first load) and a native-only `LATER` (`later`): one line each here.
 macro_rules! lesson_texts {
     ($($id:ident),* $(,)?) => {

@@ -81,7 +81,7 @@ pub struct Scenario {
     // Its runnable CPython 3.11 listing of the same idea (stdlib only) is
     // `python/<id>.py`; the page fetches it when shown (`Listing`), so the
     // listings are not part of the wasm the first lesson waits for.
-    /// Parameters for the CPython fidelity check (`src/fidelity.rs`): the
+    /// Parameters for the CPython fidelity check (`crates/fidelity/src/lib.rs`): the
     /// listing is run with these as `--key value` plus `--json`, and compared
     /// with the virtual-clock run. Empty = not compared (CPU lessons).
     pub cpython: &'static [(&'static str, &'static str)],
@@ -141,7 +141,7 @@ pub static ALL: &[&Scenario] = &[
     &hybrid::SCENARIO,
     &structures::SCENARIO,
     &stealing::SCENARIO,
-    // Interleavings: stepped by hand and searched (src/interleave).
+    // Interleavings: stepped by hand and searched (crates/lessons/src/interleave).
     &interleave::SCENARIO,
     &threadbasics::SCENARIO,
 ];

@@ -1,3 +1,6 @@
+//! The fidelity comparison as a dev-only crate (tests and `examples/fidelity.rs`): it reads the
+//! lessons and the engine, and nothing of the page can reach it.
+//!
 //! CPython fidelity: does the playground's timeline agree with what CPython's
 //! asyncio actually does with the lesson's own listing?
 //!
@@ -19,6 +22,9 @@
 //!
 //! Native only (it starts a process); used by `tests/fidelity.rs` and by
 //! `examples/fidelity.rs`, which writes `FIDELITY.md`.
+
+use playground_engine as engine;
+use playground_lessons::scenarios;
 
 use crate::engine::metrics::summarize;
 use crate::engine::trace::{Outcome, Trace};

@@ -97,7 +97,7 @@ pub const DEADLOCK_BY_TIMEOUT: Tolerance = Tolerance {
 /// the CPU-bound and the mixed batch of `gilio` (one run has both) and the
 /// chooser's GIL threads on its CPU-bound and mixed jobs (more jobs than
 /// threads). Besides the real-time rule, each is held to the CPU-time
-/// floors its listing reports ([`crate::fidelity::PyReport::floors`]): a
+/// floors its listing reports ([`crate::PyReport::floors`]): a
 /// model that let GIL threads compute at once would be below them.
 pub const CPU_WORK: &[(&str, &[(&str, &str)])] = &[
     ("gilio", &[("n", "4"), ("threads", "4"), ("io", "200"), ("cpu", "50"), ("switch", "5000")]),

@@ -7,7 +7,7 @@
 //! same file with serde_json and checks every value the code uses equals it.
 
 /// The generated file, as committed.
-pub const COSTS_JSON: &str = include_str!("../../../data/cpython_costs.json");
+pub const COSTS_JSON: &str = include_str!("../../../../../data/cpython_costs.json");
 
 /// The number under `key` in the file's `"values"` object. A key that is
 /// missing, or a value that is not a plain decimal (`12.345`), is a compile

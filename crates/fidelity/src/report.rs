@@ -67,7 +67,7 @@ pub struct Comparison {
     /// once is below it by the work it overlapped).
     pub floors: Vec<Pair>,
     /// Result keys only one side reports (`key (engine only)` / `key (CPython only)`).
-    /// A failure unless [`crate::fidelity::variants::ENGINE_ONLY`] lists the
+    /// A failure unless [`crate::variants::ENGINE_ONLY`] lists the
     /// key, with the reason the listing leaves it out.
     pub unshared_results: Vec<String>,
     /// The CPython report this comparison was made with.
@@ -102,8 +102,7 @@ impl Comparison {
                 r.key, r.engine, r.python
             ));
         }
-        let listed =
-            |u: &String| u.strip_suffix(" (engine only)").is_some_and(|k| crate::fidelity::variants::engine_only(&self.scenario, k));
+        let listed = |u: &String| u.strip_suffix(" (engine only)").is_some_and(|k| crate::variants::engine_only(&self.scenario, k));
         let unlisted: Vec<&String> = self.unshared_results.iter().filter(|u| !listed(u)).collect();
         if !unlisted.is_empty() {
             f.push(format!("result keys only one side reports: {unlisted:?}"));

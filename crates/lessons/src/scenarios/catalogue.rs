@@ -9,7 +9,7 @@ use crate::i18n::{tr, Lang};
 /// The full text of `LESSONS.md`.
 pub fn markdown() -> String {
     let mut s = String::from(
-        "# Lessons\n\nGenerated from `src/scenarios` by `UPDATE_DOCS=1 cargo test --test catalogue`; do not edit by hand.\n\
+        "# Lessons\n\nGenerated from `crates/lessons/src/scenarios` by `UPDATE_DOCS=1 cargo test --test catalogue`; do not edit by hand.\n\
          Open a lesson with `?lesson=<id>` and set any parameter with `&<param>=<value>` (see README.md).\n\
          Values outside the bounds are refused with a message; the page keeps what you typed.\n\n\
          | id | lesson | kind | parameters (default, bounds) | Python listing |\n|---|---|---|---|---|\n",
