@@ -1,3 +1,4 @@
+# --- harness: set-up and the simulated network (simnet.py): notes, imports
 """Actors: a bank account that owns its balance; clients talk to it only through its mailbox.
 
 Run:  python3 actors.py --clients 4 --messages 6 --initial 100
@@ -7,8 +8,11 @@ simnet.py (next to this file) draws the same seeded think times and amounts as t
 import argparse, asyncio, json, time
 
 from simnet import SplitMix64, latency
+# Lines ending in "# rec" only record what the playground draws (its timeline, its report).
+# --- end harness
 
 
+# --- harness: the simulated workload: the playground's own seeded draws, in its order
 def plan(a):
     """Per client: [(think ms, op, amount)] in the playground's order of draws."""
     rng = SplitMix64(a.seed)
@@ -21,6 +25,7 @@ def plan(a):
             msgs.append((think, op, 10 * (1 + int(rng.next_f64() * 10))))
         out.append(msgs)
     return out
+# --- end harness
 
 
 class Account:
@@ -34,10 +39,10 @@ class Account:
     async def run(self):
         while (msg := await self.mailbox.get()) is not None:  # None: stop
             op, amount, reply = msg
-            self.writing += 1
-            self.max_writing = max(self.max_writing, self.writing)
+            self.writing += 1  # rec
+            self.max_writing = max(self.max_writing, self.writing)  # rec
             await asyncio.sleep(self.work)  # writing the ledger; other messages wait in the mailbox
-            self.writing -= 1
+            self.writing -= 1  # rec
             ok = True
             if op == "deposit":
                 self.balance += amount
@@ -55,8 +60,8 @@ class Account:
 
 
 async def main_async(a):
-    start = time.perf_counter()
-    now = lambda: (time.perf_counter() - start) * 1000
+    start = time.perf_counter()  # rec
+    now = lambda: (time.perf_counter() - start) * 1000  # rec
     account, tasks = Account(a.initial, a.mailbox, a.work), []
 
     async def client(c, msgs):
@@ -66,25 +71,25 @@ async def main_async(a):
             ok, _ = await account.ask(op, amount)
             net += amount if (op, ok) == ("deposit", True) else -amount if (op, ok) == ("withdraw", True) else 0
             rejected += (op, ok) == ("withdraw", False)
-        tasks.append({"name": f"client {c}", "end_ms": now(), "outcome": "done"})
+        tasks.append({"name": f"client {c}", "end_ms": now(), "outcome": "done"})  # rec
         return net, rejected
 
     async def shared_client(c, msgs):  # the `shared` design: no actor, no mailbox
-        nonlocal writing, max_writing
+        nonlocal writing, max_writing  # rec
         net = rejected = 0
         for think_ms, op, amount in msgs:
             await asyncio.sleep(think_ms / 1000)
             seen = shared["balance"]  # read ...
-            writing += 1
-            max_writing = max(max_writing, writing)
+            writing += 1  # rec
+            max_writing = max(max_writing, writing)  # rec
             await asyncio.sleep(a.work / 1000)  # ... other clients run here ...
-            writing -= 1
+            writing -= 1  # rec
             if op == "deposit":
                 shared["balance"], net = seen + amount, net + amount  # ... write back a stale value
             elif op == "withdraw" and seen >= amount:
                 shared["balance"], net = seen - amount, net - amount
             rejected += op == "withdraw" and seen < amount
-        tasks.append({"name": f"client {c}", "end_ms": now(), "outcome": "done"})
+        tasks.append({"name": f"client {c}", "end_ms": now(), "outcome": "done"})  # rec
         return net, rejected
 
     if a.design == "shared":
@@ -96,12 +101,12 @@ async def main_async(a):
         outs = await asyncio.gather(*(client(c, m) for c, m in enumerate(plan(a))))
         await account.mailbox.put(None)
         await actor
-        tasks.append({"name": "account 0", "end_ms": now(), "outcome": "done"})
+        tasks.append({"name": "account 0", "end_ms": now(), "outcome": "done"})  # rec
         balance, handled, max_writing = account.balance, account.handled, account.max_writing
     expected = a.initial + sum(n for n, _ in outs)
     results = {"final_balance": balance, "expected_balance": expected, "balance_error": balance - expected,
                "messages": handled, "rejected_withdrawals": sum(r for _, r in outs)}
-    return {"makespan_ms": now(), "max_in_flight": max_writing, "tasks": tasks, "results": results}
+    return {"makespan_ms": now(), "max_in_flight": max_writing, "tasks": tasks, "results": results}  # rec
 
 
 def main():

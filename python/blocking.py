@@ -1,3 +1,4 @@
+# --- harness: set-up and the simulated network (simnet.py): notes, imports
 """Blocking the event loop: a CPU loop on the loop stalls every timer; to_thread keeps it ticking.
 
 Run:  python3 blocking.py --mode block     then   python3 blocking.py --mode offload
@@ -13,11 +14,15 @@ late it wakes up. simnet.py (next to this file) stands in for the server.
 import argparse, asyncio, json, time
 
 from simnet import fetch
+# Lines ending in "# rec" only record what the playground draws (its timeline, its report).
+# --- end harness
 
 JOB_AT_MS, LATE_MS, TICK_MS = 45, 20, 10
+# --- harness: for the fidelity check (tools/real_run.py): what the engine times as blocking
 # The engine counts spin(ms) as ms on its thread (Runtime::block): tools/real_run.py
 # must not count it as the loop's slack (it would then excuse an engine that never blocked).
 ENGINE_TIMED = ("spin",)
+# --- end harness
 
 
 def spin(ms):
@@ -30,17 +35,17 @@ def spin(ms):
 async def main_async(a):
     t0 = time.perf_counter()
     now = lambda: (time.perf_counter() - t0) * 1000
-    tasks, stats = [], {"in_flight": 0, "max_in_flight": 0, "max_lag": 0.0}
+    tasks, stats = [], {"in_flight": 0, "max_in_flight": 0, "max_lag": 0.0}  # rec
 
     async def request(i):
         start = i * a.every
         if start > now():
             await asyncio.sleep((start - now()) / 1000)
-        stats["in_flight"] += 1
-        stats["max_in_flight"] = max(stats["max_in_flight"], stats["in_flight"])
+        stats["in_flight"] += 1  # rec
+        stats["max_in_flight"] = max(stats["max_in_flight"], stats["in_flight"])  # rec
         await fetch(a.ms)
-        stats["in_flight"] -= 1
-        tasks.append({"name": f"request {i}", "end_ms": now(), "outcome": "done"})
+        stats["in_flight"] -= 1  # rec
+        tasks.append({"name": f"request {i}", "end_ms": now(), "outcome": "done"})  # rec
         return max(0.0, now() - (start + a.ms))  # how late it answered
 
     async def job():
@@ -49,19 +54,19 @@ async def main_async(a):
         if a.mode == "block":
             spin(a.cpu_ms)  # on the event loop: every timer waits for it
         elif a.mode in ("sync", "sync_to_thread"):
-            stats["in_flight"] += 1  # a request, if a blocking one
-            stats["max_in_flight"] = max(stats["max_in_flight"], stats["in_flight"])
+            stats["in_flight"] += 1  # a request, if a blocking one  # rec
+            stats["max_in_flight"] = max(stats["max_in_flight"], stats["in_flight"])  # rec
             if a.mode == "sync":
                 time.sleep(a.cpu_ms / 1000)  # requests.get(url) on the loop: the same stall, no CPU
             else:
                 await asyncio.to_thread(time.sleep, a.cpu_ms / 1000)  # parked in a worker thread
-                tasks.append({"name": "worker 0", "end_ms": now(), "outcome": "done"})
-            stats["in_flight"] -= 1
+                tasks.append({"name": "worker 0", "end_ms": now(), "outcome": "done"})  # rec
+            stats["in_flight"] -= 1  # rec
         else:  # on a worker thread: the loop goes on. A pure-Python loop there still
             # takes the GIL from the loop for up to 5 ms at a time (sys.getswitchinterval),
             # so timers wobble a little; C code that releases the GIL would not.
             await asyncio.to_thread(spin, a.cpu_ms)
-        tasks.append({"name": "job 0", "end_ms": now(), "outcome": "done"})
+        tasks.append({"name": "job 0", "end_ms": now(), "outcome": "done"})  # rec
         return now() - t
 
     async def lag_monitor():
@@ -72,8 +77,9 @@ async def main_async(a):
 
     monitor = asyncio.create_task(lag_monitor())
     ran, *delays = await asyncio.gather(job(), *(request(i) for i in range(a.n)))
-    makespan = now()
+    makespan = now()  # rec
     monitor.cancel()
+    # --- harness: recording
     return {
         "makespan_ms": makespan,
         "max_in_flight": stats["max_in_flight"],
@@ -85,6 +91,7 @@ async def main_async(a):
             "cpu_job_ms": ran,
         },
     }
+    # --- end harness
 
 
 def main():

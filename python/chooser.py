@@ -1,3 +1,4 @@
+# --- harness: set-up: notes, how to run it, imports
 """One job, every model: sequential, threads, processes, asyncio, asyncio + processes.
 
 Run:  python3 chooser.py --n 12 --io 200 --cpu 100 --kb 100
@@ -12,6 +13,8 @@ import argparse, asyncio, json, os, sys, threading, time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 from gilwork import burn
+# Lines ending in "# rec" only record what the playground draws (its timeline, its report).
+# --- end harness
 
 JOBS = {"io_bound": (1, 0), "cpu_bound": (0, 1), "io_then_cpu": (1, 1)}
 
@@ -19,11 +22,12 @@ JOBS = {"io_bound": (1, 0), "cpu_bound": (0, 1), "io_then_cpu": (1, 1)}
 def compute(ms, data=b""):
     # `ms` of this thread's own CPU time; what ran holding the GIL goes to WORK_S (gilwork.py).
     held = burn(ms)
-    with LOCK:
-        WORK_S[0] += held
+    with LOCK:  # rec
+        WORK_S[0] += held  # rec
     return len(data)
 
 
+# --- harness: recording: requests in flight, when each lane finished, the GIL-held CPU time
 # One run's report (--model): requests in flight, when each lane finished.
 FLIGHT = {"now": 0, "max": 0}
 ENDS = {}
@@ -42,16 +46,17 @@ def flight(d):
 
 def ended(lane):
     ENDS[lane] = (time.perf_counter() - ORIGIN[0]) * 1000
+# --- end harness
 
 
 def job(io_ms, cpu_ms):
     if io_ms:
-        flight(1)
+        flight(1)  # rec
         time.sleep(io_ms / 1000)
-        flight(-1)
+        flight(-1)  # rec
     r = compute(cpu_ms) if cpu_ms else 0
-    name = threading.current_thread().name
-    ended("main" if name == "MainThread" else name.replace("_", " "))
+    name = threading.current_thread().name  # rec
+    ended("main" if name == "MainThread" else name.replace("_", " "))  # rec
     return r
 
 
@@ -74,16 +79,16 @@ def models(a, io_ms, cpu_ms):
             list(ex.map(job, [io_ms] * a.n, [cpu_ms] * a.n))
     async def fetch_then(i, compute_on):
         if io_ms:
-            flight(1)
+            flight(1)  # rec
             await asyncio.sleep(io_ms / 1000)
-            flight(-1)
+            flight(-1)  # rec
         if cpu_ms or compute_on is not None:
             if compute_on is None:
                 compute(cpu_ms, body)                   # blocks the loop
-                ended("event loop")
+                ended("event loop")  # rec
             else:
                 await asyncio.get_running_loop().run_in_executor(compute_on, compute, cpu_ms, body)
-        ended(f"task {i}")
+        ended(f"task {i}")  # rec
     async def gather(pool):
         await asyncio.gather(*(fetch_then(i, pool) for i in range(a.n)))
     def asyncio_loop():
@@ -100,6 +105,7 @@ def models(a, io_ms, cpu_ms):
     return out
 
 
+# --- harness: measuring (--measure): what a process pool costs here
 def noop(x):
     return x
 
@@ -122,6 +128,7 @@ def measure():
     return {"pool_1_ms": pools[1], "pool_2_ms": pools[2], "pool_4_ms": pools[4],
             "spawn_ms": (pools[4] - pools[1]) / 3, "item_ms": item,
             "kb_ms": max(kb100 - item, 0) / 100, "start_method": __import__("multiprocessing").get_start_method()}
+# --- end harness
 
 
 def main():
@@ -141,12 +148,17 @@ def main():
     p.add_argument("--json", action="store_true")
     a = p.parse_args()
     # --- end harness
+    # --- harness: measuring (--measure): what processes cost on this machine
     if a.measure:
         m = measure()
         print(json.dumps(m) if a.json else "\n".join(f"{k}: {v:.4f}" if isinstance(v, float) else f"{k}: {v}" for k, v in m.items()))
         return
+    # --- end harness
+    # --- harness: argument parsing: the sizes' bounds
     if min(a.n, a.threads, a.processes) < 1 or min(a.io, a.cpu, a.kb) < 0:
         p.error("n, threads and processes must be >= 1; io, cpu and kb >= 0")
+    # --- end harness
+    # --- harness: recording: one model's run, for the fidelity check (--model)
     if a.model:
         uses_io, uses_cpu = JOBS[a.job or "io_then_cpu"]
         run = models(a, a.io * uses_io, a.cpu * uses_cpu)[a.model]
@@ -162,6 +174,7 @@ def main():
             report["floors"] = {"makespan_ms": a.io * uses_io + WORK_S[0] * 1000}
         print(json.dumps(report) if a.json else report)
         return
+    # --- end harness
     out = {}
     for kind, (uses_io, uses_cpu) in JOBS.items():
         times = {m: timed(f) for m, f in models(a, a.io * uses_io, a.cpu * uses_cpu).items()}

@@ -1,3 +1,4 @@
+# --- harness: set-up and the simulated network (simnet.py): notes, imports
 """Coordination primitives: Lock, Event, Condition, Barrier, a connection pool, a periodic job.
 
 Run:  python3 coordination.py --primitive lock --n 5 --ms 100
@@ -8,8 +9,11 @@ seeded latencies, so both run exactly the same requests.
 import argparse, asyncio, json, time
 
 from simnet import SplitMix64, fetch, latency
+# Lines ending in "# rec" only record what the playground draws (its timeline, its report).
+# --- end harness
 
 
+# --- harness: recording, and the requests: class Run keeps the clock, the requests in flight and the finished tasks
 class Run:
     """The clock and what the playground draws: finished tasks, requests in flight."""
 
@@ -30,6 +34,7 @@ class Run:
 
     def done(self, name):
         self.tasks.append({"name": name, "end_ms": self.now(), "outcome": "done"})
+# --- end harness
 
 
 async def lock(run, n, lat, **_):
@@ -41,7 +46,7 @@ async def lock(run, n, lat, **_):
             seen = counter  # read ...
             await run.io(lat[i])  # ... await ...
             counter = seen + 1  # ... write: safe only because nobody else is inside
-        run.done(f"task {i}")
+        run.done(f"task {i}")  # rec
 
     await asyncio.gather(*(task(i) for i in range(n)))
     run.results["counter"] = counter
@@ -54,12 +59,12 @@ async def event(run, n, lat, **_):
         await run.io(lat[0])  # load the config
         run.results["set_ms"] = run.now()
         ready.set()  # wakes every waiter at once
-        run.done("setter 0")
+        run.done("setter 0")  # rec
 
     async def waiter(i):
         await ready.wait()
         await run.io(lat[1 + i])
-        run.done(f"waiter {i}")
+        run.done(f"waiter {i}")  # rec
 
     await asyncio.gather(setter(), *(waiter(i) for i in range(n)))
 
@@ -73,14 +78,14 @@ async def condition(run, n, lat, **_):
             async with cond:
                 items.append(i)
                 cond.notify(1)  # one item: wake one consumer
-        run.done("producer 0")
+        run.done("producer 0")  # rec
 
     async def consumer(i):
         async with cond:
             await cond.wait_for(lambda: items)  # re-checks after every wake-up
             item = items.pop(0)
         await run.io(lat[n + item])
-        run.done(f"consumer {i}")
+        run.done(f"consumer {i}")  # rec
 
     await asyncio.gather(producer(), *(consumer(i) for i in range(n)))
 
@@ -93,7 +98,7 @@ async def barrier(run, n, lat, **_):
         if await gate.wait() == n - 1:  # the last to arrive opens it for all
             run.results["barrier_ms"] = run.now()
         await run.io(lat[n + i])  # phase 2
-        run.done(f"task {i}")
+        run.done(f"task {i}")  # rec
 
     await asyncio.gather(*(task(i) for i in range(n)))
 
@@ -110,7 +115,7 @@ async def pool(run, n, lat, k, **_):
             await run.io(lat[i])  # the query, on this connection
         finally:
             free.put_nowait(conn)  # back to the pool for the next task
-        run.done(f"task {i}")
+        run.done(f"task {i}")  # rec
 
     await asyncio.gather(*(task(i) for i in range(n)))
     run.results["connections_reused"] = sum(u - 1 for u in uses if u)
@@ -124,7 +129,7 @@ async def periodic(run, n, lat, ms, **_):
             late = max(0.0, run.now() - i * ms)
             await run.io(lat[i])
         run.results["loop_drift_ms"] = late
-        run.done("loop 0")
+        run.done("loop 0")  # rec
 
     async def scheduler():  # tick i at start + i*P: no drift
         for i in range(n):
@@ -133,7 +138,7 @@ async def periodic(run, n, lat, ms, **_):
             late = max(0.0, run.now() - i * ms)
             await run.io(lat[i])
         run.results["scheduler_drift_ms"] = late
-        run.done("scheduler 0")
+        run.done("scheduler 0")  # rec
 
     await asyncio.gather(sleep_loop(), scheduler())
 
@@ -154,17 +159,19 @@ def main():
     if a.n < 1 or a.k < 1 or a.ms <= 0:
         p.error("n, k and ms must be positive")
     # --- end harness
+    # --- harness: the simulated network: the playground's own seeded latencies
     base = a.ms / 2 if a.primitive == "periodic" else a.ms  # periodic jobs: about half a period
     rng = SplitMix64(a.seed)
     lat = [latency("uniform", base, rng) for _ in range(2 * a.n)]
+    # --- end harness
     run = Run()
 
     async def main_async():
-        run.start = time.perf_counter()  # the clock starts with the loop, as in the playground
+        run.start = time.perf_counter()  # the clock starts with the loop, as in the playground  # rec
         await VARIANTS[a.primitive](run, n=a.n, lat=lat, k=a.k, ms=a.ms)
 
     asyncio.run(main_async())
-    out = {"makespan_ms": run.now(), "max_in_flight": run.max_in_flight, "tasks": run.tasks, "results": run.results}
+    out = {"makespan_ms": run.now(), "max_in_flight": run.max_in_flight, "tasks": run.tasks, "results": run.results}  # rec
     # --- harness: the report (--json for the playground's checks, else printed)
     if a.json:
         print(json.dumps(out))

@@ -1,3 +1,4 @@
+# --- harness: set-up and the simulated network (simnet.py): notes, imports
 """A crawler that keeps at most K requests in flight (asyncio.Semaphore).
 
 Run:  python3 crawler.py --n 20 --k 5 --latency uniform --ms 200
@@ -13,8 +14,11 @@ semaphore protects the other side too.
 import argparse, asyncio, json, time
 
 from simnet import fetch, plan
+# Lines ending in "# rec" only record what the playground draws (its timeline, its report).
+# --- end harness
 
 
+# --- harness: the simulated server (--server capacity): the playground's server model, request by request
 class Server:
     """The overloadable server (the playground's server model, request by request)."""
 
@@ -31,37 +35,38 @@ class Server:
             await fetch(round(latency_ms * max(1.0, n / self.capacity) ** 2 * 10) / 10, status)
         finally:
             self.in_service -= 1
+# --- end harness
 
 
 async def crawl(args):
     requests = plan(args.n, args.latency, args.ms, args.fail, args.seed)
     sem = asyncio.Semaphore(args.k)
     server = Server(args.capacity, args.queue) if args.server == "capacity" else None
-    start = time.perf_counter()
-    now = lambda: (time.perf_counter() - start) * 1000
-    events, tasks, in_flight, max_in_flight = [], [], 0, 0
+    start = time.perf_counter()  # rec
+    now = lambda: (time.perf_counter() - start) * 1000  # rec
+    events, tasks, in_flight, max_in_flight = [], [], 0, 0  # rec
 
     async def one(i, latency_ms, status):
-        nonlocal in_flight, max_in_flight
+        nonlocal in_flight, max_in_flight  # rec
         async with sem:  # wait here while K requests are in flight
             if server and server.refuses():
-                tasks.append({"name": f"request {i}", "end_ms": now(), "outcome": "failed"})  # HTTP 503
+                tasks.append({"name": f"request {i}", "end_ms": now(), "outcome": "failed"})  # HTTP 503  # rec
                 return
-            in_flight += 1
-            max_in_flight = max(max_in_flight, in_flight)
-            events.append({"t": now(), "id": i, "ev": "start"})
+            in_flight += 1  # rec
+            max_in_flight = max(max_in_flight, in_flight)  # rec
+            events.append({"t": now(), "id": i, "ev": "start"})  # rec
             try:
                 await (server.fetch if server else fetch)(latency_ms, status)
                 ok = True
             except RuntimeError:
                 ok = False
             finally:
-                in_flight -= 1
-            events.append({"t": now(), "id": i, "ev": "done" if ok else "failed"})
-            tasks.append({"name": f"request {i}", "end_ms": now(), "outcome": "done" if ok else "failed"})
+                in_flight -= 1  # rec
+            events.append({"t": now(), "id": i, "ev": "done" if ok else "failed"})  # rec
+            tasks.append({"name": f"request {i}", "end_ms": now(), "outcome": "done" if ok else "failed"})  # rec
 
     await asyncio.gather(*(one(i, lat, st) for i, (lat, st) in enumerate(requests)))
-    return {"makespan_ms": now(), "max_in_flight": max_in_flight, "events": events, "tasks": tasks}
+    return {"makespan_ms": now(), "max_in_flight": max_in_flight, "events": events, "tasks": tasks}  # rec
 
 
 def main():

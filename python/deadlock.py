@@ -1,3 +1,4 @@
+# --- harness: set-up and the simulated network (simnet.py): notes, imports
 """Tasks taking two locks in opposite order deadlock; one global lock order fixes it.
 
 Run:  python3 deadlock.py --ordering opposite --n 2 --ms 100
@@ -10,6 +11,8 @@ the cycle; the playground checks that graph at every wait instead.
 import argparse, asyncio, json, time
 
 from simnet import fetch
+# Lines ending in "# rec" only record what the playground draws (its timeline, its report).
+# --- end harness
 
 holder, wants = {}, {}  # the wait-for graph: lock -> task holding it, task -> lock it waits for
 
@@ -57,18 +60,18 @@ def cycle():
 async def main_async(args):
     n, ms = args.n, args.ms
     locks = [Lock(f"lock {chr(65 + i)}") for i in range(n)]
-    start = time.perf_counter()
-    now = lambda: (time.perf_counter() - start) * 1000
-    ends, in_flight, max_in_flight = {}, 0, 0
+    start = time.perf_counter()  # rec
+    now = lambda: (time.perf_counter() - start) * 1000  # rec
+    ends, in_flight, max_in_flight = {}, 0, 0  # rec
 
     async def work():  # a request while holding the lock(s)
-        nonlocal in_flight, max_in_flight
-        in_flight += 1
-        max_in_flight = max(max_in_flight, in_flight)
+        nonlocal in_flight, max_in_flight  # rec
+        in_flight += 1  # rec
+        max_in_flight = max(max_in_flight, in_flight)  # rec
         try:
             await fetch(ms)
         finally:
-            in_flight -= 1
+            in_flight -= 1  # rec
 
     async def task(i):
         first, second = i, (i + 1) % n
@@ -78,7 +81,7 @@ async def main_async(args):
             await work()
             async with locks[second].use(i):
                 await work()
-        ends[i] = now()
+        ends[i] = now()  # rec
 
     tasks = [asyncio.create_task(task(i)) for i in range(n)]
     # Every task finishes within 2*n*ms when there is no deadlock.
@@ -87,7 +90,8 @@ async def main_async(args):
     for t in pending:
         t.cancel()
     await asyncio.gather(*pending, return_exceptions=True)
-    end = now()
+    end = now()  # rec
+    # --- harness: recording
     return {
         "makespan_ms": end,
         "max_in_flight": max_in_flight,
@@ -95,6 +99,7 @@ async def main_async(args):
         "results": {"deadlock_detected": 1 if found else 0, "tasks_done": len(ends)},
         "deadlock": found,
     }
+    # --- end harness
 
 
 def main():

@@ -1,3 +1,4 @@
+# --- harness: set-up: notes, how to run it, imports
 """Recursive Fibonacci split into subtrees: sequential, threads or processes.
 
 Run:  python3 fib.py --n 27 --depth 4 --mode processes
@@ -7,6 +8,7 @@ rayon::join: a pool task that waits on tasks of its own pool can deadlock it,
 so the split is made up front, as the playground's swept version does.
 """
 import argparse, json, os, time
+# --- end harness
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 

@@ -1,3 +1,4 @@
+# --- harness: set-up and the simulated network (simnet.py): notes, imports
 """The same requests awaited one by one, then all at once with asyncio.gather.
 
 Run:  python3 gather.py --n 8 --latency uniform --ms 150
@@ -7,21 +8,23 @@ seeded latencies, so both run exactly the same requests.
 import argparse, asyncio, json, time
 
 from simnet import fetch, plan
+# Lines ending in "# rec" only record what the playground draws (its timeline, its report).
+# --- end harness
 
 
 async def main_async(args):
     latencies = [lat for lat, _ in plan(args.n, args.latency, args.ms, 0, args.seed)]
-    t0 = time.perf_counter()
-    now = lambda: (time.perf_counter() - t0) * 1000
-    tasks, in_flight, max_in_flight = [], 0, 0
+    t0 = time.perf_counter()  # rec
+    now = lambda: (time.perf_counter() - t0) * 1000  # rec
+    tasks, in_flight, max_in_flight = [], 0, 0  # rec
 
     async def get(name, lat):  # fetch, noting when it ends and how many are in flight
-        nonlocal in_flight, max_in_flight
-        in_flight += 1
-        max_in_flight = max(max_in_flight, in_flight)
+        nonlocal in_flight, max_in_flight  # rec
+        in_flight += 1  # rec
+        max_in_flight = max(max_in_flight, in_flight)  # rec
         await fetch(lat)
-        in_flight -= 1
-        tasks.append({"name": name, "end_ms": now(), "outcome": "done"})
+        in_flight -= 1  # rec
+        tasks.append({"name": name, "end_ms": now(), "outcome": "done"})  # rec
 
     start = time.perf_counter()
     for i, lat in enumerate(latencies):  # one after another: each await waits for the previous one
@@ -31,9 +34,9 @@ async def main_async(args):
     start = time.perf_counter()
     await asyncio.gather(*(get(f"gather {i}", lat) for i, lat in enumerate(latencies)))  # all in flight at once
     gathered = (time.perf_counter() - start) * 1000
-    results = {"await_loop_ms": await_loop, "gather_ms": gathered, "speedup_x": await_loop / gathered}
-    return {"await_loop_ms": await_loop, "gather_ms": gathered, "plan_ms": latencies,
-            "makespan_ms": now(), "max_in_flight": max_in_flight, "tasks": tasks, "results": results}
+    results = {"await_loop_ms": await_loop, "gather_ms": gathered, "speedup_x": await_loop / gathered}  # rec
+    return {"await_loop_ms": await_loop, "gather_ms": gathered, "plan_ms": latencies,  # rec
+            "makespan_ms": now(), "max_in_flight": max_in_flight, "tasks": tasks, "results": results}  # rec
 
 
 def main():

@@ -1,3 +1,4 @@
+# --- harness: set-up: notes, how to run it, imports
 """CPU-bound work: sequential vs threads (one GIL) vs processes (copies in and out).
 
 Run:  python3 gil.py --items 4000 --rounds 400
@@ -7,6 +8,7 @@ parallel, but every input and result is pickled, sent through a pipe and
 unpickled, and starting the workers costs time too.
 """
 import argparse, json, os, sys, time
+# --- end harness
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 MASK = (1 << 64) - 1

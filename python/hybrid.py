@@ -1,3 +1,4 @@
+# --- harness: set-up and the simulated network (simnet.py): notes, imports
 """Hybrid: async requests whose answers are processed on a process pool.
 
 Run:  python3 hybrid.py --n 12 --ms 200 --work 200000
@@ -10,6 +11,8 @@ import argparse, asyncio, json, math, time
 from concurrent.futures import ProcessPoolExecutor
 
 from simnet import fetch, plan
+# Lines ending in "# rec" only record what the playground draws (its timeline, its report).
+# --- end harness
 
 BODY_BASE = 1_000_000
 
@@ -33,7 +36,7 @@ async def fetch_and_process(i, latency_ms, work, pool, t0):
     lo = BODY_BASE + i * work
     loop = asyncio.get_running_loop()
     count = await loop.run_in_executor(pool, count_primes, lo, lo + work)  # CPU: another process
-    return {"name": f"request {i}", "end_ms": (time.perf_counter() - t0) * 1000, "outcome": "done", "primes": count}
+    return {"name": f"request {i}", "end_ms": (time.perf_counter() - t0) * 1000, "outcome": "done", "primes": count}  # rec
 
 
 async def main_async(a):
@@ -41,13 +44,15 @@ async def main_async(a):
     with ProcessPoolExecutor() as pool:
         t0 = time.perf_counter()
         tasks = await asyncio.gather(*(fetch_and_process(i, lat, a.work, pool, t0) for i, lat in enumerate(latencies)))
-        makespan = (time.perf_counter() - t0) * 1000
+        makespan = (time.perf_counter() - t0) * 1000  # rec
+    # --- harness: recording
     return {
         "makespan_ms": makespan,
         "max_in_flight": a.n,
         "tasks": tasks,
         "results": {"responses_processed": len(tasks), "primes_found": sum(t["primes"] for t in tasks)},
     }
+    # --- end harness
 
 
 def main():

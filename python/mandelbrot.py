@@ -1,3 +1,4 @@
+# --- harness: set-up: notes, how to run it, imports
 """The Mandelbrot set in bands of rows: sequential, threads or processes.
 
 Run:  python3 mandelbrot.py --width 160 --height 120 --mode processes
@@ -5,6 +6,7 @@ Same window and pixel centres as the playground, so the escape counts agree
 exactly. Bands through the set cost far more than bands outside it.
 """
 import argparse, json, os, time
+# --- end harness
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 RE, IM = (-2.2, 0.8), (-1.2, 1.2)

@@ -1,3 +1,4 @@
+# --- harness: set-up: notes, how to run it, imports
 """Map-reduce: sales totals per region over generated records, in chunks.
 
 Run:  python3 mapreduce.py --records 200000 --mode processes
@@ -5,6 +6,7 @@ Record j draws (region, amount 1..1000) from its own SplitMix64 stream, as in
 the playground. Map: each chunk counts into a Counter; reduce: add the Counters.
 """
 import argparse, json, os, time
+# --- end harness
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 

@@ -1,3 +1,4 @@
+# --- harness: set-up: notes, how to run it, imports
 """Moving data between processes: a Queue, a Pipe and a Pool, and how processes start.
 
 Run:  python3 mpqueue.py --mode queue --method spawn --procs 3 --items 10 --work 100 --kb 1
@@ -19,6 +20,8 @@ module-level global: --initializer set runs init(2) once in each new process
 spawned process (spawn, forkserver) never has: NameError.
 """
 import argparse, json, math, multiprocessing as mp, os, pickle, sys, time
+# Lines ending in "# rec" only record what the playground draws (its timeline, its report).
+# --- end harness
 
 clock = time.perf_counter          # CLOCK_MONOTONIC: the same clock in every process
 READY = None
@@ -78,8 +81,8 @@ def run(a):
     ctx = mp.get_context(a.method)
     data = b"x" * (a.kb * 1024)
     t0 = clock()
-    ms = lambda t: (t - t0) * 1000
-    ends, starts, copies, busy = {}, {}, [], []
+    ms = lambda t: (t - t0) * 1000  # rec
+    ends, starts, copies, busy = {}, {}, [], []  # rec
     report = {"tasks": [], "results": {}}
     lam = a.func == "lambda"
 
@@ -106,6 +109,7 @@ def run(a):
         back = clock()
         pool.close()
         pool.join()                # every process has run its initializer and ended
+        # --- harness: recording: when each process started and ended, what each message cost
         pids = sorted({o[1] for o in out}, key=lambda p: min(o[2] for o in out if o[1] == p))
         for val, pid, ready, sent, s, e in out:
             name = f"process {pids.index(pid)}"
@@ -122,6 +126,7 @@ def run(a):
             per_pid[pid] = per_pid.get(pid, 0.0) + (e - s)
         overhead = (back - t0) - max(per_pid.values()) - max(starts.values())
         copies = [max(overhead, 0.0) * 1000 / report["results"]["messages"]] * report["results"]["messages"]
+        # --- end harness
     elif a.mode == "queue":
         tasks, results = ctx.Queue(), ctx.Queue()
         procs = [ctx.Process(target=target, args=(w, tasks, results)) for w in range(a.procs)]
@@ -137,19 +142,19 @@ def run(a):
         got = 0
         while got < a.items + a.procs:
             m = results.get()
-            now = clock()
+            now = clock()  # rec
             got += 1
             if m[0] == "ready":
-                starts[m[1]] = m[2] - t0
+                starts[m[1]] = m[2] - t0  # rec
                 continue
             _, w, i, copy_in, s, e = m
-            ends[f"process {w}"] = ms(now)
-            copies.append((copy_in + now - e) * 1000)
-            busy.append((s, e))
+            ends[f"process {w}"] = ms(now)  # rec
+            copies.append((copy_in + now - e) * 1000)  # rec
+            busy.append((s, e))  # rec
         for p in procs:
             p.join()
-        report["results"]["messages"] = a.items
-        report["results"]["processes"] = a.procs
+        report["results"]["messages"] = a.items  # rec
+        report["results"]["processes"] = a.procs  # rec
     else:
         parent, child = ctx.Pipe()
         p = ctx.Process(target=target, args=(child,))
@@ -161,14 +166,15 @@ def run(a):
         for i in range(a.items):
             parent.send((i, a.work, data, clock()))
             _, copy_in, s, e = parent.recv()
-            now = clock()
-            ends["process 0"] = ms(now)
-            copies.append((copy_in + now - e) * 1000)
-            busy.append((s, e))
+            now = clock()  # rec
+            ends["process 0"] = ms(now)  # rec
+            copies.append((copy_in + now - e) * 1000)  # rec
+            busy.append((s, e))  # rec
         parent.send(None)
         p.join()
-        report["results"]["messages"] = a.items
-        report["results"]["processes"] = 1
+        report["results"]["messages"] = a.items  # rec
+        report["results"]["processes"] = 1  # rec
+    # --- harness: recording: the report's figures (start-up, items at once, each message's cost, the slack)
     report["results"]["results"] = len(busy)
     report["results"]["chunksize"] = math.ceil(a.items / (4 * a.procs)) if a.mode == "pool_map" else 1
     report["makespan_ms"] = max(ends.values(), default=ms(clock()))
@@ -191,18 +197,20 @@ def run(a):
     # as this run's slack, the time the engine's schedule may be short by.
     report["process_slack_ms"] = sum(starts.values()) * 1000 + sum(copies) + sum(max(0.0, (e - s) * 1000 - a.work) for s, e in busy)
     return report
+    # --- end harness
 
 
 def error(report, e, t0):
     """The function could not be pickled, or a process had no MULT: the run ends there."""
     report["error"] = f"{type(e).__module__}.{type(e).__qualname__}: {e}"
-    report["makespan_ms"] = (clock() - t0) * 1000
-    report["tasks"] = [{"name": "main", "end_ms": report["makespan_ms"], "outcome": "failed"}]
-    report["max_in_flight"] = 0
+    report["makespan_ms"] = (clock() - t0) * 1000  # rec
+    report["tasks"] = [{"name": "main", "end_ms": report["makespan_ms"], "outcome": "failed"}]  # rec
+    report["max_in_flight"] = 0  # rec
     report["results"]["pickling_errors" if not isinstance(e, NameError) else "name_errors"] = 1
     return report
 
 
+# --- harness: measuring (--measure): start-up per method, cost per message per mode
 def measure(rounds=5, n=200):
     """Best of `rounds`: one process's start-up per method; one message's
     round trip (1 KB, no work) per mode, on an already started process."""
@@ -236,6 +244,7 @@ def measure(rounds=5, n=200):
             best = min(best, (clock() - t) / n)
     out["message_pool_ms"] = best * 1000
     return out
+# --- end harness
 
 
 def main():
@@ -253,10 +262,12 @@ def main():
     p.add_argument("--json", action="store_true")
     a = p.parse_args()
     # --- end harness
+    # --- harness: measuring (--measure): start-up per method, cost per message per mode
     if a.measure:
         m = measure()
         print(json.dumps(m) if a.json else "\n".join(f"{k}: {v:.3f}" for k, v in m.items()))
         return
+    # --- end harness
     r = run(a)
     # --- harness: the report (--json for the playground's checks, else printed)
     if a.json:

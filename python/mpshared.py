@@ -1,3 +1,4 @@
+# --- harness: set-up: notes, how to run it, imports
 """State shared between processes: a Value in shared memory vs a Manager proxy vs a plain global, with and without the lock.
 
 Run:  python3 mpshared.py --mode shared_memory --lock unlocked --procs 4 --increments 10000
@@ -16,6 +17,8 @@ dict, and changes only its own copy: a child reads `increments`, the parent's
 COUNTER is still 0 and its SEEN still {} after the join (a lock changes nothing).
 """
 import argparse, json, multiprocessing as mp, sys, time
+# Lines ending in "# rec" only record what the playground draws (its timeline, its report).
+# --- end harness
 
 clock = time.perf_counter          # CLOCK_MONOTONIC: the same clock in every process
 COUNTER = 0                        # a module-level global: every process has its own
@@ -50,7 +53,7 @@ def plain_increments(lock, n, done, w):
 
 def run(a):
     ctx = mp.get_context("fork")
-    t0 = clock()
+    t0 = clock()  # rec
     manager = ctx.Manager() if a.mode == "manager" else None
     if manager:
         v = manager.Value("i", 0)
@@ -61,7 +64,7 @@ def run(a):
     else:
         v = ctx.Value("i", 0)
         lock = v.get_lock() if a.lock == "locked" else None
-    ready = clock()
+    ready = clock()  # rec
     done = ctx.Queue()
     if a.mode == "plain":
         procs = [ctx.Process(target=plain_increments, args=(lock, a.increments, done, w)) for w in range(a.procs)]
@@ -79,9 +82,10 @@ def run(a):
     value = COUNTER if a.mode == "plain" else v.value   # the parent's own, after the join
     if manager:
         manager.shutdown()
-    end = max(e for _, e in loops.values())
-    ms = lambda t: (t - t0) * 1000
+    end = max(e for _, e in loops.values())  # rec
+    ms = lambda t: (t - t0) * 1000  # rec
     expected = a.procs * a.increments
+    # --- harness: recording
     tasks = [{"name": f"process {w}", "end_ms": ms(e), "outcome": "done"} for w, (s, e) in sorted(loops.items())]
     tasks.append({"name": "main", "end_ms": ms(end), "outcome": "done"})
     edges = sorted([(s, 1) for s, _ in loops.values()] + [(e, -1) for _, e in loops.values()])
@@ -90,10 +94,12 @@ def run(a):
         cur += d
         most = max(most, cur)
     alone = measure_one(a.mode, a.lock == "locked", min(a.increments, 500))
+    # --- end harness
     results = {"final_value": value, "expected": expected, "lost_updates": expected - value}
     if a.mode == "plain":
         results["child_value"] = max(saw.values())
         results["parent_dict_keys"] = len(SEEN)
+    # --- harness: recording
     return {
         "makespan_ms": ms(end),
         "max_in_flight": most,
@@ -106,8 +112,10 @@ def run(a):
         # serving one at a time. python/tools/real_run.py counts it as slack.
         "process_slack_ms": ms(min(s for s, _ in loops.values())) + sum((e - s) * 1000 - a.increments * alone for s, e in loops.values()),
     }
+    # --- end harness
 
 
+# --- harness: measuring: one increment's cost, one process alone (for the slack, and --measure)
 def measure_one(mode, lock, n):
     """ms per increment, one process alone (the least of 3 runs of n)."""
     global COUNTER
@@ -136,6 +144,7 @@ def measure_one(mode, lock, n):
     if manager:
         manager.shutdown()
     return best * 1000
+# --- end harness
 
 
 def main():
@@ -149,6 +158,7 @@ def main():
     p.add_argument("--json", action="store_true")
     a = p.parse_args()
     # --- end harness
+    # --- harness: measuring (--measure): one increment's cost, per mode and lock
     if a.measure:
         ctx = mp.get_context("fork")
         t = clock()
@@ -161,6 +171,7 @@ def main():
                 out[f"increment_{mode}_{'locked' if lock else 'unlocked'}_ms"] = min(measure_one(mode, lock, 2000) for _ in range(3))
         print(json.dumps(out) if a.json else "\n".join(f"{k}: {v:.5f}" for k, v in out.items()))
         return
+    # --- end harness
     r = run(a)
     # --- harness: the report (--json for the playground's checks, else printed)
     if a.json:

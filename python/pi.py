@@ -1,3 +1,4 @@
+# --- harness: set-up and the simulated network (simnet.py): notes, imports
 """Monte Carlo pi with 1..N worker processes (multiprocessing), compared.
 
 Run:  python3 pi.py --samples 2000000      (processes, 1..N; --mode threads or seq to compare)
@@ -9,6 +10,7 @@ from multiprocessing import Pool
 from multiprocessing.pool import ThreadPool  # same API, threads: they share one GIL
 
 from simnet import SplitMix64
+# --- end harness
 
 MASK = (1 << 64) - 1
 

@@ -1,3 +1,4 @@
+# --- harness: set-up and the simulated network (simnet.py): notes, imports
 """A pipeline: producer -> N processors -> consumer, with an error queue and per-stage stats.
 
 Run:  python3 pipeline.py --n 20 --workers 3 --maxsize 4 --fail 15
@@ -6,8 +7,11 @@ simnet.py (next to this file) draws the same seeded times and failures as the pl
 import argparse, asyncio, json, time
 
 from simnet import SplitMix64, fetch, latency
+# Lines ending in "# rec" only record what the playground draws (its timeline, its report).
+# --- end harness
 
 
+# --- harness: the simulated workload: the playground's own seeded draws, in its order
 def plan(a):
     """[(id, produce ms, process ms, fails, store ms)] in the playground's order of draws."""
     rng = SplitMix64(a.seed)
@@ -17,6 +21,7 @@ def plan(a):
         fails = rng.next_f64() * 100 < a.fail
         out.append((i, produce, process, fails, latency("uniform", a.store, rng)))
     return out
+# --- end harness
 
 
 async def main_async(a):
@@ -25,7 +30,7 @@ async def main_async(a):
     start = time.perf_counter()
     now = lambda: (time.perf_counter() - start) * 1000
     stats = {stage: [0, 0.0] for stage in ("produce", "process", "store")}  # items, total ms
-    failed, tasks, in_flight, max_in_flight = 0, [], 0, 0
+    failed, tasks, in_flight, max_in_flight = 0, [], 0, 0  # rec
 
     def timed(stage, t):
         stats[stage][0] += 1
@@ -39,35 +44,35 @@ async def main_async(a):
             await work.put(item)
         for _ in range(a.workers):  # one sentinel per processor
             await work.put(None)
-        tasks.append({"name": "producer 0", "end_ms": now(), "outcome": "done"})
+        tasks.append({"name": "producer 0", "end_ms": now(), "outcome": "done"})  # rec
 
     async def processor(k):
-        nonlocal in_flight, max_in_flight
+        nonlocal in_flight, max_in_flight  # rec
         while (item := await work.get()) is not None:
             t, in_flight = now(), in_flight + 1
-            max_in_flight = max(max_in_flight, in_flight)
+            max_in_flight = max(max_in_flight, in_flight)  # rec
             try:
                 await fetch(item[2], 500 if item[3] else 200)
                 ok = True
             except RuntimeError:  # HTTP 500: the item goes to the error queue
                 ok = False
-            in_flight -= 1
+            in_flight -= 1  # rec
             timed("process", t)
             await (results if ok else errors).put(item)
-        tasks.append({"name": f"processor {k}", "end_ms": now(), "outcome": "done"})
+        tasks.append({"name": f"processor {k}", "end_ms": now(), "outcome": "done"})  # rec
 
     async def consumer():
         while (item := await results.get()) is not None:
             t = now()
             await asyncio.sleep(item[4] / 1000)  # storing the result
             timed("store", t)
-        tasks.append({"name": "consumer 0", "end_ms": now(), "outcome": "done"})
+        tasks.append({"name": "consumer 0", "end_ms": now(), "outcome": "done"})  # rec
 
     async def error_handler():
         nonlocal failed
         while await errors.get() is not None:
             failed += 1
-        tasks.append({"name": "errors 0", "end_ms": now(), "outcome": "done"})
+        tasks.append({"name": "errors 0", "end_ms": now(), "outcome": "done"})  # rec
 
     async def upstream():
         await asyncio.gather(producer(), *(processor(k) for k in range(a.workers)))
@@ -80,7 +85,7 @@ async def main_async(a):
            "process_mean_ms": mean("process"), "errors": failed, "stored": stats["store"][0]}
     # Short stages overshoot their sleeps by ~1 ms each: shown, not compared.
     short = {"produce_mean_ms": mean("produce"), "store_mean_ms": mean("store")}
-    return {"makespan_ms": now(), "max_in_flight": max_in_flight, "tasks": tasks, "results": res, "short_stages": short}
+    return {"makespan_ms": now(), "max_in_flight": max_in_flight, "tasks": tasks, "results": res, "short_stages": short}  # rec
 
 
 def main():

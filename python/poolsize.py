@@ -1,3 +1,4 @@
+# --- harness: set-up: notes, how to run it, imports
 """Pool size and chunk size: time the same tiny work with 1..N processes, repeated,
 then with chunksize 1, 10, 100, ... to see when tasks get too small to pay for themselves.
 
@@ -7,6 +8,7 @@ The items are cut into tasks of c items each: with c = 1 every item is its own t
 --fail-at i makes chunk i raise: the exception comes back out of pool.map.
 """
 import argparse, json, os, statistics, time
+# --- end harness
 from concurrent.futures import ProcessPoolExecutor
 
 MASK = (1 << 64) - 1
@@ -68,7 +70,6 @@ def main():
     if a.json:
         print(json.dumps({"stats": stats, "chunks": chunks}))
         return
-    # --- end harness
     best = min(stats, key=lambda s: s["best"])
     for s in stats:
         print(f"{s['threads']} processes: mean {s['mean']:.0f} ms, median {s['median']:.0f}, "
@@ -76,6 +77,7 @@ def main():
     print(f"best pool size: {best['threads']}")
     for c in chunks:
         print(f"chunksize {c['chunk']:>8}: {c['ms']:.0f} ms")
+    # --- end harness
 
 
 # --- harness: run as a script

@@ -1,3 +1,4 @@
+# --- harness: set-up: notes, how to run it, imports
 """Count primes below a bound with 1..N worker processes and compare the times.
 
 Run:  python3 primes.py --bound 2000000              (processes, 1..N)
@@ -6,6 +7,7 @@ Run:  python3 primes.py --bound 2000000              (processes, 1..N)
 Processes each have their own interpreter, so the chunks really run in parallel.
 """
 import argparse, json, os, time
+# --- end harness
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 POOLS = {"threads": ThreadPoolExecutor, "processes": ProcessPoolExecutor}

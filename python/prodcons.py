@@ -1,3 +1,4 @@
+# --- harness: set-up and the simulated network (simnet.py): notes, imports
 """Producers and consumers around a bounded asyncio.Queue: backpressure.
 
 Run:  python3 prodcons.py --producers 2 --consumers 2 --maxsize 3 --items 8
@@ -7,8 +8,11 @@ simnet.py (next to this file) draws the same seeded times as the playground.
 import argparse, asyncio, itertools, json, sys, time
 
 from simnet import SplitMix64, fetch, latency
+# Lines ending in "# rec" only record what the playground draws (its timeline, its report).
+# --- end harness
 
 
+# --- harness: the simulated workload: the playground's own seeded draws, in its order
 def plan(a):
     """Per producer: [(item id, produce ms, consume ms, priority)], in the playground's order."""
     rng = SplitMix64(a.seed)
@@ -20,6 +24,7 @@ def plan(a):
             items.append((i * a.items + j, produce, consume, int(rng.next_f64() * 3)))
         out.append(items)
     return out
+# --- end harness
 
 
 async def main_async(a):
@@ -31,7 +36,7 @@ async def main_async(a):
     start = time.perf_counter()
     now = lambda: (time.perf_counter() - start) * 1000
     tasks, stats = [], {"items": 0, "max_queue_depth": 0, "producer_blocked_ms": 0.0}
-    in_flight = max_in_flight = 0
+    in_flight = max_in_flight = 0  # rec
 
     async def put(prio, item):
         await q.put(wrap(prio, item))  # waits here while the queue is full
@@ -43,23 +48,23 @@ async def main_async(a):
             t = now()
             await put(prio, (item_id, consume_ms))
             stats["producer_blocked_ms"] += now() - t
-        tasks.append({"name": f"producer {i}", "end_ms": now(), "outcome": "done"})
+        tasks.append({"name": f"producer {i}", "end_ms": now(), "outcome": "done"})  # rec
 
     async def consumer(j):
-        nonlocal in_flight, max_in_flight
+        nonlocal in_flight, max_in_flight  # rec
         try:
             while (item := unwrap(await q.get())) is not None:  # None is the sentinel
-                in_flight += 1
-                max_in_flight = max(max_in_flight, in_flight)
+                in_flight += 1  # rec
+                max_in_flight = max(max_in_flight, in_flight)  # rec
                 await fetch(item[1])  # handling the item
-                in_flight -= 1
+                in_flight -= 1  # rec
                 stats["items"] += 1
                 q.task_done()
             q.task_done()
         except asyncio.CancelledError:
-            tasks.append({"name": f"consumer {j}", "end_ms": now(), "outcome": "cancelled"})
+            tasks.append({"name": f"consumer {j}", "end_ms": now(), "outcome": "cancelled"})  # rec
             raise
-        tasks.append({"name": f"consumer {j}", "end_ms": now(), "outcome": "done"})
+        tasks.append({"name": f"consumer {j}", "end_ms": now(), "outcome": "done"})  # rec
 
     consumers = [asyncio.create_task(consumer(j)) for j in range(a.consumers)]
     await asyncio.gather(*(producer(i, items) for i, items in enumerate(plan(a))))
@@ -71,9 +76,11 @@ async def main_async(a):
         for c in consumers:
             c.cancel()
     await asyncio.gather(*consumers, return_exceptions=True)
+    # --- harness: recording
     return {"makespan_ms": now(), "max_in_flight": max_in_flight, "tasks": tasks,
             "results": {"items": stats["items"], "max_queue_depth": stats["max_queue_depth"]},
             "producer_blocked_ms": stats["producer_blocked_ms"]}
+    # --- end harness
 
 
 def main():

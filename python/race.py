@@ -1,3 +1,4 @@
+# --- harness: set-up: notes, how to run it, imports
 """A race condition: threads doing read-modify-write on one counter lose updates.
 
 Run:  python3 race.py --threads 4 --increments 200000
@@ -7,6 +8,7 @@ read-modify-write one step; itertools.count's next() is one C call, which the
 GIL never interrupts (the closest CPython has to an atomic add).
 """
 import argparse, itertools, json, sys, threading, time
+# --- end harness
 
 
 def run(threads, body):

@@ -1,3 +1,4 @@
+# --- harness: set-up and the simulated network (simnet.py): notes, imports
 """Rate limiting: a token bucket or a sliding window in front of N requests.
 
 Run:  python3 ratelimit.py --n 30 --limiter token_bucket --rate 10 --burst 5
@@ -8,6 +9,8 @@ seeded latencies, so both run exactly the same requests.
 import argparse, asyncio, collections, json, time
 
 from simnet import fetch, plan
+# Lines ending in "# rec" only record what the playground draws (its timeline, its report).
+# --- end harness
 
 
 class TokenBucket:
@@ -69,21 +72,21 @@ async def main_async(args):
     limiter, counts, passed, tasks = Limiter(rule), collections.Counter(), [], []
     start = time.perf_counter()
     now = lambda: (time.perf_counter() - start) * 1000
-    in_flight = max_in_flight = last_arrival = 0
+    in_flight = max_in_flight = last_arrival = 0  # rec
 
     async def one(i, latency_ms):
-        nonlocal in_flight, max_in_flight, last_arrival
+        nonlocal in_flight, max_in_flight, last_arrival  # rec
         await asyncio.sleep(i / args.arrive)  # requests arrive evenly spaced
         last_arrival = max(last_arrival, now())
         how = await limiter.acquire(args.overflow == "reject")
         counts[how] += 1
         if how != "rejected":
             passed.append(now())
-            in_flight += 1
-            max_in_flight = max(max_in_flight, in_flight)
+            in_flight += 1  # rec
+            max_in_flight = max(max_in_flight, in_flight)  # rec
             await fetch(latency_ms)
-            in_flight -= 1
-        tasks.append({"name": f"request {i}", "end_ms": now(), "outcome": "failed" if how == "rejected" else "done"})
+            in_flight -= 1  # rec
+        tasks.append({"name": f"request {i}", "end_ms": now(), "outcome": "failed" if how == "rejected" else "done"})  # rec
 
     requests = plan(args.n, "uniform", args.ms, 0, args.seed)
     await asyncio.gather(*(one(i, lat) for i, (lat, _) in enumerate(requests)))
@@ -92,7 +95,7 @@ async def main_async(args):
     achieved = (len(passed) - 1) * 1000 / span if len(passed) > 1 and span > 0 else 0
     results = {k: counts[k] for k in ("admitted", "delayed", "rejected")}
     results.update(configured_rate=rate, achieved_rate=achieved)
-    return {"makespan_ms": now(), "max_in_flight": max_in_flight, "tasks": tasks, "results": results}
+    return {"makespan_ms": now(), "max_in_flight": max_in_flight, "tasks": tasks, "results": results}  # rec
 
 
 def main():

@@ -1,3 +1,4 @@
+# --- harness: set-up and the simulated network (simnet.py): notes, imports
 """Timeout, retry with exponential backoff and full jitter, and a circuit breaker.
 
 Run:  python3 resilience.py --n 20 --interval 60 --latency longtail --ms 100 --fail 25
@@ -7,6 +8,8 @@ seeded latencies and failures, so both run exactly the same requests.
 import argparse, asyncio, json, time
 
 from simnet import SplitMix64, fetch, plan
+# Lines ending in "# rec" only record what the playground draws (its timeline, its report).
+# --- end harness
 
 
 class Rejected(Exception):
@@ -55,15 +58,15 @@ async def main_async(a):
     now = lambda: (time.perf_counter() - start) * 1000
     breaker = CircuitBreaker(a.threshold, a.open_ms, now)
     stats = {"attempts": 0, "successes": 0, "timeouts": 0}
-    tasks, in_flight, max_in_flight = [], 0, 0
+    tasks, in_flight, max_in_flight = [], 0, 0  # rec
 
     async def attempt(i, k):
-        nonlocal in_flight, max_in_flight
+        nonlocal in_flight, max_in_flight  # rec
         probe = breaker.admit()  # may raise Rejected: not worth retrying
         stats["attempts"] += 1
         latency_ms, status = requests[i * a.attempts + k]
-        in_flight += 1
-        max_in_flight = max(max_in_flight, in_flight)
+        in_flight += 1  # rec
+        max_in_flight = max(max_in_flight, in_flight)  # rec
         try:
             async with asyncio.timeout(a.timeout / 1000):  # cancels the request at the deadline
                 await fetch(latency_ms, status)
@@ -74,7 +77,7 @@ async def main_async(a):
         except RuntimeError:  # HTTP 500
             ok = False
         finally:
-            in_flight -= 1
+            in_flight -= 1  # rec
         breaker.record(probe, ok)
         return ok
 
@@ -92,11 +95,11 @@ async def main_async(a):
             delay = round(jitter[i][k] * ceiling * 10) / 10  # ...with full jitter
             await asyncio.sleep(delay / 1000)
         stats["successes"] += ok
-        tasks.append({"name": f"call {i}", "end_ms": now(), "outcome": "done" if ok else "failed"})
+        tasks.append({"name": f"call {i}", "end_ms": now(), "outcome": "done" if ok else "failed"})  # rec
 
     await asyncio.gather(*(call(i) for i in range(a.n)))
     results = dict(stats, rejected_by_breaker=breaker.rejected, breaker_opens=breaker.opens)
-    return {"makespan_ms": now(), "max_in_flight": max_in_flight, "tasks": tasks, "results": results}
+    return {"makespan_ms": now(), "max_in_flight": max_in_flight, "tasks": tasks, "results": results}  # rec
 
 
 def main():
@@ -124,11 +127,11 @@ def main():
     if args.json:
         print(json.dumps(r))
         return
-    # --- end harness
     res = r["results"]
     print(f"{args.n} calls, {res['attempts']} attempts: {res['successes']} succeeded, {res['timeouts']} timeouts, "
           f"{res['rejected_by_breaker']} rejected by the breaker (opened {res['breaker_opens']} times), "
           f"{r['makespan_ms']:.0f} ms")
+    # --- end harness
 
 
 # --- harness: run as a script

@@ -1,3 +1,4 @@
+# --- harness: set-up and the simulated network (simnet.py): notes, imports
 """What comes back from many tasks: gather fail-fast, gather(return_exceptions=True), as_completed.
 
 Run:  python3 results.py --n 8 --latency uniform --ms 200 --fail 25
@@ -7,6 +8,8 @@ seeded latencies and failures, so both run exactly the same requests.
 import argparse, asyncio, json, time
 
 from simnet import fetch, plan
+# Lines ending in "# rec" only record what the playground draws (its timeline, its report).
+# --- end harness
 
 
 class RequestFailed(Exception):
@@ -19,12 +22,12 @@ async def main_async(args):
     requests = plan(args.n, args.latency, args.ms, args.fail, args.seed)
     start = time.perf_counter()
     now = lambda: (time.perf_counter() - start) * 1000
-    tasks, in_flight, max_in_flight = [], 0, 0
+    tasks, in_flight, max_in_flight = [], 0, 0  # rec
 
     async def one(kind, i, latency_ms, status):
-        nonlocal in_flight, max_in_flight
-        in_flight += 1
-        max_in_flight = max(max_in_flight, in_flight)
+        nonlocal in_flight, max_in_flight  # rec
+        in_flight += 1  # rec
+        max_in_flight = max(max_in_flight, in_flight)  # rec
         outcome = "failed"
         try:
             await fetch(latency_ms, status)
@@ -33,8 +36,8 @@ async def main_async(args):
         except RuntimeError:
             raise RequestFailed(i)
         finally:
-            in_flight -= 1
-            tasks.append({"name": f"{kind} {i}", "end_ms": now(), "outcome": outcome})
+            in_flight -= 1  # rec
+            tasks.append({"name": f"{kind} {i}", "end_ms": now(), "outcome": outcome})  # rec
 
     # 1. gather, fail-fast: the first exception reaches us at once...
     t0 = now()
@@ -62,6 +65,7 @@ async def main_async(args):
         except RequestFailed as e:
             order.append(e.i)
 
+    # --- harness: recording
     return {
         "makespan_ms": now(),
         "max_in_flight": max_in_flight,
@@ -70,6 +74,7 @@ async def main_async(args):
                     "failures_seen": failures_seen, "first_completed_id": order[0]},
         "order": order,
     }
+    # --- end harness
 
 
 def main():
@@ -90,12 +95,12 @@ def main():
     if args.json:
         print(json.dumps(r))
         return
-    # --- end harness
     res = r["results"]
     print(f"gather (fail-fast) returned or raised after {res['failfast_ms']:.0f} ms; "
           f"{res['finished_after_raise']} requests were still running, not cancelled")
     print(f"gather(return_exceptions=True): {res['failures_seen']} of {args.n} results are exceptions")
     print(f"as_completed order: {r['order']} (submitted 0..{args.n - 1})")
+    # --- end harness
 
 
 # --- harness: run as a script

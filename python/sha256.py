@@ -1,3 +1,4 @@
+# --- harness: set-up: notes, how to run it, imports
 """SHA-256 over generated 4 KiB blocks, digests XORed: sequential, threads or processes.
 
 Run:  python3 sha256.py --blocks 2000 --mode threads
@@ -6,6 +7,7 @@ in the playground. hashlib releases the GIL while it hashes a large buffer, so
 here threads overlap the hashing; generating the blocks is Python code and does not.
 """
 import argparse, hashlib, json, os, struct, time
+# --- end harness
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 MASK = (1 << 64) - 1

@@ -1,3 +1,4 @@
+# --- harness: set-up: notes, how to run it, imports
 """Shared memory vs message passing: the same sum with a shared buffer and with copies.
 
 Run:  python3 sharing.py --items 500000 --chunk 25000
@@ -7,6 +8,7 @@ sent through a pipe and unpickled, and the result comes back the same way;
 (multiprocessing.shared_memory avoids the copy for flat buffers of bytes.)
 """
 import argparse, json, os, pickle, time
+# --- end harness
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 MASK = (1 << 64) - 1
@@ -44,7 +46,9 @@ def main():
     copied += sum(len(pickle.dumps(r)) for r in results)
     assert shared == sum(results) & MASK
     out = {"shared_ms": shared_ms, "copy_ms": copy_ms, "copy_x": copy_ms / shared_ms, "bytes_copied": copied}
+    # --- harness: the report (--json for the playground's checks, else printed)
     print(json.dumps(out) if a.json else "\n".join(f"{k:13} {v:,.1f}" for k, v in out.items()))
+    # --- end harness
 
 
 # --- harness: run as a script

@@ -1,3 +1,4 @@
+# --- harness: set-up: notes, how to run it, imports
 """Uneven tasks: fixed blocks per worker vs handing out work as workers free up.
 
 Run:  python3 stealing.py --tasks 200 --skew heavy
@@ -7,6 +8,7 @@ pool's shared queue) balances the load; rayon does the same by stealing from
 busy workers' queues.
 """
 import argparse, json, os, random, time
+# --- end harness
 from concurrent.futures import ProcessPoolExecutor
 
 MASK = (1 << 64) - 1
@@ -55,7 +57,9 @@ def main():
         ran_on = list(ex.map(task, jobs, chunksize=1))
         dynamic_ms = (time.perf_counter() - t0) * 1000
     out = {"static_ms": static_ms, "stealing_ms": dynamic_ms, "workers_used": len(set(ran_on))}
+    # --- harness: the report (--json for the playground's checks, else printed)
     print(json.dumps(out) if a.json else "\n".join(f"{k:12} {v:,.1f}" for k, v in out.items()))
+    # --- end harness
 
 
 # --- harness: run as a script

@@ -1,3 +1,4 @@
+# --- harness: set-up: notes, how to run it, imports
 """Concurrent data structures under contention: one lock, a read-write split, shards.
 
 Run:  python3 structures.py --threads 4 --ops 50000 --read 90
@@ -6,6 +7,7 @@ other. Under the GIL the differences are small (only one thread runs at a
 time anyway); in Rust or free-threaded Python they decide the throughput.
 """
 import argparse, json, random, threading, time
+# --- end harness
 from collections import OrderedDict
 
 CAPACITY, KEYS = 1024, 2048
@@ -89,7 +91,9 @@ def main():
         "cache_sharded_per_s": bench(a.threads, a.ops, a.read, sharded.access),
     }
     assert len(cache.d) <= CAPACITY and counter[0] == len(items)
+    # --- harness: the report (--json for the playground's checks, else printed)
     print(json.dumps(out) if a.json else "\n".join(f"{k:20} {v:>12,.0f} ops/s" for k, v in out.items()))
+    # --- end harness
 
 
 # --- harness: run as a script

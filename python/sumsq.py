@@ -1,3 +1,4 @@
+# --- harness: set-up: notes, how to run it, imports
 """Sum of squares 1^2 + ... + n^2 in chunks: sequential, threads or processes.
 
 Run:  python3 sumsq.py --n 5000000 --mode processes
@@ -5,6 +6,7 @@ Python ints never overflow, and n(n+1)(2n+1)/6 checks the answer. Threads do
 not speed this up (the GIL lets one run Python code at a time); processes do.
 """
 import argparse, json, os, time
+# --- end harness
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 

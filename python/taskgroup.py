@@ -1,3 +1,4 @@
+# --- harness: set-up and the simulated network (simnet.py): notes, imports
 """Structured concurrency: a TaskGroup cancels a failing child's siblings, which clean up, then raises an ExceptionGroup.
 
 Run:  python3 taskgroup.py --n 4 --ms 300 --fail_at 150 --cleanup 80 [--nested nested]
@@ -7,6 +8,8 @@ seeded latencies, so both run exactly the same requests.
 import argparse, asyncio, json, time
 
 from simnet import fetch, plan
+# Lines ending in "# rec" only record what the playground draws (its timeline, its report).
+# --- end harness
 
 
 def leaves(eg):
@@ -18,29 +21,31 @@ async def main_async(args):
     latencies = [lat for lat, _ in plan(2 * args.n, args.latency, args.ms, 0, args.seed)]
     start = time.perf_counter()
     now = lambda: (time.perf_counter() - start) * 1000
-    tasks, in_flight, max_in_flight, cancelled = [], 0, 0, 0
+    tasks, in_flight, max_in_flight, cancelled = [], 0, 0, 0  # rec
 
+    # --- harness: recording
     def ended(name, outcome):
         tasks.append({"name": name, "end_ms": now(), "outcome": outcome})
+    # --- end harness
 
     async def sibling(name, latency_ms):
-        nonlocal in_flight, max_in_flight, cancelled
-        in_flight += 1
-        max_in_flight = max(max_in_flight, in_flight)
+        nonlocal in_flight, max_in_flight, cancelled  # rec
+        in_flight += 1  # rec
+        max_in_flight = max(max_in_flight, in_flight)  # rec
         try:
             await fetch(latency_ms)
         except asyncio.CancelledError:  # the group cancelled us: clean up (this may await), then re-raise
-            in_flight -= 1
+            in_flight -= 1  # rec
             cancelled += 1
             await asyncio.sleep(args.cleanup / 1000)
-            ended(name, "cancelled")
+            ended(name, "cancelled")  # rec
             raise
-        in_flight -= 1
-        ended(name, "done")
+        in_flight -= 1  # rec
+        ended(name, "done")  # rec
 
     async def failing(name):
         await asyncio.sleep(args.fail_at / 1000)
-        ended(name, "failed")
+        ended(name, "failed")  # rec
         raise ValueError("boom")
 
     async def inner_group():  # a failure in here fails the outer group too
@@ -63,7 +68,7 @@ async def main_async(args):
     except* ValueError as eg:
         results = {"group_raised_ms": now(), "exceptions": leaves(eg)}
     results["children_cancelled"] = cancelled
-    return {"makespan_ms": now(), "max_in_flight": max_in_flight, "tasks": tasks, "results": results}
+    return {"makespan_ms": now(), "max_in_flight": max_in_flight, "tasks": tasks, "results": results}  # rec
 
 
 def main():
@@ -86,12 +91,12 @@ def main():
     if args.json:
         print(json.dumps(r))
         return
-    # --- end harness
     for t in sorted(r["tasks"], key=lambda t: t["end_ms"]):
         print(f"{t['end_ms']:7.1f} ms  {t['name']:<9} {t['outcome']}")
     res = r["results"]
     print(f"ExceptionGroup with {res.get('exceptions', 0)} exception(s) at {res.get('group_raised_ms', 0):.0f} ms; "
           f"{res['children_cancelled']} children cancelled")
+    # --- end harness
 
 
 # --- harness: run as a script

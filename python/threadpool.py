@@ -1,3 +1,4 @@
+# --- harness: set-up and the simulated network (simnet.py): notes, imports
 """A thread pool doing blocking I/O (concurrent.futures.ThreadPoolExecutor).
 
 Run:  python3 threadpool.py --jobs 20 --workers 5 --ms 1000 --mode as_completed
@@ -11,6 +12,8 @@ import argparse, json, threading, time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 
 from simnet import plan
+# Lines ending in "# rec" only record what the playground draws (its timeline, its report).
+# --- end harness
 
 MODES = ["as_completed", "map", "result_timeout", "callbacks"]
 
@@ -35,20 +38,20 @@ def main():
     start = time.perf_counter()
     now = lambda: (time.perf_counter() - start) * 1000
     lock = threading.Lock()
-    in_flight = max_in_flight = 0
-    thread_end = {}  # thread name -> end of its last job (ms)
+    in_flight = max_in_flight = 0  # rec
+    thread_end = {}  # thread name -> end of its last job (ms)  # rec
     got = []  # (ms, job) in the order the caller got results
 
     def get(ms):
         """Stands for requests.get(url): blocks this thread for ms."""
-        nonlocal in_flight, max_in_flight
-        with lock:
-            in_flight += 1
-            max_in_flight = max(max_in_flight, in_flight)
+        nonlocal in_flight, max_in_flight  # rec
+        with lock:  # rec
+            in_flight += 1  # rec
+            max_in_flight = max(max_in_flight, in_flight)  # rec
         time.sleep(ms / 1000)
-        with lock:
-            in_flight -= 1
-            thread_end[threading.current_thread().name] = now()
+        with lock:  # rec
+            in_flight -= 1  # rec
+            thread_end[threading.current_thread().name] = now()  # rec
 
     def fetch(i):
         get(latency[i])
@@ -91,6 +94,7 @@ def main():
                 for f in as_completed(futures):
                     got.append((now(), f.result()))
     # Leaving `with` waited for every job (shutdown(wait=True)).
+    # --- harness: recording
     end = now()
     if a.mode == "result_timeout":
         jobs_done = a.jobs  # the ones that timed out still finished
@@ -110,6 +114,7 @@ def main():
         },
         "order": [i for _, i in got],
     }
+    # --- end harness
     # --- harness: the report (--json for the playground's checks, else printed)
     if a.json:
         print(json.dumps(report))

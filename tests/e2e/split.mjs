@@ -111,17 +111,58 @@ describe('first load: the wasm in two (tools/split_wasm.py)', () => {
     const listing = page.waitForResponse((r) => r.url().endsWith('/python/crawler.py'));
     await page.goto(`${server.url}?lesson=crawler`);
     assert.equal((await listing).status(), 200);
-    // The file as it is, less the fold summaries (the harness folded behind "▸ … lines folded").
+    // The file as it is, less the fold buttons (the harness folded behind "▸ … lines folded").
     const code = page.locator('[data-testid="python-listing"][data-state="ready"] code');
     await code.waitFor();
     const shown = await code.evaluate((el) => {
       const c = el.cloneNode(true);
-      for (const s of c.querySelectorAll('summary')) s.remove();
+      for (const s of c.querySelectorAll('button.fold-toggle')) s.remove();
       return c.textContent;
     });
-    // The fold markers (`# --- harness: …`, `# --- end harness`) are what the summaries replace.
+    // The fold markers (`# --- harness: …`, `# --- end harness`) are what the buttons replace.
     const file = readFileSync(path.join(dist, 'python', 'crawler.py'), 'utf8');
     assert.equal(shown, file.split('\n').filter((l) => !/^\s*# --- (harness\b|end harness)/.test(l)).join('\n'));
+    await context.close();
+  });
+
+  it('the listing opens on the idea; what only records for the playground is folded, one click or key away (embedded too)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    for (const [query, lang] of [['lesson=crawler', 'en'], ['lesson=crawler&embed=1&lang=zh', 'zh']]) {
+      await page.goto(`${server.url}?${query}`);
+      const listing = page.locator('[data-testid="python-listing"][data-state="ready"]');
+      await listing.waitFor();
+      // What a reader sees before any click: no fold's body, no fold button's label.
+      const visible = await listing.locator('code').evaluate((el) => {
+        const c = el.cloneNode(true);
+        for (const s of c.querySelectorAll('button.fold-toggle, .fold-body[hidden]')) s.remove();
+        return c.textContent.split('\n').filter((l) => l.trim() !== '');
+      });
+      assert.equal(visible[0], 'async def crawl(args):', `${query}: the first shown line is the idea`);
+      assert.ok(visible.some((l) => l.includes('asyncio.Semaphore(args.k)')) && visible.some((l) => l.includes('asyncio.gather(')), query);
+      for (const hidden of ['from simnet import', 'argparse', 'class Server', 'events.append(', 'tasks.append(', 'max_in_flight']) {
+        assert.ok(!visible.some((l) => l.includes(hidden)), `${query}: ${hidden} is folded`);
+      }
+      // A recording fold: a button saying what it hides, aria-expanded, one click (then a key) away.
+      const fold = listing.locator('[data-testid="listing-harness"][data-what="listing.harness.recording"]')
+        .filter({ hasText: 'events.append({"t": now(), "id": i, "ev": "start"})' });
+      const button = fold.locator('button.fold-toggle');
+      const line = fold.locator('.fold-body');
+      assert.equal(await button.getAttribute('aria-expanded'), 'false');
+      assert.equal(await button.getAttribute('aria-controls'), await line.getAttribute('id'));
+      assert.equal(await button.textContent(), lang === 'zh' ? '▸ 为演练场做的记录：已折叠 3 行' : '▸ recording for the playground: 3 lines folded');
+      assert.ok(!(await line.isVisible()));
+      await button.click();
+      assert.equal(await button.getAttribute('aria-expanded'), 'true');
+      assert.equal(await button.textContent(), lang === 'zh' ? '▾ 为演练场做的记录：已展开' : '▾ recording for the playground: shown');
+      assert.ok(await line.isVisible());
+      assert.match(await line.textContent(), /in_flight \+= 1 {2}# rec\n.*max_in_flight = max\(max_in_flight, in_flight\) {2}# rec\n.*events\.append/s);
+      await button.press('Enter');
+      assert.equal(await button.getAttribute('aria-expanded'), 'false');
+      assert.ok(!(await line.isVisible()));
+      await button.press(' ');
+      assert.ok(await line.isVisible(), 'the space key opens it too');
+    }
     await context.close();
   });
 });

@@ -5,10 +5,18 @@
 use super::Entry;
 
 pub(super) static TABLE: &[Entry] = &[
-    // The listing view's folded harness (`view::listing_fold`), on every lesson.
-    ("listing.harness", "▸ {what}: {n} lines folded (click to show)", "▸ {what}：已折叠 {n} 行（点击展开）"),
+    // The listing view's folds (`view::listing_fold`), on every lesson: closed (n lines, 1 line), open;
+    // short, so that a phone shows a fold in a line or two.
+    ("listing.harness", "▸ {what}: {n} lines folded", "▸ {what}：已折叠 {n} 行"),
+    ("listing.harness.one", "▸ {what}: 1 line folded", "▸ {what}：已折叠 1 行"),
+    ("listing.harness.open", "▾ {what}: shown", "▾ {what}：已展开"),
+    ("listing.harness.setup", "set-up: notes, how to run it, imports", "准备：说明、运行方法、导入"),
+    ("listing.harness.setup_net", "set-up: notes, how to run it, imports, the simulated network", "准备：说明、运行方法、导入、模拟网络"),
+    ("listing.harness.sim", "the simulation, as the playground runs it", "模拟部分（与演练场一致）"),
     ("listing.harness.args", "argument parsing", "参数解析"),
+    ("listing.harness.recording", "recording for the playground", "为演练场做的记录"),
     ("listing.harness.report", "the report (JSON for the playground's checks, or printed)", "结果报告（供演练场核对的 JSON，或打印输出）"),
+    ("listing.harness.measure", "measuring this machine (--measure)", "测量本机（--measure）"),
     ("listing.harness.main", "run as a script", "作为脚本运行"),
     ("listing.harness.other", "harness", "辅助代码"),
     ("app.tutorial_link", "Tutorial", "教程"),
