@@ -9,6 +9,7 @@ use concurrency_playground::engine::cpu::CpuCtx;
 use concurrency_playground::engine::trace::Trace;
 use concurrency_playground::presets::{self, doc, Preset, Status};
 use concurrency_playground::scenarios::{self, Exec, Kind};
+use concurrency_playground::view::numbers;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
@@ -78,7 +79,7 @@ fn every_preset_shows_the_number_it_states() {
     for p in all().iter().filter(|p| p.runnable()) {
         let Some(t) = run(p) else { continue };
         let show = p.show.as_deref().expect("show");
-        let got = presets::number(&t, show);
+        let got = numbers::shown(&t, show).map(|n| n.value);
         println!("{} {} {show} = {got:?} (stated {:?})", p.id, p.lesson.as_deref().unwrap_or(""), p.value);
         match (p.value, got) {
             (Some(want), Some(got)) if (want - got).abs() > 1e-9 * want.abs().max(1.0) => {

@@ -55,7 +55,10 @@ pub static SCENARIO: Scenario = Scenario {
     ],
     // The listing reports lanes for sequential, threads and asyncio runs.
     cpython: &[("n", "8"), ("threads", "4"), ("io", "300"), ("job", "io_bound"), ("model", "threads_gil")],
-    extras: &[super::extras::Extra::BarsPickRunWithVerdict],
+    // The timeline is one run among the many the lesson made (on the browser
+    // clock, every pool run came before it): the generic numbers, over the
+    // whole trace, would not describe it. Its own results describe the shown run.
+    extras: &[super::extras::Extra::BarsPickRunWithVerdict, super::extras::Extra::Numbers(&[])],
     heavy_steps: true,
     exec: Exec::Async(run),
 };

@@ -27,7 +27,7 @@
 //! queue is kept on the page, which hands an idle worker its next job. On the
 //! virtual clock the same code runs on the runtime's model of those threads.
 
-use super::extras::{Extra, MakespanSweep, MeasuredFrom};
+use super::extras::{Extra, Generic, MakespanSweep, MeasuredFrom, Shown};
 use super::{Exec, Kind, Scenario};
 use crate::engine::latency::{LatencyModel, SplitMix64};
 use crate::engine::params::{ParamSpec, Params};
@@ -62,7 +62,11 @@ pub static SCENARIO: Scenario = Scenario {
         title: "app.workers_sweep",
         note: "app.workers_sweep_note",
         axis: "app.threads_axis",
-    })],
+    }),
+    // Its lanes are the pool's threads and `main`, not jobs: lanes done and
+    // per second would count threads (its own `jobs_done` counts jobs), and
+    // its own pool time is the makespan without starting the threads.
+    Extra::Numbers(&[Shown::labelled(Generic::MaxInFlight, "num.threads_in_io"), Shown::generic(Generic::Latency)])],
     heavy_steps: false,
     exec: Exec::Async(run),
 };
