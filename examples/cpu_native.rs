@@ -9,7 +9,7 @@
 
 use concurrency_playground::engine::cpu::CpuCtx;
 use concurrency_playground::engine::metrics::sweep_stats;
-use concurrency_playground::scenarios::{self, Exec};
+use concurrency_playground::scenarios::{self};
 use std::collections::BTreeMap;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
@@ -26,7 +26,7 @@ fn main() {
         eprintln!("bad parameters: {e:?}");
         std::process::exit(2)
     });
-    let Exec::Cpu(run) = scn.exec else {
+    let Some(run) = scn.run.cpu() else {
         eprintln!("{} is not a CPU lesson", scn.id);
         std::process::exit(2)
     };
@@ -62,5 +62,5 @@ fn main() {
 }
 
 fn cpu_ids() -> Vec<&'static str> {
-    scenarios::ALL.iter().filter(|s| matches!(s.exec, Exec::Cpu(_))).map(|s| s.id).collect()
+    scenarios::ALL.iter().filter(|s| s.run.cpu().is_some()).map(|s| s.id).collect()
 }

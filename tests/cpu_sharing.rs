@@ -7,7 +7,7 @@ use concurrency_playground::engine::cpu::CpuCtx;
 use concurrency_playground::engine::trace::{State, Trace};
 use concurrency_playground::engine::workloads::busy::{encode, part, spin_range};
 use concurrency_playground::engine::worklog::WorkLog;
-use concurrency_playground::scenarios::{gil, race, sharing, stealing, structures, Exec, Scenario};
+use concurrency_playground::scenarios::{gil, race, sharing, stealing, structures, Scenario};
 use std::collections::BTreeMap;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Mutex, MutexGuard};
@@ -32,7 +32,7 @@ fn serial() -> MutexGuard<'static, ()> {
 fn run(s: &Scenario, pairs: &[(&str, &str)], cancel: bool) -> Trace {
     let raw: BTreeMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     let p = s.validate(&raw).unwrap_or_else(|e| panic!("{}: {e:?}", s.id));
-    let Exec::Cpu(f) = s.exec else { panic!("{} is a CPU lesson", s.id) };
+    let Some(f) = s.run.cpu() else { panic!("{} is a CPU lesson", s.id) };
     let t = with_cpu_ctx(cancel, |ctx| f(&p, ctx)).unwrap_or_else(|e| panic!("{}: {e}", s.id));
     t.validate().unwrap_or_else(|e| panic!("{}: {e}", s.id));
     t
@@ -115,7 +115,7 @@ fn gil_never_runs_two_threads_at_once_and_processes_copy_the_expected_bytes() {
     let raw: BTreeMap<String, String> =
         [("items", "500"), ("rounds", "50"), ("reps", "1")].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     let p = gil::SCENARIO.validate(&raw).unwrap();
-    let Exec::Cpu(f) = gil::SCENARIO.exec else { unreachable!() };
+    let Some(f) = gil::SCENARIO.run.cpu() else { unreachable!() };
     let origin = Instant::now();
     let epoch_clock = move || 1.7e12 + origin.elapsed().as_secs_f64() * 1000.0;
     let flag = AtomicBool::new(false);
@@ -334,7 +334,7 @@ fn every_sharing_lesson_stops_cleanly_and_checks_its_threads() {
         if s.params.iter().any(|p| p.key == "threads") {
             let raw: BTreeMap<String, String> = [("threads".to_string(), (pool() + 1).to_string())].into();
             let p = s.validate(&raw).unwrap();
-            let Exec::Cpu(f) = s.exec else { unreachable!() };
+            let Some(f) = s.run.cpu() else { unreachable!() };
             assert!(with_cpu_ctx(false, |ctx| f(&p, ctx)).is_err(), "{}: more threads than the pool", s.id);
         }
     }

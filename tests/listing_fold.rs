@@ -8,7 +8,7 @@ use concurrency_playground::view::listing_fold::{split, Harness, Part};
 
 #[test]
 fn every_listing_folds_its_harness_and_opens_on_the_idea() {
-    for s in ALL.iter().filter(|s| s.kind != Kind::Model) {
+    for s in ALL.iter().filter(|s| s.kind() != Kind::Model) {
         let path = format!("{}/python/{}.py", env!("CARGO_MANIFEST_DIR"), s.id);
         let text = std::fs::read_to_string(&path).expect(&path);
         let parts = split(&text).unwrap_or_else(|e| panic!("{path}: {e}"));

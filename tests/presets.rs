@@ -8,7 +8,7 @@
 use concurrency_playground::engine::cpu::CpuCtx;
 use concurrency_playground::engine::trace::Trace;
 use concurrency_playground::presets::{self, doc, Preset, Status};
-use concurrency_playground::scenarios::{self, Exec, Kind};
+use concurrency_playground::scenarios::{self, Run};
 use concurrency_playground::view::numbers;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
@@ -54,12 +54,12 @@ fn tutorials_md_is_current_and_reaches_the_targets() {
 
 fn run(p: &Preset) -> Option<Trace> {
     let scn = scenarios::find(p.lesson.as_deref()?)?;
-    match (scn.kind, scn.exec) {
+    match scn.run {
         // Async lessons, and the hybrid lesson's async body on its pool: the virtual clock.
-        (Kind::Async, _) | (Kind::Cpu, Exec::Async(_)) => {
+        Run::Async(_) | Run::AsyncOnPool(_) => {
             Some(scenarios::run_virtual(scn, &p.params).unwrap_or_else(|e| panic!("{}: {e:?}", p.id)))
         }
-        (Kind::Cpu, Exec::Cpu(f)) => {
+        Run::Cpu(f) => {
             let params = scn.validate(&p.params).expect("params");
             let start = Instant::now();
             let clock = move || start.elapsed().as_secs_f64() * 1000.0;
@@ -67,7 +67,7 @@ fn run(p: &Preset) -> Option<Trace> {
             let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads: 2, progress: &Default::default() };
             Some(f(&params, &ctx).unwrap_or_else(|e| panic!("{}: {e:?}", p.id)))
         }
-        _ => None,
+        Run::Model(_) => None,
     }
 }
 

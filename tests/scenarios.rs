@@ -13,7 +13,7 @@ use concurrency_playground::engine::workloads::{chunk_range, n_chunks};
 use concurrency_playground::engine::RunError;
 use concurrency_playground::fidelity::{run_engine, run_python};
 use concurrency_playground::i18n;
-use concurrency_playground::scenarios::{self, crawler, primes, run_virtual, Exec, ALL};
+use concurrency_playground::scenarios::{self, crawler, primes, run_virtual, ALL};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
@@ -187,7 +187,7 @@ fn with_cpu_ctx<R>(cancel: bool, f: impl FnOnce(&CpuCtx<'_>) -> R) -> R {
 }
 
 fn run_primes(bound: &str, chunk: &str, threads: &str, cancel: bool) -> Result<Trace, RunError> {
-    let Exec::Cpu(run) = primes::SCENARIO.exec else { panic!("primes is a CPU lesson") };
+    let Some(run) = primes::SCENARIO.run.cpu() else { panic!("primes is a CPU lesson") };
     let p = primes::SCENARIO.validate(&raw(&[("bound", bound), ("chunk", chunk), ("threads", threads)])).unwrap();
     with_cpu_ctx(cancel, |ctx| run(&p, ctx))
 }

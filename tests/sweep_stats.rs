@@ -11,7 +11,7 @@ use concurrency_playground::engine::sweep;
 use concurrency_playground::engine::trace::SweepPoint;
 use concurrency_playground::engine::workloads::mix::{checksum, mix_range};
 use concurrency_playground::engine::RunError;
-use concurrency_playground::scenarios::{poolsize, Exec};
+use concurrency_playground::scenarios::{poolsize};
 use std::collections::BTreeMap;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
@@ -133,7 +133,7 @@ fn fallible_sweep_reports_the_failed_chunk_as_a_workload_error() {
 
 fn run_poolsize(pairs: &[(&str, &str)]) -> Result<concurrency_playground::engine::trace::Trace, RunError> {
     let params = poolsize::SCENARIO.validate(&raw(pairs)).expect("valid params");
-    let Exec::Cpu(run) = poolsize::SCENARIO.exec else { panic!("poolsize is a CPU lesson") };
+    let Some(run) = poolsize::SCENARIO.run.cpu() else { panic!("poolsize is a CPU lesson") };
     with_ctx(2, false, |ctx| run(&params, ctx))
 }
 
@@ -188,7 +188,7 @@ fn poolsize_rejects_a_chunk_too_small_for_the_timeline() {
 #[test]
 fn a_stopped_poolsize_run_ends_without_points() {
     let params = poolsize::SCENARIO.validate(&raw(&[("items", "5000"), ("chunk", "100")])).expect("valid");
-    let Exec::Cpu(run) = poolsize::SCENARIO.exec else { panic!("cpu") };
+    let Some(run) = poolsize::SCENARIO.run.cpu() else { panic!("cpu") };
     let t = with_ctx(2, true, |ctx| run(&params, ctx)).expect("a stopped run still has a trace");
     assert!(t.meta.stopped);
     assert!(t.meta.sweep.is_empty() && t.meta.param_sweep.is_empty());

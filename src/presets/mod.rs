@@ -167,7 +167,7 @@ impl Preset {
                     if self.show.is_none() {
                         out.push(format!("{id}: no number to show beside the expectation"));
                     }
-                    if self.clock.is_some() != (scn.kind == scenarios::Kind::Async) {
+                    if self.clock.is_some() != (scn.kind() == scenarios::Kind::Async) {
                         out.push(format!("{id}: clock=virtual is for async lessons only, and every async preset uses it"));
                     }
                 }

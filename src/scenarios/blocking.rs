@@ -15,7 +15,7 @@
 //! Built on [`Runtime::block`] and [`Runtime::offload`], so the virtual clock
 //! shows exactly what the browser does, only deterministically.
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::primitives::lag::{with_monitor, LAG_TICK_MS};
 use crate::engine::primitives::request;
@@ -29,7 +29,6 @@ use std::rc::Rc;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "blocking",
-    kind: Kind::Async,
     params: &[
         ParamSpec::choice("mode", MODES, "block"),
         ParamSpec::int("cpu_ms", 10, 5_000, 300),
@@ -40,7 +39,7 @@ pub static SCENARIO: Scenario = Scenario {
     cpython: &[("mode", "block"), ("cpu_ms", "400"), ("n", "6"), ("every", "25"), ("ms", "60")],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Async(run),
+    run: Run::Async(run),
 };
 
 pub const MODES: &[&str] = &["block", "offload", "sync", "sync_to_thread"];

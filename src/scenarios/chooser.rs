@@ -21,7 +21,7 @@
 //! of the verdict; the results put their measured start-up and copy next to
 //! CPython's. The timeline shows the measured run for those two models.
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::procpool::{self, AsyncProcessPool, ProcRun, Task};
 use crate::engine::recorder::{LaneId, Recorder};
@@ -40,7 +40,6 @@ pub const TOLERANCE: f64 = 0.10;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "chooser",
-    kind: Kind::Async,
     params: &[
         ParamSpec::int("n", 1, 200, 12),
         ParamSpec::int("io", 0, 10_000, 200),
@@ -60,7 +59,7 @@ pub static SCENARIO: Scenario = Scenario {
     // whole trace, would not describe it. Its own results describe the shown run.
     extras: &[super::extras::Extra::BarsPickRunWithVerdict, super::extras::Extra::Numbers(&[])],
     heavy_steps: true,
-    exec: Exec::Async(run),
+    run: Run::Async(run),
 };
 
 /// The job of each type for these parameters.

@@ -15,7 +15,7 @@
 //! chart has its best K inside, near the capacity: why a crawler limits itself.
 
 use super::extras::{Extra, MakespanSweep, MeasuredFrom};
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::latency::{LatencyModel, SplitMix64};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::primitives::{request::request_to, TracedSemaphore};
@@ -30,7 +30,6 @@ use std::rc::Rc;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "crawler",
-    kind: Kind::Async,
     params: &[
         ParamSpec::int("n", 1, 10_000, 20),
         ParamSpec::int("k", 1, 1_000, 5),
@@ -53,7 +52,7 @@ pub static SCENARIO: Scenario = Scenario {
         axis: "app.k_axis",
     })],
     heavy_steps: false,
-    exec: Exec::Async(run),
+    run: Run::Async(run),
 };
 
 /// `unlimited`: every request is answered as planned; `capacity`: the server model.

@@ -34,7 +34,7 @@
 //! really runs in each process as it starts, fork's copy of the parent's
 //! global is sent with the start, and the `NameError` is a process's own.
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::procinit;
 use crate::engine::procpool::{self, ProcRun};
@@ -55,7 +55,6 @@ pub const METHODS: [&str; 3] = ["spawn", "fork", "forkserver"];
 
 pub static SCENARIO: Scenario = Scenario {
     id: "mpqueue",
-    kind: Kind::Async,
     params: &[
         ParamSpec::choice("mode", &MODES, "queue"),
         ParamSpec::choice("method", &METHODS, "spawn"),
@@ -79,7 +78,7 @@ pub static SCENARIO: Scenario = Scenario {
     ],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Async(run),
+    run: Run::Async(run),
 };
 
 /// What CPython 3.11.7 paid on this machine (ms), the least over two runs of

@@ -27,7 +27,7 @@
 //! increment each; a manager serves one request at a time.
 
 use super::mpqueue;
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::procshared::{self, SharedProc, SharedSpec};
 use crate::engine::recorder::Recorder;
@@ -39,7 +39,6 @@ use std::rc::Rc;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "mpshared",
-    kind: Kind::Async,
     params: &[
         ParamSpec::choice("mode", &["shared_memory", "manager", "plain"], "shared_memory"),
         ParamSpec::choice("lock", &["unlocked", "locked"], "unlocked"),
@@ -49,7 +48,7 @@ pub static SCENARIO: Scenario = Scenario {
     cpython: &[("mode", "shared_memory"), ("lock", "locked"), ("procs", "2"), ("increments", "20000")],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Async(run),
+    run: Run::Async(run),
 };
 
 /// What CPython 3.11.7 paid on this machine (ms), `python3 python/mpshared.py

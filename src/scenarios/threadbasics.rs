@@ -26,7 +26,7 @@
 //! blocking it. A cut-off daemon's worker is terminated mid-request. On the
 //! virtual clock the same code runs on the runtime's model of those threads.
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::primitives::aio::EventCore;
 use crate::engine::recorder::{LaneId, Recorder};
@@ -42,7 +42,6 @@ use std::rc::Rc;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "threadbasics",
-    kind: Kind::Async,
     params: &[
         ParamSpec::choice("part", PARTS, "join_timeout"),
         ParamSpec::int("work", 0, 60_000, 2000),
@@ -68,7 +67,7 @@ pub static SCENARIO: Scenario = Scenario {
     ],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Async(run),
+    run: Run::Async(run),
 };
 
 pub const PARTS: &[&str] = &["join_timeout", "daemon_exit", "thread_local", "stop_event", "get_timeout"];

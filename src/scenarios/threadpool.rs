@@ -28,7 +28,7 @@
 //! virtual clock the same code runs on the runtime's model of those threads.
 
 use super::extras::{Extra, Generic, MakespanSweep, MeasuredFrom, Shown};
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::latency::{LatencyModel, SplitMix64};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::recorder::{LaneId, Recorder};
@@ -44,7 +44,6 @@ use std::rc::Rc;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "threadpool",
-    kind: Kind::Async,
     params: &[
         ParamSpec::choice("mode", MODES, "as_completed"),
         ParamSpec::int("jobs", 1, 200, 20),
@@ -68,7 +67,7 @@ pub static SCENARIO: Scenario = Scenario {
     // its own pool time is the makespan without starting the threads.
     Extra::Numbers(&[Shown::labelled(Generic::MaxInFlight, "num.threads_in_io"), Shown::generic(Generic::Latency)])],
     heavy_steps: false,
-    exec: Exec::Async(run),
+    run: Run::Async(run),
 };
 
 pub const MODES: &[&str] = &["as_completed", "map", "result_timeout", "callbacks"];

@@ -29,7 +29,7 @@ fn num(id: &str, key: &str, value: f64, text: String) -> Num {
 
 /// What the summary shows for `scn`'s run `t` (summarised as `s`).
 pub fn numbers(scn: &Scenario, s: &Summary, t: &Trace) -> Vec<Num> {
-    match scn.kind {
+    match scn.kind() {
         Kind::Async => async_numbers(scn, s, t),
         // Steps are not timed: only the schedule's own numbers.
         Kind::Model => result_numbers(t),
