@@ -11,7 +11,7 @@ mod common;
 use common::REAL_LOOP_QUARANTINE;
 
 use concurrency_playground::engine::latency::SplitMix64;
-use concurrency_playground::engine::runtime::{FetchError, OffloadError, Offloaded, Response, Runtime, SimRequest, ThreadIo, Work};
+use concurrency_playground::engine::runtime::{Caps, FetchError, Response, Runtime, SimRequest};
 use concurrency_playground::engine::trace::{ClockKind, Outcome, Trace};
 use concurrency_playground::engine::virtual_clock::VirtualRuntime;
 use concurrency_playground::scenarios::{self, Kind, Scenario, ALL, LATENESS_BUDGET_MS};
@@ -52,23 +52,13 @@ impl Runtime for Late {
     fn block(&self, ms: f64) {
         self.v.block(self.later(ms))
     }
-    fn offload(&self, work: Work) -> LocalBoxFuture<'static, Result<Offloaded, OffloadError>> {
-        self.v.offload(work)
-    }
     fn spawn_local(&self, fut: LocalBoxFuture<'static, ()>) {
         self.v.spawn_local(fut)
     }
-    fn start_io_threads(&self, threads: usize) -> LocalBoxFuture<'static, Result<(), String>> {
-        self.v.start_io_threads(threads)
-    }
-    fn thread_request(&self, thread: usize, req: SimRequest) -> LocalBoxFuture<'static, Result<ThreadIo, FetchError>> {
-        self.v.thread_request(thread, self.req(req))
-    }
-    fn block_request(&self, req: SimRequest) -> Result<ThreadIo, FetchError> {
-        self.v.block_request(self.req(req))
-    }
-    fn set_server(&self, spec: Option<concurrency_playground::engine::server_model::ServerSpec>) {
-        self.v.set_server(spec)
+    /// The virtual clock's: its modelled I/O threads make their requests
+    /// and blocks through this runtime, so they are late too.
+    fn caps(&self) -> &Caps {
+        self.v.caps()
     }
 }
 

@@ -6,6 +6,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use concurrency_playground::engine::cpu::CpuCtx;
+use concurrency_playground::engine::procpool::ThreadProcesses;
 use concurrency_playground::engine::trace::Trace;
 use concurrency_playground::presets::{self, doc, Preset, Status};
 use concurrency_playground::scenarios::{self, Run};
@@ -64,7 +65,7 @@ fn run(p: &Preset) -> Option<Trace> {
             let start = Instant::now();
             let clock = move || start.elapsed().as_secs_f64() * 1000.0;
             let cancel = AtomicBool::new(false);
-            let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads: 2, progress: &Default::default() };
+            let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads: 2, progress: &Default::default(), processes: Some(&ThreadProcesses) };
             Some(f(&params, &ctx).unwrap_or_else(|e| panic!("{}: {e:?}", p.id)))
         }
         Run::Model(_) => None,

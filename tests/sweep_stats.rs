@@ -6,6 +6,7 @@ mod common;
 use common::raw;
 
 use concurrency_playground::engine::cpu::{try_run_lanes, CpuCtx};
+use concurrency_playground::engine::procpool::ThreadProcesses;
 use concurrency_playground::engine::metrics::{amdahl, amdahl_fit, median, stdev, summarize, sweep_stats};
 use concurrency_playground::engine::sweep;
 use concurrency_playground::engine::trace::SweepPoint;
@@ -24,7 +25,7 @@ fn with_ctx<T>(pool_threads: usize, cancel: bool, f: impl FnOnce(&CpuCtx<'_>) ->
     let start = Instant::now();
     let clock = move || start.elapsed().as_secs_f64() * 1000.0;
     let cancel = AtomicBool::new(cancel);
-    let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads, progress: &Default::default() };
+    let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads, progress: &Default::default(), processes: Some(&ThreadProcesses) };
     f(&ctx)
 }
 
@@ -245,7 +246,7 @@ fn a_step_that_saw_stop_is_neither_timed_nor_compared() {
     let start = Instant::now();
     let clock = move || start.elapsed().as_secs_f64() * 1000.0;
     let cancel = AtomicBool::new(false);
-    let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads: 2, progress: &Default::default() };
+    let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads: 2, progress: &Default::default(), processes: Some(&ThreadProcesses) };
     let armed = AtomicBool::new(false);
     let work = |i: usize| {
         if i == 9 && armed.load(std::sync::atomic::Ordering::SeqCst) {
@@ -281,7 +282,7 @@ fn a_sweep_counts_its_steps_for_the_page() {
     let clock = move || start.elapsed().as_secs_f64() * 1000.0;
     let cancel = AtomicBool::new(false);
     let progress = concurrency_playground::engine::cpu::Progress::default();
-    let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads: 2, progress: &progress };
+    let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads: 2, progress: &progress, processes: Some(&ThreadProcesses) };
     let job = sweep::Job {
         scenario: "test",
         params: BTreeMap::new(),

@@ -8,7 +8,7 @@ mod common;
 use common::raw;
 
 use concurrency_playground::engine::params::{check_url, url_host, ParamError, UrlProblem, URL_MAX_LEN};
-use concurrency_playground::engine::runtime::{FetchError, OffloadError, Offloaded, Response, Runtime, SimRequest, Work};
+use concurrency_playground::engine::runtime::{Caps, FetchError, Response, Runtime, SimRequest};
 use concurrency_playground::engine::trace::{ClockKind, Outcome, Trace};
 use concurrency_playground::engine::virtual_clock::VirtualRuntime;
 use concurrency_playground::i18n::{param_error, tr, Lang};
@@ -160,8 +160,8 @@ impl Runtime for Unreachable {
     fn block(&self, ms: f64) {
         self.vrt.block(ms)
     }
-    fn offload(&self, work: Work) -> LocalBoxFuture<'static, Result<Offloaded, OffloadError>> {
-        self.vrt.offload(work)
+    fn caps(&self) -> &Caps {
+        self.vrt.caps()
     }
 }
 

@@ -122,7 +122,7 @@ async fn offloaded_work_leaves_the_event_loop_ticking() {
     let job = {
         let (rt, stop) = (rt.clone(), stop.clone());
         async move {
-            let spun = rt.offload(Work::Spin { ms: 300.0 }).await.expect("spin on the pool");
+            let spun = rt.caps().offload(Work::Spin { ms: 300.0 }).await.expect("spin on the pool");
             let counted = offload(rt.as_ref(), 0.0, || count_range(0, 200_000)).await.expect("real work on the pool");
             stop.set(true);
             (spun, counted)

@@ -5,6 +5,7 @@
 //! giving the engine's answer in all three of its modes.
 
 use concurrency_playground::engine::cpu::{run_lanes, CpuCtx};
+use concurrency_playground::engine::procpool::ThreadProcesses;
 use concurrency_playground::engine::trace::{Raster, Trace};
 use concurrency_playground::engine::workloads::{self, fib, mandelbrot, mapreduce, sha256, sumsq};
 use concurrency_playground::engine::RunError;
@@ -18,7 +19,7 @@ fn with_ctx<R>(cancel: bool, f: impl FnOnce(&CpuCtx<'_>) -> R) -> R {
     let origin = Instant::now();
     let clock = move || origin.elapsed().as_secs_f64() * 1000.0;
     let flag = AtomicBool::new(cancel);
-    let ctx = CpuCtx { clock: &clock, cancel: &flag, pool_threads: rayon::current_num_threads(), progress: &Default::default() };
+    let ctx = CpuCtx { clock: &clock, cancel: &flag, pool_threads: rayon::current_num_threads(), progress: &Default::default(), processes: Some(&ThreadProcesses) };
     f(&ctx)
 }
 

@@ -13,7 +13,7 @@
 //! `python/chooser.py` runs the same jobs for real.
 //!
 //! On the browser clock, where the page has a process pool
-//! (`engine::procpool::async_host`), the process pool and asyncio + process
+//! (the runtime's `Caps::processes`), the process pool and asyncio + process
 //! pool are also run: Web Workers with their own memory, each job's input
 //! copied in and its answer copied out by `postMessage`, start-up and copies
 //! paid and drawn as their own spans. Those 6 makespans are extra bars of
@@ -23,10 +23,10 @@
 
 use super::{Run, Scenario};
 use crate::engine::params::{ParamSpec, Params};
-use crate::engine::procpool::{self, AsyncProcessPool, ProcRun, Task};
+use crate::engine::procpool::{AsyncProcessPool, ProcRun, Task};
 use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::runtime::Runtime;
-use crate::engine::trace::{BarSource, ClockKind, LaneKind, Outcome, State};
+use crate::engine::trace::{BarSource, LaneKind, Outcome, State};
 use crate::engine::RunError;
 use crate::scenarios::pymodel::{self, Jobs, Model, Setup, CPYTHON};
 use futures::future::LocalBoxFuture;
@@ -157,7 +157,7 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
         let model = Model::from_id(p.choice("model")).unwrap_or(Model::AsyncioPool);
         let kind = p.choice("job");
         // Real processes where the host has them and time is real.
-        let pool = if rt.clock() == ClockKind::Browser { procpool::async_host() } else { None };
+        let pool = rt.caps().processes();
         if pool.is_some() && p.int("n") as f64 * p.int("kb") as f64 > MEASURE_BUDGET_KB {
             return Err(RunError::Environment(ERR_COPY_BUDGET.into()));
         }

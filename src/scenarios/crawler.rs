@@ -82,7 +82,11 @@ pub use crate::engine::params::{USER_URL_MAX_N, USER_URL_MAX_RATE_PER_S};
 
 fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'static, Result<(), RunError>> {
     Box::pin(async move {
-        rt.set_server(server(&p));
+        // An overloadable server is the runtime's server model (its `Caps`);
+        // an unlimited one is the endpoint as it is.
+        if let Some(spec) = server(&p) {
+            rt.caps().server()?.set_server(Some(spec));
+        }
         let sem = TracedSemaphore::new("semaphore", p.int("k") as usize, rec.clone(), rt.clone());
         let url: Option<Rc<str>> = Some(p.text("url")).filter(|u| !u.is_empty()).map(Rc::from);
         if url.is_some() && p.int("n") > USER_URL_MAX_N {

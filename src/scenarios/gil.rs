@@ -222,7 +222,8 @@ pub fn processes(ctx: &CpuCtx<'_>, log: &WorkLog<'_>, job: &Job) -> Result<Optio
             Task::SpinRange { lo, hi, rounds: job.rounds }.encode()
         })
         .collect();
-    let runs = match procpool::host().map(ctx, inputs) {
+    let pool = ctx.processes.ok_or_else(|| crate::engine::caps::missing("processes"))?;
+    let runs = match pool.map(ctx, inputs) {
         Ok(r) => r,
         Err(e) if e == procpool::STOPPED || ctx.cancelled() => return Ok(None),
         Err(e) => return Err(RunError::Workload(format!("process pool: {e}"))),

@@ -15,7 +15,7 @@
 //! clock the schedule is exact and its costs are modelled: [`COSTS`], CPython
 //! 3.11 on this machine (`python3 python/mpqueue.py --measure`). On the
 //! browser clock the processes are the page's Web Worker processes
-//! (`engine::procpool::async_host`): start-up and copies are measured, and
+//! (the runtime's `Caps::processes`): start-up and copies are measured, and
 //! every worker starts as `spawn` does (a fresh instance: the browser cannot
 //! fork), so CPython's modelled start-up for the chosen method is listed
 //! beside it, never mixed into it. `func = lambda` ends the run where CPython
@@ -37,10 +37,10 @@
 use super::{Run, Scenario};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::procinit;
-use crate::engine::procpool::{self, ProcRun};
+use crate::engine::procpool::ProcRun;
 use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::runtime::Runtime;
-use crate::engine::trace::{ClockKind, LaneKind, Outcome, State};
+use crate::engine::trace::{LaneKind, Outcome, State};
 use crate::engine::RunError;
 use crate::scenarios::pymodel::CPYTHON;
 use futures::future::LocalBoxFuture;
@@ -190,7 +190,7 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
             return Err(RunError::Workload(err.into()));
         }
         let sizes = messages(&p);
-        let pool = if rt.clock() == ClockKind::Browser { procpool::async_host() } else { None };
+        let pool = rt.caps().processes();
         let (msgs, starts, init, measured) = match pool {
             Some(pool) => {
                 let r = pool.map_started(processes(&p), real::start(&p), real::inputs(&p, &sizes)).await;

@@ -15,7 +15,7 @@
 //! expected `procs × increments`, the lost updates, and the time per access
 //! a process saw (its loop over 2 × increments accesses, waiting included).
 //!
-//! On the browser clock it is real (`engine::procshared::host`): Web Worker
+//! On the browser clock it is real (the runtime's `Caps::shared`): Web Worker
 //! processes with their own wasm memory, handed one `SharedArrayBuffer`
 //! (shared) or a `MessagePort` each to a manager worker (manager); in plain
 //! mode the global and the dict are statics of each instance's own memory,
@@ -29,10 +29,10 @@
 use super::mpqueue;
 use super::{Run, Scenario};
 use crate::engine::params::{ParamSpec, Params};
-use crate::engine::procshared::{self, SharedProc, SharedSpec};
+use crate::engine::procshared::{SharedProc, SharedSpec};
 use crate::engine::recorder::Recorder;
 use crate::engine::runtime::Runtime;
-use crate::engine::trace::{ClockKind, LaneKind, Outcome, State};
+use crate::engine::trace::{LaneKind, Outcome, State};
 use crate::engine::RunError;
 use futures::future::LocalBoxFuture;
 use std::rc::Rc;
@@ -124,7 +124,7 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
         let manager = p.choice("mode") == "manager";
         let plain = p.choice("mode") == "plain";
         let main = rec.lane("main", LaneKind::Worker);
-        let host = if rt.clock() == ClockKind::Browser { procshared::host() } else { None };
+        let host = rt.caps().shared();
         let (runs, value, parent_keys, measured) = match host {
             Some(h) => {
                 let spec = SharedSpec { procs, increments: n, manager, plain, lock: p.choice("lock") == "locked" };
