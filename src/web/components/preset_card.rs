@@ -3,7 +3,7 @@
 //! lesson reproduces it; the iframe snippet that embeds it in a tutorial page.
 
 use crate::i18n::{fill, tr, Lang};
-use crate::presets::{self, Preset, Status};
+use crate::presets::{Preset, Status};
 use crate::state::AppState;
 use crate::view::axis::{fmt_ms, fmt_num};
 use crate::web::components::preset_as_written::AsWrittenBlock;
@@ -41,10 +41,9 @@ fn run_side(s: &AppState, p: &Preset, lang: Lang) -> Html {
     let Some(show) = p.show.as_deref() else { return html! {} };
     // Async presets run on the virtual clock (exact); the rest run in this browser.
     let label = tr(lang, if p.clock.is_some() { "preset.run_virtual" } else { "preset.run_measured" });
-    // As the summary shows it (`view::numbers`): its value and its label.
-    let num = s.trace.as_ref().filter(|_| s.run_is_preset()).and_then(|t| crate::view::numbers::shown(t, show));
-    let label_key = num.as_ref().map_or_else(|| format!("num.{}", show.replace('-', "_")), |n| n.key.clone());
-    let body = match (num.map(|n| n.value), s.trace.is_some()) {
+    // As the summary shows it (`view::numbers`).
+    let num = s.trace.as_ref().filter(|_| s.run_is_preset()).and_then(|t| crate::view::numbers::shown(t, show)).map(|n| n.value);
+    let body = match (num, s.trace.is_some()) {
         (Some(v), _) => {
             html! { <strong class="preset-num" data-testid="preset-run-value" data-value={v.to_string()} data-show={show.to_owned()}>{ shown(show, v) }</strong> }
         }
@@ -55,7 +54,7 @@ fn run_side(s: &AppState, p: &Preset, lang: Lang) -> Html {
         <div class="preset-side run">
             <h4>{ label }</h4>
             { body }
-            <p class="muted small">{ tr(lang, &label_key) }</p>
+            <p class="muted small">{ tr(lang, &format!("num.{}", show.replace('-', "_"))) }</p>
         </div>
     }
 }
