@@ -6,7 +6,7 @@
 mod common;
 use common::raw;
 
-use concurrency_playground::engine::cpu::CpuCtx;
+use concurrency_playground::engine::cpu::{CpuCtx, Progress};
 use concurrency_playground::engine::procpool::ThreadProcesses;
 use concurrency_playground::engine::runtime::{Caps, FetchError, Response, Runtime, SimRequest};
 use concurrency_playground::engine::trace::ClockKind;
@@ -82,7 +82,8 @@ fn a_cpu_lesson_without_a_process_pool_gets_the_capabilitys_message() {
     let start = Instant::now();
     let clock = move || start.elapsed().as_secs_f64() * 1000.0;
     let cancel = AtomicBool::new(false);
-    let ctx = |processes| CpuCtx { clock: &clock, cancel: &cancel, pool_threads: 2, progress: &Default::default(), processes };
+    let progress = Progress::default();
+    let ctx = |processes| CpuCtx { clock: &clock, cancel: &cancel, pool_threads: 2, progress: &progress, processes };
     assert_eq!(run(&p, &ctx(None)).map(|_| ()), missing("processes"));
     assert!(run(&p, &ctx(Some(&ThreadProcesses))).is_ok(), "with a pool it runs");
 }
