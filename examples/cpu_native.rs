@@ -8,8 +8,8 @@
 //! `cargo run --release --example cpu_native -- <lesson> [key=value …]`
 
 use concurrency_playground::engine::cpu::CpuCtx;
-use concurrency_playground::engine::procpool::ThreadProcesses;
 use concurrency_playground::engine::metrics::sweep_stats;
+use concurrency_playground::engine::procpool::ThreadProcesses;
 use concurrency_playground::scenarios::{self};
 use std::collections::BTreeMap;
 use std::sync::atomic::AtomicBool;
@@ -35,7 +35,8 @@ fn main() {
     let clock = move || start.elapsed().as_secs_f64() * 1000.0;
     let cancel = AtomicBool::new(false);
     let threads = rayon::current_num_threads();
-    let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads: threads, progress: &Default::default(), processes: Some(&ThreadProcesses) };
+    let ctx =
+        CpuCtx { clock: &clock, cancel: &cancel, pool_threads: threads, progress: &Default::default(), processes: Some(&ThreadProcesses) };
     match run(&params, &ctx) {
         Ok(trace) => {
             let stats = sweep_stats(&trace.meta.sweep);

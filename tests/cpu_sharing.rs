@@ -18,7 +18,13 @@ fn with_cpu_ctx<R>(cancel: bool, f: impl FnOnce(&CpuCtx<'_>) -> R) -> R {
     let origin = Instant::now();
     let clock = move || origin.elapsed().as_secs_f64() * 1000.0;
     let flag = AtomicBool::new(cancel);
-    let ctx = CpuCtx { clock: &clock, cancel: &flag, pool_threads: rayon::current_num_threads(), progress: &Default::default(), processes: Some(&ThreadProcesses) };
+    let ctx = CpuCtx {
+        clock: &clock,
+        cancel: &flag,
+        pool_threads: rayon::current_num_threads(),
+        progress: &Default::default(),
+        processes: Some(&ThreadProcesses),
+    };
     f(&ctx)
 }
 
@@ -120,7 +126,13 @@ fn gil_never_runs_two_threads_at_once_and_processes_copy_the_expected_bytes() {
     let origin = Instant::now();
     let epoch_clock = move || 1.7e12 + origin.elapsed().as_secs_f64() * 1000.0;
     let flag = AtomicBool::new(false);
-    let ctx = CpuCtx { clock: &epoch_clock, cancel: &flag, pool_threads: pool(), progress: &Default::default(), processes: Some(&ThreadProcesses) };
+    let ctx = CpuCtx {
+        clock: &epoch_clock,
+        cancel: &flag,
+        pool_threads: pool(),
+        progress: &Default::default(),
+        processes: Some(&ThreadProcesses),
+    };
     let e = f(&p, &ctx).unwrap();
     e.validate().unwrap();
     assert!(e.spans.iter().all(|s| s.start_ms >= 0.0 && s.end_ms <= e.meta.makespan_ms + 1e-9), "a span outside the run on an epoch clock");

@@ -5,8 +5,8 @@
 //! between them. Cutting a chunk so must not change its answer.
 
 use concurrency_playground::engine::cpu::CpuCtx;
-use concurrency_playground::engine::procpool::ThreadProcesses;
 use concurrency_playground::engine::params::ParamKind;
+use concurrency_playground::engine::procpool::ThreadProcesses;
 use concurrency_playground::engine::workloads::busy::spin_range;
 use concurrency_playground::engine::workloads::{mandelbrot, mapreduce, primes, sha256, sumsq as sq};
 use concurrency_playground::scenarios::{
@@ -21,7 +21,13 @@ use std::time::{Duration, Instant};
 fn with_ctx<R>(flag: &AtomicBool, f: impl FnOnce(&CpuCtx<'_>) -> R) -> R {
     let origin = Instant::now();
     let clock = move || origin.elapsed().as_secs_f64() * 1000.0;
-    let ctx = CpuCtx { clock: &clock, cancel: flag, pool_threads: rayon::current_num_threads(), progress: &Default::default(), processes: Some(&ThreadProcesses) };
+    let ctx = CpuCtx {
+        clock: &clock,
+        cancel: flag,
+        pool_threads: rayon::current_num_threads(),
+        progress: &Default::default(),
+        processes: Some(&ThreadProcesses),
+    };
     f(&ctx)
 }
 
@@ -134,7 +140,8 @@ fn stop_ends_a_lesson_at_its_largest_sizes_mid_chunk() {
             }
             origin.elapsed().as_secs_f64() * 1000.0
         };
-        let ctx = CpuCtx { clock: &clock, cancel: &flag, pool_threads: pool, progress: &Default::default(), processes: Some(&ThreadProcesses) };
+        let ctx =
+            CpuCtx { clock: &clock, cancel: &flag, pool_threads: pool, progress: &Default::default(), processes: Some(&ThreadProcesses) };
         let trace = run(&p, &ctx).unwrap_or_else(|e| panic!("{}: {e}", scn.id));
         let late = pressed.lock().unwrap().expect("Stop was pressed").elapsed();
         eprintln!("{}: ended {late:?} after Stop", scn.id);

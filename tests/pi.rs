@@ -6,7 +6,7 @@ use concurrency_playground::engine::cpu::CpuCtx;
 use concurrency_playground::engine::procpool::ThreadProcesses;
 use concurrency_playground::engine::trace::Trace;
 use concurrency_playground::engine::workloads::montecarlo::hits;
-use concurrency_playground::scenarios::{pi};
+use concurrency_playground::scenarios::pi;
 use std::collections::BTreeMap;
 use std::process::Command;
 use std::sync::atomic::AtomicBool;
@@ -19,8 +19,17 @@ fn run(pairs: &[(&str, &str)]) -> Trace {
     let start = Instant::now();
     let clock = move || start.elapsed().as_secs_f64() * 1000.0;
     let cancel = AtomicBool::new(false);
-    f(&params, &CpuCtx { clock: &clock, cancel: &cancel, pool_threads: rayon::current_num_threads(), progress: &Default::default(), processes: Some(&ThreadProcesses) })
-        .unwrap()
+    f(
+        &params,
+        &CpuCtx {
+            clock: &clock,
+            cancel: &cancel,
+            pool_threads: rayon::current_num_threads(),
+            progress: &Default::default(),
+            processes: Some(&ThreadProcesses),
+        },
+    )
+    .unwrap()
 }
 
 #[test]

@@ -57,15 +57,19 @@ fn run(p: &Preset) -> Option<Trace> {
     let scn = scenarios::find(p.lesson.as_deref()?)?;
     match scn.run {
         // Async lessons, and the hybrid lesson's async body on its pool: the virtual clock.
-        Run::Async(_) | Run::AsyncOnPool(_) => {
-            Some(scenarios::run_virtual(scn, &p.params).unwrap_or_else(|e| panic!("{}: {e:?}", p.id)))
-        }
+        Run::Async(_) | Run::AsyncOnPool(_) => Some(scenarios::run_virtual(scn, &p.params).unwrap_or_else(|e| panic!("{}: {e:?}", p.id))),
         Run::Cpu(f) => {
             let params = scn.validate(&p.params).expect("params");
             let start = Instant::now();
             let clock = move || start.elapsed().as_secs_f64() * 1000.0;
             let cancel = AtomicBool::new(false);
-            let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads: 2, progress: &Default::default(), processes: Some(&ThreadProcesses) };
+            let ctx = CpuCtx {
+                clock: &clock,
+                cancel: &cancel,
+                pool_threads: 2,
+                progress: &Default::default(),
+                processes: Some(&ThreadProcesses),
+            };
             Some(f(&params, &ctx).unwrap_or_else(|e| panic!("{}: {e:?}", p.id)))
         }
         Run::Model(_) => None,

@@ -5,9 +5,9 @@ mod common;
 use common::raw;
 
 use concurrency_playground::engine::cpu::{run_lanes, CpuCtx};
-use concurrency_playground::engine::procpool::ThreadProcesses;
 use concurrency_playground::engine::metrics::summarize;
 use concurrency_playground::engine::params::ParamKind;
+use concurrency_playground::engine::procpool::ThreadProcesses;
 use concurrency_playground::engine::trace::{LaneKind, Outcome, State, Trace};
 use concurrency_playground::engine::workloads::primes::{count_range, count_sieve, is_prime};
 use concurrency_playground::engine::workloads::{chunk_range, n_chunks};
@@ -183,7 +183,13 @@ fn with_cpu_ctx<R>(cancel: bool, f: impl FnOnce(&CpuCtx<'_>) -> R) -> R {
     let origin = Instant::now();
     let clock = move || origin.elapsed().as_secs_f64() * 1000.0;
     let flag = AtomicBool::new(cancel);
-    let ctx = CpuCtx { clock: &clock, cancel: &flag, pool_threads: rayon::current_num_threads(), progress: &Default::default(), processes: Some(&ThreadProcesses) };
+    let ctx = CpuCtx {
+        clock: &clock,
+        cancel: &flag,
+        pool_threads: rayon::current_num_threads(),
+        progress: &Default::default(),
+        processes: Some(&ThreadProcesses),
+    };
     f(&ctx)
 }
 

@@ -6,13 +6,13 @@ mod common;
 use common::raw;
 
 use concurrency_playground::engine::cpu::{try_run_lanes, CpuCtx};
-use concurrency_playground::engine::procpool::ThreadProcesses;
 use concurrency_playground::engine::metrics::{amdahl, amdahl_fit, median, stdev, summarize, sweep_stats};
+use concurrency_playground::engine::procpool::ThreadProcesses;
 use concurrency_playground::engine::sweep;
 use concurrency_playground::engine::trace::SweepPoint;
 use concurrency_playground::engine::workloads::mix::{checksum, mix_range};
 use concurrency_playground::engine::RunError;
-use concurrency_playground::scenarios::{poolsize};
+use concurrency_playground::scenarios::poolsize;
 use std::collections::BTreeMap;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;

@@ -19,7 +19,13 @@ fn with_ctx<R>(cancel: bool, f: impl FnOnce(&CpuCtx<'_>) -> R) -> R {
     let origin = Instant::now();
     let clock = move || origin.elapsed().as_secs_f64() * 1000.0;
     let flag = AtomicBool::new(cancel);
-    let ctx = CpuCtx { clock: &clock, cancel: &flag, pool_threads: rayon::current_num_threads(), progress: &Default::default(), processes: Some(&ThreadProcesses) };
+    let ctx = CpuCtx {
+        clock: &clock,
+        cancel: &flag,
+        pool_threads: rayon::current_num_threads(),
+        progress: &Default::default(),
+        processes: Some(&ThreadProcesses),
+    };
     f(&ctx)
 }
 

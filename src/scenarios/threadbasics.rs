@@ -27,10 +27,10 @@
 //! virtual clock the same code runs on the runtime's model of those threads.
 
 use super::{Run, Scenario};
+use crate::engine::caps::IoThreads;
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::primitives::aio::EventCore;
 use crate::engine::recorder::{LaneId, Recorder};
-use crate::engine::caps::IoThreads;
 use crate::engine::runtime::{spawn, Runtime, SimRequest};
 use crate::engine::trace::{ClockKind, LaneKind, Outcome, State};
 use crate::engine::RunError;

@@ -29,10 +29,10 @@
 
 use super::extras::{Extra, Generic, MakespanSweep, MeasuredFrom, Shown};
 use super::{Run, Scenario};
+use crate::engine::caps::IoThreads;
 use crate::engine::latency::{LatencyModel, SplitMix64};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::recorder::{LaneId, Recorder};
-use crate::engine::caps::IoThreads;
 use crate::engine::runtime::{Runtime, SimRequest};
 use crate::engine::trace::{ClockKind, LaneKind, Outcome, State};
 use crate::engine::RunError;
@@ -55,18 +55,20 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("seed", 0, 4_294_967_295, 1),
     ],
     cpython: &[("mode", "as_completed"), ("jobs", "12"), ("workers", "4"), ("latency", "fixed"), ("ms", "100"), ("seed", "1")],
-    extras: &[Extra::MakespanSweep(MakespanSweep {
-        param: "workers",
-        sweep: workers_sweep,
-        measured: MeasuredFrom::Result("pool_ms"),
-        title: "app.workers_sweep",
-        note: "app.workers_sweep_note",
-        axis: "app.threads_axis",
-    }),
-    // Its lanes are the pool's threads and `main`, not jobs: lanes done and
-    // per second would count threads (its own `jobs_done` counts jobs), and
-    // its own pool time is the makespan without starting the threads.
-    Extra::Numbers(&[Shown::labelled(Generic::MaxInFlight, "num.threads_in_io"), Shown::generic(Generic::Latency)])],
+    extras: &[
+        Extra::MakespanSweep(MakespanSweep {
+            param: "workers",
+            sweep: workers_sweep,
+            measured: MeasuredFrom::Result("pool_ms"),
+            title: "app.workers_sweep",
+            note: "app.workers_sweep_note",
+            axis: "app.threads_axis",
+        }),
+        // Its lanes are the pool's threads and `main`, not jobs: lanes done and
+        // per second would count threads (its own `jobs_done` counts jobs), and
+        // its own pool time is the makespan without starting the threads.
+        Extra::Numbers(&[Shown::labelled(Generic::MaxInFlight, "num.threads_in_io"), Shown::generic(Generic::Latency)]),
+    ],
     heavy_steps: false,
     run: Run::Async(run),
 };

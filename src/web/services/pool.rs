@@ -58,7 +58,13 @@ pub async fn run(run: CpuRun, params: Params, cancel: Arc<AtomicBool>, progress:
     let pool_threads = rayon::current_num_threads();
     let (tx, rx) = oneshot::channel();
     rayon::spawn(move || {
-        let ctx = CpuCtx { clock: &shared_clock_ms, cancel: &cancel, pool_threads, progress: &progress, processes: super::process_pool::processes() };
+        let ctx = CpuCtx {
+            clock: &shared_clock_ms,
+            cancel: &cancel,
+            pool_threads,
+            progress: &progress,
+            processes: super::process_pool::processes(),
+        };
         let _ = tx.send(run(&params, &ctx));
     });
     let mut trace = rx.await.map_err(|_| RunError::Workload("a pool worker died (see the console)".into()))??;

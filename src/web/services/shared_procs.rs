@@ -12,8 +12,8 @@ use super::pool::shared_clock_ms;
 use super::process_pool::{next, num, spawn, Proc, Shutdown};
 use super::turns::MessageChannel;
 use crate::engine::procshared::{self, SharedHost, SharedProc, SharedRun, SharedSpec};
-use std::rc::Rc;
 use futures::future::{join_all, LocalBoxFuture};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 struct Host;

@@ -224,7 +224,6 @@ impl Runtime for VirtualRuntime {
         super::server_model::fetch_through(self.clock.server.borrow().clone(), req, |ms| self.sleep(ms))
     }
 
-
     fn clock(&self) -> ClockKind {
         ClockKind::Virtual
     }
