@@ -9,7 +9,8 @@
 
 use concurrency_playground::engine::cpu::CpuCtx;
 use concurrency_playground::engine::metrics::sweep_stats;
-use concurrency_playground::scenarios::{self, Exec};
+use concurrency_playground::engine::procpool::ThreadProcesses;
+use concurrency_playground::scenarios::{self};
 use std::collections::BTreeMap;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
@@ -26,7 +27,7 @@ fn main() {
         eprintln!("bad parameters: {e:?}");
         std::process::exit(2)
     });
-    let Exec::Cpu(run) = scn.exec else {
+    let Some(run) = scn.run.cpu() else {
         eprintln!("{} is not a CPU lesson", scn.id);
         std::process::exit(2)
     };
@@ -34,7 +35,8 @@ fn main() {
     let clock = move || start.elapsed().as_secs_f64() * 1000.0;
     let cancel = AtomicBool::new(false);
     let threads = rayon::current_num_threads();
-    let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads: threads, progress: &Default::default() };
+    let ctx =
+        CpuCtx { clock: &clock, cancel: &cancel, pool_threads: threads, progress: &Default::default(), processes: Some(&ThreadProcesses) };
     match run(&params, &ctx) {
         Ok(trace) => {
             let stats = sweep_stats(&trace.meta.sweep);
@@ -62,5 +64,5 @@ fn main() {
 }
 
 fn cpu_ids() -> Vec<&'static str> {
-    scenarios::ALL.iter().filter(|s| matches!(s.exec, Exec::Cpu(_))).map(|s| s.id).collect()
+    scenarios::ALL.iter().filter(|s| s.run.cpu().is_some()).map(|s| s.id).collect()
 }

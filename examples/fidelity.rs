@@ -27,7 +27,7 @@ fn main() {
     }
     // Every variant of every lesson gets a row; an error is a failure, never a dropped row.
     let (mut rows, mut virt, mut errors, mut exceptions) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for scn in ALL.iter().filter(|s| s.kind == Kind::Async) {
+    for scn in ALL.iter().filter(|s| s.kind() == Kind::Async) {
         if scn.cpython.is_empty() {
             errors.push(format!("{}: no CPython comparison parameters", scn.id));
         }

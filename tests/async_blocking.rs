@@ -87,7 +87,7 @@ fn offloaded_work_returns_its_value_queues_on_the_pool_and_never_lags() {
     });
     let spin = {
         let rt = rt.clone();
-        async move { rt.offload(Work::Spin { ms: 30.0 }).await.expect("spin") }
+        async move { rt.caps().offload(Work::Spin { ms: 30.0 }).await.expect("spin") }
     };
     let ((done, spun), lag) = vrt.block_on(with_monitor(rt.clone(), rec.clone(), 10.0, join(join_all(jobs), spin))).unwrap();
     assert_eq!(lag, 0.0, "the loop never waits for the pool");

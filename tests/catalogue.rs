@@ -26,7 +26,7 @@ fn lessons_md_matches_the_catalogue() {
 fn readme_counts_the_lessons() {
     use concurrency_playground::scenarios::Kind;
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README.md");
-    let count = |k: Kind| ALL.iter().filter(|s| s.kind == k).count();
+    let count = |k: Kind| ALL.iter().filter(|s| s.kind() == k).count();
     let (a, c, m) = (count(Kind::Async), count(Kind::Cpu), count(Kind::Model));
     let want = format!("{} lessons ({a} async, {c} CPU,\n{m} model)", ALL.len());
     assert!(readme.contains(&want), "README.md should say \"{want}\"");

@@ -16,6 +16,7 @@
 //! other test of this one loads the cores meanwhile.
 
 use concurrency_playground::engine::cpu::CpuCtx;
+use concurrency_playground::engine::procpool::ThreadProcesses;
 use concurrency_playground::engine::workloads::busy::spin_range;
 use concurrency_playground::engine::worklog::WorkLog;
 use concurrency_playground::scenarios::gil;
@@ -79,7 +80,13 @@ fn free_threads_run_in_parallel_and_gil_threads_one_at_a_time() {
     let origin = Instant::now();
     let clock = move || origin.elapsed().as_secs_f64() * 1000.0;
     let flag = AtomicBool::new(false);
-    let ctx = CpuCtx { clock: &clock, cancel: &flag, pool_threads: rayon::current_num_threads(), progress: &Default::default() };
+    let ctx = CpuCtx {
+        clock: &clock,
+        cancel: &flag,
+        pool_threads: rayon::current_num_threads(),
+        progress: &Default::default(),
+        processes: Some(&ThreadProcesses),
+    };
     let log = WorkLog::new(&ctx);
     let mut job = gil::Job { threads: 2, items: 4_000, rounds: 4_000, switch_ms: 5.0 };
     // Long enough (≥ 250 ms sequentially) that starting threads is a small part.

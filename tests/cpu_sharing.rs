@@ -4,10 +4,11 @@
 //! lesson teaches, checked on what actually ran.
 
 use concurrency_playground::engine::cpu::CpuCtx;
+use concurrency_playground::engine::procpool::ThreadProcesses;
 use concurrency_playground::engine::trace::{State, Trace};
 use concurrency_playground::engine::workloads::busy::{encode, part, spin_range};
 use concurrency_playground::engine::worklog::WorkLog;
-use concurrency_playground::scenarios::{gil, race, sharing, stealing, structures, Exec, Scenario};
+use concurrency_playground::scenarios::{gil, race, sharing, stealing, structures, Scenario};
 use std::collections::BTreeMap;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Mutex, MutexGuard};
@@ -17,7 +18,13 @@ fn with_cpu_ctx<R>(cancel: bool, f: impl FnOnce(&CpuCtx<'_>) -> R) -> R {
     let origin = Instant::now();
     let clock = move || origin.elapsed().as_secs_f64() * 1000.0;
     let flag = AtomicBool::new(cancel);
-    let ctx = CpuCtx { clock: &clock, cancel: &flag, pool_threads: rayon::current_num_threads(), progress: &Default::default() };
+    let ctx = CpuCtx {
+        clock: &clock,
+        cancel: &flag,
+        pool_threads: rayon::current_num_threads(),
+        progress: &Default::default(),
+        processes: Some(&ThreadProcesses),
+    };
     f(&ctx)
 }
 
@@ -32,7 +39,7 @@ fn serial() -> MutexGuard<'static, ()> {
 fn run(s: &Scenario, pairs: &[(&str, &str)], cancel: bool) -> Trace {
     let raw: BTreeMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     let p = s.validate(&raw).unwrap_or_else(|e| panic!("{}: {e:?}", s.id));
-    let Exec::Cpu(f) = s.exec else { panic!("{} is a CPU lesson", s.id) };
+    let Some(f) = s.run.cpu() else { panic!("{} is a CPU lesson", s.id) };
     let t = with_cpu_ctx(cancel, |ctx| f(&p, ctx)).unwrap_or_else(|e| panic!("{}: {e}", s.id));
     t.validate().unwrap_or_else(|e| panic!("{}: {e}", s.id));
     t
@@ -115,11 +122,17 @@ fn gil_never_runs_two_threads_at_once_and_processes_copy_the_expected_bytes() {
     let raw: BTreeMap<String, String> =
         [("items", "500"), ("rounds", "50"), ("reps", "1")].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     let p = gil::SCENARIO.validate(&raw).unwrap();
-    let Exec::Cpu(f) = gil::SCENARIO.exec else { unreachable!() };
+    let Some(f) = gil::SCENARIO.run.cpu() else { unreachable!() };
     let origin = Instant::now();
     let epoch_clock = move || 1.7e12 + origin.elapsed().as_secs_f64() * 1000.0;
     let flag = AtomicBool::new(false);
-    let ctx = CpuCtx { clock: &epoch_clock, cancel: &flag, pool_threads: pool(), progress: &Default::default() };
+    let ctx = CpuCtx {
+        clock: &epoch_clock,
+        cancel: &flag,
+        pool_threads: pool(),
+        progress: &Default::default(),
+        processes: Some(&ThreadProcesses),
+    };
     let e = f(&p, &ctx).unwrap();
     e.validate().unwrap();
     assert!(e.spans.iter().all(|s| s.start_ms >= 0.0 && s.end_ms <= e.meta.makespan_ms + 1e-9), "a span outside the run on an epoch clock");
@@ -334,7 +347,7 @@ fn every_sharing_lesson_stops_cleanly_and_checks_its_threads() {
         if s.params.iter().any(|p| p.key == "threads") {
             let raw: BTreeMap<String, String> = [("threads".to_string(), (pool() + 1).to_string())].into();
             let p = s.validate(&raw).unwrap();
-            let Exec::Cpu(f) = s.exec else { unreachable!() };
+            let Some(f) = s.run.cpu() else { unreachable!() };
             assert!(with_cpu_ctx(false, |ctx| f(&p, ctx)).is_err(), "{}: more threads than the pool", s.id);
         }
     }

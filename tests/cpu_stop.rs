@@ -6,10 +6,11 @@
 
 use concurrency_playground::engine::cpu::CpuCtx;
 use concurrency_playground::engine::params::ParamKind;
+use concurrency_playground::engine::procpool::ThreadProcesses;
 use concurrency_playground::engine::workloads::busy::spin_range;
 use concurrency_playground::engine::workloads::{mandelbrot, mapreduce, primes, sha256, sumsq as sq};
 use concurrency_playground::scenarios::{
-    gil, mandelbrot as mandel, mapreduce as mr, primes as pr, sha256 as sha, sharing, sumsq, Exec, Scenario,
+    gil, mandelbrot as mandel, mapreduce as mr, primes as pr, sha256 as sha, sharing, sumsq, Scenario,
 };
 use std::cell::Cell;
 use std::collections::BTreeMap;
@@ -20,7 +21,13 @@ use std::time::{Duration, Instant};
 fn with_ctx<R>(flag: &AtomicBool, f: impl FnOnce(&CpuCtx<'_>) -> R) -> R {
     let origin = Instant::now();
     let clock = move || origin.elapsed().as_secs_f64() * 1000.0;
-    let ctx = CpuCtx { clock: &clock, cancel: flag, pool_threads: rayon::current_num_threads(), progress: &Default::default() };
+    let ctx = CpuCtx {
+        clock: &clock,
+        cancel: flag,
+        pool_threads: rayon::current_num_threads(),
+        progress: &Default::default(),
+        processes: Some(&ThreadProcesses),
+    };
     f(&ctx)
 }
 
@@ -54,7 +61,7 @@ fn raw(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
 
 /// Runs a CPU lesson to its end (not stopped) and returns its results.
 fn results(scn: &Scenario, pairs: &[(&str, &str)]) -> BTreeMap<String, f64> {
-    let Exec::Cpu(run) = scn.exec else { panic!("{} is not a CPU lesson", scn.id) };
+    let Some(run) = scn.run.cpu() else { panic!("{} is not a CPU lesson", scn.id) };
     let p = scn.validate(&raw(pairs)).unwrap_or_else(|e| panic!("{}: {e:?}", scn.id));
     let t = with_ctx(&AtomicBool::new(false), |ctx| run(&p, ctx)).unwrap_or_else(|e| panic!("{}: {e}", scn.id));
     assert!(!t.meta.stopped, "{}", scn.id);
@@ -111,7 +118,7 @@ fn stop_ends_a_lesson_at_its_largest_sizes_mid_chunk() {
     let pool = rayon::current_num_threads();
     let mut slow = Vec::new();
     for scn in [&pr::SCENARIO, &sumsq::SCENARIO, &sha::SCENARIO, &mandel::SCENARIO, &mr::SCENARIO, &gil::SCENARIO, &sharing::SCENARIO] {
-        let Exec::Cpu(run) = scn.exec else { panic!("{} is not a CPU lesson", scn.id) };
+        let Some(run) = scn.run.cpu() else { panic!("{} is not a CPU lesson", scn.id) };
         let max: BTreeMap<String, String> = scn
             .params
             .iter()
@@ -133,7 +140,8 @@ fn stop_ends_a_lesson_at_its_largest_sizes_mid_chunk() {
             }
             origin.elapsed().as_secs_f64() * 1000.0
         };
-        let ctx = CpuCtx { clock: &clock, cancel: &flag, pool_threads: pool, progress: &Default::default() };
+        let ctx =
+            CpuCtx { clock: &clock, cancel: &flag, pool_threads: pool, progress: &Default::default(), processes: Some(&ThreadProcesses) };
         let trace = run(&p, &ctx).unwrap_or_else(|e| panic!("{}: {e}", scn.id));
         let late = pressed.lock().unwrap().expect("Stop was pressed").elapsed();
         eprintln!("{}: ended {late:?} after Stop", scn.id);

@@ -8,7 +8,7 @@
 use concurrency_playground::engine::recorder::Counts;
 use concurrency_playground::engine::trace::Trace;
 use concurrency_playground::scenarios::virtual_run::run_virtual_numbers;
-use concurrency_playground::scenarios::{self, crawler, run_virtual, threadpool, Exec, Scenario};
+use concurrency_playground::scenarios::{self, crawler, run_virtual, threadpool, Scenario};
 use std::collections::BTreeMap;
 
 fn raw(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
@@ -21,7 +21,7 @@ fn counts(t: &Trace) -> Counts {
 
 #[test]
 fn every_async_lesson_counted_gives_the_recorded_numbers() {
-    let lessons: Vec<&Scenario> = scenarios::ALL.iter().copied().filter(|s| matches!(s.exec, Exec::Async(_))).collect();
+    let lessons: Vec<&Scenario> = scenarios::ALL.iter().copied().filter(|s| s.run.async_body().is_some()).collect();
     assert!(lessons.len() >= 10, "{} async lessons", lessons.len());
     for scn in lessons {
         for seed in ["1", "2", "7"] {

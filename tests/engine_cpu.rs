@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use concurrency_playground::engine::cpu::{warm_up, CpuCtx};
+use concurrency_playground::engine::procpool::ThreadProcesses;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 /// Runs `warm_up` where round i "takes" `durations[i]` ms (the last repeats).
@@ -10,7 +11,7 @@ fn rounds_for(durations: &[f64]) -> u32 {
     let now = AtomicU64::new(0f64.to_bits());
     let clock = || f64::from_bits(now.load(Ordering::SeqCst));
     let cancel = AtomicBool::new(false);
-    let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads: 1, progress: &Default::default() };
+    let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads: 1, progress: &Default::default(), processes: Some(&ThreadProcesses) };
     let mut i = 0;
     warm_up(&ctx, || {
         let d = durations[i.min(durations.len() - 1)];

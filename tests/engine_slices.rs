@@ -9,7 +9,7 @@ use common::raw;
 
 use concurrency_playground::engine::trace::Outcome;
 use concurrency_playground::scenarios::virtual_run::LessonRun;
-use concurrency_playground::scenarios::{self, crawler, run_virtual, Exec, Scenario};
+use concurrency_playground::scenarios::{self, crawler, run_virtual, Scenario};
 use std::collections::BTreeMap;
 
 /// Runs `scn` in slices of `steps`; returns the trace (as JSON) and how many slices it took.
@@ -35,7 +35,7 @@ fn params_of(scn: &Scenario, seed: u64) -> BTreeMap<String, String> {
 
 #[test]
 fn every_async_lesson_sliced_gives_the_unsliced_trace() {
-    let lessons: Vec<&Scenario> = scenarios::ALL.iter().copied().filter(|s| matches!(s.exec, Exec::Async(_))).collect();
+    let lessons: Vec<&Scenario> = scenarios::ALL.iter().copied().filter(|s| s.run.async_body().is_some()).collect();
     assert!(lessons.len() >= 10, "{} async lessons", lessons.len());
     for scn in lessons {
         for seed in [1, 2, 7] {

@@ -26,7 +26,7 @@ fn every_variant_agrees_exactly_with_cpython_on_virtual_time() {
     let mut failures = Vec::new();
     let mut compared = 0;
     let mut rows = Vec::new();
-    for scn in ALL.iter().filter(|s| s.kind == Kind::Async) {
+    for scn in ALL.iter().filter(|s| s.kind() == Kind::Async) {
         for (params, tol) in variants_virtual(scn) {
             match check_virtual(scn, &params, &tol, repo()) {
                 Ok(c) if c.passed() => {
@@ -75,7 +75,7 @@ fn fidelity_md_lists_exactly_the_variants_the_code_compares() {
         .collect();
     let want: Vec<(String, String)> = ALL
         .iter()
-        .filter(|s| s.kind == Kind::Async)
+        .filter(|s| s.kind() == Kind::Async)
         .flat_map(|scn| variants(scn).into_iter().map(move |(params, _)| (scn.id.to_string(), cli_args(&params).join(" "))))
         .collect();
     assert_eq!(have, want, "{STALE}: its real-time rows are not the variants of crates/fidelity/src/variants.rs");

@@ -26,7 +26,7 @@ fn every_async_lesson_agrees_with_cpython_on_real_time() {
     assert!(v.starts_with("Python 3.11."), "the listings are compared with CPython 3.11, found {v}");
     let mut failures = Vec::new();
     let mut floors = 0;
-    for scn in ALL.iter().filter(|s| s.kind == Kind::Async) {
+    for scn in ALL.iter().filter(|s| s.kind() == Kind::Async) {
         assert!(!scn.cpython.is_empty(), "{}: async lessons declare their CPython comparison parameters", scn.id);
         let mut runs = vec![variants(scn).remove(0)];
         runs.extend(CPU_WORK.iter().filter(|(id, _)| *id == scn.id).map(|(_, v)| (v.to_vec(), cpu_work_tolerance(v))));

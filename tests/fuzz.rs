@@ -147,7 +147,7 @@ fn check_state(s: &AppState) {
             assert_eq!(back.input(p.key), typed, "{} round trip", p.key);
         }
     }
-    assert!(back.clock == s.clock || s.scenario().kind != scenarios::Kind::Async);
+    assert!(back.clock == s.clock || s.scenario().kind() != scenarios::Kind::Async);
 }
 
 fn check_params_ok(scn: &scenarios::Scenario, p: &concurrency_playground::engine::params::Params) {

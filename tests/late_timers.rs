@@ -11,10 +11,10 @@ mod common;
 use common::REAL_LOOP_QUARANTINE;
 
 use concurrency_playground::engine::latency::SplitMix64;
-use concurrency_playground::engine::runtime::{FetchError, OffloadError, Offloaded, Response, Runtime, SimRequest, ThreadIo, Work};
+use concurrency_playground::engine::runtime::{Caps, FetchError, Response, Runtime, SimRequest};
 use concurrency_playground::engine::trace::{ClockKind, Outcome, Trace};
 use concurrency_playground::engine::virtual_clock::VirtualRuntime;
-use concurrency_playground::scenarios::{self, Exec, Kind, Scenario, ALL, LATENESS_BUDGET_MS};
+use concurrency_playground::scenarios::{self, Kind, Scenario, ALL, LATENESS_BUDGET_MS};
 use futures::future::LocalBoxFuture;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -52,23 +52,13 @@ impl Runtime for Late {
     fn block(&self, ms: f64) {
         self.v.block(self.later(ms))
     }
-    fn offload(&self, work: Work) -> LocalBoxFuture<'static, Result<Offloaded, OffloadError>> {
-        self.v.offload(work)
-    }
     fn spawn_local(&self, fut: LocalBoxFuture<'static, ()>) {
         self.v.spawn_local(fut)
     }
-    fn start_io_threads(&self, threads: usize) -> LocalBoxFuture<'static, Result<(), String>> {
-        self.v.start_io_threads(threads)
-    }
-    fn thread_request(&self, thread: usize, req: SimRequest) -> LocalBoxFuture<'static, Result<ThreadIo, FetchError>> {
-        self.v.thread_request(thread, self.req(req))
-    }
-    fn block_request(&self, req: SimRequest) -> Result<ThreadIo, FetchError> {
-        self.v.block_request(self.req(req))
-    }
-    fn set_server(&self, spec: Option<concurrency_playground::engine::server_model::ServerSpec>) {
-        self.v.set_server(spec)
+    /// The virtual clock's: its modelled I/O threads make their requests
+    /// and blocks through this runtime, so they are late too.
+    fn caps(&self) -> &Caps {
+        self.v.caps()
     }
 }
 
@@ -85,7 +75,7 @@ fn decisions(t: &Trace) -> Decisions {
 fn differing(scn: &Scenario, max_ms: f64) -> (usize, String) {
     let raw: BTreeMap<String, String> = scn.cpython.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     let want = decisions(&scenarios::run_virtual(scn, &raw).unwrap_or_else(|e| panic!("{}: {e}", scn.id)));
-    let Exec::Async(run) = scn.exec else { panic!("{} is async", scn.id) };
+    let Some(run) = scn.run.async_body() else { panic!("{} is async", scn.id) };
     let params = scn.validate(&raw).unwrap_or_else(|e| panic!("{}: {e:?}", scn.id));
     let (mut n, mut first) = (0, String::new());
     for seed in 0..40 {
@@ -110,7 +100,7 @@ fn differing(scn: &Scenario, max_ms: f64) -> (usize, String) {
 #[test]
 fn async_lessons_decide_the_same_with_late_timers_except_the_quarantined() {
     let mut failures = Vec::new();
-    for scn in ALL.iter().filter(|s| s.kind == Kind::Async) {
+    for scn in ALL.iter().filter(|s| s.kind() == Kind::Async) {
         let quarantined = REAL_LOOP_QUARANTINE.iter().any(|(id, _)| *id == scn.id);
         let (n, first) = differing(scn, LATENESS_BUDGET_MS);
         eprintln!("{}: {n}/40 late runs decide otherwise {first}", scn.id);
@@ -123,7 +113,7 @@ fn async_lessons_decide_the_same_with_late_timers_except_the_quarantined() {
         }
     }
     for (id, _) in REAL_LOOP_QUARANTINE {
-        assert!(ALL.iter().any(|s| s.id == *id && s.kind == Kind::Async), "quarantined {id} is no async lesson");
+        assert!(ALL.iter().any(|s| s.id == *id && s.kind() == Kind::Async), "quarantined {id} is no async lesson");
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -16,7 +16,7 @@ const PATTERNS: &str = include_str!("../tools/recording.patterns");
 const HARNESS_MODULES: [&str; 4] = ["simnet", "gilwork", "argparse", "json"];
 
 fn listings() -> impl Iterator<Item = (String, String)> {
-    ALL.iter().filter(|s| s.kind != Kind::Model).map(|s| {
+    ALL.iter().filter(|s| s.kind() != Kind::Model).map(|s| {
         let path = format!("{}/python/{}.py", env!("CARGO_MANIFEST_DIR"), s.id);
         let text = std::fs::read_to_string(&path).expect(&path);
         (path, text)

@@ -6,9 +6,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use concurrency_playground::engine::cpu::CpuCtx;
+use concurrency_playground::engine::procpool::ThreadProcesses;
 use concurrency_playground::engine::trace::Trace;
 use concurrency_playground::presets::{self, doc, Preset, Status};
-use concurrency_playground::scenarios::{self, Exec, Kind};
+use concurrency_playground::scenarios::{self, Run};
+use concurrency_playground::view::numbers;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
@@ -53,20 +55,24 @@ fn tutorials_md_is_current_and_reaches_the_targets() {
 
 fn run(p: &Preset) -> Option<Trace> {
     let scn = scenarios::find(p.lesson.as_deref()?)?;
-    match (scn.kind, scn.exec) {
+    match scn.run {
         // Async lessons, and the hybrid lesson's async body on its pool: the virtual clock.
-        (Kind::Async, _) | (Kind::Cpu, Exec::Async(_)) => {
-            Some(scenarios::run_virtual(scn, &p.params).unwrap_or_else(|e| panic!("{}: {e:?}", p.id)))
-        }
-        (Kind::Cpu, Exec::Cpu(f)) => {
+        Run::Async(_) | Run::AsyncOnPool(_) => Some(scenarios::run_virtual(scn, &p.params).unwrap_or_else(|e| panic!("{}: {e:?}", p.id))),
+        Run::Cpu(f) => {
             let params = scn.validate(&p.params).expect("params");
             let start = Instant::now();
             let clock = move || start.elapsed().as_secs_f64() * 1000.0;
             let cancel = AtomicBool::new(false);
-            let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads: 2, progress: &Default::default() };
+            let ctx = CpuCtx {
+                clock: &clock,
+                cancel: &cancel,
+                pool_threads: 2,
+                progress: &Default::default(),
+                processes: Some(&ThreadProcesses),
+            };
             Some(f(&params, &ctx).unwrap_or_else(|e| panic!("{}: {e:?}", p.id)))
         }
-        _ => None,
+        Run::Model(_) => None,
     }
 }
 
@@ -78,7 +84,7 @@ fn every_preset_shows_the_number_it_states() {
     for p in all().iter().filter(|p| p.runnable()) {
         let Some(t) = run(p) else { continue };
         let show = p.show.as_deref().expect("show");
-        let got = presets::number(&t, show);
+        let got = numbers::shown(&t, show).map(|n| n.value);
         println!("{} {} {show} = {got:?} (stated {:?})", p.id, p.lesson.as_deref().unwrap_or(""), p.value);
         match (p.value, got) {
             (Some(want), Some(got)) if (want - got).abs() > 1e-9 * want.abs().max(1.0) => {

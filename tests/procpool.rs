@@ -12,7 +12,7 @@ fn ctx_run<R>(cancel: bool, f: impl FnOnce(&CpuCtx<'_>) -> R) -> R {
     let origin = Instant::now();
     let clock = move || origin.elapsed().as_secs_f64() * 1000.0;
     let flag = AtomicBool::new(cancel);
-    f(&CpuCtx { clock: &clock, cancel: &flag, pool_threads: 2, progress: &Default::default() })
+    f(&CpuCtx { clock: &clock, cancel: &flag, pool_threads: 2, progress: &Default::default(), processes: Some(&ThreadProcesses) })
 }
 
 #[test]

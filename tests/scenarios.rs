@@ -7,12 +7,13 @@ use common::raw;
 use concurrency_playground::engine::cpu::{run_lanes, CpuCtx};
 use concurrency_playground::engine::metrics::summarize;
 use concurrency_playground::engine::params::ParamKind;
+use concurrency_playground::engine::procpool::ThreadProcesses;
 use concurrency_playground::engine::trace::{LaneKind, Outcome, State, Trace};
 use concurrency_playground::engine::workloads::primes::{count_range, count_sieve, is_prime};
 use concurrency_playground::engine::workloads::{chunk_range, n_chunks};
 use concurrency_playground::engine::RunError;
 use concurrency_playground::i18n;
-use concurrency_playground::scenarios::{self, crawler, primes, run_virtual, Exec, ALL};
+use concurrency_playground::scenarios::{self, crawler, primes, run_virtual, ALL};
 use playground_fidelity::{run_engine, run_python};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -182,12 +183,18 @@ fn with_cpu_ctx<R>(cancel: bool, f: impl FnOnce(&CpuCtx<'_>) -> R) -> R {
     let origin = Instant::now();
     let clock = move || origin.elapsed().as_secs_f64() * 1000.0;
     let flag = AtomicBool::new(cancel);
-    let ctx = CpuCtx { clock: &clock, cancel: &flag, pool_threads: rayon::current_num_threads(), progress: &Default::default() };
+    let ctx = CpuCtx {
+        clock: &clock,
+        cancel: &flag,
+        pool_threads: rayon::current_num_threads(),
+        progress: &Default::default(),
+        processes: Some(&ThreadProcesses),
+    };
     f(&ctx)
 }
 
 fn run_primes(bound: &str, chunk: &str, threads: &str, cancel: bool) -> Result<Trace, RunError> {
-    let Exec::Cpu(run) = primes::SCENARIO.exec else { panic!("primes is a CPU lesson") };
+    let Some(run) = primes::SCENARIO.run.cpu() else { panic!("primes is a CPU lesson") };
     let p = primes::SCENARIO.validate(&raw(&[("bound", bound), ("chunk", chunk), ("threads", threads)])).unwrap();
     with_cpu_ctx(cancel, |ctx| run(&p, ctx))
 }

@@ -7,11 +7,12 @@ use common::raw;
 
 use concurrency_playground::engine::cpu::{try_run_lanes, CpuCtx};
 use concurrency_playground::engine::metrics::{amdahl, amdahl_fit, median, stdev, summarize, sweep_stats};
+use concurrency_playground::engine::procpool::ThreadProcesses;
 use concurrency_playground::engine::sweep;
 use concurrency_playground::engine::trace::SweepPoint;
 use concurrency_playground::engine::workloads::mix::{checksum, mix_range};
 use concurrency_playground::engine::RunError;
-use concurrency_playground::scenarios::{poolsize, Exec};
+use concurrency_playground::scenarios::poolsize;
 use std::collections::BTreeMap;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
@@ -24,7 +25,7 @@ fn with_ctx<T>(pool_threads: usize, cancel: bool, f: impl FnOnce(&CpuCtx<'_>) ->
     let start = Instant::now();
     let clock = move || start.elapsed().as_secs_f64() * 1000.0;
     let cancel = AtomicBool::new(cancel);
-    let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads, progress: &Default::default() };
+    let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads, progress: &Default::default(), processes: Some(&ThreadProcesses) };
     f(&ctx)
 }
 
@@ -133,7 +134,7 @@ fn fallible_sweep_reports_the_failed_chunk_as_a_workload_error() {
 
 fn run_poolsize(pairs: &[(&str, &str)]) -> Result<concurrency_playground::engine::trace::Trace, RunError> {
     let params = poolsize::SCENARIO.validate(&raw(pairs)).expect("valid params");
-    let Exec::Cpu(run) = poolsize::SCENARIO.exec else { panic!("poolsize is a CPU lesson") };
+    let Some(run) = poolsize::SCENARIO.run.cpu() else { panic!("poolsize is a CPU lesson") };
     with_ctx(2, false, |ctx| run(&params, ctx))
 }
 
@@ -188,7 +189,7 @@ fn poolsize_rejects_a_chunk_too_small_for_the_timeline() {
 #[test]
 fn a_stopped_poolsize_run_ends_without_points() {
     let params = poolsize::SCENARIO.validate(&raw(&[("items", "5000"), ("chunk", "100")])).expect("valid");
-    let Exec::Cpu(run) = poolsize::SCENARIO.exec else { panic!("cpu") };
+    let Some(run) = poolsize::SCENARIO.run.cpu() else { panic!("cpu") };
     let t = with_ctx(2, true, |ctx| run(&params, ctx)).expect("a stopped run still has a trace");
     assert!(t.meta.stopped);
     assert!(t.meta.sweep.is_empty() && t.meta.param_sweep.is_empty());
@@ -245,7 +246,7 @@ fn a_step_that_saw_stop_is_neither_timed_nor_compared() {
     let start = Instant::now();
     let clock = move || start.elapsed().as_secs_f64() * 1000.0;
     let cancel = AtomicBool::new(false);
-    let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads: 2, progress: &Default::default() };
+    let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads: 2, progress: &Default::default(), processes: Some(&ThreadProcesses) };
     let armed = AtomicBool::new(false);
     let work = |i: usize| {
         if i == 9 && armed.load(std::sync::atomic::Ordering::SeqCst) {
@@ -281,7 +282,7 @@ fn a_sweep_counts_its_steps_for_the_page() {
     let clock = move || start.elapsed().as_secs_f64() * 1000.0;
     let cancel = AtomicBool::new(false);
     let progress = concurrency_playground::engine::cpu::Progress::default();
-    let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads: 2, progress: &progress };
+    let ctx = CpuCtx { clock: &clock, cancel: &cancel, pool_threads: 2, progress: &progress, processes: Some(&ThreadProcesses) };
     let job = sweep::Job {
         scenario: "test",
         params: BTreeMap::new(),

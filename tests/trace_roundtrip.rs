@@ -8,7 +8,7 @@ mod common;
 use common::raw;
 
 use concurrency_playground::engine::trace::Trace;
-use concurrency_playground::scenarios::{self, run_virtual, Exec};
+use concurrency_playground::scenarios::{self, run_virtual};
 use concurrency_playground::traces::trace_file::{export, import};
 
 /// Every f64 of the trace, in order, as bits (so 0.1 + 0.2 and 0.3 differ,
@@ -51,7 +51,7 @@ fn chooser_traces_import_back_bit_for_bit() {
 #[test]
 fn every_async_lesson_at_its_defaults_imports_back_bit_for_bit() {
     let mut n = 0;
-    for scn in scenarios::ALL.iter().filter(|s| matches!(s.exec, Exec::Async(_))) {
+    for scn in scenarios::ALL.iter().filter(|s| s.run.async_body().is_some()) {
         let t = run_virtual(scn, &scn.defaults()).unwrap_or_else(|e| panic!("{}: {e:?}", scn.id));
         round_trip(scn.id, &t);
         n += 1;

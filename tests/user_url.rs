@@ -8,11 +8,11 @@ mod common;
 use common::raw;
 
 use concurrency_playground::engine::params::{check_url, url_host, ParamError, UrlProblem, URL_MAX_LEN};
-use concurrency_playground::engine::runtime::{FetchError, OffloadError, Offloaded, Response, Runtime, SimRequest, Work};
+use concurrency_playground::engine::runtime::{Caps, FetchError, Response, Runtime, SimRequest};
 use concurrency_playground::engine::trace::{ClockKind, Outcome, Trace};
 use concurrency_playground::engine::virtual_clock::VirtualRuntime;
 use concurrency_playground::i18n::{param_error, tr, Lang};
-use concurrency_playground::scenarios::{self, crawler, run_virtual, Exec};
+use concurrency_playground::scenarios::{self, crawler, run_virtual};
 use concurrency_playground::state::{Action, AppState};
 use futures::future::LocalBoxFuture;
 use std::rc::Rc;
@@ -160,8 +160,8 @@ impl Runtime for Unreachable {
     fn block(&self, ms: f64) {
         self.vrt.block(ms)
     }
-    fn offload(&self, work: Work) -> LocalBoxFuture<'static, Result<Offloaded, OffloadError>> {
-        self.vrt.offload(work)
+    fn caps(&self) -> &Caps {
+        self.vrt.caps()
     }
 }
 
@@ -169,7 +169,7 @@ fn run_unreachable(only_odd: bool) -> Trace {
     let url = "https://no-such-host.invalid/x";
     let pairs = [("n", "6"), ("k", "2"), ("latency", "fixed"), ("ms", "30"), ("url", url)];
     let params = crawler::SCENARIO.validate(&raw(&pairs)).expect("valid");
-    let Exec::Async(run) = crawler::SCENARIO.exec else { panic!("crawler is async") };
+    let Some(run) = crawler::SCENARIO.run.async_body() else { panic!("crawler is async") };
     let vrt = VirtualRuntime::new();
     let rt: Rc<dyn Runtime> = Rc::new(Unreachable { vrt: vrt.clone(), only_odd });
     let (rec, fut) = scenarios::start_async(run, params.clone(), rt.clone());

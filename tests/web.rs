@@ -9,7 +9,7 @@ use concurrency_playground::engine::metrics::summarize;
 use concurrency_playground::engine::runtime::Runtime;
 use concurrency_playground::engine::trace::{ClockKind, LaneKind, Outcome};
 use concurrency_playground::engine::workloads::primes::count_sieve;
-use concurrency_playground::scenarios::{self, crawler, primes, Exec};
+use concurrency_playground::scenarios::{self, crawler, primes};
 use concurrency_playground::web::services::browser_runtime::{fetch_status, BrowserRuntime};
 use concurrency_playground::web::services::endpoint::Endpoint;
 use concurrency_playground::web::services::pool;
@@ -25,7 +25,7 @@ async fn run_primes(pairs: &[(&str, &str)], cancelled: bool) -> concurrency_play
     let threads = pool::ensure(2).await.expect("the pool starts");
     assert!(threads >= 1);
     let params = primes::SCENARIO.validate(&raw(pairs)).expect("valid params");
-    let Exec::Cpu(run) = primes::SCENARIO.exec else { panic!("primes is a CPU lesson") };
+    let Some(run) = primes::SCENARIO.run.cpu() else { panic!("primes is a CPU lesson") };
     pool::run(run, params, Arc::new(AtomicBool::new(cancelled)), Arc::default()).await.expect("the run succeeds")
 }
 
@@ -61,7 +61,7 @@ async fn a_stopped_cpu_run_ends_marked_stopped_and_the_pool_stays_usable() {
 async fn crawler_on_the_browser_clock_produces_a_well_formed_trace() {
     let (n, k, ms) = (12usize, 4usize, 60.0);
     let params = crawler::SCENARIO.validate(&raw(&[("n", "12"), ("k", "4"), ("latency", "fixed"), ("ms", "60")])).expect("valid params");
-    let Exec::Async(run) = crawler::SCENARIO.exec else { panic!("crawler is async") };
+    let Some(run) = crawler::SCENARIO.run.async_body() else { panic!("crawler is async") };
     let rt: Rc<dyn Runtime> = Rc::new(BrowserRuntime::new(Endpoint::InPage));
     let (rec, fut) = scenarios::start_async(run, params.clone(), rt.clone());
     fut.await.expect("run completes");
@@ -122,7 +122,7 @@ async fn offloaded_work_leaves_the_event_loop_ticking() {
     let job = {
         let (rt, stop) = (rt.clone(), stop.clone());
         async move {
-            let spun = rt.offload(Work::Spin { ms: 300.0 }).await.expect("spin on the pool");
+            let spun = rt.caps().offload(Work::Spin { ms: 300.0 }).await.expect("spin on the pool");
             let counted = offload(rt.as_ref(), 0.0, || count_range(0, 200_000)).await.expect("real work on the pool");
             stop.set(true);
             (spun, counted)
@@ -141,7 +141,7 @@ async fn blocking_lesson_on_the_real_loop_lags_and_offloaded_does_not() {
     use concurrency_playground::engine::primitives::lag::blocked_for;
     use concurrency_playground::scenarios::blocking;
     pool::ensure(2).await.expect("the pool starts");
-    let Exec::Async(run) = blocking::SCENARIO.exec else { panic!("blocking is async") };
+    let Some(run) = blocking::SCENARIO.run.async_body() else { panic!("blocking is async") };
     let mut lag = Vec::new();
     for mode in ["block", "offload"] {
         let params = blocking::SCENARIO
@@ -167,7 +167,7 @@ async fn blocking_lesson_on_the_real_loop_lags_and_offloaded_does_not() {
 async fn hybrid_on_the_real_loop_processes_every_response_on_the_pool() {
     use concurrency_playground::scenarios::hybrid;
     pool::ensure(2).await.expect("the pool starts");
-    let Exec::Async(run) = hybrid::SCENARIO.exec else { panic!("hybrid runs on the event loop") };
+    let Some(run) = hybrid::SCENARIO.run.async_body() else { panic!("hybrid runs on the event loop") };
     let params = hybrid::SCENARIO
         .validate(&raw(&[("n", "6"), ("latency", "uniform"), ("ms", "80"), ("work", "30000"), ("seed", "4")]))
         .expect("valid params");
@@ -189,7 +189,7 @@ async fn run_poolsize(
 ) -> Result<concurrency_playground::engine::trace::Trace, concurrency_playground::engine::RunError> {
     pool::ensure(2).await.expect("the pool starts");
     let params = concurrency_playground::scenarios::poolsize::SCENARIO.validate(&raw(pairs)).expect("valid params");
-    let Exec::Cpu(run) = concurrency_playground::scenarios::poolsize::SCENARIO.exec else { panic!("poolsize is a CPU lesson") };
+    let Some(run) = concurrency_playground::scenarios::poolsize::SCENARIO.run.cpu() else { panic!("poolsize is a CPU lesson") };
     pool::run(run, params, cancel, Arc::default()).await
 }
 
@@ -240,7 +240,7 @@ async fn crawler_at_an_unreachable_user_url_fails_every_lane_and_says_why() {
     let params = crawler::SCENARIO
         .validate(&raw(&[("n", "4"), ("k", "2"), ("latency", "fixed"), ("ms", "10"), ("url", url)]))
         .expect("valid params");
-    let Exec::Async(run) = crawler::SCENARIO.exec else { panic!("crawler is async") };
+    let Some(run) = crawler::SCENARIO.run.async_body() else { panic!("crawler is async") };
     let rt: Rc<dyn Runtime> = Rc::new(BrowserRuntime::new(Endpoint::InPage));
     let (rec, fut) = scenarios::start_async(run, params.clone(), rt.clone());
     fut.await.expect("an unreachable URL is not a run error");
@@ -265,7 +265,7 @@ async fn crawler_at_an_unreachable_user_url_fails_every_lane_and_says_why() {
 
 /// Runs an async lesson on the browser clock (real timers, the in-page endpoint).
 async fn run_on_browser(scn: &scenarios::Scenario, pairs: &[(&str, &str)]) -> concurrency_playground::engine::trace::Trace {
-    let Exec::Async(run) = scn.exec else { panic!("{} is not an async lesson", scn.id) };
+    let Some(run) = scn.run.async_body() else { panic!("{} is not an async lesson", scn.id) };
     let params = scn.validate(&raw(pairs)).expect("valid params");
     let rt: Rc<dyn Runtime> = Rc::new(BrowserRuntime::new(Endpoint::InPage));
     let (rec, fut) = scenarios::start_async(run, params.clone(), rt.clone());
@@ -300,7 +300,7 @@ const QUARANTINE: &[(&str, &str)] = common::REAL_LOOP_QUARANTINE;
 async fn every_async_lesson_decides_on_the_real_event_loop_as_on_the_virtual_clock() {
     use concurrency_playground::scenarios::{Kind, ALL};
     let mut failures = Vec::new();
-    for scn in ALL.iter().filter(|s| s.kind == Kind::Async) {
+    for scn in ALL.iter().filter(|s| s.kind() == Kind::Async) {
         let virt = scenarios::run_virtual(scn, &raw(scn.cpython)).expect("virtual run");
         let want = decisions(&virt);
         let quarantined = QUARANTINE.iter().find(|(id, _)| *id == scn.id);

@@ -5,10 +5,11 @@
 //! giving the engine's answer in all three of its modes.
 
 use concurrency_playground::engine::cpu::{run_lanes, CpuCtx};
+use concurrency_playground::engine::procpool::ThreadProcesses;
 use concurrency_playground::engine::trace::{Raster, Trace};
 use concurrency_playground::engine::workloads::{self, fib, mandelbrot, mapreduce, sha256, sumsq};
 use concurrency_playground::engine::RunError;
-use concurrency_playground::scenarios::{self, Exec};
+use concurrency_playground::scenarios::{self};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::sync::atomic::AtomicBool;
@@ -18,7 +19,13 @@ fn with_ctx<R>(cancel: bool, f: impl FnOnce(&CpuCtx<'_>) -> R) -> R {
     let origin = Instant::now();
     let clock = move || origin.elapsed().as_secs_f64() * 1000.0;
     let flag = AtomicBool::new(cancel);
-    let ctx = CpuCtx { clock: &clock, cancel: &flag, pool_threads: rayon::current_num_threads(), progress: &Default::default() };
+    let ctx = CpuCtx {
+        clock: &clock,
+        cancel: &flag,
+        pool_threads: rayon::current_num_threads(),
+        progress: &Default::default(),
+        processes: Some(&ThreadProcesses),
+    };
     f(&ctx)
 }
 
@@ -38,7 +45,7 @@ fn run_lesson(id: &str, pairs: &[(&str, &str)]) -> Result<Trace, RunError> {
     let scn = scenarios::find(id).expect("registered");
     let raw: BTreeMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     let params = scn.validate(&raw).map_err(|e| RunError::Environment(format!("{e:?}")))?;
-    let Exec::Cpu(run) = scn.exec else { panic!("{id} is a CPU lesson") };
+    let Some(run) = scn.run.cpu() else { panic!("{id} is a CPU lesson") };
     let t = with_ctx(false, |ctx| run(&params, ctx))?;
     t.validate().expect("valid trace");
     assert_eq!(t.meta.sweep.len(), rayon::current_num_threads(), "{id}: reps=1 sweeps 1..=pool once");
@@ -257,7 +264,7 @@ fn lessons_reject_absurd_sizes_and_stop_cleanly() {
     }
     for id in ["sumsq", "sha256", "mandelbrot", "fib", "mapreduce"] {
         let scn = scenarios::find(id).unwrap();
-        let Exec::Cpu(run) = scn.exec else { panic!() };
+        let Some(run) = scn.run.cpu() else { panic!() };
         let t = with_ctx(true, |ctx| run(&scn.validate(&BTreeMap::new()).unwrap(), ctx)).unwrap();
         assert!(t.meta.stopped && t.meta.results.is_empty() && t.meta.image.is_none(), "{id}");
     }

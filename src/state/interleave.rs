@@ -11,7 +11,7 @@ use std::rc::Rc;
 impl AppState {
     /// Is a lesson of stepped models (the interleavings) on screen?
     pub fn is_interleave(&self) -> bool {
-        self.scenario().kind == Kind::Model
+        self.scenario().kind() == Kind::Model
     }
 
     /// The chosen model (the lesson's `model` parameter; the default if it is bad).

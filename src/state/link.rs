@@ -131,7 +131,7 @@ impl AppState {
             }
             q.append_pair(p.key, &v);
         }
-        if self.scenario().kind == Kind::Async && self.clock == Clock::Virtual {
+        if self.scenario().kind() == Kind::Async && self.clock == Clock::Virtual {
             q.append_pair("clock", self.clock.as_str());
         }
         if self.is_interleave() && !self.schedule.is_empty() {

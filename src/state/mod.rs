@@ -190,7 +190,7 @@ impl AppState {
     /// Can Run start now? Not while running, with invalid parameters, or (CPU
     /// lessons) without cross-origin isolation; the page shows which.
     pub fn can_run(&self) -> bool {
-        !self.is_running() && self.params().is_ok() && (self.scenario().kind != Kind::Cpu || self.env.isolated)
+        !self.is_running() && self.params().is_ok() && (self.scenario().kind() != Kind::Cpu || self.env.isolated)
     }
 
     pub fn reduce(&self, action: Action) -> AppState {

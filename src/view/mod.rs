@@ -5,6 +5,7 @@ pub mod axis;
 pub mod chooser;
 pub mod listing_fold;
 pub mod makespan_sweep;
+pub mod numbers;
 pub mod palette;
 pub mod param_sweep;
 pub mod python_view;

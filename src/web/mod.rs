@@ -20,7 +20,6 @@ pub fn start() {
     let Some(root) = doc.get_element_by_id("playground-root") else { return };
     console_error_panic_hook::set_once();
     services::process_pool::install();
-    services::shared_procs::install();
     yew::Renderer::<components::app::App>::with_root(root).render();
 }
 

@@ -22,6 +22,9 @@ pub struct CpuCtx<'a> {
     pub pool_threads: usize,
     /// How far the run is, read by the page while it runs (sweeps count their steps).
     pub progress: &'a Progress,
+    /// The host's process pool, for lessons that run processes (the page's
+    /// Web Workers; natively [`super::procpool::ThreadProcesses`]).
+    pub processes: Option<&'a dyn super::procpool::ProcessPool>,
 }
 
 /// Steps done of a run's total, shared with whoever shows it (the page polls it

@@ -8,6 +8,7 @@
 
 #![cfg_attr(not(test), warn(clippy::unwrap_used))]
 
+pub mod caps;
 pub mod chrome;
 pub mod cpu;
 pub mod csv;

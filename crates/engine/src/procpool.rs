@@ -4,10 +4,11 @@
 //! it sends back is bytes, copied out. Starting a process and each copy are
 //! real costs the lessons measure and draw.
 //!
-//! The engine only sees the [`ProcessPool`] trait. Hosts install theirs with
-//! [`install`]: the page's is N dedicated Web Workers, each instantiating the
-//! app's wasm module with its own fresh memory, fed by `postMessage`
-//! (`web::services::process_pool`). Without one, [`host`] gives
+//! The engine only sees the [`ProcessPool`] trait (for CPU lessons, in
+//! [`crate::cpu::CpuCtx::processes`]) and [`AsyncProcessPool`] (for async lessons, a
+//! runtime's [`crate::caps::Caps::processes`]). The page's is N dedicated Web
+//! Workers, each instantiating the app's wasm module with its own fresh
+//! memory, fed by `postMessage` (`web::services::process_pool`). Natively,
 //! [`ThreadProcesses`]: OS threads that own their buffers (inputs and outputs
 //! really copied), so native tests run the lessons too. What a process runs is
 //! [`serve`], the same code in both.
@@ -15,7 +16,7 @@
 use super::cpu::CpuCtx;
 use super::workloads::busy::spin_range;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{mpsc, OnceLock};
+use std::sync::mpsc;
 
 /// The error text of a pool run cut short by Stop.
 pub const STOPPED: &str = "stopped";
@@ -187,33 +188,7 @@ pub trait AsyncProcessPool {
     ) -> futures::future::LocalBoxFuture<'static, Result<(Vec<ProcRun>, Vec<super::procinit::ProcStart>, f64), String>>;
 }
 
-thread_local! {
-    static ASYNC_HOST: std::cell::RefCell<Option<std::rc::Rc<dyn AsyncProcessPool>>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Installs the page's async pool (on the page's thread).
-pub fn install_async(pool: std::rc::Rc<dyn AsyncProcessPool>) {
-    ASYNC_HOST.with(|h| *h.borrow_mut() = Some(pool));
-}
-
-/// The async pool, where the host has one (the page; not native tests, whose
-/// async lessons run on the virtual clock).
-pub fn async_host() -> Option<std::rc::Rc<dyn AsyncProcessPool>> {
-    ASYNC_HOST.with(|h| h.borrow().clone())
-}
-
-static HOST: OnceLock<Box<dyn ProcessPool>> = OnceLock::new();
 static MARK: AtomicU64 = AtomicU64::new(0);
-
-/// Installs the host's pool (once; later calls are ignored).
-pub fn install(pool: Box<dyn ProcessPool>) {
-    let _ = HOST.set(pool);
-}
-
-/// The installed pool, or [`ThreadProcesses`].
-pub fn host() -> &'static dyn ProcessPool {
-    HOST.get_or_init(|| Box::new(ThreadProcesses)).as_ref()
-}
 
 /// A value the caller's memory holds (set by [`set_mark`]); a process with
 /// its own fresh memory reads 0.

@@ -1,8 +1,8 @@
 //! State shared between processes, as `multiprocessing` has it: a `Value` in
 //! shared memory (memory both processes map) or a `Manager` proxy (the value
 //! lives in a manager process; every access is a message there and back).
-//! The engine sees only [`SharedHost`]; the page's (`web::services::
-//! shared_procs`) starts Web Worker processes and hands them one
+//! The engine sees only [`SharedHost`], a runtime's
+//! [`crate::caps::Caps::shared`]; the page's (`web::services::shared_procs`) starts Web Worker processes and hands them one
 //! `SharedArrayBuffer` (shared) or a `MessagePort` each to a manager worker
 //! (manager). Hosts without one (native tests) leave the lesson to its model.
 
@@ -49,20 +49,6 @@ pub trait SharedHost {
     /// Starts the processes (and the manager), runs the increments, reads the
     /// value, ends every process. Dropping the future (Stop) ends them too.
     fn run(&self, spec: SharedSpec) -> futures::future::LocalBoxFuture<'static, Result<SharedRun, String>>;
-}
-
-thread_local! {
-    static HOST: std::cell::RefCell<Option<std::rc::Rc<dyn SharedHost>>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Installs the page's host (on the page's thread).
-pub fn install(host: std::rc::Rc<dyn SharedHost>) {
-    HOST.with(|h| *h.borrow_mut() = Some(host));
-}
-
-/// The page's host, where there is one.
-pub fn host() -> Option<std::rc::Rc<dyn SharedHost>> {
-    HOST.with(|h| h.borrow().clone())
 }
 
 /// A module-level global (`COUNTER = 0` in the listing) and a plain dict

@@ -1,22 +1,18 @@
-//! What an async lesson needs from the world: a clock, timers and requests.
-//! Two implementations: [`super::virtual_clock::VirtualRuntime`] (deterministic,
-//! instant; native tests and replay) and the browser's (real `performance.now()`,
-//! `setTimeout` and `fetch()`; in `web::services`). Scenarios see only this trait.
-//!
-//! Besides timers and requests, a runtime can *block* its event loop (a
-//! synchronous CPU loop on the loop's own thread: every timer due meanwhile
-//! fires late) and *offload* CPU work to a worker pool (the loop keeps ticking
-//! while a worker computes; `asyncio.to_thread` / `run_in_executor`). Offloaded
-//! work is a [`Work`] value rather than a generic closure so the trait stays
-//! object-safe (`Rc<dyn Runtime>`); [`offload`] is the typed front door.
+//! What an async lesson needs from the world: a clock, timers, requests and
+//! tasks. Two implementations: [`super::virtual_clock::VirtualRuntime`]
+//! (deterministic, instant; native tests and replay) and the browser's (real
+//! `performance.now()`, `setTimeout` and `fetch()`; in `web::services`).
+//! Scenarios see only this trait. Whatever else a runtime offers (a worker
+//! pool to offload to, I/O threads, a server model, process pools) comes one
+//! way, as its [`Caps`] ([`Runtime::caps`], `super::caps`).
 //!
 //! Lesson tasks are spawned with [`spawn`] (`asyncio.create_task`): each is
 //! its own task on the loop, so when several are woken at once they resume in
 //! the order they were woken, as in asyncio, not in the order a `join_all`
 //! would poll them. [`gather`] is spawn-all-then-await-all.
 
+pub use super::caps::{offload, Caps, JobOutput, OffloadError, Offloaded, ThreadIo, Work, ERR_POOL_NOT_ISOLATED};
 use futures::future::LocalBoxFuture;
-use std::any::Any;
 use std::cell::RefCell;
 use std::fmt;
 use std::future::Future;
@@ -53,63 +49,6 @@ impl fmt::Display for FetchError {
     }
 }
 
-/// What an offloaded job returns, type-erased (see [`offload`] for the typed call).
-pub type JobOutput = Box<dyn Any + Send>;
-
-/// CPU work handed to the worker pool.
-pub enum Work {
-    /// Keep one worker busy for `ms` (the lessons' stand-in for "some CPU job";
-    /// the runtime spins on its own clock, so it works on virtual time too).
-    Spin { ms: f64 },
-    /// Real work. On the virtual clock `f` runs at once (same answer) and the
-    /// job takes the declared `cost_ms` of virtual time on a virtual worker.
-    Compute { cost_ms: f64, f: Box<dyn FnOnce() -> JobOutput + Send> },
-}
-
-/// An offloaded job as it ran: its value, the worker that ran it and when
-/// (run time, ms), so a lesson can draw worker lanes.
-#[derive(Debug)]
-pub struct Offloaded<T = JobOutput> {
-    pub value: T,
-    /// 0-based index of the pool worker.
-    pub worker: usize,
-    pub start_ms: f64,
-    pub end_ms: f64,
-}
-
-/// Why offloading failed. Messages that are translation keys (`err.*`) are
-/// translated by the page.
-#[derive(Debug, Clone, PartialEq)]
-pub enum OffloadError {
-    /// This runtime has no worker pool (e.g. the page is not cross-origin
-    /// isolated, so Web Workers cannot share its memory).
-    Unavailable(String),
-    /// The job was lost (a worker died).
-    Lost(String),
-}
-
-impl fmt::Display for OffloadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            OffloadError::Unavailable(m) | OffloadError::Lost(m) => f.write_str(m),
-        }
-    }
-}
-
-/// A blocking request made by one of the runtime's dedicated I/O threads (see
-/// [`Runtime::thread_request`]): its status and, when the thread measured it
-/// itself, when it was parked in the request (run time, ms).
-#[derive(Debug, Clone, PartialEq)]
-pub struct ThreadIo {
-    pub status: u16,
-    /// `(start, end)` as the thread saw them; `None` = the caller's times are as good.
-    pub span: Option<(f64, f64)>,
-}
-
-/// The key of the message shown when a lesson offloads on a page that cannot
-/// start the worker pool.
-pub const ERR_POOL_NOT_ISOLATED: &str = "err.offload_not_isolated";
-
 pub trait Runtime {
     /// Milliseconds since the run started.
     fn now(&self) -> f64;
@@ -132,61 +71,16 @@ pub trait Runtime {
     /// runs meanwhile, and timers due in that window fire late (browser: a busy
     /// loop on the main thread; virtual: time jumps forward with no task run).
     fn block(&self, ms: f64);
-    /// Runs `work` on the worker pool; the loop keeps running until it is done.
-    fn offload(&self, work: Work) -> LocalBoxFuture<'static, Result<Offloaded, OffloadError>> {
-        let _ = work;
-        Box::pin(async { Err(OffloadError::Unavailable("this runtime has no worker pool".into())) })
-    }
     /// Schedules `fut` as a new task on this runtime's loop (the raw half of
     /// [`spawn`]; lessons call [`spawn`], which returns a handle). It starts on
     /// the next loop turn, like `asyncio.create_task`.
     fn spawn_local(&self, fut: LocalBoxFuture<'static, ()>);
-    /// Makes sure `threads` dedicated I/O threads are up and idle (a thread
-    /// pool doing blocking I/O; see the threadpool lesson). The default, a
-    /// model (the virtual clock), has them at once.
-    fn start_io_threads(&self, threads: usize) -> LocalBoxFuture<'static, Result<(), String>> {
-        let _ = threads;
-        Box::pin(async { Ok(()) })
-    }
-    /// I/O thread `thread` makes the blocking request `req` (a synchronous
-    /// request: the thread is parked until the answer) while the loop goes on.
-    /// The default models it as a request of `req`'s latency on this clock.
-    fn thread_request(&self, thread: usize, req: SimRequest) -> LocalBoxFuture<'static, Result<ThreadIo, FetchError>> {
-        let _ = thread;
-        let answer = self.fetch(req);
-        Box::pin(async move { answer.await.map(|r| ThreadIo { status: r.status, span: None }) })
-    }
-    /// A blocking request made on the loop itself (`requests.get` inside
-    /// `async def`): nothing else on the loop runs until the answer, and
-    /// timers due meanwhile fire late. Call [`Runtime::start_io_threads`]
-    /// first (the browser has an I/O thread make the request while the loop
-    /// spins). The default, a model, blocks for `req`'s latency.
-    fn block_request(&self, req: SimRequest) -> Result<ThreadIo, FetchError> {
-        self.block(req.latency_ms);
-        Ok(ThreadIo { status: req.status, span: None })
-    }
-    /// Puts a server model behind the built-in endpoint for this run (see
-    /// [`super::server_model`]); `None` = answer every request as planned.
-    fn set_server(&self, spec: Option<super::server_model::ServerSpec>) {
-        let _ = spec;
-    }
+    /// What else this runtime offers this run (see [`Caps`]).
+    fn caps(&self) -> &Caps;
     /// Label for request spans (`GET /sim/delay`).
     fn endpoint_label(&self) -> &str {
         "GET /sim/delay"
     }
-}
-
-/// Offloads `f` (a `Send` closure: real work) to `rt`'s pool; `cost_ms` is
-/// what it takes on the virtual clock. The typed face of [`Runtime::offload`].
-pub async fn offload<T: Send + 'static>(
-    rt: &dyn Runtime,
-    cost_ms: f64,
-    f: impl FnOnce() -> T + Send + 'static,
-) -> Result<Offloaded<T>, OffloadError> {
-    let work = Work::Compute { cost_ms, f: Box::new(move || Box::new(f()) as JobOutput) };
-    let done = rt.offload(work).await?;
-    let value = done.value.downcast::<T>().map_err(|_| OffloadError::Lost("the job returned another type".into()))?;
-    Ok(Offloaded { value: *value, worker: done.worker, start_ms: done.start_ms, end_ms: done.end_ms })
 }
 
 /// What a spawned task and its [`JoinHandle`] share: the task's future while

@@ -13,7 +13,7 @@
 //!
 //! The same rule is in `static/sim-sw.js` (the browser's endpoint, given
 //! `server=capacity&capacity=C&queue=Q&run=…` on each request), in
-//! [`super::virtual_clock::VirtualRuntime`] (see `Runtime::set_server`) and in
+//! [`super::virtual_clock::VirtualRuntime`] (see `caps::ServerHost`) and in
 //! `python/crawler.py`, so the three agree request by request.
 
 use super::runtime::{FetchError, Response, SimRequest};

@@ -28,7 +28,7 @@ use playground_lessons::scenarios;
 
 use crate::engine::metrics::summarize;
 use crate::engine::trace::{Outcome, Trace};
-use crate::scenarios::{run_virtual, Exec, Scenario};
+use crate::scenarios::{run_virtual, Scenario};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
@@ -228,7 +228,7 @@ pub fn check_with(scn: &Scenario, params: &[(&str, &str)], repo: &Path) -> Resul
 
 /// Like [`check_with`] with an explicit [`Tolerance`].
 pub fn check_with_tolerance(scn: &Scenario, params: &[(&str, &str)], tol: &Tolerance, repo: &Path) -> Result<Comparison, String> {
-    if !matches!(scn.exec, Exec::Async(_)) {
+    if scn.run.async_body().is_none() {
         return Err(format!("{} has no CPython comparison", scn.id));
     }
     let trace = run_engine_with(scn, params)?;

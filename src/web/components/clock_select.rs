@@ -17,7 +17,7 @@ pub struct Props {
 #[function_component(ClockSelect)]
 pub fn clock_select(p: &Props) -> Html {
     let s = &p.state;
-    if s.scenario().kind != Kind::Async {
+    if s.scenario().kind() != Kind::Async {
         return html! {};
     }
     let lang = s.lang;

@@ -42,7 +42,7 @@ pub fn header(p: &Props) -> Html {
                 <span>{ tr(lang, "app.lesson") }</span>
                 <select data-testid="lesson-select" onchange={on_lesson} disabled={p.state.is_running()}>
                     { for ALL.iter().map(|s| {
-                        let kind = tr(lang, match s.kind { Kind::Async => "app.kind.async", Kind::Cpu => "app.kind.cpu", Kind::Model => "app.kind.model" });
+                        let kind = tr(lang, match s.kind() { Kind::Async => "app.kind.async", Kind::Cpu => "app.kind.cpu", Kind::Model => "app.kind.model" });
                         html! { <option value={s.id} selected={s.id == p.state.lesson}>
                             { format!("{} ({kind})", tr(lang, &format!("{}.title", s.id))) }</option> }
                     }) }

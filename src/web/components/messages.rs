@@ -64,7 +64,7 @@ pub fn messages(p: &Props) -> Html {
     let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
     html! {
         <>
-            if !s.env.isolated && s.scenario().kind == Kind::Cpu {
+            if !s.env.isolated && s.scenario().kind() == Kind::Cpu {
                 <div class="msg warn" data-testid="isolation-banner" role="alert">
                     { tr(lang, "err.not_isolated") }{ " " }
                     <a href={href} target="_blank" rel="noopener">{ tr(lang, "app.open_tab") }</a>

@@ -3,7 +3,7 @@
 //! lesson reproduces it; the iframe snippet that embeds it in a tutorial page.
 
 use crate::i18n::{fill, tr, Lang};
-use crate::presets::{self, Preset, Status};
+use crate::presets::{Preset, Status};
 use crate::state::AppState;
 use crate::view::axis::{fmt_ms, fmt_num};
 use crate::web::components::preset_as_written::AsWrittenBlock;
@@ -41,7 +41,8 @@ fn run_side(s: &AppState, p: &Preset, lang: Lang) -> Html {
     let Some(show) = p.show.as_deref() else { return html! {} };
     // Async presets run on the virtual clock (exact); the rest run in this browser.
     let label = tr(lang, if p.clock.is_some() { "preset.run_virtual" } else { "preset.run_measured" });
-    let num = s.trace.as_ref().filter(|_| s.run_is_preset()).and_then(|t| presets::number(t, show));
+    // As the summary shows it (`view::numbers`).
+    let num = s.trace.as_ref().filter(|_| s.run_is_preset()).and_then(|t| crate::view::numbers::shown(t, show)).map(|n| n.value);
     let body = match (num, s.trace.is_some()) {
         (Some(v), _) => {
             html! { <strong class="preset-num" data-testid="preset-run-value" data-value={v.to_string()} data-show={show.to_owned()}>{ shown(show, v) }</strong> }

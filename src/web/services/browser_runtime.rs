@@ -1,26 +1,28 @@
 //! The engine's [`Runtime`] on the browser event loop: `performance.now()`,
 //! `setTimeout` (via gloo) and real `fetch()`. Blocking is a real busy loop on
-//! the main thread; offloading hands the job to the rayon pool (`pool::offload`).
+//! the main thread; what else the page offers (offload, I/O threads, the
+//! server model, process pools) is its [`Caps`] (`super::browser_caps`).
 //! A user's own URL ([`Runtime::fetch_url`]) is a real CORS-mode GET: its
 //! latency is the server's, and CORS/DNS/refused failures are network errors.
 
 use super::endpoint::Endpoint;
-use super::{io_workers, page_sync, pool};
-use crate::engine::runtime::{FetchError, OffloadError, Offloaded, Response, Runtime, SimRequest, ThreadIo, Work};
+use crate::engine::runtime::{Caps, FetchError, Response, Runtime, SimRequest};
 use crate::engine::trace::ClockKind;
 use futures::future::LocalBoxFuture;
 use gloo::timers::future::TimeoutFuture;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 pub struct BrowserRuntime {
     origin: f64,
-    /// `origin` on the clock shared with the workers (`timeOrigin + now()`).
-    shared_origin: f64,
     endpoint: Endpoint,
     /// The endpoint's server model for this run, as query parameters
-    /// (`&server=capacity&capacity=C&queue=Q&run=…`; empty = none).
-    server_query: std::cell::RefCell<String>,
+    /// (`&server=capacity&capacity=C&queue=Q&run=…`; empty = none), set
+    /// through [`Caps::server`].
+    server_query: Rc<RefCell<String>>,
+    caps: Caps,
 }
 
 fn perf_now() -> f64 {
@@ -32,7 +34,11 @@ impl BrowserRuntime {
     pub fn new(endpoint: Endpoint) -> Self {
         let origin = perf_now();
         let time_origin = web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.time_origin());
-        BrowserRuntime { origin, shared_origin: time_origin + origin, endpoint, server_query: Default::default() }
+        // Time 0 on the clock shared with the workers (`timeOrigin + now()`).
+        let shared_origin = time_origin + origin;
+        let server_query = Rc::<RefCell<String>>::default();
+        let caps = super::browser_caps::caps(&endpoint, shared_origin, server_query.clone());
+        BrowserRuntime { origin, endpoint, server_query, caps }
     }
 }
 
@@ -123,10 +129,6 @@ impl Runtime for BrowserRuntime {
         while perf_now() < end {}
     }
 
-    fn offload(&self, work: Work) -> LocalBoxFuture<'static, Result<Offloaded, OffloadError>> {
-        Box::pin(pool::offload(work, self.shared_origin))
-    }
-
     fn spawn_local(&self, fut: LocalBoxFuture<'static, ()>) {
         // wasm-bindgen-futures runs spawned tasks from one FIFO queue, in the
         // order they were woken: asyncio's `call_soon` order. Paced: a task
@@ -136,58 +138,8 @@ impl Runtime for BrowserRuntime {
         wasm_bindgen_futures::spawn_local(super::turns::Paced(fut));
     }
 
-    fn set_server(&self, spec: Option<crate::engine::server_model::ServerSpec>) {
-        // The run id keeps this run's count of requests in service apart from
-        // any other page's in the service worker.
-        *self.server_query.borrow_mut() = spec
-            .map_or_else(String::new, |s| format!("&server=capacity&capacity={}&queue={}&run={}", s.capacity, s.queue, self.shared_origin));
-    }
-
-    fn start_io_threads(&self, threads: usize) -> LocalBoxFuture<'static, Result<(), String>> {
-        if !matches!(self.endpoint, Endpoint::ServiceWorker { .. }) {
-            // Without the service worker no thread could be answered: the
-            // requests fall back to the page's timers (see `thread_request`).
-            return Box::pin(async { Ok(()) });
-        }
-        // Before time 0 too: the feature test `block_request` decides by (a few ms, once).
-        let _ = page_sync::reaches_service_worker();
-        Box::pin(io_workers::ensure(threads))
-    }
-
-    fn thread_request(&self, thread: usize, req: SimRequest) -> LocalBoxFuture<'static, Result<ThreadIo, FetchError>> {
-        let Endpoint::ServiceWorker { base } = &self.endpoint else {
-            // No service worker to answer a worker's synchronous request: the
-            // page's own timer and fetch stand in (no thread is parked then).
-            let answer = self.fetch(req);
-            return Box::pin(async move { answer.await.map(|r| ThreadIo { status: r.status, span: None }) });
-        };
-        let url = format!("{base}/delay?ms={}&status={}&id={}", req.latency_ms, req.status, req.id);
-        let origin = self.shared_origin;
-        Box::pin(async move {
-            let r = io_workers::request(thread, &url).await.map_err(FetchError::Network)?;
-            match r.error {
-                Some(e) => Err(FetchError::Network(e)),
-                None => Ok(ThreadIo { status: r.status, span: Some((r.start - origin, r.end - origin)) }),
-            }
-        })
-    }
-
-    fn block_request(&self, req: SimRequest) -> Result<ThreadIo, FetchError> {
-        let Endpoint::ServiceWorker { base } = &self.endpoint else {
-            // No service worker: the loop blocks for the latency (no request).
-            self.block(req.latency_ms);
-            return Ok(ThreadIo { status: req.status, span: None });
-        };
-        let url = format!("{base}/delay?ms={}&status={}&id={}", req.latency_ms, req.status, req.id);
-        // The page's own synchronous request where the service worker answers
-        // it (Firefox), else the page spins on an I/O thread's (Chromium).
-        let r = if page_sync::reaches_service_worker() {
-            page_sync::request(&url)
-        } else {
-            io_workers::block_request(&url, req.latency_ms + 30_000.0)
-        }
-        .map_err(FetchError::Network)?;
-        Ok(ThreadIo { status: r.status, span: Some((r.start - self.shared_origin, r.end - self.shared_origin)) })
+    fn caps(&self) -> &Caps {
+        &self.caps
     }
 
     fn endpoint_label(&self) -> &str {

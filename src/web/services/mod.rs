@@ -1,6 +1,7 @@
 //! Effects: the browser runtime (real clock, timers, fetch), the request
 //! endpoint, the rayon pool, starting/stopping runs, and the page URL.
 
+pub mod browser_caps;
 pub mod browser_runtime;
 pub mod download;
 pub mod embed;

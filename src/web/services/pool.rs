@@ -2,7 +2,7 @@
 //! Started once (lazily, on the first CPU run); CPU runs are handed to it with
 //! `rayon::spawn` and awaited through a oneshot channel, so the main thread
 //! never blocks on a worker. Async lessons hand single jobs to the same pool
-//! with [`offload`] (their runtime's `Runtime::offload`).
+//! with [`offload`] (their runtime's `Caps::offload`).
 
 use crate::engine::cpu::{CpuCtx, Progress};
 use crate::engine::params::Params;
@@ -58,7 +58,13 @@ pub async fn run(run: CpuRun, params: Params, cancel: Arc<AtomicBool>, progress:
     let pool_threads = rayon::current_num_threads();
     let (tx, rx) = oneshot::channel();
     rayon::spawn(move || {
-        let ctx = CpuCtx { clock: &shared_clock_ms, cancel: &cancel, pool_threads, progress: &progress };
+        let ctx = CpuCtx {
+            clock: &shared_clock_ms,
+            cancel: &cancel,
+            pool_threads,
+            progress: &progress,
+            processes: super::process_pool::processes(),
+        };
         let _ = tx.send(run(&params, &ctx));
     });
     let mut trace = rx.await.map_err(|_| RunError::Workload("a pool worker died (see the console)".into()))??;

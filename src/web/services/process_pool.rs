@@ -18,7 +18,7 @@
 use super::pool::shared_clock_ms;
 use crate::engine::cpu::CpuCtx;
 use crate::engine::procinit::ProcStart;
-use crate::engine::procpool::{self, ProcRun, ProcessPool, STOPPED};
+use crate::engine::procpool::{self, AsyncProcessPool, ProcRun, ProcessPool, STOPPED};
 use futures::channel::mpsc::{unbounded, UnboundedReceiver, UnboundedSender};
 use futures::future::{join_all, select, Either};
 use futures::StreamExt;
@@ -80,7 +80,7 @@ impl ProcessPool for BrowserProcesses {
     }
 }
 
-/// Installs the pool (once, on the page's thread) and marks the page's memory
+/// Starts the pool's page side (once, on the page's thread) and marks the page's memory
 /// with a value a process with its own memory cannot read.
 pub fn install() {
     if TO_PAGE.get().is_some() {
@@ -91,9 +91,22 @@ pub fn install() {
         return;
     }
     procpool::set_mark(((js_sys::Math::random() * 1e15) as u64) | 1);
-    procpool::install(Box::new(BrowserProcesses));
-    procpool::install_async(std::rc::Rc::new(AsyncBrowserProcesses));
     wasm_bindgen_futures::spawn_local(serve_requests(rx));
+}
+
+/// Whether the page started its process pool ([`install`]; test pages do not).
+pub fn installed() -> bool {
+    TO_PAGE.get().is_some()
+}
+
+/// The pool for CPU lessons (`CpuCtx::processes`), where the page has one.
+pub fn processes() -> Option<&'static dyn ProcessPool> {
+    installed().then_some(&BrowserProcesses as &dyn ProcessPool)
+}
+
+/// The pool for async lessons (the browser runtime's `Caps::processes`), where the page has one.
+pub fn async_pool() -> Option<std::rc::Rc<dyn AsyncProcessPool>> {
+    installed().then(|| std::rc::Rc::new(AsyncBrowserProcesses) as std::rc::Rc<dyn AsyncProcessPool>)
 }
 
 async fn serve_requests(mut rx: UnboundedReceiver<Req>) {
@@ -278,7 +291,7 @@ async fn run_started(
 /// The async face of the same pool, for async lessons on the page.
 struct AsyncBrowserProcesses;
 
-impl procpool::AsyncProcessPool for AsyncBrowserProcesses {
+impl AsyncProcessPool for AsyncBrowserProcesses {
     fn map(&self, workers: usize, inputs: Vec<Vec<u8>>) -> futures::future::LocalBoxFuture<'static, Result<(Vec<ProcRun>, f64), String>> {
         Box::pin(async move {
             // Never stopped from here: Stop drops this future, and `Shutdown` ends the workers.

@@ -11,7 +11,7 @@ use super::{browser_runtime::BrowserRuntime, endpoint, pool, turns};
 use crate::engine::cpu::Progress;
 use crate::engine::runtime::Runtime;
 use crate::engine::RunError;
-use crate::scenarios::{self, Exec, Scenario};
+use crate::scenarios::{self, Run, Scenario};
 use crate::state::{Action, Clock, RunProgress, TraceRef};
 use futures::future::{select, AbortHandle, Abortable, Either};
 use gloo::timers::callback::Interval;
@@ -47,7 +47,7 @@ pub fn start(
     let (abort, reg) = AbortHandle::new_pair();
     let handle = RunHandle { abort, cancel: cancel.clone() };
     dispatch.emit(Action::RunStarted);
-    match scn.exec {
+    match (scn.run, clock) {
         // The virtual clock: deterministic and instant, no endpoint needed.
         // (A model lesson always: its steps are not timed.)
         // The loop runs here in ~8 ms slices between which the browser draws
@@ -57,7 +57,7 @@ pub fn start(
         // (`pool::run_virtual`; Stop asked every few hundred steps, the trace
         // so far sent back). Only those start the pool: a tutorial's virtual
         // crawl does not fetch the rest of the wasm into two workers first.
-        Exec::Async(_) if clock == Clock::Virtual || scn.kind == crate::scenarios::Kind::Model => spawn_local(async move {
+        (Run::Model(_), _) | (Run::Async(_) | Run::AsyncOnPool(_), Clock::Virtual) => spawn_local(async move {
             let raw = params.to_strings();
             if scn.heavy_steps && super::env::detect().isolated && pool::ensure(hardware_threads as usize).await.is_ok() {
                 let run = Box::pin(pool::run_virtual(scn, raw, cancel));
@@ -78,10 +78,10 @@ pub fn start(
                 run_virtual_sliced(scn, raw, cancel, dispatch).await;
             }
         }),
-        Exec::Async(run) => spawn_local(async move {
+        (Run::Async(run) | Run::AsyncOnPool(run), _) => spawn_local(async move {
             // A CPU lesson's pool is up before its clock starts: starting it
             // inside the run would count its start-up as the lesson's.
-            if scn.kind == crate::scenarios::Kind::Cpu && super::env::detect().isolated {
+            if matches!(scn.run, Run::AsyncOnPool(_)) && super::env::detect().isolated {
                 let _ = pool::ensure(hardware_threads as usize).await;
             }
             let (ep, fallback) = match endpoint::ensure().await {
@@ -106,7 +106,7 @@ pub fn start(
             // Whatever went wrong after Stop is the stop's doing.
             emit(&dispatch, if stopped { ended.map_err(|_| RunError::Stopped) } else { ended });
         }),
-        Exec::Cpu(run) => spawn_local(async move {
+        (Run::Cpu(run), _) => spawn_local(async move {
             if let Err(e) = pool::ensure(hardware_threads as usize).await {
                 dispatch.emit(Action::RunFailed(format!("worker pool: {e}")));
                 return;

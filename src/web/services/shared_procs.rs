@@ -13,12 +13,15 @@ use super::process_pool::{next, num, spawn, Proc, Shutdown};
 use super::turns::MessageChannel;
 use crate::engine::procshared::{self, SharedHost, SharedProc, SharedRun, SharedSpec};
 use futures::future::{join_all, LocalBoxFuture};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 struct Host;
 
-pub fn install() {
-    procshared::install(std::rc::Rc::new(Host));
+/// The host (the browser runtime's `Caps::shared`), where the page started
+/// its process pool, whose workers it runs.
+pub fn host() -> Option<Rc<dyn SharedHost>> {
+    super::process_pool::installed().then(|| Rc::new(Host) as Rc<dyn SharedHost>)
 }
 
 impl SharedHost for Host {

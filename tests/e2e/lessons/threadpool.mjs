@@ -13,6 +13,22 @@ const LATE_PER_ROUND_MS = 50;
 // Once per run: the last reply reaching the page and the page noting it.
 const LATE_ONCE_MS = 100;
 
+// The summary counts what the lesson is about: jobs and the threads parked
+// in I/O, not lanes (the threads and main: "done 6" beside "jobs done 20"),
+// nor a makespan that adds starting the threads to the pool's time.
+const NOT_THE_LESSONS = ['tasks-done', 'tasks-failed', 'throughput', 'makespan-ms'];
+const IN_IO_LABEL = { en: 'most threads in I/O at once', zh: '同时在 I/O 中的最多线程数' };
+
+async function numbersForJobsAndThreads(app, lang) {
+  for (const id of NOT_THE_LESSONS) assert.equal(await app.byTestId(id).count(), 0, `${id} is not the thread pool's number`);
+  if (!lang) return;
+  // The label is a later text (fetched after the first load): wait for it, then compare.
+  const label = () => app.page.$eval('[data-testid="max-in-flight"]', (dd) => dd.previousElementSibling.textContent);
+  await app.page.waitForFunction((want) => document.querySelector('[data-testid="max-in-flight"]')?.previousElementSibling.textContent === want,
+    IN_IO_LABEL[lang], { timeout: 5_000 }).catch(() => {});
+  assert.equal(await label(), IN_IO_LABEL[lang], 'max-in-flight counts threads in I/O');
+}
+
 const query = (w, extra = '') => `lesson=threadpool&jobs=20&workers=${w}&latency=fixed&ms=1000&mode=as_completed${extra}`;
 
 export const tests = [
@@ -33,6 +49,7 @@ export const tests = [
         assert.ok(pool <= ideal + rounds * LATE_PER_ROUND_MS + LATE_ONCE_MS, `${w} threads: ${pool} ms, ideal ${ideal}`);
         assert.equal(await app.number('max-in-flight'), w, 'every thread was parked in I/O at once');
         assert.equal(await app.number('jobs-done'), 20);
+        await numbersForJobsAndThreads(app, w === 5 ? 'en' : null);
         const { lanes } = await app.timeline();
         assert.equal(lanes, w + 1, 'main and one lane per thread');
         // The sweep replays every pool size on the virtual clock, exactly.
@@ -86,6 +103,8 @@ export const tests = [
       const pool = await app.number('pool-ms');
       assert.ok(pool >= 900 && pool <= 900 + 4 * LATE_PER_ROUND_MS + LATE_ONCE_MS, `callbacks: ${pool} ms`);
       assert.equal(await app.number('jobs-done'), 8);
+      assert.equal(await app.number('max-in-flight'), 4, 'min(workers, jobs) threads parked in I/O at once');
+      await numbersForJobsAndThreads(app, 'zh');
       await app.screenshot('threadpool-zh');
     },
   },

@@ -102,7 +102,7 @@ pub(super) struct Clock {
     ready: RefCell<VecDeque<Ready>>,
     /// Items of the current `_run_once` not yet run (0: the next step starts a turn).
     turn_left: Cell<usize>,
-    /// The endpoint's server model, if the lesson set one (`Runtime::set_server`).
+    /// The endpoint's server model, if the lesson set one (`caps::ServerHost`).
     pub(super) server: RefCell<Option<Rc<crate::server_model::ServerModel>>>,
 }
 

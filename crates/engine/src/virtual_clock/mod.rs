@@ -29,9 +29,10 @@
 //! [`VIRTUAL_POOL_THREADS`] workers: a job starts when a worker is free and
 //! takes its declared cost of virtual time; the loop never waits for it.
 
+mod caps;
 mod executor;
 
-use super::runtime::{FetchError, JobOutput, OffloadError, Offloaded, Response, Runtime, SimRequest, Work};
+use super::runtime::{Caps, FetchError, Response, Runtime, SimRequest};
 use super::trace::ClockKind;
 use executor::{to_ns, Clock, Step, TimerState};
 use futures::future::LocalBoxFuture;
@@ -45,9 +46,18 @@ use std::task::{Context, Poll};
 pub const VIRTUAL_POOL_THREADS: usize = 4;
 
 /// Virtual-time runtime. Clone-cheap handle; create one per run.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct VirtualRuntime {
     clock: Rc<Clock>,
+    /// Offload, I/O threads and the server model, on `clock` (`caps`).
+    caps: Caps,
+}
+
+impl Default for VirtualRuntime {
+    fn default() -> Self {
+        let clock = Rc::<Clock>::default();
+        VirtualRuntime { caps: caps::caps(&clock), clock }
+    }
 }
 
 /// A run started with [`VirtualRuntime::start`], taken in slices.
@@ -203,11 +213,7 @@ impl Runtime for VirtualRuntime {
     }
 
     fn sleep(&self, ms: f64) -> LocalBoxFuture<'static, ()> {
-        if ms.is_nan() || ms <= 0.0 {
-            return Box::pin(YieldNow(false));
-        }
-        let deadline = to_ns(self.clock.now.get() + ms);
-        Box::pin(Sleep { clock: self.clock.clone(), deadline, state: None })
+        sleep_on(&self.clock, ms)
     }
 
     fn spawn_local(&self, fut: LocalBoxFuture<'static, ()>) {
@@ -216,10 +222,6 @@ impl Runtime for VirtualRuntime {
 
     fn fetch(&self, req: SimRequest) -> LocalBoxFuture<'static, Result<Response, FetchError>> {
         super::server_model::fetch_through(self.clock.server.borrow().clone(), req, |ms| self.sleep(ms))
-    }
-
-    fn set_server(&self, spec: Option<super::server_model::ServerSpec>) {
-        *self.clock.server.borrow_mut() = spec.map(|s| Rc::new(super::server_model::ServerModel::new(Some(s))));
     }
 
     fn clock(&self) -> ClockKind {
@@ -232,30 +234,16 @@ impl Runtime for VirtualRuntime {
         }
     }
 
-    fn offload(&self, work: Work) -> LocalBoxFuture<'static, Result<Offloaded, OffloadError>> {
-        let (cost, value): (f64, JobOutput) = match work {
-            Work::Spin { ms } => (ms, Box::new(())),
-            // Run the real work now, so the answer is the real one; only its time is modelled.
-            Work::Compute { cost_ms, f } => (cost_ms, f()),
-        };
-        let cost = if cost.is_finite() { cost.max(0.0) } else { 0.0 };
-        let now = self.clock.now.get();
-        let (worker, start_ms) = {
-            let mut w = self.clock.workers.borrow_mut();
-            if w.is_empty() {
-                w.resize(VIRTUAL_POOL_THREADS, 0.0);
-            }
-            // The worker free earliest (lowest index on ties) takes the job.
-            let (i, free) = w.iter().copied().enumerate().fold((0, f64::INFINITY), |b, (i, f)| if f < b.1 { (i, f) } else { b });
-            let start = now.max(free);
-            w[i] = start + cost;
-            (i, start)
-        };
-        let end_ms = start_ms + cost;
-        let sleep = self.sleep(end_ms - now);
-        Box::pin(async move {
-            sleep.await;
-            Ok(Offloaded { value, worker, start_ms, end_ms })
-        })
+    fn caps(&self) -> &Caps {
+        &self.caps
     }
+}
+
+/// A sleep of `ms` on `clock`; `sleep(0)` (or less) only yields.
+fn sleep_on(clock: &Rc<Clock>, ms: f64) -> LocalBoxFuture<'static, ()> {
+    if ms.is_nan() || ms <= 0.0 {
+        return Box::pin(YieldNow(false));
+    }
+    let deadline = to_ns(clock.now.get() + ms);
+    Box::pin(Sleep { clock: clock.clone(), deadline, state: None })
 }

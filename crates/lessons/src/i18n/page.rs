@@ -105,6 +105,11 @@ pub(super) static LATER: &[Entry] = &[
     ("err.unknown_param", "The link has a parameter “{key}” that lesson “{lesson}” does not use; it was ignored.", "链接中的参数“{key}”不属于课程“{lesson}”，已忽略。"),
     ("err.bad_lang", "Unknown language “{input}”; use en or zh.", "未知语言“{input}”，请使用 en 或 zh。"),
     ("err.run_failed", "The run failed: {msg}", "运行失败：{msg}"),
+    // A lesson asking its runtime for a capability it lacks (`engine::caps::missing`).
+    ("err.cap.offload", "This lesson hands CPU work to a worker pool, and the clock it runs on has none.", "本课程要把 CPU 工作交给工作线程池，而它所运行的时钟没有线程池。"),
+    ("err.cap.io_threads", "This lesson makes blocking requests on I/O threads, and the clock it runs on has none.", "本课程要在 I/O 线程上发出阻塞请求，而它所运行的时钟没有 I/O 线程。"),
+    ("err.cap.server", "This lesson puts an overloadable server behind the request endpoint, and the clock it runs on cannot.", "本课程要在请求端点后放一个可过载的服务器，而它所运行的时钟做不到。"),
+    ("err.cap.processes", "This lesson runs a pool of processes, and the place it runs in has none.", "本课程要运行一个进程池，而它所运行的环境没有进程池。"),
     ("err.pool", "The worker pool could not start: {msg}", "工作线程池无法启动：{msg}"),
     ("err.endpoint", "The built-in request endpoint (service worker) is not available: {msg}", "内置请求端点（Service Worker）不可用：{msg}"),
     ("event.sweep_step", "threads = {n}", "线程数 = {n}"),

@@ -25,6 +25,7 @@ pub(super) static LATER: &[Entry] = &[
     ("num.pool_ms", "pool time (first submit to last result)", "线程池用时（首次提交到最后结果）"),
     ("num.first_result_ms", "first result after", "首个结果用时"),
     ("num.jobs_done", "jobs done", "完成的任务"),
+    ("num.threads_in_io", "most threads in I/O at once", "同时在 I/O 中的最多线程数"),
     ("num.timed_out", "result() timed out", "result() 超时次数"),
     ("num.threads_start_ms", "starting the threads", "启动线程用时"),
     ("event.result", "result of job {n}", "任务 {n} 的结果"),

@@ -167,7 +167,7 @@ impl Preset {
                     if self.show.is_none() {
                         out.push(format!("{id}: no number to show beside the expectation"));
                     }
-                    if self.clock.is_some() != (scn.kind == scenarios::Kind::Async) {
+                    if self.clock.is_some() != (scn.kind() == scenarios::Kind::Async) {
                         out.push(format!("{id}: clock=virtual is for async lessons only, and every async preset uses it"));
                     }
                 }
@@ -200,21 +200,3 @@ pub fn for_lesson<'a>(all: &'a [Preset], lesson: &str) -> Vec<&'a Preset> {
 pub mod as_written;
 pub mod doc;
 pub use as_written::AsWritten;
-
-/// The number a finished run shows under `testid` (as the page's summary
-/// names them: a lesson's own result `<key>` with `-` for `_`, else the
-/// generic makespan, in-flight and task counts, and a CPU sweep's 1-thread time).
-pub fn number(trace: &crate::engine::trace::Trace, testid: &str) -> Option<f64> {
-    if let Some(v) = trace.meta.results.get(&testid.replace('-', "_")) {
-        return Some(*v);
-    }
-    let s = crate::engine::metrics::summarize(trace);
-    match testid {
-        "makespan-ms" => Some(s.makespan_ms),
-        "max-in-flight" => Some(s.max_in_flight as f64),
-        "tasks-done" => Some(s.done as f64),
-        "tasks-failed" => Some(s.failed as f64),
-        "t1-ms" => s.speedup.iter().find(|p| p.threads == 1).map(|p| p.ms),
-        _ => None,
-    }
-}

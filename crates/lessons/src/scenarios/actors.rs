@@ -8,7 +8,7 @@
 //! themselves (read, await the ledger write, write back), their updates
 //! interleave, and some are lost.
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::latency::{LatencyModel, SplitMix64};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::primitives::{Order, TracedQueue};
@@ -24,7 +24,6 @@ use std::rc::Rc;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "actors",
-    kind: Kind::Async,
     params: &[
         ParamSpec::choice("design", &["actor", "shared"], "actor"),
         ParamSpec::int("clients", 1, 50, 4),
@@ -47,7 +46,7 @@ pub static SCENARIO: Scenario = Scenario {
     ],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Async(run),
+    run: Run::Async(run),
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,12 +10,12 @@
 //! `mode=sync_to_thread` hands it to an I/O thread (`asyncio.to_thread`),
 //! which is parked in the request while the loop goes on. In the browser that
 //! thread is a Web Worker making a synchronous request; on the loop, the page
-//! spins until such a worker has the answer (see `Runtime::block_request`).
+//! spins until such a worker has the answer (see `IoThreads::block_request`).
 //!
-//! Built on [`Runtime::block`] and [`Runtime::offload`], so the virtual clock
+//! Built on [`Runtime::block`] and the runtime's `Caps` (offload, I/O threads), so the virtual clock
 //! shows exactly what the browser does, only deterministically.
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::primitives::lag::{with_monitor, LAG_TICK_MS};
 use crate::engine::primitives::request;
@@ -29,7 +29,6 @@ use std::rc::Rc;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "blocking",
-    kind: Kind::Async,
     params: &[
         ParamSpec::choice("mode", MODES, "block"),
         ParamSpec::int("cpu_ms", 10, 5_000, 300),
@@ -40,7 +39,7 @@ pub static SCENARIO: Scenario = Scenario {
     cpython: &[("mode", "block"), ("cpu_ms", "400"), ("n", "6"), ("every", "25"), ("ms", "60")],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Async(run),
+    run: Run::Async(run),
 };
 
 pub const MODES: &[&str] = &["block", "offload", "sync", "sync_to_thread"];
@@ -71,7 +70,7 @@ async fn cpu_job(rt: Rc<dyn Runtime>, rec: Rc<Recorder>, sync: bool, offload: bo
         sync_job(rt.as_ref(), &rec, lane, offload, cpu_ms).await?
     } else if offload {
         rec.enter(lane, State::Waiting, Some("worker pool"), t);
-        let done = match rt.offload(Work::Spin { ms: cpu_ms }).await {
+        let done = match rt.caps().offload(Work::Spin { ms: cpu_ms }).await {
             Ok(d) => d,
             Err(e) => {
                 rec.finish_lane(lane, Outcome::Failed, rt.now());
@@ -98,7 +97,7 @@ async fn sync_job(rt: &dyn Runtime, rec: &Recorder, lane: LaneId, to_thread: boo
     let req = SimRequest { id: 0, latency_ms: ms, status: 200 };
     if to_thread {
         rec.enter(lane, State::Waiting, Some("to_thread"), t);
-        let io = rt.thread_request(0, req).await.map_err(|e| RunError::Environment(e.to_string()))?;
+        let io = rt.caps().io_threads()?.request(rt, 0, req).await.map_err(|e| RunError::Environment(e.to_string()))?;
         let (s, e) = io.span.unwrap_or((t, rt.now()));
         let w = rec.lane("worker 0", LaneKind::Worker);
         rec.span_on(w, State::Io, rt.endpoint_label(), s, e, Some(format!("job 0: requests.get, {ms} ms")));
@@ -108,7 +107,7 @@ async fn sync_job(rt: &dyn Runtime, rec: &Recorder, lane: LaneId, to_thread: boo
     rec.event(None, "loop_blocked", Some(format!("{ms}")), t);
     rec.enter_labelled(lane, State::Io, Some("event loop"), format!("requests.get, {ms} ms, on the loop"), t);
     // A translation key (no shared memory) stays bare so the page translates it.
-    let io = rt.block_request(req).map_err(|FetchError::Network(m)| RunError::Environment(m))?;
+    let io = rt.caps().io_threads()?.block_request(rt, req).map_err(|FetchError::Network(m)| RunError::Environment(m))?;
     let (s, e) = io.span.unwrap_or((t, rt.now()));
     Ok((e - s).max(rt.now() - t))
 }
@@ -130,7 +129,7 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
         }
         if sync {
             // Before time 0: the browser's I/O thread must be up before the loop blocks on it.
-            rt.start_io_threads(1).await.map_err(RunError::Environment)?;
+            rt.caps().io_threads()?.start(rt.as_ref(), 1).await.map_err(RunError::Environment)?;
         }
         let (cpu_ms, every, ms) = (p.int("cpu_ms") as f64, p.int("every") as f64, p.int("ms") as f64);
         let t0 = rt.now();

@@ -15,7 +15,7 @@ pub fn markdown() -> String {
          | id | lesson | kind | parameters (default, bounds) | Python listing |\n|---|---|---|---|---|\n",
     );
     for scn in ALL {
-        let kind = match scn.kind {
+        let kind = match scn.kind() {
             Kind::Async => "async",
             Kind::Cpu => "CPU",
             Kind::Model => "model",

@@ -13,7 +13,7 @@
 //! `python/chooser.py` runs the same jobs for real.
 //!
 //! On the browser clock, where the page has a process pool
-//! (`engine::procpool::async_host`), the process pool and asyncio + process
+//! (the runtime's `Caps::processes`), the process pool and asyncio + process
 //! pool are also run: Web Workers with their own memory, each job's input
 //! copied in and its answer copied out by `postMessage`, start-up and copies
 //! paid and drawn as their own spans. Those 6 makespans are extra bars of
@@ -21,12 +21,12 @@
 //! of the verdict; the results put their measured start-up and copy next to
 //! CPython's. The timeline shows the measured run for those two models.
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::params::{ParamSpec, Params};
-use crate::engine::procpool::{self, AsyncProcessPool, ProcRun, Task};
+use crate::engine::procpool::{AsyncProcessPool, ProcRun, Task};
 use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::runtime::Runtime;
-use crate::engine::trace::{BarSource, ClockKind, LaneKind, Outcome, State};
+use crate::engine::trace::{BarSource, LaneKind, Outcome, State};
 use crate::engine::RunError;
 use crate::scenarios::pymodel::{self, Jobs, Model, Setup, CPYTHON};
 use futures::future::LocalBoxFuture;
@@ -40,7 +40,6 @@ pub const TOLERANCE: f64 = 0.10;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "chooser",
-    kind: Kind::Async,
     params: &[
         ParamSpec::int("n", 1, 200, 12),
         ParamSpec::int("io", 0, 10_000, 200),
@@ -55,9 +54,12 @@ pub static SCENARIO: Scenario = Scenario {
     ],
     // The listing reports lanes for sequential, threads and asyncio runs.
     cpython: &[("n", "8"), ("threads", "4"), ("io", "300"), ("job", "io_bound"), ("model", "threads_gil")],
-    extras: &[super::extras::Extra::BarsPickRunWithVerdict],
+    // The timeline is one run among the many the lesson made (on the browser
+    // clock, every pool run came before it): the generic numbers, over the
+    // whole trace, would not describe it. Its own results describe the shown run.
+    extras: &[super::extras::Extra::BarsPickRunWithVerdict, super::extras::Extra::Numbers(&[])],
     heavy_steps: true,
-    exec: Exec::Async(run),
+    run: Run::Async(run),
 };
 
 /// The job of each type for these parameters.
@@ -155,7 +157,7 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
         let model = Model::from_id(p.choice("model")).unwrap_or(Model::AsyncioPool);
         let kind = p.choice("job");
         // Real processes where the host has them and time is real.
-        let pool = if rt.clock() == ClockKind::Browser { procpool::async_host() } else { None };
+        let pool = rt.caps().processes();
         if pool.is_some() && p.int("n") as f64 * p.int("kb") as f64 > MEASURE_BUDGET_KB {
             return Err(RunError::Environment(ERR_COPY_BUDGET.into()));
         }

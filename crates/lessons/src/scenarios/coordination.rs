@@ -10,7 +10,7 @@
 //! Every wait goes through a traced primitive (`engine::primitives`), so the
 //! lanes show who waited on what, and the tracks how many.
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::latency::{LatencyModel, SplitMix64};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::primitives::{
@@ -30,7 +30,6 @@ pub const PRIMITIVES: &[&str] = &["lock", "event", "condition", "barrier", "pool
 
 pub static SCENARIO: Scenario = Scenario {
     id: "coordination",
-    kind: Kind::Async,
     params: &[
         ParamSpec::choice("primitive", PRIMITIVES, "lock"),
         ParamSpec::int("n", 1, 200, 5),
@@ -41,7 +40,7 @@ pub static SCENARIO: Scenario = Scenario {
     cpython: &[("primitive", "pool"), ("n", "8"), ("k", "3"), ("ms", "100"), ("seed", "36")],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Async(run),
+    run: Run::Async(run),
 };
 
 /// `count` uniform latencies around `base` ms from the seed (the listing draws

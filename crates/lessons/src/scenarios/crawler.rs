@@ -15,7 +15,7 @@
 //! chart has its best K inside, near the capacity: why a crawler limits itself.
 
 use super::extras::{Extra, MakespanSweep, MeasuredFrom};
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::latency::{LatencyModel, SplitMix64};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::primitives::{request::request_to, TracedSemaphore};
@@ -30,7 +30,6 @@ use std::rc::Rc;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "crawler",
-    kind: Kind::Async,
     params: &[
         ParamSpec::int("n", 1, 10_000, 20),
         ParamSpec::int("k", 1, 1_000, 5),
@@ -53,7 +52,7 @@ pub static SCENARIO: Scenario = Scenario {
         axis: "app.k_axis",
     })],
     heavy_steps: false,
-    exec: Exec::Async(run),
+    run: Run::Async(run),
 };
 
 /// `unlimited`: every request is answered as planned; `capacity`: the server model.
@@ -83,7 +82,11 @@ pub use crate::engine::params::{USER_URL_MAX_N, USER_URL_MAX_RATE_PER_S};
 
 fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'static, Result<(), RunError>> {
     Box::pin(async move {
-        rt.set_server(server(&p));
+        // An overloadable server is the runtime's server model (its `Caps`);
+        // an unlimited one is the endpoint as it is.
+        if let Some(spec) = server(&p) {
+            rt.caps().server()?.set_server(Some(spec));
+        }
         let sem = TracedSemaphore::new("semaphore", p.int("k") as usize, rec.clone(), rt.clone());
         let url: Option<Rc<str>> = Some(p.text("url")).filter(|u| !u.is_empty()).map(Rc::from);
         if url.is_some() && p.int("n") > USER_URL_MAX_N {

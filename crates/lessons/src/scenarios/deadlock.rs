@@ -10,7 +10,7 @@
 //! run ends there with the stuck tasks cancelled (on the browser's event loop
 //! as on the virtual clock).
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::primitives::{work, TracedLock, WaitForGraph};
 use crate::engine::recorder::{LaneId, Recorder};
@@ -26,12 +26,11 @@ pub const ORDERINGS: &[&str] = &["opposite", "ordered"];
 
 pub static SCENARIO: Scenario = Scenario {
     id: "deadlock",
-    kind: Kind::Async,
     params: &[ParamSpec::choice("ordering", ORDERINGS, "opposite"), ParamSpec::int("n", 2, 8, 2), ParamSpec::int("ms", 1, 5_000, 100)],
     cpython: &[("ordering", "ordered"), ("n", "3"), ("ms", "80")],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Async(run),
+    run: Run::Async(run),
 };
 
 /// The two locks task `i` of `n` needs, in the order it takes them.

@@ -41,6 +41,59 @@ pub enum Extra {
     /// a verdict is drawn from the modelled bars.
     BarsPickRunWithVerdict,
     MakespanSweep(MakespanSweep),
+    /// Which of the numbers every async run's trace gives (`Generic`) mean
+    /// something for this lesson, and what each counts there; without it, all
+    /// of them under their generic labels.
+    Numbers(&'static [Shown]),
+}
+
+/// A number the page reads off any async run's trace (`engine::metrics::Summary`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Generic {
+    /// First start to last end of the whole run.
+    Makespan,
+    /// Lanes finished per second of makespan.
+    Throughput,
+    /// Most I/O spans at one instant.
+    MaxInFlight,
+    /// Lanes that ended done.
+    Done,
+    /// Lanes that ended failed.
+    Failed,
+    /// p50, p95 and p99 of the I/O spans' durations.
+    Latency,
+}
+
+/// A generic number a lesson shows, under its own label (a key of the text
+/// table) where the generic one would not say what it counts there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown {
+    pub number: Generic,
+    pub label: Option<&'static str>,
+}
+
+impl Shown {
+    pub const fn generic(number: Generic) -> Shown {
+        Shown { number, label: None }
+    }
+    pub const fn labelled(number: Generic, label: &'static str) -> Shown {
+        Shown { number, label: Some(label) }
+    }
+}
+
+/// Every generic number under its generic label: what a lesson shows unless it says otherwise.
+pub const ALL_GENERIC: &[Shown] = &[
+    Shown::generic(Generic::Makespan),
+    Shown::generic(Generic::Throughput),
+    Shown::generic(Generic::MaxInFlight),
+    Shown::generic(Generic::Done),
+    Shown::generic(Generic::Failed),
+    Shown::generic(Generic::Latency),
+];
+
+/// The generic numbers the lesson shows, in its order.
+pub fn numbers(extras: &[Extra]) -> &'static [Shown] {
+    extras.iter().find_map(|e| if let Extra::Numbers(n) = e { Some(*n) } else { None }).unwrap_or(ALL_GENERIC)
 }
 
 /// The lesson's extras of one shape.

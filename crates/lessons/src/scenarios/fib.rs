@@ -4,7 +4,7 @@
 //! same fib(n) runs once with `rayon::join` on the whole pool, work stealing
 //! doing the splitting. See `workloads::fib` for why join is not swept.
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::cpu::{ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::sweep::{self, THREADS_MAX};
@@ -14,7 +14,6 @@ use crate::engine::RunError;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "fib",
-    kind: Kind::Cpu,
     params: &[
         // Up to 42: about a second a step in wasm (scripts/bench.sh's large size).
         ParamSpec::int("n", 10, 42, 35),
@@ -28,7 +27,7 @@ pub static SCENARIO: Scenario = Scenario {
     cpython: &[],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Cpu(run),
+    run: Run::Cpu(run),
 };
 
 fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {

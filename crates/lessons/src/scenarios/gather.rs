@@ -2,7 +2,7 @@
 //! once with gather. The first phase takes the sum of the latencies, the
 //! second about the longest one: waiting on I/O overlaps, nothing else does.
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::latency::LatencyModel;
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::primitives::request;
@@ -16,7 +16,6 @@ use std::rc::Rc;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "gather",
-    kind: Kind::Async,
     params: &[
         ParamSpec::int("n", 1, 1_000, 8),
         ParamSpec::choice("latency", LatencyModel::NAMES, "uniform"),
@@ -26,7 +25,7 @@ pub static SCENARIO: Scenario = Scenario {
     cpython: &[("n", "6"), ("latency", "uniform"), ("ms", "40"), ("seed", "5")],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Async(run),
+    run: Run::Async(run),
 };
 
 fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'static, Result<(), RunError>> {

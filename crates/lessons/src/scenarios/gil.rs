@@ -21,7 +21,7 @@
 //! written here by hand because it *is* the lesson (no crate offers
 //! CPython's GIL hand-off).
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::cpu::{warm_up, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::procpool::{self, Task};
@@ -35,7 +35,6 @@ use std::sync::Mutex;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "gil",
-    kind: Kind::Cpu,
     params: &[
         ParamSpec::int("threads", 0, THREADS_MAX, 0),
         ParamSpec::int("items", 100, 1_000_000, 20_000),
@@ -50,7 +49,7 @@ pub static SCENARIO: Scenario = Scenario {
     cpython: &[],
     extras: &[super::extras::Extra::PythonView],
     heavy_steps: false,
-    exec: Exec::Cpu(run),
+    run: Run::Cpu(run),
 };
 
 /// Mixer steps computed between two looks at Stop (about a millisecond): one
@@ -223,7 +222,8 @@ pub fn processes(ctx: &CpuCtx<'_>, log: &WorkLog<'_>, job: &Job) -> Result<Optio
             Task::SpinRange { lo, hi, rounds: job.rounds }.encode()
         })
         .collect();
-    let runs = match procpool::host().map(ctx, inputs) {
+    let pool = ctx.processes.ok_or_else(|| crate::engine::caps::missing("processes"))?;
+    let runs = match pool.map(ctx, inputs) {
         Ok(r) => r,
         Err(e) if e == procpool::STOPPED || ctx.cancelled() => return Ok(None),
         Err(e) => return Err(RunError::Workload(format!("process pool: {e}"))),

@@ -10,7 +10,7 @@
 //! recorded on the run's clock; `python/gilio.py` runs the same batches with
 //! real CPython threads (`time.sleep` releases the GIL, a busy loop holds it).
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::runtime::Runtime;
@@ -22,7 +22,6 @@ use std::rc::Rc;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "gilio",
-    kind: Kind::Async,
     params: &[
         ParamSpec::int("n", 1, 200, 8),
         ParamSpec::int("threads", 1, 64, 4),
@@ -36,7 +35,7 @@ pub static SCENARIO: Scenario = Scenario {
     cpython: &[("n", "4"), ("threads", "4"), ("io", "500"), ("cpu", "1"), ("switch", "5000")],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Async(run),
+    run: Run::Async(run),
 };
 
 /// The three batches: (id, the job).

@@ -5,12 +5,12 @@
 //! (in I/O, then waiting for the pool) and the worker lanes (processing), the
 //! asyncio + ProcessPoolExecutor pattern of the tutorials.
 //!
-//! It is an async body (`Exec::Async`, it needs the event loop for its
-//! requests) of kind [`Kind::Cpu`]: it cannot run without the pool, so the page
+//! It is an async body that needs the pool ([`Run::AsyncOnPool`]: the event
+//! loop for its requests, the pool for its processing), so the page
 //! asks for cross-origin isolation as for every CPU lesson. Its processing time
 //! is real work, not comparable with CPython's, so it has no fidelity params.
 
-use super::{crawler, Exec, Kind, Scenario};
+use super::{crawler, Run, Scenario};
 use crate::engine::latency::LatencyModel;
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::primitives::lag::{with_monitor, LAG_TICK_MS};
@@ -26,7 +26,6 @@ use std::rc::Rc;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "hybrid",
-    kind: Kind::Cpu,
     params: &[
         ParamSpec::int("n", 1, 500, 12),
         ParamSpec::choice("latency", LatencyModel::NAMES, "uniform"),
@@ -37,7 +36,7 @@ pub static SCENARIO: Scenario = Scenario {
     cpython: &[],
     extras: &[],
     heavy_steps: true,
-    exec: Exec::Async(run),
+    run: Run::AsyncOnPool(run),
 };
 
 /// Where response bodies start: numbers large enough that counting is real work.

@@ -4,7 +4,7 @@
 //! Run records the model's failing schedule with the fewest preemptions (or,
 //! for a correct model, the threads one after the other) as a timeline.
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::recorder::Recorder;
 use crate::engine::runtime::Runtime;
@@ -15,12 +15,11 @@ use std::rc::Rc;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "interleave",
-    kind: Kind::Model,
     params: &[ParamSpec::choice("model", models::IDS, "lost_update_2x3")],
     cpython: &[],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Async(run),
+    run: Run::Model(run),
 };
 
 pub use crate::interleave::search::showcase;

@@ -4,7 +4,7 @@
 //! keeps lanes busy anyway. The picture itself lands in the trace
 //! (`meta.image`) and the page draws it.
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::cpu::{ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::sweep::{self, THREADS_MAX};
@@ -14,7 +14,6 @@ use crate::engine::RunError;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "mandelbrot",
-    kind: Kind::Cpu,
     params: &[
         // 800 × 600 at most: the image travels in the trace (Raster::MAX_PIXELS).
         ParamSpec::int("width", 16, 800, 640),
@@ -27,7 +26,7 @@ pub static SCENARIO: Scenario = Scenario {
     cpython: &[],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Cpu(run),
+    run: Run::Cpu(run),
 };
 
 fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {

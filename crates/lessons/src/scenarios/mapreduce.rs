@@ -3,7 +3,7 @@
 //! merges the maps. The totals are exact integers, so every thread count and
 //! every merge order gives the same answer.
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::cpu::{ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::sweep::{self, THREADS_MAX};
@@ -14,7 +14,6 @@ use crate::engine::RunError;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "mapreduce",
-    kind: Kind::Cpu,
     params: &[
         ParamSpec::int("records", 1, 100_000_000, 5_000_000),
         ParamSpec::int("chunk", 1_000, 100_000_000, 100_000),
@@ -25,7 +24,7 @@ pub static SCENARIO: Scenario = Scenario {
     cpython: &[],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Cpu(run),
+    run: Run::Cpu(run),
 };
 
 /// Records mapped between two looks at Stop inside a chunk (about 1.5 ms; a

@@ -50,14 +50,15 @@ use futures::future::LocalBoxFuture;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+/// What the page says a lesson is (its header, clock picker and isolation
+/// notice); derived from how it runs ([`Run::kind`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// Tasks on the event loop (browser) or the virtual clock.
     Async,
     /// Work on the rayon pool; needs cross-origin isolation in the browser.
     Cpu,
-    /// A model stepped and searched in the page (`crate::interleave`); its
-    /// Run draws the model's showcase schedule on the virtual clock.
+    /// A model stepped and searched in the page (`crate::interleave`).
     Model,
 }
 
@@ -66,17 +67,53 @@ pub type AsyncRun = fn(Params, Rc<dyn Runtime>, Rc<Recorder>) -> LocalBoxFuture<
 /// A CPU lesson body: runs on a pool thread, returns the finished trace.
 pub type CpuRun = fn(&Params, &CpuCtx<'_>) -> Result<Trace, RunError>;
 
+/// How a lesson runs, and with it what it is: each variant carries the body
+/// that kind of lesson has, so no combination needs a special case.
 #[derive(Clone, Copy)]
-pub enum Exec {
+pub enum Run {
+    /// Tasks on the event loop (browser clock) or the virtual clock.
     Async(AsyncRun),
+    /// A CPU lesson on the worker pool: its body runs on a pool thread.
     Cpu(CpuRun),
+    /// A CPU lesson whose body is event-loop code that offloads its work to
+    /// the pool (hybrid: its requests need the loop): the pool is up before
+    /// its clock starts, and it needs isolation like every CPU lesson.
+    AsyncOnPool(AsyncRun),
+    /// A model stepped and searched in the page; its body draws the model's
+    /// showcase schedule, always on the virtual clock (steps are not timed).
+    Model(AsyncRun),
+}
+
+impl Run {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Run::Async(_) => Kind::Async,
+            Run::Cpu(_) | Run::AsyncOnPool(_) => Kind::Cpu,
+            Run::Model(_) => Kind::Model,
+        }
+    }
+
+    /// The event-loop body, for every lesson that has one.
+    pub fn async_body(&self) -> Option<AsyncRun> {
+        match *self {
+            Run::Async(f) | Run::AsyncOnPool(f) | Run::Model(f) => Some(f),
+            Run::Cpu(_) => None,
+        }
+    }
+
+    /// The pool body of a CPU lesson.
+    pub fn cpu(&self) -> Option<CpuRun> {
+        match *self {
+            Run::Cpu(f) => Some(f),
+            _ => None,
+        }
+    }
 }
 
 pub struct Scenario {
     /// Stable id used in URLs; also the prefix of its translation keys
     /// (`<id>.title`, `<id>.notice`, `<id>.<param>`).
     pub id: &'static str,
-    pub kind: Kind,
     pub params: &'static [ParamSpec],
     // Its runnable CPython 3.11 listing of the same idea (stdlib only) is
     // `python/<id>.py`; the page fetches it when shown (`Listing`), so the
@@ -93,10 +130,14 @@ pub struct Scenario {
     /// a page with the worker pool such a run goes to a pool worker, as CPU
     /// work does, instead of in slices on the page's thread.
     pub heavy_steps: bool,
-    pub exec: Exec,
+    pub run: Run,
 }
 
 impl Scenario {
+    pub fn kind(&self) -> Kind {
+        self.run.kind()
+    }
+
     pub fn validate(&self, raw: &BTreeMap<String, String>) -> Result<Params, Vec<ParamError>> {
         params::validate(self.params, raw)
     }

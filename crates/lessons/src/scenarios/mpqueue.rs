@@ -15,7 +15,7 @@
 //! clock the schedule is exact and its costs are modelled: [`COSTS`], CPython
 //! 3.11 on this machine (`python3 python/mpqueue.py --measure`). On the
 //! browser clock the processes are the page's Web Worker processes
-//! (`engine::procpool::async_host`): start-up and copies are measured, and
+//! (the runtime's `Caps::processes`): start-up and copies are measured, and
 //! every worker starts as `spawn` does (a fresh instance: the browser cannot
 //! fork), so CPython's modelled start-up for the chosen method is listed
 //! beside it, never mixed into it. `func = lambda` ends the run where CPython
@@ -34,13 +34,13 @@
 //! really runs in each process as it starts, fork's copy of the parent's
 //! global is sent with the start, and the `NameError` is a process's own.
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::procinit;
-use crate::engine::procpool::{self, ProcRun};
+use crate::engine::procpool::ProcRun;
 use crate::engine::recorder::{LaneId, Recorder};
 use crate::engine::runtime::Runtime;
-use crate::engine::trace::{ClockKind, LaneKind, Outcome, State};
+use crate::engine::trace::{LaneKind, Outcome, State};
 use crate::engine::RunError;
 use crate::scenarios::pymodel::CPYTHON;
 use futures::future::LocalBoxFuture;
@@ -55,7 +55,6 @@ pub const METHODS: [&str; 3] = ["spawn", "fork", "forkserver"];
 
 pub static SCENARIO: Scenario = Scenario {
     id: "mpqueue",
-    kind: Kind::Async,
     params: &[
         ParamSpec::choice("mode", &MODES, "queue"),
         ParamSpec::choice("method", &METHODS, "spawn"),
@@ -79,7 +78,7 @@ pub static SCENARIO: Scenario = Scenario {
     ],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Async(run),
+    run: Run::Async(run),
 };
 
 /// What CPython 3.11.7 paid on this machine (ms), the least over two runs of
@@ -191,7 +190,7 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
             return Err(RunError::Workload(err.into()));
         }
         let sizes = messages(&p);
-        let pool = if rt.clock() == ClockKind::Browser { procpool::async_host() } else { None };
+        let pool = rt.caps().processes();
         let (msgs, starts, init, measured) = match pool {
             Some(pool) => {
                 let r = pool.map_started(processes(&p), real::start(&p), real::inputs(&p, &sizes)).await;

@@ -15,7 +15,7 @@
 //! expected `procs × increments`, the lost updates, and the time per access
 //! a process saw (its loop over 2 × increments accesses, waiting included).
 //!
-//! On the browser clock it is real (`engine::procshared::host`): Web Worker
+//! On the browser clock it is real (the runtime's `Caps::shared`): Web Worker
 //! processes with their own wasm memory, handed one `SharedArrayBuffer`
 //! (shared) or a `MessagePort` each to a manager worker (manager); in plain
 //! mode the global and the dict are statics of each instance's own memory,
@@ -27,19 +27,18 @@
 //! increment each; a manager serves one request at a time.
 
 use super::mpqueue;
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::params::{ParamSpec, Params};
-use crate::engine::procshared::{self, SharedProc, SharedSpec};
+use crate::engine::procshared::{SharedProc, SharedSpec};
 use crate::engine::recorder::Recorder;
 use crate::engine::runtime::Runtime;
-use crate::engine::trace::{ClockKind, LaneKind, Outcome, State};
+use crate::engine::trace::{LaneKind, Outcome, State};
 use crate::engine::RunError;
 use futures::future::LocalBoxFuture;
 use std::rc::Rc;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "mpshared",
-    kind: Kind::Async,
     params: &[
         ParamSpec::choice("mode", &["shared_memory", "manager", "plain"], "shared_memory"),
         ParamSpec::choice("lock", &["unlocked", "locked"], "unlocked"),
@@ -49,7 +48,7 @@ pub static SCENARIO: Scenario = Scenario {
     cpython: &[("mode", "shared_memory"), ("lock", "locked"), ("procs", "2"), ("increments", "20000")],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Async(run),
+    run: Run::Async(run),
 };
 
 /// What CPython 3.11.7 paid on this machine (ms), `python3 python/mpshared.py
@@ -125,7 +124,7 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
         let manager = p.choice("mode") == "manager";
         let plain = p.choice("mode") == "plain";
         let main = rec.lane("main", LaneKind::Worker);
-        let host = if rt.clock() == ClockKind::Browser { procshared::host() } else { None };
+        let host = rt.caps().shared();
         let (runs, value, parent_keys, measured) = match host {
             Some(h) => {
                 let spec = SharedSpec { procs, increments: n, manager, plain, lock: p.choice("lock") == "locked" };

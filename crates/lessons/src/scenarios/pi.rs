@@ -2,7 +2,7 @@
 //! seeded stream, so each thread count must produce the very same estimate;
 //! only the time changes. The estimate's error shrinks like 1/√samples.
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::cpu::{ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::sweep::{self, THREADS_MAX};
@@ -13,7 +13,6 @@ use crate::engine::RunError;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "pi",
-    kind: Kind::Cpu,
     params: &[
         ParamSpec::int("samples", 1_000, 500_000_000, 20_000_000),
         ParamSpec::int("chunk", 1_000, 50_000_000, 250_000),
@@ -24,7 +23,7 @@ pub static SCENARIO: Scenario = Scenario {
     cpython: &[],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Cpu(run),
+    run: Run::Cpu(run),
 };
 
 fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {

@@ -5,7 +5,7 @@
 //! the slowest stage sets the pace, and the bounded queues keep the faster
 //! stages from running ahead. Shutdown flows down the pipe with sentinels.
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::latency::{LatencyModel, SplitMix64};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::primitives::{Order, TracedQueue};
@@ -20,7 +20,6 @@ use std::rc::Rc;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "pipeline",
-    kind: Kind::Async,
     params: &[
         ParamSpec::int("n", 1, 1_000, 20),
         ParamSpec::int("workers", 1, 50, 3),
@@ -43,7 +42,7 @@ pub static SCENARIO: Scenario = Scenario {
     ],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Async(run),
+    run: Run::Async(run),
 };
 
 /// One item's journey: how long each stage takes, and whether processing fails.

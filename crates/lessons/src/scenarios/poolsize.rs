@@ -9,7 +9,7 @@
 //! chunk returns an error, the other lanes stop taking chunks, the run reports
 //! which chunk failed, and the pool stays ready for the next run.
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::cpu::{ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::sweep::{self, ParamSweep, THREADS_MAX};
@@ -30,7 +30,6 @@ const CANCEL_EVERY: u64 = 4096;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "poolsize",
-    kind: Kind::Cpu,
     params: &[
         ParamSpec::int("items", 1_000, 5_000_000, 200_000),
         // Mixing rounds per item: the size of one item's work.
@@ -45,7 +44,7 @@ pub static SCENARIO: Scenario = Scenario {
     cpython: &[],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Cpu(run),
+    run: Run::Cpu(run),
 };
 
 /// Chunk sizes of the chunk sweep: powers of ten up to `items`, skipping sizes

@@ -2,7 +2,7 @@
 //! compare. One lane per pool worker shows which chunks it ran; the sweep gives
 //! speedup and efficiency against the ideal line.
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::cpu::{ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::sweep::{self, THREADS_MAX};
@@ -13,7 +13,6 @@ use crate::engine::RunError;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "primes",
-    kind: Kind::Cpu,
     params: &[
         ParamSpec::int("bound", 10, 50_000_000, 3_000_000),
         ParamSpec::int("chunk", 100, 10_000_000, 50_000),
@@ -26,7 +25,7 @@ pub static SCENARIO: Scenario = Scenario {
     cpython: &[],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Cpu(run),
+    run: Run::Cpu(run),
 };
 
 /// Numbers counted between two looks at Stop inside a chunk (a few ms at 5·10⁷;

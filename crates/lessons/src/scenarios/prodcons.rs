@@ -5,7 +5,7 @@
 //! queue serves urgent items first. Shutdown ends the consumers with one
 //! sentinel each, or by waiting for `queue.join()` and cancelling them.
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::latency::{LatencyModel, SplitMix64};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::primitives::{Order, TracedQueue};
@@ -20,7 +20,6 @@ use std::rc::Rc;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "prodcons",
-    kind: Kind::Async,
     params: &[
         ParamSpec::int("producers", 1, 50, 2),
         ParamSpec::int("consumers", 1, 50, 2),
@@ -45,7 +44,7 @@ pub static SCENARIO: Scenario = Scenario {
     ],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Async(run),
+    run: Run::Async(run),
 };
 
 /// One item: who makes it, how long making and handling it take, its priority

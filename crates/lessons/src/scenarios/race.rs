@@ -11,7 +11,7 @@
 //! Lost updates are likely on a multi-core machine but never guaranteed (the
 //! threads may happen not to overlap); the safe variants lose exactly none.
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::cpu::CpuCtx;
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::sweep::THREADS_MAX;
@@ -23,12 +23,11 @@ use std::sync::Mutex;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "race",
-    kind: Kind::Cpu,
     params: &[ParamSpec::int("threads", 0, THREADS_MAX, 0), ParamSpec::int("increments", 1_000, 50_000_000, 1_000_000)],
     cpython: &[],
     extras: &[super::extras::Extra::InterleaveLink("lost_update_2x3")],
     heavy_steps: false,
-    exec: Exec::Cpu(run),
+    run: Run::Cpu(run),
 };
 
 /// The three ways to increment, in the order the lesson runs them.

@@ -5,7 +5,7 @@
 //! window-count track shows the limiter's level; the numbers compare the rate
 //! achieved with the rate configured.
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::primitives::{request, Admission, Limiter, Overflow, Rule};
 use crate::engine::recorder::Recorder;
@@ -19,7 +19,6 @@ use std::rc::Rc;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "ratelimit",
-    kind: Kind::Async,
     params: &[
         ParamSpec::int("n", 1, 2_000, 30),
         ParamSpec::choice("limiter", &["token_bucket", "sliding_window"], "token_bucket"),
@@ -44,7 +43,7 @@ pub static SCENARIO: Scenario = Scenario {
     ],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Async(run),
+    run: Run::Async(run),
 };
 
 /// The limiter's rule from the parameters.

@@ -5,7 +5,7 @@
 //! consecutive failures, rejecting calls at once until `open_ms` has passed,
 //! then lets one trial call through (half-open).
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::latency::LatencyModel;
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::primitives::{jitter_table, retry, timeout, Attempt, Backoff, CircuitBreaker, Rejected};
@@ -20,7 +20,6 @@ use std::rc::Rc;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "resilience",
-    kind: Kind::Async,
     params: &[
         ParamSpec::int("n", 1, 500, 20),
         ParamSpec::int("interval", 0, 10_000, 60),
@@ -53,7 +52,7 @@ pub static SCENARIO: Scenario = Scenario {
     ],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Async(run),
+    run: Run::Async(run),
 };
 
 /// Every attempt's request, drawn up front: call `i`, attempt `a` is

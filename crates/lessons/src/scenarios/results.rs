@@ -5,7 +5,7 @@
 //! included, in submission order), and `as_completed` (results in the order
 //! they finish).
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::latency::LatencyModel;
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::primitives::{as_completed, gather, request, Gathered};
@@ -20,7 +20,6 @@ use std::rc::Rc;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "results",
-    kind: Kind::Async,
     params: &[
         ParamSpec::int("n", 1, 500, 8),
         ParamSpec::choice("latency", LatencyModel::NAMES, "uniform"),
@@ -31,7 +30,7 @@ pub static SCENARIO: Scenario = Scenario {
     cpython: &[("n", "6"), ("latency", "uniform"), ("ms", "120"), ("fail", "35"), ("seed", "14")],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Async(run),
+    run: Run::Async(run),
 };
 
 /// One request as a task: its id, or the exception it raised.

@@ -3,7 +3,7 @@
 //! thread count must produce the same digest. (In CPython, `hashlib` releases
 //! the GIL on large buffers: one of the few cases where threads help there.)
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::cpu::{ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::sweep::{self, THREADS_MAX};
@@ -14,7 +14,6 @@ use crate::engine::RunError;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "sha256",
-    kind: Kind::Cpu,
     params: &[
         // 4 KiB each: 8,192 blocks = 32 MiB of data per step.
         ParamSpec::int("blocks", 1, 262_144, 8_192),
@@ -26,7 +25,7 @@ pub static SCENARIO: Scenario = Scenario {
     cpython: &[],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Cpu(run),
+    run: Run::Cpu(run),
 };
 
 /// Blocks hashed between two looks at Stop inside a chunk (about 1 ms; a

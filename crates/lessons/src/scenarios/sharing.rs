@@ -13,7 +13,7 @@
 //! Both sides of each message run on the worker's lane (a real sender would
 //! pay half of it), so the copies are as parallel as the computing.
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::cpu::{run_lanes, warm_up, ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::sweep::THREADS_MAX;
@@ -24,7 +24,6 @@ use crate::engine::RunError;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "sharing",
-    kind: Kind::Cpu,
     params: &[
         ParamSpec::int("threads", 0, THREADS_MAX, 0),
         ParamSpec::int("items", 1_000, 2_000_000, 500_000),
@@ -35,7 +34,7 @@ pub static SCENARIO: Scenario = Scenario {
     cpython: &[],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Cpu(run),
+    run: Run::Cpu(run),
 };
 
 /// The shared input: item `i` holds a scrambled number (so its JSON is long).

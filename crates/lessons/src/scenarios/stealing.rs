@@ -14,7 +14,7 @@
 //! The pool is the one global rayon pool, so this lesson always uses all of
 //! its threads (a `threads` parameter could not limit `join`).
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::cpu::{warm_up, CpuCtx};
 use crate::engine::latency::SplitMix64;
 use crate::engine::params::{ParamSpec, Params};
@@ -26,7 +26,6 @@ use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
 pub static SCENARIO: Scenario = Scenario {
     id: "stealing",
-    kind: Kind::Cpu,
     params: &[
         ParamSpec::int("tasks", 1, 5_000, 200),
         // Mean task size, in thousands of mixer rounds (~1 µs each natively).
@@ -37,7 +36,7 @@ pub static SCENARIO: Scenario = Scenario {
     cpython: &[],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Cpu(run),
+    run: Run::Cpu(run),
 };
 
 /// Rounds of each task. `uniform`: 0.5–1.5 × mean; `heavy`: one task in ten

@@ -14,7 +14,7 @@
 //! pulled from a crate: it is the thing being locked in the lesson, and its
 //! invariants (size ≤ capacity, every hit returns the stored value) are tested.
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::cpu::CpuCtx;
 use crate::engine::latency::SplitMix64;
 use crate::engine::params::{ParamSpec, Params};
@@ -28,7 +28,6 @@ use std::sync::{Mutex, RwLock};
 
 pub static SCENARIO: Scenario = Scenario {
     id: "structures",
-    kind: Kind::Cpu,
     params: &[
         ParamSpec::int("threads", 0, THREADS_MAX, 0),
         ParamSpec::int("ops", 1_000, 2_000_000, 100_000),
@@ -38,7 +37,7 @@ pub static SCENARIO: Scenario = Scenario {
     cpython: &[],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Cpu(run),
+    run: Run::Cpu(run),
 };
 
 /// Cache capacity and key space (twice as many keys: about half the reads hit).

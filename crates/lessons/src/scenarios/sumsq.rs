@@ -2,7 +2,7 @@
 //! simplest data-parallel reduction: each chunk sums its own range, the
 //! partial sums are added, and the closed form n(n+1)(2n+1)/6 checks the answer.
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::cpu::{ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::sweep::{self, THREADS_MAX};
@@ -13,7 +13,6 @@ use crate::engine::RunError;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "sumsq",
-    kind: Kind::Cpu,
     params: &[
         // Below 2³²: each square fits a u64 (see `sum_range`).
         ParamSpec::int("n", 1, 2_000_000_000, 50_000_000),
@@ -24,7 +23,7 @@ pub static SCENARIO: Scenario = Scenario {
     cpython: &[],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Cpu(run),
+    run: Run::Cpu(run),
 };
 
 /// Numbers summed between two looks at Stop inside a chunk (about 2 ms; a

@@ -5,7 +5,7 @@
 //! an inner group, whose exception group in turn fails the outer group, which
 //! then cancels its own children: the cancellation cascades outwards.
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
 use crate::engine::latency::{LatencyModel, SplitMix64};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::primitives::{Scope, TaskError, TaskGroup};
@@ -19,7 +19,6 @@ use std::rc::Rc;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "taskgroup",
-    kind: Kind::Async,
     params: &[
         ParamSpec::int("n", 1, 200, 4),
         ParamSpec::choice("latency", LatencyModel::NAMES, "uniform"),
@@ -40,7 +39,7 @@ pub static SCENARIO: Scenario = Scenario {
     ],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Async(run),
+    run: Run::Async(run),
 };
 
 /// 2·N latencies from the seed (children first, then the inner group's), the

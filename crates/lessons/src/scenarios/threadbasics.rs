@@ -21,12 +21,13 @@
 //!   after the last item (or at `timeout` if `tick` > `timeout`).
 //!
 //! Every thread's work is a blocking request on one of the page's real I/O
-//! threads (Web Workers, [`Runtime::thread_request`], as the threadpool
+//! threads (Web Workers, the runtime's `IoThreads`, as the threadpool
 //! lesson); the joins, events and queue are the page's, awaited, never
 //! blocking it. A cut-off daemon's worker is terminated mid-request. On the
 //! virtual clock the same code runs on the runtime's model of those threads.
 
-use super::{Exec, Kind, Scenario};
+use super::{Run, Scenario};
+use crate::engine::caps::IoThreads;
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::primitives::aio::EventCore;
 use crate::engine::recorder::{LaneId, Recorder};
@@ -42,7 +43,6 @@ use std::rc::Rc;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "threadbasics",
-    kind: Kind::Async,
     params: &[
         ParamSpec::choice("part", PARTS, "join_timeout"),
         ParamSpec::int("work", 0, 60_000, 2000),
@@ -68,7 +68,7 @@ pub static SCENARIO: Scenario = Scenario {
     ],
     extras: &[],
     heavy_steps: false,
-    exec: Exec::Async(run),
+    run: Run::Async(run),
 };
 
 pub const PARTS: &[&str] = &["join_timeout", "daemon_exit", "thread_local", "stop_event", "get_timeout"];
@@ -78,6 +78,8 @@ pub const MAX_THREADS: i64 = 20;
 
 struct Cx {
     rt: Rc<dyn Runtime>,
+    /// The runtime's I/O threads (its `Caps`).
+    io: Rc<dyn IoThreads>,
     rec: Rc<Recorder>,
     /// From `t.start()` to the thread's first step, on the browser (the first thread's).
     handoff: Cell<Option<f64>>,
@@ -102,7 +104,7 @@ impl Cx {
         } else {
             rec.enter(lane, State::Waiting, Some("hand-off"), t);
         }
-        let answer = rt.thread_request(thread, SimRequest { id: thread as u32, latency_ms: ms, status: 200 }).await;
+        let answer = self.io.request(rt.as_ref(), thread, SimRequest { id: thread as u32, latency_ms: ms, status: 200 }).await;
         if modelled {
             return rt.now();
         }
@@ -313,13 +315,14 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
         let main = rec.lane("main", LaneKind::Task);
         let t_start = rt.now();
         let n = threads_needed(&p);
+        let io = rt.caps().io_threads()?;
         rec.enter_labelled(main, State::Running, None, format!("starting {n} I/O threads"), t_start);
-        rt.start_io_threads(n).await.map_err(RunError::Environment)?;
+        io.start(rt.as_ref(), n).await.map_err(RunError::Environment)?;
         let t0 = rt.now();
         if t0 > t_start {
             rec.result("threads_start_ms", t0 - t_start);
         }
-        let cx = Rc::new(Cx { rt: rt.clone(), rec: rec.clone(), handoff: Cell::new(None) });
+        let cx = Rc::new(Cx { rt: rt.clone(), io, rec: rec.clone(), handoff: Cell::new(None) });
         match p.choice("part") {
             "daemon_exit" => daemon_exit(cx.clone(), main, &p, t0).await,
             "thread_local" => thread_local(cx.clone(), main, &p, t0).await,

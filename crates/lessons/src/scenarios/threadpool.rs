@@ -23,12 +23,13 @@
 //! work queue when idle) and the caller, `main`. The pool makes at most
 //! `jobs` threads, as CPython's creates one per submit while none is idle.
 //! On the browser clock each thread is a real Web Worker making a synchronous
-//! request to the built-in endpoint ([`Runtime::thread_request`]); the work
+//! request to the built-in endpoint (the runtime's `IoThreads`); the work
 //! queue is kept on the page, which hands an idle worker its next job. On the
 //! virtual clock the same code runs on the runtime's model of those threads.
 
-use super::extras::{Extra, MakespanSweep, MeasuredFrom};
-use super::{Exec, Kind, Scenario};
+use super::extras::{Extra, Generic, MakespanSweep, MeasuredFrom, Shown};
+use super::{Run, Scenario};
+use crate::engine::caps::IoThreads;
 use crate::engine::latency::{LatencyModel, SplitMix64};
 use crate::engine::params::{ParamSpec, Params};
 use crate::engine::recorder::{LaneId, Recorder};
@@ -44,7 +45,6 @@ use std::rc::Rc;
 
 pub static SCENARIO: Scenario = Scenario {
     id: "threadpool",
-    kind: Kind::Async,
     params: &[
         ParamSpec::choice("mode", MODES, "as_completed"),
         ParamSpec::int("jobs", 1, 200, 20),
@@ -55,16 +55,22 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("seed", 0, 4_294_967_295, 1),
     ],
     cpython: &[("mode", "as_completed"), ("jobs", "12"), ("workers", "4"), ("latency", "fixed"), ("ms", "100"), ("seed", "1")],
-    extras: &[Extra::MakespanSweep(MakespanSweep {
-        param: "workers",
-        sweep: workers_sweep,
-        measured: MeasuredFrom::Result("pool_ms"),
-        title: "app.workers_sweep",
-        note: "app.workers_sweep_note",
-        axis: "app.threads_axis",
-    })],
+    extras: &[
+        Extra::MakespanSweep(MakespanSweep {
+            param: "workers",
+            sweep: workers_sweep,
+            measured: MeasuredFrom::Result("pool_ms"),
+            title: "app.workers_sweep",
+            note: "app.workers_sweep_note",
+            axis: "app.threads_axis",
+        }),
+        // Its lanes are the pool's threads and `main`, not jobs: lanes done and
+        // per second would count threads (its own `jobs_done` counts jobs), and
+        // its own pool time is the makespan without starting the threads.
+        Extra::Numbers(&[Shown::labelled(Generic::MaxInFlight, "num.threads_in_io"), Shown::generic(Generic::Latency)]),
+    ],
     heavy_steps: false,
-    exec: Exec::Async(run),
+    run: Run::Async(run),
 };
 
 pub const MODES: &[&str] = &["as_completed", "map", "result_timeout", "callbacks"];
@@ -134,6 +140,8 @@ impl Pool {
 
 struct Ctx {
     rt: Rc<dyn Runtime>,
+    /// The runtime's I/O threads (its `Caps`), which make the blocking requests.
+    io: Rc<dyn IoThreads>,
     rec: Rc<Recorder>,
     pool: Pool,
     callbacks: bool,
@@ -168,7 +176,7 @@ async fn worker(cx: Rc<Ctx>, w: usize, lane: LaneId) {
             // Until the thread reports in, the job is on its way to it.
             rec.enter(lane, State::Waiting, Some("hand-off"), t);
         }
-        let answer = rt.thread_request(w, SimRequest { id: job.id, latency_ms: job.latency_ms, status: 200 }).await;
+        let answer = cx.io.request(rt.as_ref(), w, SimRequest { id: job.id, latency_ms: job.latency_ms, status: 200 }).await;
         let ok = matches!(&answer, Ok(r) if r.status < 400);
         if !modelled {
             // The thread's own times when it has them: it was parked exactly then.
@@ -271,16 +279,17 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
     Box::pin(async move {
         let lat = latencies(&p);
         let threads = (p.int("workers") as usize).min(lat.len()).max(1);
+        let io = rt.caps().io_threads()?;
         let main = rec.lane("main", LaneKind::Task);
         let t_start = rt.now();
         rec.enter_labelled(main, State::Running, None, format!("starting {threads} threads"), t_start);
-        rt.start_io_threads(threads).await.map_err(RunError::Environment)?;
+        io.start(rt.as_ref(), threads).await.map_err(RunError::Environment)?;
         let t0 = rt.now();
         if t0 > t_start {
             rec.result("threads_start_ms", t0 - t_start);
         }
         let mode = MODES.iter().copied().find(|m| *m == p.choice("mode")).unwrap_or(MODES[0]);
-        let cx = Rc::new(Ctx { rt: rt.clone(), rec: rec.clone(), pool: Pool::default(), callbacks: mode == "callbacks" });
+        let cx = Rc::new(Ctx { rt: rt.clone(), io, rec: rec.clone(), pool: Pool::default(), callbacks: mode == "callbacks" });
         let lanes: Vec<LaneId> = (0..threads).map(|w| rec.lane(format!("worker {w}"), LaneKind::Worker)).collect();
         let workers = join_all(lanes.iter().enumerate().map(|(w, l)| worker(cx.clone(), w, *l)));
         let (seen, _) = join(caller(cx.clone(), main, mode, lat, p.int("timeout") as f64), workers).await;

@@ -4,7 +4,7 @@
 //! schedule, and so the trace, is the one [`super::run_virtual`] makes in one go
 //! (it is this, with one unbounded slice).
 
-use super::{finish_async, start_async, Exec, Scenario};
+use super::{finish_async, start_async, Scenario};
 use crate::engine::params::Params;
 use crate::engine::recorder::{Recorder, RunNumbers};
 use crate::engine::runtime::Runtime;
@@ -26,7 +26,7 @@ pub struct LessonRun<'a> {
 impl<'a> LessonRun<'a> {
     /// Validates `raw` and sets the lesson up; nothing runs yet.
     pub fn start(scn: &'a Scenario, raw: &BTreeMap<String, String>) -> Result<Self, RunError> {
-        let Exec::Async(body) = scn.exec else {
+        let Some(body) = scn.run.async_body() else {
             return Err(RunError::Environment(format!("{} is not an async lesson", scn.id)));
         };
         let params = scn.validate(raw).map_err(|e| RunError::Environment(format!("invalid parameters: {e:?}")))?;
@@ -73,7 +73,7 @@ impl<'a> LessonRun<'a> {
 /// so the same makespan and results, but no trace is kept. For sweeps, which
 /// use a run's numbers only.
 pub fn run_virtual_numbers(scn: &Scenario, raw: &BTreeMap<String, String>) -> Result<RunNumbers, RunError> {
-    let Exec::Async(body) = scn.exec else {
+    let Some(body) = scn.run.async_body() else {
         return Err(RunError::Environment(format!("{} is not an async lesson", scn.id)));
     };
     let params = scn.validate(raw).map_err(|e| RunError::Environment(format!("invalid parameters: {e:?}")))?;
