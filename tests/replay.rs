@@ -6,7 +6,7 @@
 use concurrency_playground::engine::trace::*;
 use concurrency_playground::i18n::Lang;
 use concurrency_playground::scenarios::{crawler, gather, run_virtual};
-use concurrency_playground::traces::replay::{caption, current_at, events, lane_end_times, snapshot, What};
+use concurrency_playground::traces::replay::{caption, current_at, events, lane_end_times, mark_name, snapshot, What};
 use concurrency_playground::traces::trace_file::{self, check_size, export, import, ImportError, MAX_BYTES, WHATS};
 use concurrency_playground::view::timeline::{layout, layout_until, Viewport};
 use std::collections::BTreeMap;
@@ -42,9 +42,7 @@ fn happenings_are_complete_and_in_time_order() {
     assert!(!failed.is_empty(), "seed 3 with 20% failures fails some request");
     for l in failed {
         let pos = |k: &str| {
-            ev.iter().position(|e| {
-                e.lane == Some(l.id) && e.kind() == k && (k != "mark" || matches!(&e.what, What::Mark { name, .. } if name == "http_error"))
-            })
+            ev.iter().position(|e| e.lane == Some(l.id) && e.kind() == k && (k != "mark" || mark_name(&t, e) == Some("http_error")))
         };
         assert!(pos("mark").expect("http_error") < pos("finish").expect("finish"), "{}", l.name);
     }
@@ -58,7 +56,7 @@ fn a_permit_is_freed_before_it_is_taken() {
     let at100: Vec<_> = ev.iter().filter(|e| (e.t_ms - 100.0).abs() < 1e-9).collect();
     let desc: Vec<(Option<u32>, &str)> = at100.iter().map(|e| (e.lane, e.kind())).collect();
     assert_eq!(desc, vec![(Some(0), "finish"), (Some(1), "mark"), (Some(1), "enter")], "{at100:?}");
-    assert!(matches!(&at100[1].what, What::Mark { name, .. } if name == "acquired"));
+    assert_eq!(mark_name(&t, at100[1]), Some("acquired"));
     assert!(matches!(&at100[2].what, What::Enter { state: State::Io, .. }));
 }
 
@@ -106,7 +104,7 @@ fn snapshots_agree_with_the_tracks_at_every_moment() {
 fn captions_are_translated() {
     let t = crawl(&[("n", "4"), ("k", "2"), ("latency", "fixed"), ("ms", "50"), ("fail", "100")]);
     let ev = events(&t);
-    let acquired = ev.iter().find(|e| matches!(&e.what, What::Mark { name, .. } if name == "acquired")).expect("acquired");
+    let acquired = ev.iter().find(|e| mark_name(&t, e) == Some("acquired")).expect("acquired");
     assert_eq!(caption(&t, acquired, Lang::En), "0 · request 0: acquired semaphore");
     assert_eq!(caption(&t, acquired, Lang::Zh), "时刻 0 · 请求 0：获得 semaphore");
     let failed = ev.iter().find(|e| e.kind() == "finish").expect("finish");

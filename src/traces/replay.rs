@@ -16,10 +16,12 @@ use crate::i18n::{event_text, fill, has, lane_name, tr, Lang};
 /// What happened.
 #[derive(Debug, Clone, PartialEq)]
 pub enum What {
-    /// The lane began a span in `state` (on `resource`, with a hover `label`).
-    Enter { state: State, resource: Option<String>, label: Option<String> },
-    /// A recorded event (`acquired`, `http_error`, `sweep_step`, …).
-    Mark { name: String, detail: Option<String> },
+    /// The lane began the trace's span `span` (its index in `spans`), in `state`.
+    Enter { state: State, span: usize },
+    /// The trace's recorded event `event` (its index in `events`: `acquired`,
+    /// `http_error`, `sweep_step`, …). Happenings point into their trace rather
+    /// than copy its texts: a large run's replay is built as it ends.
+    Mark { event: usize },
     /// The lane's work ended.
     Finish(Outcome),
 }
@@ -58,15 +60,13 @@ pub fn events(trace: &Trace) -> Vec<ReplayEvent> {
     };
     // Last span end per lane, and whether anything else happens on the lane then.
     let mut last_end: std::collections::BTreeMap<u32, f64> = std::collections::BTreeMap::new();
-    for s in &trace.spans {
+    for (span, s) in trace.spans.iter().enumerate() {
         let e = last_end.entry(s.lane).or_insert(s.end_ms);
         *e = e.max(s.end_ms);
-        let what = What::Enter { state: s.state, resource: s.resource.clone(), label: s.label.clone() };
-        push(&mut keyed, 2, ReplayEvent { t_ms: s.start_ms, lane: Some(s.lane), what });
+        push(&mut keyed, 2, ReplayEvent { t_ms: s.start_ms, lane: Some(s.lane), what: What::Enter { state: s.state, span } });
     }
-    for e in &trace.events {
-        let what = What::Mark { name: e.name.clone(), detail: e.detail.clone() };
-        push(&mut keyed, 1, ReplayEvent { t_ms: e.t_ms, lane: e.lane, what });
+    for (event, e) in trace.events.iter().enumerate() {
+        push(&mut keyed, 1, ReplayEvent { t_ms: e.t_ms, lane: e.lane, what: What::Mark { event } });
     }
     let busy_at: std::collections::HashSet<(u32, u64)> = keyed.iter().map(|k| (k.2, k.0.to_bits())).collect();
     for l in &trace.lanes {
@@ -74,7 +74,10 @@ pub fn events(trace: &Trace) -> Vec<ReplayEvent> {
         let busy = busy_at.contains(&(l.id, t.to_bits()));
         push(&mut keyed, if busy { 3 } else { 0 }, ReplayEvent { t_ms: t, lane: Some(l.id), what: What::Finish(o) });
     }
-    keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
+    // `seq` makes every key unique, so an unstable sort gives the stable order,
+    // without a stable sort's scratch copy of the events (a large run's first
+    // drawing waits for this).
+    keyed.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
     keyed.into_iter().map(|k| k.4).collect()
 }
 
@@ -151,6 +154,14 @@ pub fn lane_end_times(trace: &Trace) -> Vec<Option<f64>> {
     trace.lanes.iter().map(|l| l.outcome.and(last_end.get(&l.id).copied())).collect()
 }
 
+/// The name of the recorded event a happening is, if it is one (`acquired`, …).
+pub fn mark_name<'t>(trace: &'t Trace, e: &ReplayEvent) -> Option<&'t str> {
+    match e.what {
+        What::Mark { event } => trace.events.get(event).map(|ev| ev.name.as_str()),
+        _ => None,
+    }
+}
+
 /// The caption of a happening in `lang`: `"120 ms · request 3: acquired semaphore"`.
 pub fn caption(trace: &Trace, e: &ReplayEvent, lang: Lang) -> String {
     let who = match e.lane {
@@ -158,7 +169,8 @@ pub fn caption(trace: &Trace, e: &ReplayEvent, lang: Lang) -> String {
         None => tr(lang, "replay.run").to_owned(),
     };
     let what = match &e.what {
-        What::Enter { state, resource, label } => {
+        What::Enter { state, span } => {
+            let (resource, label) = trace.spans.get(*span).map_or((None, None), |s| (s.resource.as_deref(), s.label.as_deref()));
             let key = format!("state.{}", state.as_str());
             let st = tr(lang, &key);
             let mut s = match resource {
@@ -170,16 +182,17 @@ pub fn caption(trace: &Trace, e: &ReplayEvent, lang: Lang) -> String {
             }
             s
         }
-        What::Mark { name, detail } => {
+        What::Mark { event } => {
+            let (name, detail) = trace.events.get(*event).map_or(("?", None), |e| (e.name.as_str(), e.detail.as_deref()));
             let key = format!("replay.ev.{name}");
             if has(&key) {
-                fill(tr(lang, &key), &[("n", detail.as_deref().unwrap_or(""))])
+                fill(tr(lang, &key), &[("n", detail.unwrap_or(""))])
             } else if has(&format!("event.{name}")) {
-                event_text(lang, name, detail.as_deref())
+                event_text(lang, name, detail)
             } else {
                 // An event no one translated yet: its id, readable.
                 let n = name.replace('_', " ");
-                detail.as_ref().map_or(n.clone(), |d| format!("{n} {d}"))
+                detail.map_or(n.clone(), |d| format!("{n} {d}"))
             }
         }
         What::Finish(o) => {

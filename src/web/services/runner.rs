@@ -158,17 +158,29 @@ async fn run_virtual_sliced(
         Ok(r) => r,
         Err(e) => return emit(&dispatch, Err(e)),
     };
-    loop {
+    let over = 'slices: loop {
         while !turns::spent() {
-            if let Some(end) = run.run(STEPS_PER_CHECK) {
-                return emit(&dispatch, end);
+            if let Some(over) = run.advance(STEPS_PER_CHECK) {
+                break 'slices over;
             }
         }
         turns::next().await;
         if cancel.load(Ordering::Relaxed) {
             return emit(&dispatch, run.stop());
         }
-    }
+    };
+    // Closing the trace (its spans sorted per lane) and the page's work on it
+    // (the replay's happenings, the summary, the first drawing) each get a
+    // turn of their own: at the largest sizes either takes tens of ms.
+    let end = match over {
+        Ok(()) => {
+            turns::next().await;
+            run.close()
+        }
+        Err(e) => Err(e),
+    };
+    turns::next().await;
+    emit(&dispatch, end);
 }
 
 /// The action that ends a run.

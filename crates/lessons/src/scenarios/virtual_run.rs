@@ -41,12 +41,26 @@ impl<'a> LessonRun<'a> {
     /// `None`: not over yet, call again; `Some`: the run's end (its trace, the
     /// lesson's error, or a deadlock reported as an error).
     pub fn run(&mut self, steps: u64) -> Option<Result<Trace, RunError>> {
+        Some(match self.advance(steps)? {
+            Ok(()) => self.finish(false),
+            Err(e) => Err(e),
+        })
+    }
+
+    /// [`LessonRun::run`] without making the trace: `Some(Ok(()))` once the
+    /// run is over, then [`LessonRun::close`] makes it (the page gives that a
+    /// turn of its own: for a large run, it is the longest piece of work).
+    pub fn advance(&mut self, steps: u64) -> Option<Result<(), RunError>> {
         match self.run.run(steps) {
             Slice::Pending => None,
-            Slice::Done(Err(e)) => Some(Err(e)),
-            Slice::Done(Ok(())) => Some(self.finish(false)),
+            Slice::Done(r) => Some(r),
             Slice::Deadlock => Some(Err(RunError::Workload("every task is blocked and no timer is pending (deadlock)".into()))),
         }
+    }
+
+    /// The trace of a run [`LessonRun::advance`] reported over.
+    pub fn close(mut self) -> Result<Trace, RunError> {
+        self.finish(false)
     }
 
     /// Virtual time reached so far (ms).
