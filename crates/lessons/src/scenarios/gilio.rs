@@ -34,7 +34,8 @@ pub static SCENARIO: Scenario = Scenario {
     // Light on computing: CPython's busy loop is what a loaded machine slows.
     cpython: &[("n", "4"), ("threads", "4"), ("io", "500"), ("cpu", "1"), ("switch", "5000")],
     extras: &[],
-    heavy_steps: false,
+    // Its model of CPython runs every job in one loop step: 80 ms at its largest sizes.
+    heavy_steps: true,
     run: Run::Async(run),
 };
 

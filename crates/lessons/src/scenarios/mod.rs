@@ -126,7 +126,7 @@ pub struct Scenario {
     pub extras: &'static [extras::Extra],
     /// One loop step of its virtual-clock run may compute for long (hybrid
     /// counts real primes in a step; the chooser models every job under every
-    /// model in one: seconds at the largest sizes). A step is never cut, so on
+    /// model in one: seconds at the largest sizes; gilio its model likewise). A step is never cut, so on
     /// a page with the worker pool such a run goes to a pool worker, as CPU
     /// work does, instead of in slices on the page's thread.
     pub heavy_steps: bool,
