@@ -29,6 +29,7 @@ import os
 import sys
 import time
 import traceback
+from types import CoroutineType, GeneratorType
 
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, here)
@@ -38,7 +39,7 @@ from pytrace_hang import Hang, HangSelector, stuck, unwind  # noqa: E402
 
 ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
 # Modules whose frames mean "a request is in flight" (the simulated network).
-IO_MODULES = ("simnet.py", "aiohttp.py", "requests.py")
+IO_MODULES = ("simnet.py", "aiohttp.py", "requests.py", "realnet.py")
 # Innermost asyncio coroutine → (state, resource); anything else: waiting on its name.
 WAITS = {
     "sleep": ("sleeping", "sleep"),
@@ -81,6 +82,16 @@ def scope(source):
     return sorted(set(found))
 
 
+# A code's file → 1: asyncio's own, 2: a request's (IO_MODULES), 0: other; worked out once a file.
+_WHERE = {}
+
+
+def _where(filename):
+    if os.path.dirname(filename) == ASYNCIO_DIR:
+        return 1
+    return 2 if filename.endswith(IO_MODULES) else 0
+
+
 class Recorder:
     def __init__(self, loop):
         self.loop, self.log, self.lanes = loop, [], []
@@ -92,15 +103,27 @@ class Recorder:
         """(state, resource) of a task suspended in `coro` on the future `fut`."""
         inner, io, a = None, False, coro.cr_await
         while a is not None:
-            code = getattr(a, "cr_code", None) or getattr(a, "gi_code", None)
-            if code is None:
+            t = type(a)
+            if t is CoroutineType:
+                code, nxt = a.cr_code, a.cr_await
+            elif t is GeneratorType:
+                code, nxt = a.gi_code, a.gi_yieldfrom
+            elif isinstance(a, asyncio.Future):
                 break
-            d = os.path.dirname(code.co_filename)
-            if d == ASYNCIO_DIR:
+            else:  # another awaitable: as it says
+                code = getattr(a, "cr_code", None) or getattr(a, "gi_code", None)
+                if code is None:
+                    break
+                nxt = getattr(a, "cr_await", None) or getattr(a, "gi_yieldfrom", None)
+            f = code.co_filename
+            where = _WHERE.get(f)
+            if where is None:
+                where = _WHERE[f] = _where(f)
+            if where == 1:
                 inner = code.co_qualname
-            elif code.co_filename.endswith(IO_MODULES):
+            elif where == 2:
                 io = True
-            a = getattr(a, "cr_await", None) or getattr(a, "gi_yieldfrom", None)
+            a = nxt
         if io and inner in (None, "sleep", "__sleep0"):
             return ("io", "request")
         if io and inner == "Semaphore.acquire":
@@ -197,9 +220,8 @@ class Loop(diffprog.VirtualLoop):
         super()._run_once()
 
 
-def install(loop, traced=True):
-    """Virtual clock and (unless not `traced`) task tracing for what runs next: the Recorder."""
-    rec = Recorder(loop)
+def task_factory(rec, task=asyncio.Task, made=None):
+    """The loop's task factory: each task a lane of `rec`, its coroutine Traced (and put in `made`)."""
 
     def factory(loop, coro, **kw):
         lane = len(rec.lanes)
@@ -207,10 +229,19 @@ def install(loop, traced=True):
         rec.lanes.append(lane_name(coro, lane))
         by = f"T{parent.get_coro().lane}" if parent and isinstance(parent.get_coro(), Traced) else "main"
         rec.add(lane, f"created by {by} as {rec.lanes[-1]}")
-        return asyncio.Task(Traced(coro, lane, rec), loop=loop, **kw)
+        t = task(Traced(coro, lane, rec), loop=loop, **kw)
+        if made is not None:
+            made.append(t)
+        return t
 
+    return factory
+
+
+def install(loop, traced=True):
+    """Virtual clock and (unless not `traced`) task tracing for what runs next: the Recorder."""
+    rec = Recorder(loop)
     if traced:
-        loop.set_task_factory(factory)
+        loop.set_task_factory(task_factory(rec))
     time.perf_counter = time.monotonic = loop.time
     asyncio.set_event_loop(loop)
     asyncio.run = lambda coro, **_: loop.run_until_complete(coro)
