@@ -359,7 +359,7 @@ asyncio.run(main())
       assert.match(await app.byTestId('py-keys').innerText(), /Esc, then Tab/);
       await app.page.keyboard.press('Escape');
       await app.page.keyboard.press('Tab');
-      assert.equal(await app.page.evaluate(() => document.activeElement?.dataset.testid), 'py-run', 'focus moved on to Run');
+      assert.equal(await app.page.evaluate(() => document.activeElement?.dataset.testid), 'py-clock', 'focus moved on to the next control, the clock chooser');
       assert.equal(await source(app), 'x = 1    # four', 'that Tab typed nothing');
       // Reset to the listing is one edit, which undo takes back.
       await app.byTestId('py-reset').click();
