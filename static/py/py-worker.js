@@ -30,7 +30,7 @@ const PYODIDE = new URL('pyodide/', BASE);
 // version, vendor/pyodide/package.json): the next visit reads them from there,
 // whatever cache headers the site sends.
 const CACHE = 'pyodide-314.0.8';
-const HELPERS = ['python/simnet.py', 'python/tools/pytrace.py', 'python/tools/pytrace_hang.py', 'python/tools/totrace.py', 'python/tools/diffprog.py',
+const HELPERS = ['python/simnet.py', 'python/tools/pytrace.py', 'python/tools/pytrace_hang.py', 'python/tools/pytrace_wait.py', 'python/tools/totrace.py', 'python/tools/diffprog.py',
   'python/tools/pyreal.py', 'python/tools/realnet.py', 'python/tools/standin/aiohttp.py', 'python/tools/standin/requests.py'];
 
 let py = null;

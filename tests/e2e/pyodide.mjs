@@ -447,6 +447,15 @@ asyncio.run(main())
       assert.equal(await app.byTestId('py-status').getAttribute('data-kind'), 'stopped', await app.byTestId('py-status').innerText());
       const stopMs = Number(await app.byTestId('py-status').getAttribute('data-ms'));
       assert.ok(stopMs < 250, `stopped ${stopMs} ms after Stop`);
+
+      // An exception on the browser clock: the learner's traceback, its line marked, no harness frames.
+      await openShared(app, server, 'lesson=crawler&lang=en', 'import asyncio\n\nasync def main():\n    await asyncio.sleep(0.05)\n    1 / 0\n\nasyncio.run(main())\n');
+      await app.byTestId('py-clock').selectOption('browser');
+      assert.equal(await runAndWait(app), 'error');
+      const tb = await app.byTestId('py-traceback').innerText();
+      assert.match(tb, /ZeroDivisionError/);
+      assert.doesNotMatch(tb, /pyreal|pytrace|webloop|File ".*asyncio/, tb);
+      assert.equal(await app.page.locator('[data-testid="py-error-line"]').getAttribute('data-line'), '5');
       assert.deepEqual(app.errors, []);
     },
   },

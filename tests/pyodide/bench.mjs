@@ -52,7 +52,7 @@ const { loadPyodide } = await import(join(root, "vendor/pyodide/node_modules/pyo
 const py = await loadPyodide();
 py.FS.mkdirTree("/r/python/tools");
 for (const f of ["crawler.py", "simnet.py"]) py.FS.writeFile(`/r/python/${f}`, readFileSync(join(root, "python", f)));
-for (const f of ["pytrace.py", "pytrace_hang.py", "diffprog.py"]) py.FS.writeFile(`/r/python/tools/${f}`, readFileSync(join(root, "python/tools", f)));
+for (const f of ["pytrace.py", "pytrace_hang.py", "pytrace_wait.py", "diffprog.py"]) py.FS.writeFile(`/r/python/tools/${f}`, readFileSync(join(root, "python/tools", f)));
 const rows = {
   [`Pyodide ${py.runPython("import sys; sys.version.split()[0]")} (Node ${process.versions.node})`]: py.runPython(
     `import io, contextlib\nbuf = io.StringIO()\nwith contextlib.redirect_stdout(buf):\n    exec(${JSON.stringify(script("/r"))})\nbuf.getvalue()`,
