@@ -12,17 +12,13 @@ adds the timeout to a virtual clock instead of waiting (diffprog.VirtualLoop, as
 virtual_run.py), so every scheduling decision is CPython's and a run takes no
 real time; time.perf_counter() and time.monotonic() read that clock.
 
-The tracing: a task factory wraps each task's coroutine in `Traced`, which the
-Task drives with send()/throw() exactly as it drives the coroutine itself. Each
-step records (time, lane, what) into a list; nothing calls out per event. What a
-task waits on is read from its suspended await chain (cr_await): the innermost
-asyncio coroutine names it (Semaphore.acquire: semaphore, sleep: sleep, …); a
-frame of simnet.py or of the stand-in HTTP modules makes it a request (I/O).
+The tracing: a task factory wraps each task's coroutine in `Traced`, which records
+each step the Task makes it take, and what it then waits on (pytrace_wait.py).
 sys.monitoring would be cheaper still but CPython 3.11, the reference, lacks it.
+The browser clock (Pyodide's WebLoop, real time) is pyreal.py, with the same tracing.
 """
 import ast
 import asyncio
-import collections.abc
 import json
 import linecache
 import os
@@ -35,27 +31,10 @@ sys.path.insert(0, here)
 sys.path.insert(0, os.path.dirname(here))
 import diffprog  # noqa: E402
 from pytrace_hang import Hang, HangSelector, stuck, unwind  # noqa: E402
+from pytrace_wait import ASYNCIO_DIR, WAITS, Recorder, Traced  # noqa: E402,F401 (WAITS: pytrace's public names)
 
-ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
-# Modules whose frames mean "a request is in flight" (the simulated network).
-IO_MODULES = ("simnet.py", "aiohttp.py", "requests.py")
-# Innermost asyncio coroutine → (state, resource); anything else: waiting on its name.
-WAITS = {
-    "sleep": ("sleeping", "sleep"),
-    "__sleep0": ("sleeping", "sleep"),
-    "Semaphore.acquire": ("waiting", "semaphore"),
-    "Lock.acquire": ("waiting", "lock"),
-    "Event.wait": ("waiting", "event"),
-    "Condition.wait": ("waiting", "condition"),
-    "Queue.get": ("waiting", "queue"),
-    "Queue.put": ("waiting", "queue"),
-    "Queue.join": ("waiting", "queue"),
-    "Barrier.wait": ("waiting", "barrier"),
-    "Barrier._block": ("waiting", "barrier"),
-    "Barrier._wait": ("waiting", "barrier"),
-    "TaskGroup.__aexit__": ("waiting", "task group"),  # 3.11
-    "TaskGroup._aexit": ("waiting", "task group"),  # 3.14 (__aexit__ calls it)
-}
+# This harness's other files: their frames are not the learner's (error_info).
+HARNESS = ("diffprog.py", "pytrace_hang.py", "pytrace_wait.py", "pyreal.py")
 # Virtual time past which a run is stopped (a loop that never ends, on virtual time).
 HORIZON_S = 24 * 3600.0
 # What the browser's CPython cannot start: (module or call, why).
@@ -79,82 +58,6 @@ def scope(source):
                 if n == key or n.startswith(key + "."):
                     found.append((node.lineno, key))
     return sorted(set(found))
-
-
-class Recorder:
-    def __init__(self, loop):
-        self.loop, self.log, self.lanes = loop, [], []
-
-    def add(self, lane, what):
-        self.log.append((self.loop.time(), lane, what))
-
-    def waits_on(self, coro, fut):
-        """(state, resource) of a task suspended in `coro` on the future `fut`."""
-        inner, io, a = None, False, coro.cr_await
-        while a is not None:
-            code = getattr(a, "cr_code", None) or getattr(a, "gi_code", None)
-            if code is None:
-                break
-            d = os.path.dirname(code.co_filename)
-            if d == ASYNCIO_DIR:
-                inner = code.co_qualname
-            elif code.co_filename.endswith(IO_MODULES):
-                io = True
-            a = getattr(a, "cr_await", None) or getattr(a, "gi_yieldfrom", None)
-        if io and inner in (None, "sleep", "__sleep0"):
-            return ("io", "request")
-        if io and inner == "Semaphore.acquire":
-            return ("waiting", "connection limit")
-        if inner is not None:
-            return WAITS.get(inner, ("waiting", inner))
-        if isinstance(fut, asyncio.Task):
-            lane = getattr(fut.get_coro(), "lane", None)
-            return ("waiting", f"task T{lane}" if lane is not None else "task")
-        if fut is None:
-            return ("sleeping", "sleep")
-        return ("waiting", "gather" if type(fut).__name__ == "_GatheringFuture" else "future")
-
-
-class Traced(collections.abc.Coroutine):
-    """A task's coroutine, recording each step the Task makes it take."""
-
-    __slots__ = ("_c", "lane", "_rec")
-
-    def __init__(self, coro, lane, rec):
-        self._c, self.lane, self._rec = coro, lane, rec
-
-    def _step(self, method, *args):
-        rec, lane = self._rec, self.lane
-        rec.add(lane, "resumed")
-        try:
-            fut = method(*args)
-        except StopIteration:
-            rec.add(lane, "done")
-            raise
-        except asyncio.CancelledError:
-            rec.add(lane, "cancelled")
-            raise
-        except BaseException as e:
-            rec.add(lane, "failed " + type(e).__name__)
-            raise
-        state, res = rec.waits_on(self._c, fut)
-        rec.add(lane, f"waits {state} {res}")
-        return fut
-
-    def send(self, value):
-        return self._step(self._c.send, value)
-
-    def throw(self, *args):
-        return self._step(self._c.throw, *args)
-
-    def close(self):
-        return self._c.close()
-
-    def __await__(self):
-        return self._c.__await__()
-
-    def __getattr__(self, name):  # cr_frame, cr_code, __qualname__ … (repr, debugging)
-        return getattr(self._c, name)
 
 
 def short(v):
@@ -197,9 +100,8 @@ class Loop(diffprog.VirtualLoop):
         super()._run_once()
 
 
-def install(loop, traced=True):
-    """Virtual clock and (unless not `traced`) task tracing for what runs next: the Recorder."""
-    rec = Recorder(loop)
+def task_factory(rec, task=asyncio.Task, made=None):
+    """The loop's task factory: each task a lane of `rec`, its coroutine Traced (and put in `made`)."""
 
     def factory(loop, coro, **kw):
         lane = len(rec.lanes)
@@ -207,10 +109,19 @@ def install(loop, traced=True):
         rec.lanes.append(lane_name(coro, lane))
         by = f"T{parent.get_coro().lane}" if parent and isinstance(parent.get_coro(), Traced) else "main"
         rec.add(lane, f"created by {by} as {rec.lanes[-1]}")
-        return asyncio.Task(Traced(coro, lane, rec), loop=loop, **kw)
+        t = task(Traced(coro, lane, rec), loop=loop, **kw)
+        if made is not None:
+            made.append(t)
+        return t
 
+    return factory
+
+
+def install(loop, traced=True):
+    """Virtual clock and (unless not `traced`) task tracing for what runs next: the Recorder."""
+    rec = Recorder(loop)
     if traced:
-        loop.set_task_factory(factory)
+        loop.set_task_factory(task_factory(rec))
     time.perf_counter = time.monotonic = loop.time
     asyncio.set_event_loop(loop)
     asyncio.run = lambda coro, **_: loop.run_until_complete(coro)
@@ -231,9 +142,11 @@ def error_info(e, filename):
         if fs.filename == filename:
             line = fs.lineno
     te = traceback.TracebackException(type(e), e, e.__traceback__)
-    mine = (os.path.abspath(__file__), os.path.join(here, "diffprog.py"), os.path.join(here, "pytrace_hang.py"))
+    mine = (os.path.abspath(__file__), *(os.path.join(here, f) for f in HARNESS))
+    # Pyodide's own (its WebLoop's asyncio.run, on the browser clock): how the program was run.
+    theirs = {ASYNCIO_DIR, os.path.dirname(sys.modules["pyodide"].__file__) if "pyodide" in sys.modules else None}
     te.stack = traceback.StackSummary.from_list(
-        [f for f in te.stack if f.filename not in mine and os.path.dirname(f.filename) != ASYNCIO_DIR])
+        [f for f in te.stack if f.filename not in mine and os.path.dirname(f.filename) not in theirs])
     return {"type": type(e).__name__, "message": str(e), "traceback": "".join(te.format()), "line": line}
 
 

@@ -10,7 +10,7 @@ primitive (not on other tasks: gather, a task group). Times in ms.
 SYNC = {"semaphore", "lock", "event", "condition", "queue", "barrier", "connection limit"}
 
 
-def to_trace(rec, scenario, params, stopped=False):
+def to_trace(rec, scenario, params, stopped=False, clock="virtual"):
     """The run as a playground trace (src/engine/trace.rs, version 1), times in ms."""
     lanes = [{"id": i, "name": n, "kind": "task", "outcome": None} for i, n in enumerate(rec.lanes)]
     spans, events, waiting = [], [], []
@@ -52,6 +52,6 @@ def to_trace(rec, scenario, params, stopped=False):
             samples[-1]["value"] = n
         else:
             samples.append({"t_ms": t, "value": n})
-    meta = {"scenario": scenario, "params": params, "clock": "virtual", "makespan_ms": end, "stopped": stopped}
+    meta = {"scenario": scenario, "params": params, "clock": clock, "makespan_ms": end, "stopped": stopped}
     return {"version": 1, "meta": meta, "lanes": lanes, "spans": spans, "events": events,
             "tracks": [{"name": "waiters", "samples": samples}]}

@@ -10,8 +10,13 @@
 // again, from the Cache API), unless the program took the signal and went on
 // (asyncio.Runner cancels on the first SIGINT): then a second one goes first.
 // The same happens at LIMIT_S of real time, which the panel states.
+//
+// Clock (static/py/clock.js): virtual or browser, the lessons' two clocks. A
+// run on the browser clock waits with no Python running (JSPI), so there Stop
+// also asks the worker to cancel its tasks.
 import { STRINGS, fill } from './strings.js';
 import { makeEditor } from './editor.js';
+import { makeClock } from './clock.js';
 import { encode, fromLink, MAX_CHARS, setLink } from './share.js';
 
 const LIMIT_S = 10;
@@ -50,10 +55,12 @@ function build() {
   ui.note = el('p', { class: 'py-note' });
   ui.editor = makeEditor(panel);
   const bar = el('div', { class: 'py-bar' });
+  ui.clock = makeClock(t);
+  if (host.dataset.pyJspi) ui.clock.setJspi(host.dataset.pyJspi === 'true'); // the worker is up already
   ui.run = el('button', { type: 'button', 'data-testid': 'py-run' });
   ui.stop = el('button', { type: 'button', 'data-testid': 'py-stop', disabled: '' });
   ui.reset = el('button', { type: 'button', 'data-testid': 'py-reset' });
-  bar.append(ui.run, ui.stop, ui.reset);
+  bar.append(ui.clock.label, ui.clock.select, ui.run, ui.stop, ui.reset);
   ui.limit = el('p', { class: 'py-limit', 'data-testid': 'py-limit' });
   ui.progress = el('progress', { 'data-testid': 'py-progress', hidden: '' });
   ui.status = el('p', { class: 'py-status', 'data-testid': 'py-status', role: 'status' });
@@ -64,7 +71,7 @@ function build() {
   ui.origin = el('p', { class: 'py-note', 'data-testid': 'py-as-written', hidden: '' });
   panel.prepend(ui.title, ui.note, ui.origin);
   ui.keys = el('p', { class: 'py-limit', 'data-testid': 'py-keys' });
-  panel.append(ui.keys, bar, ui.limit, ui.link, ui.progress, ui.status, ui.scope, ui.outLabel, ui.out);
+  panel.append(ui.keys, bar, ui.clock.note, ui.limit, ui.link, ui.progress, ui.status, ui.scope, ui.outLabel, ui.out);
   host.append(panel);
   ui.run.onclick = run;
   ui.stop.onclick = () => stop('stopped');
@@ -85,6 +92,7 @@ function texts() {
   ui.reset.textContent = t('reset');
   ui.limit.textContent = t('limit', { s: LIMIT_S }) + (sab ? '' : ' ' + t('no_sab'));
   ui.outLabel.textContent = t('out');
+  ui.clock.texts();
 }
 
 function say(key, values = {}, kind = '') {
@@ -110,7 +118,7 @@ async function open() {
     ui.link.textContent = t('link_bad');
   }
   host.scrollIntoView({ block: 'nearest' });
-  if (!worker) startWorker(); // download while the learner reads; Run waits for it
+  if (!ready) startWorker(); // download while the learner reads; Run waits for it
 }
 
 async function loadAsWritten(file) {
@@ -131,9 +139,26 @@ async function loadAsWritten(file) {
   return false;
 }
 
+// The built-in endpoint (sim-sw.js, a service worker) must control the page before
+// the runner's worker starts: a worker is controlled, its requests answered by the
+// endpoint, only if it was created so (the app registers it at its first run on
+// the browser clock, src/web/services/endpoint.rs; this is the same, up to 5 s).
+async function endpoint() {
+  const sw = navigator.serviceWorker;
+  if (!sw || sw.controller) return;
+  const claimed = new Promise((resolve) => sw.addEventListener('controllerchange', resolve, { once: true }));
+  await sw.register(new URL('sim-sw.js', document.baseURI));
+  await Promise.race([claimed, new Promise((resolve) => setTimeout(resolve, 5000))]);
+}
+
 function startWorker() {
+  ready = endpoint().catch(() => {}).then(() => spawn());
+  ready.catch(() => {}); // said in the status; Run tries again with a new worker
+}
+
+function spawn() {
   worker = new Worker(new URL('py-worker.js', import.meta.url), { type: 'module' });
-  ready = new Promise((resolve, reject) => {
+  const up = new Promise((resolve, reject) => {
     worker.onmessage = ({ data }) => {
       if (data.type === 'progress') {
         ui.progress.hidden = false;
@@ -147,6 +172,8 @@ function startWorker() {
         host.dataset.pyVersion = data.version;
         host.dataset.pyLoadMs = Math.round(data.loadMs);
         if (data.memory) host.dataset.pyMemory = data.memory;
+        host.dataset.pyJspi = !!data.jspi;
+        ui.clock.setJspi(data.jspi);
         say('ready', { version: data.version, s: (data.loadMs / 1000).toFixed(1) });
         resolve();
       } else if (data.type === 'failed') {
@@ -157,8 +184,8 @@ function startWorker() {
       }
     };
   });
-  ready.catch(() => {}); // said in the status; Run tries again with a new worker
   worker.postMessage({ type: 'init', interrupt });
+  return up;
 }
 
 // The edited source goes into the share link (the listing itself needs none).
@@ -177,21 +204,24 @@ async function run() {
   ui.scope.hidden = true;
   ui.editor.mark(null);
   ui.run.disabled = true;
-  if (!worker) startWorker();
+  if (!ready) startWorker();
   try {
     await ready;
   } catch {
-    worker.terminate();
+    worker?.terminate();
     worker = null;
+    ready = null;
     ui.run.disabled = false;
     return;
   }
+  const on = ui.clock.value;
   say('running');
   ui.stop.disabled = false;
+  ui.clock.disabled = true;
   interrupt[0] = 0;
-  runState = { t0: performance.now(), stopAt: 0, reason: null };
+  runState = { t0: performance.now(), stopAt: 0, reason: null, clock: on };
   runState.limitTimer = setTimeout(() => stop('limited'), LIMIT_S * 1000);
-  worker.postMessage({ type: 'run', source, lesson });
+  worker.postMessage({ type: 'run', source, lesson, clock: on });
 }
 
 function stop(reason) {
@@ -200,6 +230,9 @@ function stop(reason) {
   runState.stopAt = performance.now();
   interrupt[0] = 2; // SIGINT: Pyodide raises KeyboardInterrupt at its next check
   runState.sigints = 1;
+  // On the browser clock the run may be waiting, with no Python running to see the
+  // SIGINT: the worker cancels its tasks (a busy program sees the SIGINT instead).
+  if (runState.clock === 'browser') worker.postMessage({ type: 'stop' });
   runState.killTimer = setTimeout(() => kill(), KILL_MS);
 }
 
@@ -218,6 +251,7 @@ function kill() {
   }
   worker.terminate();
   worker = null;
+  ready = null;
   const waited = Math.round(performance.now() - runState.stopAt);
   finish();
   say('killed', { ms: waited }, 'killed');
@@ -231,6 +265,7 @@ function finish() {
   runState = null;
   ui.stop.disabled = true;
   ui.run.disabled = false;
+  ui.clock.disabled = false;
   return r;
 }
 
@@ -266,12 +301,13 @@ function onRunMessage(data) {
       ui.out.append(el('span', { class: 'err', 'data-testid': 'py-traceback' }, e.traceback));
       ui.editor.mark(e.line);
     } else {
-      say('done', {
+      say(trace.meta.clock === 'browser' ? 'done_browser' : 'done', {
         tasks: trace.lanes.length,
         events: data.events,
         makespan: trace.meta.makespan_ms.toFixed(1),
         ms: Math.round(data.ms),
-      });
+        requests: trace.meta.params.endpoint_answered,
+      }, 'done');
     }
     if (trace.lanes.length) window.dispatchEvent(new CustomEvent('py-trace', { detail: data.trace }));
   }

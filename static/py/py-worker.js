@@ -4,9 +4,14 @@
 // Messages in:  { type: 'init', interrupt }   interrupt: an Int32Array on a
 //                 SharedArrayBuffer; the page writes 2 there to stop a run
 //                 (Pyodide polls it and raises KeyboardInterrupt).
-//               { type: 'run', source, lesson }
+//               { type: 'run', source, lesson, clock }  clock: 'virtual' or 'browser'
+//               { type: 'stop' }   Stop, for a run on the browser clock: it
+//                 waits (suspended by JSPI) with no Python running to see the
+//                 interrupt buffer, so its tasks are cancelled from here
 // Messages out: { type: 'progress', loaded, total }    downloading Pyodide (bytes)
-//               { type: 'ready', version, loadMs, memory }  CPython is up
+//               { type: 'ready', version, loadMs, memory, jspi }  CPython is up;
+//                 jspi: whether a run on the browser clock can block on
+//                 Pyodide's WebLoop here (asked of Pyodide itself, below)
 //               { type: 'out', text }                   the program's output, as it comes
 //               { type: 'scope', uses }                 [[line, module]]: threads or
 //                 processes, which this CPython cannot start; the program did not run
@@ -14,21 +19,26 @@
 //                 trace (JSON text); error: { type, message, traceback, line } or null
 //               { type: 'failed', message }             Pyodide could not start
 //
-// The program runs through python/tools/pytrace.py: CPython's own asyncio loop
-// with a virtual clock, each task traced (the same file CI runs against CPython
-// 3.11, tests/pyodide/compare.mjs).
+// On the virtual clock the program runs through python/tools/pytrace.py:
+// CPython's own asyncio loop with a virtual clock, each task traced (the same
+// file CI runs against CPython 3.11, tests/pyodide/compare.mjs). On the browser
+// clock, through python/tools/pyreal.py: Pyodide's WebLoop in real time, its
+// requests real ones to the site's built-in endpoint (python/tools/realnet.py).
 const BASE = new URL('../', import.meta.url);
 const PYODIDE = new URL('pyodide/', BASE);
 // Pyodide's big files, kept in the Cache API under this name (the pinned
 // version, vendor/pyodide/package.json): the next visit reads them from there,
 // whatever cache headers the site sends.
 const CACHE = 'pyodide-314.0.8';
-const HELPERS = ['python/simnet.py', 'python/tools/pytrace.py', 'python/tools/pytrace_hang.py', 'python/tools/totrace.py', 'python/tools/diffprog.py',
-  'python/tools/standin/aiohttp.py', 'python/tools/standin/requests.py'];
+const HELPERS = ['python/simnet.py', 'python/tools/pytrace.py', 'python/tools/pytrace_hang.py', 'python/tools/pytrace_wait.py', 'python/tools/totrace.py', 'python/tools/diffprog.py',
+  'python/tools/pyreal.py', 'python/tools/realnet.py', 'python/tools/standin/aiohttp.py', 'python/tools/standin/requests.py'];
 
 let py = null;
 let pytrace = null;
+let pyreal = null;
 let interrupt = null;
+let jspi = false;
+let realRun = false; // a run on the browser clock is under way
 
 // While Pyodide loads, its fetches of pyodide/ files go through here: from the
 // cache if there, else from the site, counted for the progress bar and cached.
@@ -90,16 +100,22 @@ async function init(data) {
   }));
   py.runPython(`import sys
 sys.path[:0] = ['/home/pyodide/python', '/home/pyodide/python/tools', '/home/pyodide/python/tools/standin']
-import pytrace`);
+import pytrace, pyreal, realnet`);
   pytrace = py.globals.get('pytrace');
+  pyreal = py.globals.get('pyreal');
+  py.globals.get('realnet').BASE = new URL('sim/', BASE).href;
+  // JSPI, as Pyodide decides it: can Python, entered as a run on the browser
+  // clock is (callPromising), block on a promise? A browser without
+  // WebAssembly.Suspending makes callPromising throw: that is a no too.
+  jspi = await pyreal.available.callPromising().catch(() => false);
   const version = py.runPython("import sys; sys.version.split()[0] + ' (' + sys.platform + ')'");
   // The wasm memory Pyodide's CPython has once started (bytes; _module is Pyodide's
   // Emscripten module, undocumented: null if it is not there).
   const memory = py._module?.HEAPU8?.buffer?.byteLength ?? null;
-  self.postMessage({ type: 'ready', version, loadMs: performance.now() - t0, memory });
+  self.postMessage({ type: 'ready', version, loadMs: performance.now() - t0, memory, jspi });
 }
 
-function run({ source, lesson }) {
+async function run({ source, lesson, clock }) {
   interrupt[0] = 0;
   let uses = [];
   try {
@@ -112,14 +128,33 @@ function run({ source, lesson }) {
     return;
   }
   const t0 = performance.now();
-  const r = pytrace.run_py(source, lesson).toJs({ dict_converter: Object.fromEntries });
+  let out;
+  if (clock === 'browser' && jspi) {
+    realRun = true;
+    try {
+      out = await pyreal.run.callPromising(source, lesson);
+    } finally {
+      realRun = false;
+    }
+  } else {
+    out = pytrace.run_py(source, lesson);
+  }
+  const r = out.toJs({ dict_converter: Object.fromEntries });
+  out.destroy();
   self.postMessage({ type: 'done', trace: r.trace, error: r.error || null, events: r.events, ms: performance.now() - t0 });
 }
 
 self.onmessage = async ({ data }) => {
   try {
     if (data.type === 'init') await init(data);
-    else if (data.type === 'run') run(data);
+    else if (data.type === 'run') await run(data);
+    else if (data.type === 'stop' && realRun) {
+      // Python is not running (or this message would wait): the run waits on
+      // timers or requests. Clear the SIGINT the page also sent, which no
+      // Python line has taken, so that it does not land in pyreal.stop().
+      interrupt[0] = 0;
+      pyreal.stop();
+    }
   } catch (e) {
     self.postMessage({ type: 'failed', message: String((e && e.message) || e) });
   }

@@ -309,8 +309,9 @@ const FIREFOX_LEFT_OUT = {
     + 'page logic checked in Chromium; they use playwright-only features (frameLocator, per-context service-worker blocking)',
   'suites static_host, split, a11y, tutorial, max_sizes, screenshots': 'Chromium only: they measure the first load (wasm split, '
     + 'byte budgets), run axe-core, take the reference screenshots, or time every lesson at its maxima; each runs its own browser',
-  'suites presets, as_written, pyodide': 'Chromium only (each runs its own browser); the Python runner\'s editor under the CSP, which '
-    + 'pyodide.mjs checks in Chromium, is checked in Firefox too by py_editor.mjs (no Python run)',
+  'suites presets, as_written, and pyodide but its browser-clock test': 'Chromium only (each runs its own browser); the Python runner\'s '
+    + 'editor under the CSP, which pyodide.mjs checks in Chromium, is checked in Firefox too by py_editor.mjs, and pyodide.mjs\'s '
+    + 'browser-clock test (JSPI, real requests from the runner\'s worker, Stop) runs in both',
   'url: url: a link cannot start a user-URL run or ask for a flood; a click runs it, capped and paced':
     'it counts the requests that leave the page for http://127.0.0.1:9/; Firefox refuses port 9 (a banned port) before '
     + 'WebDriver BiDi reports a request, so nothing is counted (the page side of it: the other url tests, in both browsers)',
@@ -413,4 +414,5 @@ if (!FIREFOX) {
   for (const f of ['static_host.mjs', 'split.mjs', 'a11y.mjs', 'tutorial.mjs', 'presets.mjs', 'as_written.mjs', 'max_sizes.mjs', 'screenshots.mjs', 'pyodide.mjs']) await import(`./${f}`);
 } else {
   await import('./py_editor.mjs');
+  await import('./pyodide.mjs'); // its tests marked for Firefox: the browser clock
 }

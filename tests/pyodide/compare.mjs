@@ -36,7 +36,7 @@ py.FS.mkdirTree("/home/pyodide/python/tools");
 for (const f of readdirSync(join(root, "python")).filter((f) => f.endsWith(".py"))) {
   py.FS.writeFile(`/home/pyodide/python/${f}`, readFileSync(join(root, "python", f)));
 }
-for (const f of ["pytrace.py", "pytrace_hang.py", "diffprog.py"]) {
+for (const f of ["pytrace.py", "pytrace_hang.py", "pytrace_wait.py", "diffprog.py"]) {
   py.FS.writeFile(`/home/pyodide/python/tools/${f}`, readFileSync(join(root, "python/tools", f)));
 }
 py.runPython("import sys; sys.path[:0] = ['/home/pyodide/python', '/home/pyodide/python/tools']; import pytrace");

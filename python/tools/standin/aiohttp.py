@@ -1,8 +1,9 @@
-"""A STAND-IN for aiohttp, NOT aiohttp: the playground's Python runner has no network.
+"""A STAND-IN for aiohttp, NOT aiohttp: the playground's Python runner reaches no other site.
 
 What a tutorial's aiohttp code needs (ClientSession().get, TCPConnector(limit=…),
 ClientTimeout(total=…), raise_for_status, text/json) works, but every request
-goes to the playground's built-in endpoint model instead: it answers after
+goes to the playground's built-in endpoint instead (on the virtual clock its
+model, a wait; on the browser clock a real request to it, realnet.py): it answers after
 `ms` milliseconds when the URL says `?ms=…` (like the app's /sim/delay
 endpoint), otherwise after a latency drawn from the lessons' model (uniform in
 100–300 ms, seeded: simnet.py), with `status` from `?status=` (else 200). The
@@ -14,10 +15,12 @@ import json as _json
 import sys
 from urllib.parse import parse_qs, urlsplit
 
+import realnet
 import simnet
 
 print("[stand-in] aiohttp here is the playground's stand-in (python/tools/standin/aiohttp.py): "
-      "no network, each request waits the built-in endpoint's latency model", file=sys.stderr)
+      "every request goes to the built-in endpoint, whatever its URL, and answers after its latency model",
+      file=sys.stderr)
 
 _rng = simnet.SplitMix64(1)
 
@@ -114,12 +117,20 @@ class ClientSession:
 
         async def go():
             if self._slots is None:
-                await asyncio.sleep(ms / 1000)
+                answer = await _answer(ms, status)
             else:
                 async with self._slots:  # the connector's limit
-                    await asyncio.sleep(ms / 1000)
-            return ClientResponse(url, status, ms)
+                    answer = await _answer(ms, status)
+            return ClientResponse(url, answer, ms)
 
         if timeout is not None and timeout.total is not None:
             return await asyncio.wait_for(go(), timeout.total)
         return await go()
+
+
+async def _answer(ms, status):
+    """The endpoint's status after `ms`: waited on the virtual clock, requested for real on the browser clock."""
+    if not realnet.ON:
+        await asyncio.sleep(ms / 1000)
+        return status
+    return await realnet.request(ms, status)

@@ -1,19 +1,21 @@
-"""A STAND-IN for requests, NOT requests: the playground's Python runner has no network.
+"""A STAND-IN for requests, NOT requests: the playground's Python runner reaches no other site.
 
 requests.get(url) answers as the built-in endpoint model does (see aiohttp.py
 next to this file: `?ms=` or the lessons' latency model, `?status=`), and it
 BLOCKS, as the real one does: called inside `async def`, it holds the event
 loop for the whole latency, so no other task runs meanwhile (on the virtual
-clock the loop's time jumps by the latency with every other task waiting).
+clock the loop's time jumps by the latency with every other task waiting; on
+the browser clock it is a real synchronous request to the endpoint, realnet.py).
 """
 import asyncio
 import sys
 import time
 
+import realnet
 from aiohttp import _plan
 
 print("[stand-in] requests here is the playground's stand-in (python/tools/standin/requests.py): "
-      "no network; a call blocks for the built-in endpoint's latency", file=sys.stderr)
+      "every call goes to the built-in endpoint, whatever its URL, and blocks for its latency", file=sys.stderr)
 
 
 class HTTPError(Exception):
@@ -36,6 +38,11 @@ class Response:
 
 def get(url, timeout=None, **_):
     ms, status = _plan(url)
+    if realnet.ON:  # the browser clock: a real request, this thread waiting for it
+        if timeout is not None and ms / 1000 > timeout:
+            realnet.request_blocking(timeout * 1000, status)
+            raise TimeoutError(f"timed out after {timeout} s")
+        return Response(url, realnet.request_blocking(ms, status), ms)
     if timeout is not None and ms / 1000 > timeout:
         ms = timeout * 1000
         _block(ms)

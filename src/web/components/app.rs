@@ -169,7 +169,7 @@ pub fn app() -> Html {
                         <super::beside::Beside beside={b} axis_ms={shared_axis(&state).unwrap_or(0.0)} lang={lang} />
                     }
                     <Timeline trace={state.trace.clone()} lang={lang} axis_ms={shared_axis(&state)}
-                        heading={state.beside.as_ref().map(|_| AttrValue::from(tr(lang, "py.beside.python").to_owned()))}
+                        heading={state.beside.as_ref().map(|_| AttrValue::from(tr(lang, python_heading(&state)).to_owned()))}
                         cursor={state.replay.as_ref().filter(|r| r.is_partial()).map(|r| r.cursor_ms)} />
                     <ReplayBar state={state.clone()} dispatch={dispatch.clone()} />
                     if state.trace.as_ref().is_some_and(|t| !t.meta.sweep.is_empty()) {
@@ -206,13 +206,22 @@ pub fn app() -> Html {
     }
 }
 
+/// The heading of a Python run shown below the lesson's: which clock it ran on.
+fn python_heading(state: &AppState) -> &'static str {
+    match state.trace.as_ref().map(|t| t.meta.clock) {
+        Some(crate::engine::trace::ClockKind::Browser) => "py.beside.python_browser",
+        _ => "py.beside.python",
+    }
+}
+
 /// The lesson's makespan-against-a-parameter chart, if it declares one.
 fn makespan_sweep(state: &AppState, points: &Rc<Vec<(u32, f64)>>) -> Html {
     let (scn, trace) = (state.scenario(), state.trace.as_ref());
     let (Some(s), Some(t)) = (extras::makespan_sweep(scn.extras), trace.filter(|t| t.meta.scenario == scn.id)) else { return html! {} };
     let run_value = t.meta.params.get(s.param).and_then(|v| v.parse::<u32>().ok()).unwrap_or(1);
-    // A run on the virtual clock is its own simulated twin: nothing measured to show.
-    let real = t.meta.clock != crate::engine::trace::ClockKind::Virtual;
+    // A run on the virtual clock is its own simulated twin: nothing measured to show;
+    // nor is a Python run's (the runner), which has none of the lesson's parameters.
+    let real = t.meta.clock != crate::engine::trace::ClockKind::Virtual && !state.python_shown;
     let measured = match s.measured {
         MeasuredFrom::Makespan => state.summary.as_ref().filter(|_| real).map(|m| m.makespan_ms),
         MeasuredFrom::Result(key) => t.meta.results.get(key).copied().filter(|_| real && !t.meta.stopped),

@@ -21,6 +21,11 @@ pub(super) static LATER: &[Entry] = &[
     ("py.beside.lesson", "The lesson's run (this page's engine)", "课程的运行（本页的引擎）"),
     ("py.beside.python", "Your Python run (CPython in Pyodide, virtual clock)", "你的 Python 运行（Pyodide 中的 CPython，虚拟时钟）"),
     (
+        "py.beside.python_browser",
+        "Your Python run (CPython in Pyodide, browser clock: measured on Pyodide's WebLoop)",
+        "你的 Python 运行（Pyodide 中的 CPython，浏览器时钟：在 Pyodide 的 WebLoop 上实测）",
+    ),
+    (
         "py.beside.note",
         "One time axis for both: the lesson's run above, your Python run below, so a change you made shows as a shift. A new run of the lesson, another lesson or an imported file ends the comparison.",
         "两次运行共用一条时间轴：上面是课程的运行，下面是你的 Python 运行，你做的改动会显示为位移。再次运行课程、切换课程或导入文件会结束对比。",
