@@ -7,7 +7,7 @@
 #   2. browser tests in headless Chromium (wasm-pack test --headless --chrome)
 #   3. release build of the site, then end-to-end tests against it served with COOP/COEP
 #   4. the end-to-end lesson specs again in Firefox ESR (E2E_BROWSER=firefox; what it
-#      leaves out, and why, is FIREFOX_LEFT_OUT in tests/e2e/e2e.mjs)
+#      leaves out, and why, is FIREFOX_LEFT_OUT in tests/e2e/left_out.mjs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh

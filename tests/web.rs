@@ -284,7 +284,7 @@ fn decisions(t: &concurrency_playground::engine::trace::Trace) -> Decisions {
 }
 
 /// Lessons whose decision on the real event loop may differ from the virtual
-/// clock's, each with the reason (as `QUARANTINE` in `tests/e2e/e2e.mjs`): one
+/// clock's, each with the reason (as `QUARANTINE` in `tests/e2e/left_out.mjs`): one
 /// retry, printed. Any other lesson gets one run. Found and kept minimal by
 /// `tests/late_timers.rs`.
 const QUARANTINE: &[(&str, &str)] = common::REAL_LOOP_QUARANTINE;

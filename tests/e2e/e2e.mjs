@@ -14,7 +14,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test, { after, before } from 'node:test';
-import { BROWSER, launchBrowser, log, PlaygroundPage, resolveDist, startServer } from './lib.mjs';
+import { BROWSER, launchBrowser, PlaygroundPage, resolveDist, startServer } from './lib.mjs';
+import { lessonSpecs } from './lesson_specs.mjs';
 
 const distDir = process.argv[2];
 
@@ -25,7 +26,8 @@ const ONLY = process.env.E2E_ONLY ? new Set(process.env.E2E_ONLY.split(',').map(
 const selected = (name) => !ONLY || ONLY.has(name);
 // E2E_BROWSER=firefox runs the lesson specs in Firefox ESR (the Firefox tier of
 // scripts/test.sh): the cross-cutting tests below and the suites in their own
-// files stay Chromium's (FIREFOX_LEFT_OUT says why), as do the lesson tests named there.
+// files stay Chromium's, as do the lesson tests named in FIREFOX_LEFT_OUT
+// (left_out.mjs, which says why).
 const FIREFOX = BROWSER === 'firefox';
 const core = (name, ...rest) => (selected('core') && !FIREFOX ? test(name, ...rest) : undefined);
 
@@ -284,130 +286,10 @@ core('embedded in a tutorial page: driven by postMessage, reports back', async (
   await waitFor('done');
 });
 
-// Per-lesson end-to-end checks live in tests/e2e/lessons/<lesson>.mjs, one file
-// per lesson, each exporting `tests`: [{ name, timeout?, run({ app, server }) }].
-// They run after the tests above, in file-name order, on the same page.
-//
-// No retries: a spec that fails once fails the run. A test may get one more
-// attempt only if it is named in QUARANTINE below with the reason (a known,
-// understood flake being worked on); the summary prints the list and every
-// retry that happened, so a quarantined test that fails twice is still red.
-/** "<spec>: <test name>" → why it may be retried once. */
-const QUARANTINE = {
-  'hybrid: every response is processed once on the pool while the loop stays free':
-    'max-loop-lag-ms was >= 100 ms once, on the clean-clone run of 2026-12-06 23:39 UTC after the issue 19/23 merges '
-    + '(a fresh page whose pool starts inside the run); passed on every run before. The pool now starts before the run\'s clock '
-    + '(runner.rs), yet on 2026-12-07 01:58 UTC, load average 37 on 2 cores, 5 fresh-page runs measured 23, 83, 54, 19 and 146 ms: '
-    + 'the loop\'s ticks are late when the machine does not schedule the page\'s thread; not shown to be the page\'s doing, not cleared',
-};
-/**
- * What the Firefox tier leaves out, in one place: "<spec>: <test name>" (or a
- * group) → why. Printed in the summary with the counts.
- */
-const FIREFOX_LEFT_OUT = {
-  'core (the cross-cutting tests of e2e.mjs)': 'share links, Stop, CSP, downloads, embedding and isolation are browser-independent '
-    + 'page logic checked in Chromium; they use playwright-only features (frameLocator, per-context service-worker blocking)',
-  'suites static_host, split, a11y, tutorial, max_sizes, screenshots': 'Chromium only: they measure the first load (wasm split, '
-    + 'byte budgets), run axe-core, take the reference screenshots, or time every lesson at its maxima; each runs its own browser',
-  'suites presets, as_written, and pyodide but its browser-clock test': 'Chromium only (each runs its own browser); the Python runner\'s '
-    + 'editor under the CSP, which pyodide.mjs checks in Chromium, is checked in Firefox too by py_editor.mjs, and pyodide.mjs\'s '
-    + 'browser-clock test (JSPI, real requests from the runner\'s worker, Stop) runs in both',
-  'url: url: a link cannot start a user-URL run or ask for a flood; a click runs it, capped and paced':
-    'it counts the requests that leave the page for http://127.0.0.1:9/; Firefox refuses port 9 (a banned port) before '
-    + 'WebDriver BiDi reports a request, so nothing is counted (the page side of it: the other url tests, in both browsers)',
-  // Known failing in Firefox (runs of 2026-12-07 01:32 to 02:01 UTC, 2 cores at load ~20): measured, not fixed yet.
-  'crawler: browser clock through the UI: K in flight, never faster than the waves, tooltip':
-    'every figure checked held; the page logged "Failed to load \u2018\u2019. A ServiceWorker intercepted the request and '
-    + 'encountered an unexpected error." (a request sim-sw.js passed through failed; which one is not known yet; the same '
-    + 'message failed \u201cserver=capacity\u201d once in another run)',
-  'crawler: virtual clock, 10,000 lanes: the run yields in slices (no task over 50 ms), Stop answers mid-run':
-    'the setTimeout probe (Firefox has no Long Tasks API) saw a 97 ms gap (102 ms on an earlier run) during the run and '
-    + 'drawing of 10,000 lanes; the bound is 50 ms',
-  'gil: gil: threads under the GIL do not speed up; processes share nothing and pay start-up':
-    'GIL threads / sequential = 0.61 (bound >= 0.8): the sequential steps ran slower than the GIL threads\u2019 same work, '
-    + 'most likely on code Firefox had not yet optimised (wasm tiers up in the background); not confirmed',
-  'poolsize: poolsize: Stop ends a long run within 250 ms':
-    'Stop took 685 ms by the driver\u2019s clock (bound 350 ms incl. polling); timed in the page instead (click to '
-    + '\u201cstopped\u201d) it took 11 to 86 ms: the rest is the driver\u2019s round trips over BiDi on a loaded machine',
-  'resilience: resilience: the breaker opens and rejects calls fast':
-    'failed in 2 of 3 Firefox runs: \u201crejected 0: arrivals after the opening are turned away\u201d (real clock, '
-    + 'the breaker opened only after the last arrival); passed in the third; cause not found',
-  'threadpool: 20 jobs of 1 s on 1/5/10/20 real threads take 20/4/2/1 s, never early':
-    '10 threads: 2319 ms against the upper bound 2200 (ideal 2000; never early held): in Firefox every I/O thread\u2019s '
-    + 'synchronous request is made through the page\u2019s thread, an extra hop the bound does not allow for',
-  'zz-replay: same seed, same trace; playground JSON downloads and imports back':
-    'the download half passes; importing the file back through the input changes nothing in Firefox (the input\u2019s '
-    + 'change event sees an empty FileList after puppeteer-core\u2019s uploadFile); the malformed-import test, through the '
-    + 'same input, passes; cause not found',
-};
-/** Specs not named after a lesson (cross-lesson features). */
-const EXTRA_SPECS = new Set(['url', 'zz-replay']);
-const retried = [];
-{
-  const { readdir } = await import('node:fs/promises');
-  const { E2E_DIR } = await import('./lib.mjs');
-  const dir = join(E2E_DIR, 'lessons');
-  const files = (await readdir(dir).catch(() => [])).filter((f) => f.endsWith('.mjs')).sort();
-  const specs = files.map((f) => f.replace(/\.mjs$/, ''));
+// Per-lesson end-to-end checks: tests/e2e/lessons/<lesson>.mjs, registered by
+// lesson_specs.mjs; they run after the tests above, on the same page.
+await lessonSpecs({ site: () => ({ app, server }), selected });
 
-  test('every lesson in the catalogue has a spec exporting `tests`', { timeout: 120_000 }, async () => {
-    await app.open(server.url);
-    const lessons = await app.byTestId('lesson-select').locator('option').evaluateAll((os) => os.map((o) => o.value));
-    assert.ok(lessons.length >= 26, `catalogue: ${lessons.length} lessons`);
-    const missing = lessons.filter((id) => !specs.includes(id));
-    assert.deepEqual(missing, [], 'lessons without tests/e2e/lessons/<id>.mjs');
-    const strays = specs.filter((s) => !lessons.includes(s) && !EXTRA_SPECS.has(s));
-    assert.deepEqual(strays, [], 'spec files named after no lesson (add to EXTRA_SPECS if intended)');
-    for (const f of files) {
-      const mod = await import(join(dir, f));
-      const bad = Object.keys(mod).filter((k) => k !== 'tests');
-      assert.deepEqual(bad, [], `${f} exports only \`tests\``);
-      assert.ok(Array.isArray(mod.tests) && mod.tests.length > 0, `${f}: \`tests\` is a non-empty array`);
-      for (const t of mod.tests) assert.ok(typeof t.name === 'string' && typeof t.run === 'function', `${f}: { name, run }`);
-    }
-    for (const key of Object.keys(FIREFOX_LEFT_OUT).filter((k) => !/^(core|suites) /.test(k))) {
-      assert.ok(specs.includes(key.split(':')[0]), `test left out in Firefox ${key} names no spec`);
-    }
-    for (const key of Object.keys(QUARANTINE)) {
-      assert.ok(specs.includes(key.split(':')[0]), `quarantined test ${key} names no spec`);
-    }
-  });
-
-  for (const f of files) {
-    const spec = f.replace(/\.mjs$/, '');
-    if (!selected(spec)) continue;
-    const mod = await import(join(dir, f));
-    for (const t of mod.tests ?? []) {
-      const name = `${spec}: ${t.name}`;
-      if (FIREFOX && FIREFOX_LEFT_OUT[name]) continue;
-      test(name, { timeout: (QUARANTINE[name] ? 2 : 1) * (t.timeout ?? 60_000) }, async () => {
-        try {
-          await t.run({ app, server });
-        } catch (err) {
-          if (!QUARANTINE[name]) throw err;
-          retried.push(`${name}: ${err.message}`);
-          log(`QUARANTINED ${name}: failed, retrying once: ${err.message}`);
-          await t.run({ app, server });
-        }
-        assert.deepEqual(app.errors, [], 'no console errors or page errors');
-      });
-    }
-  }
-}
-
-after(() => {
-  console.log(`\n# e2e browser: ${BROWSER}`);
-  if (FIREFOX) {
-    const left = Object.entries(FIREFOX_LEFT_OUT);
-    console.log(`# left out in Firefox: ${left.length}`);
-    for (const [name, why] of left) console.log(`#   ${name}: ${why}`);
-  }
-  const q = Object.entries(QUARANTINE);
-  console.log(`\n# e2e quarantine: ${q.length} test(s) may be retried once`);
-  for (const [name, why] of q) console.log(`#   ${name}: ${why}`);
-  console.log(`# e2e retries that happened: ${retried.length}`);
-  for (const r of retried) console.log(`#   ${r}`);
-});
 // Suites in their own files (each runnable alone as `node tests/e2e/<file> DIST_DIR`).
 // Imported after the tests above so they run after them; a missing file fails the run.
 if (!FIREFOX) {

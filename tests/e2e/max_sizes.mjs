@@ -8,8 +8,8 @@
 //   node tests/e2e/max_sizes.mjs DIST_DIR     (also run by e2e.mjs)
 //   MAX_SIZES_ONLY=hybrid,crawler node tests/e2e/max_sizes.mjs dist
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, log, PlaygroundPage, resolveDist, startServer } from './lib.mjs';
+import { before, describe, it } from 'node:test';
+import { log, resolveDist, useSite } from './lib.mjs';
 
 const dist = resolveDist(process.argv[2]);
 /** Issue 19's bound on the page's longest task, ms. */
@@ -62,19 +62,12 @@ async function ended(app, timeoutMs) {
 
 describe('the page never freezes: every lesson at its largest sizes, on each clock', () => {
   let server;
-  let browser;
   let app;
   let lessons = [];
+  useSite(dist, (s) => ({ server, app } = s));
   before(async () => {
-    server = await startServer(dist);
-    browser = await launchBrowser();
-    app = await PlaygroundPage.create(browser);
     await app.open(server.url);
     lessons = await app.byTestId('lesson-select').locator('option').evaluateAll((os) => os.map((o) => o.value));
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it(`every lesson's longest task stays under ${LONG_TASK_MS} ms and Stop ends it within ${STOP_MS} ms`, { timeout: 900_000 }, async () => {

@@ -11,9 +11,9 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, PlaygroundPage, resolveDist, SCREENSHOT_DIR, startServer } from './lib.mjs';
+import { PlaygroundPage, resolveDist, SCREENSHOT_DIR, useSite } from './lib.mjs';
 
 const standalone = process.argv[1] === fileURLToPath(import.meta.url);
 const dist = resolveDist(process.argv[2]);
@@ -26,15 +26,7 @@ describe('tutorial presets', () => {
   let server;
   let browser;
   let app;
-  before(async () => {
-    server = await startServer(dist);
-    browser = await launchBrowser();
-    app = await PlaygroundPage.create(browser);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useSite(dist, (s) => ({ server, browser, app } = s));
 
   for (const p of runnable) {
     it(`${p.id} (${p.lesson}, ${p.status}) shows ${p.show}${p.value == null ? '' : ` = ${p.value}`}`, { timeout: 180_000 }, async () => {

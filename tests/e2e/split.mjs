@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { launchBrowser, PlaygroundPage, resolveDist, startServer } from './lib.mjs';
+import { PlaygroundPage, resolveDist, useSite } from './lib.mjs';
 
 const dist = resolveDist(process.argv[2]);
 /** Issue 12: the wasm + JS the first lesson needs (primary wasm + its glue), gzipped. */
@@ -24,14 +24,7 @@ const stats = (page) => page.evaluate(() => ({ ...window.wasmBindings.splitStats
 describe('first load: the wasm in two (tools/split_wasm.py)', () => {
   let server;
   let browser;
-  before(async () => {
-    server = await startServer(dist);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useSite(dist, (s) => ({ server, browser } = s));
 
   it(`the first lesson's wasm + JS glue fit in ${BUDGET_BYTES / 1024} KB gzipped`, () => {
     assert.ok(primary && rest && glue, `a split build has a primary wasm, a .rest.wasm and the glue: ${files.join(' ')}`);

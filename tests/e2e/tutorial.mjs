@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { launchBrowser, PlaygroundPage, resolveDist, startServer } from './lib.mjs';
+import { resolveDist, startServer, useSite } from './lib.mjs';
 
 const dist = resolveDist(process.argv[2]);
 const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -18,17 +18,12 @@ const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.
 describe('tutorial pages', () => {
   let app; // the app's origin
   let other; // a second origin serving the same site (the tutorial host)
-  let browser;
   let page;
+  useSite(dist, (s) => ({ server: app, app: page } = s));
   before(async () => {
-    app = await startServer(dist);
     other = await startServer(dist);
-    browser = await launchBrowser();
-    page = await PlaygroundPage.create(browser);
   });
   after(async () => {
-    await browser?.close();
-    await app?.close();
     await other?.close();
   });
 

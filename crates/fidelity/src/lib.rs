@@ -21,7 +21,8 @@
 //! `{"makespan_ms": f, "max_in_flight": n, "tasks": [{"name", "end_ms", "outcome"}], "results": {…}}`.
 //!
 //! Native only (it starts a process); used by `tests/fidelity.rs` and by
-//! `examples/fidelity.rs`, which writes `FIDELITY.md`.
+//! `examples/fidelity.rs`, which writes the real-time figures FIDELITY.md
+//! is rendered from ([`doc`]).
 
 use playground_engine as engine;
 use playground_lessons::scenarios;
@@ -33,11 +34,12 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
+pub mod doc;
 mod report;
 mod tolerance;
 pub mod variants;
 
-pub use report::{markdown_table, Comparison, Pair, PyReport, PyTask, FLOOR_EARLY_MS};
+pub use report::{rows_table, Comparison, Pair, PyReport, PyTask, Row, FLOOR_EARLY_MS};
 pub use tolerance::Tolerance;
 use tolerance::{in_flight_range, is_measure, is_ratio};
 

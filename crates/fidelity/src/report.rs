@@ -1,7 +1,7 @@
 //! What a listing reports (`--json`), what a comparison found, and the
-//! FIDELITY.md table made of comparisons.
+//! FIDELITY.md table made of comparisons' rows.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -121,14 +121,32 @@ impl Comparison {
 /// computing done (a few % under it on a loaded machine), never over it.
 pub const FLOOR_EARLY_MS: f64 = 1.0;
 
-/// The FIDELITY.md table, one row per lesson.
-pub fn markdown_table(rows: &[Comparison]) -> String {
-    let mut s = String::from(
-        "| lesson | CPython arguments | tasks | outcomes | completion order | max in flight (engine / CPython) | makespan ms (engine / CPython, diff) | loop slack ms | results compared | verdict |\n|---|---|---|---|---|---|---|---|---|---|\n",
-    );
-    for c in rows {
+/// One row of a FIDELITY.md table, as shown: what the real-time rows keep in
+/// `data/fidelity_real_time.json` (one run's measurements), and what the
+/// virtual-time rows are made of on every run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Row {
+    pub lesson: String,
+    pub args: String,
+    pub tasks: usize,
+    pub outcomes_same: bool,
+    pub order_same: bool,
+    /// Engine, CPython.
+    pub max_in_flight: [f64; 2],
+    /// Engine, CPython (ms).
+    pub makespan_ms: [f64; 2],
+    /// CPython's makespan against the engine's, %.
+    pub diff_pct: f64,
+    pub loop_slack_ms: Option<f64>,
+    /// `key engine / CPython` (`✗` before a failing one), then the CPU-time floors.
+    pub results: Vec<String>,
+    pub agrees: bool,
+}
+
+impl From<&Comparison> for Row {
+    fn from(c: &Comparison) -> Row {
         let diff = if c.makespan.engine > 0.0 { (c.makespan.python - c.makespan.engine) / c.makespan.engine * 100.0 } else { 0.0 };
-        let results: Vec<String> = c
+        let results = c
             .results
             .iter()
             .map(|r| format!("{} {}{} / {}", r.key, if r.ok { "" } else { "✗ " }, short(r.engine), short(r.python)))
@@ -138,21 +156,43 @@ pub fn markdown_table(rows: &[Comparison]) -> String {
                     .map(|r| format!("{} {}{} ≥ CPU floor {}", r.key, if r.ok { "" } else { "✗ " }, short(r.engine), short(r.python))),
             )
             .collect();
+        Row {
+            lesson: c.scenario.clone(),
+            args: c.args.clone(),
+            tasks: c.tasks_compared,
+            outcomes_same: c.outcome_mismatches.is_empty() && c.unmatched.is_empty(),
+            order_same: c.order_swaps.is_empty(),
+            max_in_flight: [c.max_in_flight.engine, c.max_in_flight.python],
+            makespan_ms: [c.makespan.engine, c.makespan.python],
+            diff_pct: diff,
+            loop_slack_ms: c.report.loop_slack_ms,
+            results,
+            agrees: c.passed(),
+        }
+    }
+}
+
+/// The FIDELITY.md table of rows.
+pub fn rows_table(rows: &[Row]) -> String {
+    let mut s = String::from(
+        "| lesson | CPython arguments | tasks | outcomes | completion order | max in flight (engine / CPython) | makespan ms (engine / CPython, diff) | loop slack ms | results compared | verdict |\n|---|---|---|---|---|---|---|---|---|---|\n",
+    );
+    for r in rows {
         s.push_str(&format!(
             "| {} | `{}` | {} | {} | {} | {} / {} | {:.1} / {:.1} ({:+.1}%) | {} | {} | {} |\n",
-            c.scenario,
-            c.args,
-            c.tasks_compared,
-            if c.outcome_mismatches.is_empty() && c.unmatched.is_empty() { "same" } else { "differ" },
-            if c.order_swaps.is_empty() { "same" } else { "differs" },
-            c.max_in_flight.engine,
-            c.max_in_flight.python,
-            c.makespan.engine,
-            c.makespan.python,
-            diff,
-            c.report.loop_slack_ms.map_or("–".to_owned(), |s| format!("{s:.1}")),
-            if results.is_empty() { "–".to_owned() } else { results.join("; ") },
-            if c.passed() { "agrees" } else { "DIFFERS" },
+            r.lesson,
+            r.args,
+            r.tasks,
+            if r.outcomes_same { "same" } else { "differ" },
+            if r.order_same { "same" } else { "differs" },
+            r.max_in_flight[0],
+            r.max_in_flight[1],
+            r.makespan_ms[0],
+            r.makespan_ms[1],
+            r.diff_pct,
+            r.loop_slack_ms.map_or("–".to_owned(), |s| format!("{s:.1}")),
+            if r.results.is_empty() { "–".to_owned() } else { r.results.join("; ") },
+            if r.agrees { "agrees" } else { "DIFFERS" },
         ));
     }
     s

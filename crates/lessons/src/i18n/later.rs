@@ -30,7 +30,6 @@ fn compiled() -> Vec<Entry> {
         super::async_lessons::LATER,
         super::cpu_lessons::LATER,
         super::hardening::LATER,
-        super::interleave::LATER,
         super::page::LATER,
         super::presets::LATER,
         super::procs::LATER,

@@ -1,6 +1,7 @@
-//! Every user-visible string, in English and 简体中文, in one table, kept in
-//! parts by topic (`page`, `async_lessons`, `cpu_lessons`, `replay`, `interleave`);
-//! parts by topic (`page`, `async_lessons`, `cpu_lessons`, `replay`, `a11y`);
+//! Every user-visible string, in English and 简体中文, in one table: each
+//! lesson's own texts in one file, `lessons/<id>.rs` (registered in
+//! `lesson_texts!`, in the order of `scenarios::ALL`), the page-wide and shared
+//! ones in parts by topic (`page`, `replay`, `presets`, `a11y`, …);
 //! [`entries`] is the whole table. Keys are stable ids; scenario strings use `<scenario>.<what>`, parameters
 //! `<scenario>.<param>`, states `state.<state>`, tracks `track.<name>`.
 //! A native test checks that every key the catalogue needs is here in both
@@ -57,8 +58,9 @@ mod python_choice;
 mod replay;
 mod threadpool;
 
-/// Lessons whose texts are one file each, `crates/lessons/src/i18n/lessons/<id>.rs`, with a
-/// `TABLE` (first load) and a native-only `LATER` (`later`): one line each here.
+/// Every lesson's texts, one file each, `crates/lessons/src/i18n/lessons/<id>.rs`,
+/// with a `TABLE` (first load) and a native-only `LATER` (`later`): one line
+/// each here, in the order of `scenarios::ALL` (`tests/i18n_lessons.rs`).
 macro_rules! lesson_texts {
     ($($id:ident),* $(,)?) => {
         mod lessons {
@@ -67,11 +69,44 @@ macro_rules! lesson_texts {
         static LESSON_TABLES: &[&[Entry]] = &[$(lessons::$id::TABLE),*];
         #[cfg(not(target_arch = "wasm32"))]
         pub(crate) static LESSON_LATER: &[&[Entry]] = &[$(lessons::$id::LATER),*];
+        /// Each lesson's file: its id, `TABLE` and `LATER` (`tests/i18n_lessons.rs`).
+        #[cfg(not(target_arch = "wasm32"))]
+        pub static LESSON_FILES: &[(&str, &[Entry], &[Entry])] = &[$((stringify!($id), lessons::$id::TABLE, lessons::$id::LATER)),*];
     };
 }
 lesson_texts! {
+    gather,
+    crawler,
+    results,
+    taskgroup,
+    resilience,
+    ratelimit,
+    prodcons,
+    pipeline,
+    blocking,
+    coordination,
+    deadlock,
+    actors,
+    threadpool,
+    primes,
+    pi,
+    sumsq,
+    sha256,
+    mandelbrot,
+    fib,
+    poolsize,
+    mapreduce,
+    race,
+    gil,
+    gilio,
+    chooser,
+    sharing,
     mpqueue,
     mpshared,
+    hybrid,
+    structures,
+    stealing,
+    interleave,
     threadbasics,
 }
 
@@ -82,13 +117,10 @@ pub type Entry = (&'static str, &'static str, &'static str);
 static PARTS: &[&[Entry]] = &[
     page::TABLE,
     async_lessons::TABLE,
-    cpu_lessons::TABLE,
     replay::TABLE,
     interleave::TABLE,
     python_choice::TABLE,
     py_runner::TABLE,
-    threadpool::TABLE,
-    procs::TABLE,
     presets::TABLE,
     a11y::TABLE,
 ];

@@ -1,5 +1,5 @@
-//! Strings of the page itself (controls, statuses, errors, states, tracks,
-//! generic numbers) and of the first lessons: gather, crawler, primes, π.
+//! Strings of the page itself: controls, statuses, errors, states, tracks,
+//! the generic numbers and the latency models' choices.
 
 use super::Entry;
 
@@ -28,17 +28,23 @@ pub(super) static TABLE: &[Entry] = &[
     ("app.status.idle", "Ready", "就绪"),
     ("app.status.running", "Running…", "运行中…"),
     ("app.status.done", "Done", "完成"),
-    ("app.hover_hint", "Hover for details · wheel to zoom · drag to pan · double-click to reset", "悬停查看详情 · 滚轮缩放 · 拖动平移 · 双击复位"),
+    (
+        "app.hover_hint",
+        "Hover for details · wheel to zoom · drag to pan · double-click to reset",
+        "悬停查看详情 · 滚轮缩放 · 拖动平移 · 双击复位",
+    ),
     ("app.ms", "ms", "毫秒"),
     ("app.k_sweep", "Makespan vs K", "总耗时与 K"),
     ("app.k_axis", "limit K", "上限 K"),
-    ("app.k_sweep_note", "The same requests replayed for each K on the virtual clock (instant, exact); the square is this run, measured in the browser.", "同一批请求在虚拟时钟上按每个 K 重放（瞬时、精确）；方块是本次在浏览器中实测的运行。"),
+    (
+        "app.k_sweep_note",
+        "The same requests replayed for each K on the virtual clock (instant, exact); the square is this run, measured in the browser.",
+        "同一批请求在虚拟时钟上按每个 K 重放（瞬时、精确）；方块是本次在浏览器中实测的运行。",
+    ),
     ("app.measured", "measured", "实测"),
     ("lane.request", "request", "请求"),
     ("lane.await", "await", "逐个 await"),
     ("lane.gather", "gather", "并发 gather"),
-    ("event.phase_sequential", "await one by one", "逐个 await"),
-    ("event.phase_gather", "asyncio.gather", "asyncio.gather 并发"),
     ("state.running", "running", "运行"),
     ("state.waiting", "waiting", "等待"),
     ("state.io", "in I/O", "I/O 中"),
@@ -56,32 +62,12 @@ pub(super) static TABLE: &[Entry] = &[
     ("num.p99", "p99 latency", "p99 延迟"),
     ("num.done", "done", "完成"),
     ("num.failed", "failed", "失败"),
-    ("num.await_loop_ms", "await in a loop", "循环中逐个 await"),
-    ("num.gather_ms", "gather", "gather 并发"),
-    ("num.speedup_x", "gather is faster by", "gather 快了"),
-    ("gather.title", "Sequential vs concurrent requests (gather)", "顺序请求与并发请求（gather）"),
-    ("gather.notice", "The same N requests run twice. Awaited one by one in a loop, each starts only when the previous answer has arrived, so the time is the sum of all latencies. Started together with asyncio.gather, they are all in flight at once and the time is about the slowest one. Nothing runs in parallel here: the event loop just stops waiting in line.", "同样的 N 个请求运行两次。在循环中逐个 await 时，每个请求都要等上一个返回后才开始，总时间是所有延迟之和。用 asyncio.gather 一起启动时，它们同时在途，总时间约等于最慢的那个。这里没有任何并行计算：事件循环只是不再排队等待。"),
-    ("gather.n", "requests (N)", "请求数（N）"),
-    ("gather.latency", "latency model", "延迟模型"),
-    ("gather.ms", "mean latency (ms)", "平均延迟（毫秒）"),
-    ("gather.seed", "seed", "随机种子"),
-    ("crawler.title", "Semaphore-bounded crawler", "信号量限流爬虫"),
-    ("crawler.notice", "N requests share K permits. With K = 1 the makespan is the sum of all latencies; each step up in K divides it, until K ≥ N and it is just the slowest request. Lanes that start orange waited for a permit: the waiters track shows the queue draining in order (FIFO, like asyncio.Semaphore), and permits in use never exceeds K. With server = overloadable the other side has limits too: it serves C requests at full speed, each request beyond C makes every new one slower ((n/C)² as long with n in service) and past C + queue it answers 503 at once. Then more in flight is slower, not faster: the chart's best K is near C, and K = N overloads the server and gets errors. A semaphore protects the server as much as the client: set K to what the other side can take.", "N 个请求共享 K 个许可。K = 1 时总耗时等于所有延迟之和；K 每增大一步，总耗时随之缩短，直到 K ≥ N 时只取决于最慢的请求。开头是橙色的泳道在等待许可：等待者曲线显示队列按顺序（先进先出，与 asyncio.Semaphore 相同）清空，已占用许可永远不超过 K。选择 server = 可过载时，对方也有上限：服务器以全速同时处理 C 个请求，超过 C 后每个新请求都更慢（服务中有 n 个请求时耗时为 (n/C)² 倍），超过 C + 队列时立即返回 503。这时并发越多反而越慢：图中最好的 K 在 C 附近，K = N 会压垮服务器并招致错误。信号量既保护客户端，也保护服务器：把 K 设为对方承受得了的数值。"),
-    ("crawler.n", "requests (N)", "请求数（N）"),
-    ("crawler.k", "max in flight (K)", "最大并发（K）"),
-    ("crawler.latency", "latency model", "延迟模型"),
-    ("crawler.ms", "mean latency (ms)", "平均延迟（毫秒）"),
-    ("crawler.fail", "failure rate (%)", "失败率（%）"),
-    ("crawler.seed", "seed", "随机种子"),
     ("choice.fixed", "fixed", "固定"),
     ("choice.uniform", "uniform", "均匀"),
     ("choice.longtail", "long tail", "长尾"),
-    ("pi.title", "Speedup: Monte Carlo π on N threads", "加速比：在 N 个线程上用蒙特卡洛法估算 π"),
-    ("primes.title", "Speedup: counting primes on N threads", "加速比：在 N 个线程上数素数"),
 ];
 
-/// This part's texts of the lessons other than the first ones, except their
-/// titles: not in the wasm, which fetches them as `i18n-later.json` (`super::later`).
+/// Not in the wasm: fetched as `i18n-later.json` (`super::later`).
 #[cfg(not(target_arch = "wasm32"))]
 pub(super) static LATER: &[Entry] = &[
     ("app.progress.step", "step {i} of {n} · {elapsed}", "第 {i} 步，共 {n} 步 · {elapsed}"),
@@ -117,23 +103,10 @@ pub(super) static LATER: &[Entry] = &[
     ("outcome.failed", "failed", "失败"),
     ("outcome.cancelled", "cancelled", "已取消"),
     ("num.primes_found", "primes found", "找到的素数"),
-    ("num.pi_estimate", "π estimate", "π 估计值"),
-    ("num.pi_estimate_error", "error |estimate − π|", "误差 |估计值 − π|"),
     ("num.t1", "time, 1 thread", "1 线程用时"),
     ("num.t2", "time, 2 threads", "2 线程用时"),
     ("num.speedup_max", "best speedup", "最佳加速比"),
     ("num.best_threads", "at threads", "对应线程数"),
     ("num.efficiency_max", "efficiency there", "该处效率"),
     ("num.pool_threads", "pool threads", "线程池线程数"),
-    ("pi.notice", "Random points fall into a square; the share inside the quarter circle tends to π/4. Every chunk has its own seeded random stream, so 1, 2, … N threads compute exactly the same estimate: only the time changes. No chunk waits for another, so the speedup follows the number of cores; more samples shrink the error like 1/√samples.", "随机点落入正方形，落在四分之一圆内的比例趋近 π/4。每个分块都有自己的带种子随机数流，所以 1、2……N 个线程算出完全相同的估计值，只有用时不同。分块之间互不等待，加速比随核数增长；样本越多，误差按 1/√样本数 缩小。"),
-    ("pi.samples", "samples", "样本数"),
-    ("pi.chunk", "chunk size", "分块大小"),
-    ("pi.threads", "most threads (0 = all)", "最多线程数（0 = 全部）"),
-    ("pi.reps", "repetitions (best counts)", "重复次数（取最佳）"),
-    ("pi.seed", "seed", "随机种子"),
-    ("primes.notice", "The same count runs on 1, 2, … N threads of the pool (Web Workers sharing one memory), repeated, and each thread count keeps its best time. Chunks are pulled from a shared counter, so a worker that finishes early takes the next chunk: lanes stay busy and the speedup approaches the number of cores. Efficiency below 100% is overhead and the busy machine; the page itself never waits.", "同一计数任务依次在线程池的 1、2……N 个线程上运行（共享同一内存的 Web Worker），重复数次，每种线程数取最佳用时。各线程从共享计数器领取分块，先完成的线程立即领取下一块：泳道保持忙碌，加速比接近核数。效率低于 100% 来自开销和机器负载；页面本身从不等待。"),
-    ("primes.bound", "count primes below", "统计小于此数的素数"),
-    ("primes.chunk", "chunk size", "分块大小"),
-    ("primes.threads", "most threads (0 = all)", "最多线程数（0 = 全部）"),
-    ("primes.reps", "repetitions (best counts)", "重复次数（取最佳）"),
 ];

@@ -1,25 +1,20 @@
-//! Strings of Python's choice: the GIL during I/O (`gilio`), the chooser and
-//! the "what would Python do" view of the speedup lessons.
+//! Strings of the Python views: the bars, measured and verdict panels of
+//! `gilio` and the chooser, the "what would Python do" view of the speedup
+//! lessons, and the numbers and choices they share. Each lesson's own texts
+//! are in `lessons/<id>.rs`.
 
 use super::Entry;
 
 pub(super) static TABLE: &[Entry] = &[
-    // ---- gilio ----
-    ("gilio.title", "The GIL is released during I/O", "I/O 期间 GIL 会被释放"),
-    // ---- chooser ----
-    ("chooser.title", "One job, every model: threads, processes or asyncio?", "同一任务，所有模型：线程、进程还是 asyncio？"),
     ("bars.title", "Makespan by model", "各模型用时"),
     ("measured.title", "Measured in this browser (not part of the verdict)", "本浏览器实测（不计入结论）"),
     ("verdict.title", "What CPython would do: the verdict from the modelled bars", "CPython 会怎样：由模型柱得出的结论"),
-    // ---- the Python view of speedup lessons ----
     ("pyview.title", "What would Python do?", "换成 Python 会怎样？"),
 ];
 
-/// This part's texts of the lessons other than the first ones, except their
-/// titles: not in the wasm, which fetches them as `i18n-later.json` (`super::later`).
+/// Not in the wasm: fetched as `i18n-later.json` (`super::later`).
 #[cfg(not(target_arch = "wasm32"))]
 pub(super) static LATER: &[Entry] = &[
-    ("err.chooser_copy_budget", "On the browser clock the chooser really copies every job's input to the processes, n of them at once: n × kb must be at most 65,536 KB (64 MB) here. Lower n or kb, or use the virtual clock, which models the copies.", "在浏览器时钟上，选择器会把每个任务的输入真正复制给进程，且 n 个同时进行：此处 n × kb 不得超过 65,536 KB（64 MB）。请减小 n 或 kb，或使用虚拟时钟（它对复制进行建模）。"),
     ("num.io_1_ms", "I/O-bound, 1 thread", "I/O 密集型，1 个线程"),
     ("num.io_ms", "I/O-bound, the pool", "I/O 密集型，线程池"),
     ("num.io_x", "I/O-bound speedup", "I/O 密集型加速比"),
@@ -29,15 +24,8 @@ pub(super) static LATER: &[Entry] = &[
     ("num.mixed_1_ms", "mixed, 1 thread", "混合型，1 个线程"),
     ("num.mixed_ms", "mixed, the pool", "混合型，线程池"),
     ("num.mixed_x", "mixed speedup", "混合型加速比"),
-    ("event.gilio_io", "I/O-bound", "I/O 密集型"),
-    ("event.gilio_cpu", "CPU-bound", "CPU 密集型"),
-    ("event.gilio_mixed", "mixed: fetch, then compute", "混合型：先获取，再计算"),
     ("bar.io", "I/O-bound", "I/O 密集型"),
     ("bar.cpu", "CPU-bound", "CPU 密集型"),
-    ("bar.mixed", "mixed", "混合型"),
-    ("bar.threads_1", "1 thread", "1 个线程"),
-    ("bar.threads_n", "the pool's threads", "线程池的全部线程"),
-    ("choice.io_bound", "I/O-bound", "I/O 密集型"),
     ("choice.cpu_bound", "CPU-bound", "CPU 密集型"),
     ("choice.io_then_cpu", "mixed (fetch, then compute)", "混合型（先获取，再计算）"),
     ("choice.sequential", "sequential", "顺序执行"),
@@ -47,10 +35,6 @@ pub(super) static LATER: &[Entry] = &[
     ("choice.asyncio_loop", "asyncio", "asyncio（单个事件循环）"),
     ("choice.asyncio_procs", "asyncio + process pool", "asyncio + 进程池"),
     ("num.start_up_ms", "process start-up (all processes)", "进程启动（全部进程）"),
-    ("num.pickling_ms", "pickling in and out (all processes)", "序列化进出（全部进程）"),
-    ("event.chooser_io_bound", "I/O-bound · {n}", "I/O 密集型 · {n}"),
-    ("event.chooser_cpu_bound", "CPU-bound · {n}", "CPU 密集型 · {n}"),
-    ("event.chooser_io_then_cpu", "mixed · {n}", "混合型 · {n}"),
     ("bars.note", "Click a bar to see its run on the timeline.", "点击柱形，即可在时间线上查看那次运行。"),
     ("bars.star", "★ = in the verdict: a modelled bar within 10% of the fastest modelled bar.", "★ = 计入结论：与最快的模型柱相差不超过 10% 的模型柱。"),
     ("bars.source.modelled", "modelled: CPython's schedule, with CPython's measured costs", "模型：CPython 的调度，采用 CPython 实测开销"),
@@ -70,20 +54,4 @@ pub(super) static LATER: &[Entry] = &[
     ("pyview.basis_measured", "CPython's time for this work: {ms}, {k}× the wasm 1-thread time (ratio measured for this workload, BENCHMARKS.md), cut into {tasks} tasks.", "CPython 完成这项工作的用时：{ms}，是 wasm 单线程用时的 {k} 倍（该工作负载的实测比值，见 BENCHMARKS.md），切成 {tasks} 个任务。"),
     ("pyview.basis_same", "CPython's slowdown was not measured for this lesson: the work is taken as fast as here ({ms}, {tasks} tasks). Real CPython is 12–190× slower on the measured workloads, which makes start-up and pickling weigh less.", "本课未实测 CPython 的慢速比：按与这里一样快计算（{ms}，{tasks} 个任务）。在已实测的工作负载上，真实 CPython 要慢 12–190 倍，启动和序列化的占比会更小。"),
     ("pyview.costs", "Process costs measured from CPython 3.11 on this machine (python3 python/chooser.py --measure): {spawn} ms to start each process, one after another; {item} ms to pickle and pass each task and its result. Here: {spawn_total} of start-up, {copy_total} of pickling.", "进程开销取自本机 CPython 3.11 实测（python3 python/chooser.py --measure）：每个进程启动 {spawn} 毫秒，逐个启动；每个任务及其结果的序列化与传递 {item} 毫秒。本次：启动共 {spawn_total}，序列化共 {copy_total}。"),
-    ("gilio.notice", "The same pool of threads runs three batches, as CPython would: I/O-bound jobs (each waits on I/O), CPU-bound jobs (each computes) and mixed jobs (each fetches, then computes). A thread waiting on I/O drops the GIL (green spans), so the waits overlap and I/O-bound threads scale: n jobs of io ms on T threads take ⌈n/T⌉ × io. A thread computing holds the GIL (blue) and hands it over every switch interval when another waits (orange = waiting for the GIL): CPU-bound threads take n × cpu however many there are. The mix scales until the computing alone fills the one GIL. The schedule is CPython's, modelled on the run's clock; python/gilio.py runs the same batches with real threads (time.sleep releases the GIL).", "同一个线程池依次运行三批任务，与 CPython 一样：I/O 密集型（每个任务等待 I/O）、CPU 密集型（每个任务计算）和混合型（先获取、再计算）。等待 I/O 的线程会释放 GIL（绿色区间），于是等待相互重叠，I/O 密集型线程能扩展：n 个 io 毫秒的任务在 T 个线程上耗时 ⌈n/T⌉ × io。计算中的线程持有 GIL（蓝色），并在有其他线程等待时每个切换间隔交出一次（橙色 = 等待 GIL）：CPU 密集型线程无论多少个都要 n × cpu。混合型能扩展，直到计算本身占满唯一的 GIL。调度按 CPython 的方式在本次运行的时钟上建模；python/gilio.py 用真实线程运行同样的批次（time.sleep 会释放 GIL）。"),
-    ("gilio.n", "jobs per batch", "每批任务数"),
-    ("gilio.threads", "threads in the pool", "线程池中的线程数"),
-    ("gilio.io", "I/O wait per job (ms)", "每个任务的 I/O 等待（毫秒）"),
-    ("gilio.cpu", "computing per job (ms)", "每个任务的计算（毫秒）"),
-    ("gilio.switch", "switch interval (µs)", "切换间隔（微秒）"),
-    ("chooser.notice", "The same batch of jobs, I/O-bound, CPU-bound and mixed (fetch, then compute), under six of Python's models. Waiting on I/O overlaps under threads and asyncio; computing overlaps only on several cores: in processes, or in free-threaded threads (CPython 3.13t). Processes pay to start (each is started in turn) and to pickle every input and result (the start-up and copy spans). Modelled (solid bars, on both clocks): all six models, as CPython's schedule computed with costs measured from CPython 3.11 on this machine (python3 python/chooser.py --measure). The verdict, what CPython would do, is computed from these bars alone: every model within 10% of the fastest. Measured (hatched bars, browser clock only): the process pool and asyncio + process pool also run in this browser on real processes (Web Workers with their own memory; inputs and answers copied by postMessage). Their makespans, start-up and copies are this browser's, not CPython's: they are listed beside the verdict, never in it. The browser's threads are not used. Pick a job and a model to see that run's timeline and numbers; on the browser clock the two pool models show their measured run.", "同一批任务：I/O 密集型、CPU 密集型和混合型（先获取、再计算），在 Python 的六种模型下运行。I/O 等待在线程和 asyncio 下相互重叠；计算只有在多个核心上才能重叠：多进程，或自由线程（CPython 3.13t）。进程需要付出启动开销（逐个启动）以及每份输入和结果的序列化开销（启动与复制区间）。模型（实心柱，两种时钟下都有）：全部六种模型，按 CPython 的调度计算，开销取自本机 CPython 3.11 的实测（python3 python/chooser.py --measure）。结论，即 CPython 会怎样，只由这些柱得出：与最快者相差不超过 10% 的所有模型。实测（斜纹柱，仅浏览器时钟）：进程池和 asyncio + 进程池还会在本浏览器的真实进程上运行（拥有自己内存的 Web Worker；输入和结果由 postMessage 复制）。它们的用时、启动和复制开销属于这个浏览器，而不是 CPython：列在结论旁边，从不计入结论。这里不使用浏览器的线程。选择任务和模型，即可查看那次运行的时间线和数据；在浏览器时钟下，两种进程池模型显示的是实测运行。"),
-    ("chooser.n", "jobs", "任务数"),
-    ("chooser.io", "I/O wait per job (ms)", "每个任务的 I/O 等待（毫秒）"),
-    ("chooser.cpu", "computing per job (ms)", "每个任务的计算（毫秒）"),
-    ("chooser.kb", "input per job (KB, pickled to a process)", "每个任务的输入（KB，序列化后发给进程）"),
-    ("chooser.threads", "threads (ThreadPoolExecutor max_workers)", "线程数（ThreadPoolExecutor 的 max_workers）"),
-    ("chooser.processes", "processes (ProcessPoolExecutor max_workers)", "进程数（ProcessPoolExecutor 的 max_workers）"),
-    ("chooser.cores", "CPU cores", "CPU 核心数"),
-    ("chooser.job", "timeline: job", "时间线：任务类型"),
-    ("chooser.model", "timeline: model", "时间线：模型"),
 ];

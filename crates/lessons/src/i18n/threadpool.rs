@@ -1,48 +1,17 @@
-//! Strings of the thread-pool lesson (`threadpool`: a `ThreadPoolExecutor`
-//! doing blocking I/O) and its workers-sweep chart, and of the blocking
-//! lesson's sync-client modes and the crawler's overloadable server.
+//! Strings of the thread pools' workers-sweep chart, and of the numbers and
+//! errors the thread lessons (`threadpool`, `threadbasics`, `blocking`) share.
+//! Each lesson's own texts are in `lessons/<id>.rs`.
 
+#[cfg(not(target_arch = "wasm32"))]
 use super::Entry;
 
-pub(super) static TABLE: &[Entry] = &[
-    ("threadpool.title", "Thread pool doing I/O: ThreadPoolExecutor", "线程池做 I/O：ThreadPoolExecutor"),
-    // The crawler's overloadable server (server = capacity).
-    ("crawler.server", "server", "服务器"),
-    ("crawler.capacity", "server capacity (C)", "服务器容量（C）"),
-    ("crawler.queue", "server queue (503 beyond C + queue)", "服务器队列（超过 C + 队列即返回 503）"),
-    ("choice.unlimited", "unlimited: answers as planned", "不限：按计划响应"),
-    ("choice.capacity", "overloadable: slower past C, 503 past C + queue", "可过载：超过 C 变慢，超过 C + 队列返回 503"),
-];
-
-/// This part's texts of the lessons other than the first ones, except their
-/// titles: not in the wasm, which fetches them as `i18n-later.json` (`super::later`).
+/// Not in the wasm: fetched as `i18n-later.json` (`super::later`).
 #[cfg(not(target_arch = "wasm32"))]
 pub(super) static LATER: &[Entry] = &[
-    ("choice.as_completed", "submit + as_completed", "submit + as_completed（按完成顺序）"),
-    ("choice.map", "pool.map (submission order)", "pool.map（按提交顺序）"),
-    ("choice.result_timeout", "future.result(timeout)", "future.result(timeout)（超时）"),
-    ("choice.callbacks", "done callbacks: fetch → parse → store", "完成回调：fetch → parse → store"),
-    ("num.pool_ms", "pool time (first submit to last result)", "线程池用时（首次提交到最后结果）"),
-    ("num.first_result_ms", "first result after", "首个结果用时"),
-    ("num.jobs_done", "jobs done", "完成的任务"),
-    ("num.threads_in_io", "most threads in I/O at once", "同时在 I/O 中的最多线程数"),
     ("num.timed_out", "result() timed out", "result() 超时次数"),
     ("num.threads_start_ms", "starting the threads", "启动线程用时"),
-    ("event.result", "result of job {n}", "任务 {n} 的结果"),
-    ("event.exception", "job {n} raised", "任务 {n} 抛出异常"),
-    ("event.parsed", "callback: job {n} parsed, store submitted", "回调：任务 {n} 已解析，已提交 store"),
     ("app.workers_sweep", "Pool time vs threads", "线程池用时与线程数"),
     ("app.workers_sweep_note", "The same jobs replayed for each pool size on the virtual clock (instant, exact); the square is this run, measured in the browser.", "同一批任务在虚拟时钟上按每种线程池大小重放（瞬时、精确）；方块是本次在浏览器中实测的运行。"),
     ("app.threads_axis", "threads", "线程数"),
-    ("choice.sync", "sync: requests.get on the event loop", "sync：在事件循环上调用 requests.get"),
-    ("choice.sync_to_thread", "sync_to_thread: requests.get in asyncio.to_thread", "sync_to_thread：在 asyncio.to_thread 中调用 requests.get"),
     ("err.sync_not_isolated", "mode = sync needs cross-origin isolation: the page waits for an I/O thread's answer on shared memory. Open the playground in its own tab, or pick sync_to_thread.", "mode = sync 需要跨源隔离：页面通过共享内存等待 I/O 线程的响应。请在单独的标签页中打开，或选择 sync_to_thread。"),
-    ("threadpool.notice", "ThreadPoolExecutor(max_workers=N): every job is submitted to one FIFO work queue, and each of the N threads takes the next job and is parked in a blocking request (as requests.get blocks) until the answer comes; CPython releases the GIL while a thread waits, so the waits overlap. J jobs of latency L take ⌈J/N⌉·L: 20 jobs of 1 s take 20, 4, 2 and 1 s on 1, 5, 10 and 20 threads (the chart below replays every pool size). In the browser each thread is a real Web Worker making a synchronous request to the built-in endpoint; starting them is its own span on main. Modes: as_completed gives results as they finish; map gives them in submission order; result(timeout) gives up waiting on a slow job, yet its thread keeps running it and leaving the with block still waits for it; callbacks chain fetch → parse → store, each callback running on the thread that finished the fetch and queueing the store behind the jobs already waiting.", "ThreadPoolExecutor(max_workers=N)：所有任务提交到同一个先进先出的工作队列，N 个线程各自取下一个任务，在阻塞请求中挂起（就像 requests.get 那样阻塞），直到响应到来；线程等待时 CPython 会释放 GIL，所以这些等待可以重叠。J 个延迟为 L 的任务耗时 ⌈J/N⌉·L：20 个 1 秒的任务在 1、5、10、20 个线程上分别需要 20、4、2、1 秒（下方图表重放了每种线程池大小）。在浏览器中，每个线程都是一个真实的 Web Worker，向内置端点发出同步请求；启动它们在 main 上显示为单独的一段。模式：as_completed 按完成顺序给出结果；map 按提交顺序给出；result(timeout) 对慢任务放弃等待，但它的线程仍在运行它，离开 with 块时仍要等它结束；callbacks 串起 fetch → parse → store，每个回调在完成 fetch 的那个线程上运行，并把 store 排到已在等待的任务之后。"),
-    ("threadpool.mode", "API shape", "调用方式"),
-    ("threadpool.jobs", "jobs (J)", "任务数（J）"),
-    ("threadpool.workers", "threads (max_workers)", "线程数（max_workers）"),
-    ("threadpool.latency", "latency model", "延迟模型"),
-    ("threadpool.ms", "mean latency (ms)", "平均延迟（毫秒）"),
-    ("threadpool.timeout", "result(timeout) (ms)", "result(timeout)（毫秒）"),
-    ("threadpool.seed", "seed", "随机种子"),
 ];
