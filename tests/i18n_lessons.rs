@@ -1,4 +1,4 @@
-//! One file of texts per lesson (`src/i18n/lessons/<id>.rs`): every lesson has
+//! One file of texts per lesson (`crates/lessons/src/i18n/lessons/<id>.rs`): every lesson has
 //! one, registered in the order of `scenarios::ALL`, and a lesson's own keys
 //! (`<id>.…`) are in its file and no other lesson's are.
 #![cfg(not(target_arch = "wasm32"))]
@@ -24,7 +24,7 @@ fn a_lessons_own_keys_are_in_its_file() {
         }
         for (key, _, _) in i18n::entries() {
             if owner(key) == Some(*id) {
-                assert!(here.contains(key), "{key}: move it to src/i18n/lessons/{id}.rs");
+                assert!(here.contains(key), "{key}: move it to crates/lessons/src/i18n/lessons/{id}.rs");
             }
         }
     }
