@@ -7,17 +7,14 @@ use super::Entry;
 
 /// All of them wait for `i18n-later.json` (`super::later`): no first lesson draws
 /// one on its way (e2e checks), and an error drawn before they arrive is redrawn.
+/// (The refusal of a link that would run against a user's URL is drawn at once,
+/// by a first-lesson page: it is in `page.rs`'s first-load table.)
 #[cfg(not(target_arch = "wasm32"))]
 pub(super) static LATER: &[Entry] = &[
     (
         "err.user_url_cap",
         "{param} = {value}: a run against your own URL sends at most {max} requests (at most 5 per second), so that a shared link cannot flood someone's server. Lower it, or clear the URL to use the built-in endpoint.",
         "{param} = {value}：对你自己的 URL 运行时最多发送 {max} 个请求（每秒最多 5 个），以免分享的链接对他人的服务器造成请求洪泛。请调小该值，或清空 URL 以使用内置端点。",
-    ),
-    (
-        "err.user_url_autorun",
-        "Not started: this run would send requests to {host}. A link or an embedding page cannot start that; press Run yourself if you mean to.",
-        "未启动：此次运行会向 {host} 发送请求。链接或嵌入页面不能自动启动这样的运行；如确有此意，请自己点击“运行”。",
     ),
     (
         "err.user_url_too_many",

@@ -5,6 +5,13 @@ use super::Entry;
 
 pub(super) static TABLE: &[Entry] = &[
     ("app.title", "Concurrency Playground", "并发演练场"),
+    // Drawn on the first paint of a link such as `?lesson=crawler&url=…&run=1`
+    // (refused until the visitor clicks Run): it cannot wait for the later texts.
+    (
+        "err.user_url_autorun",
+        "Not started: this run would send requests to {host}. A link or an embedding page cannot start that; press Run yourself if you mean to.",
+        "未启动：此次运行会向 {host} 发送请求。链接或嵌入页面不能自动启动这样的运行；如确有此意，请自己点击“运行”。",
+    ),
     ("app.tagline", "Pick a lesson, run it for real, see what happened.", "选一课，真实运行，看清发生了什么。"),
     ("app.lesson", "Lesson", "课程"),
     ("app.language", "Language", "语言"),
