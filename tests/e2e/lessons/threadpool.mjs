@@ -23,7 +23,8 @@ async function numbersForJobsAndThreads(app, lang) {
   for (const id of NOT_THE_LESSONS) assert.equal(await app.byTestId(id).count(), 0, `${id} is not the thread pool's number`);
   if (!lang) return;
   // The label is a later text (fetched after the first load): wait for it, then compare.
-  const label = () => app.page.$eval('[data-testid="max-in-flight"]', (dd) => dd.previousElementSibling.textContent);
+  // page.evaluate: in both browsers' drivers (the Firefox tier's page has no $eval).
+  const label = () => app.page.evaluate(() => document.querySelector('[data-testid="max-in-flight"]')?.previousElementSibling.textContent);
   await app.page.waitForFunction((want) => document.querySelector('[data-testid="max-in-flight"]')?.previousElementSibling.textContent === want,
     IN_IO_LABEL[lang], { timeout: 5_000 }).catch(() => {});
   assert.equal(await label(), IN_IO_LABEL[lang], 'max-in-flight counts threads in I/O');
