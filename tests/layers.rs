@@ -84,10 +84,7 @@ fn used_modules(text: &str) -> BTreeSet<String> {
 }
 
 fn allowed(module: &str) -> Option<BTreeSet<&'static str>> {
-    if let Some(i) = LAYERS.iter().position(|l| *l == module) {
-        return Some(LAYERS[..i].iter().copied().collect());
-    }
-    None
+    LAYERS.iter().position(|l| *l == module).map(|i| LAYERS[..i].iter().copied().collect())
 }
 
 /// Every `(file, used module)` that breaks the layering, for the crates at `root`.

@@ -7,7 +7,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import test, { after } from 'node:test';
 import { BROWSER, E2E_DIR, log } from './lib.mjs';
-import { FIREFOX_LEFT_OUT, QUARANTINE } from './left_out.mjs';
+import { FIREFOX_LEFT_OUT, FIREFOX_QUARANTINE, QUARANTINE } from './left_out.mjs';
 
 // Per-lesson end-to-end checks live in tests/e2e/lessons/<lesson>.mjs, one file
 // per lesson, each exporting `tests`: [{ name, timeout?, run({ app, server }) }].
@@ -50,7 +50,7 @@ export async function lessonSpecs({ site, selected }) {
     for (const key of Object.keys(FIREFOX_LEFT_OUT).filter((k) => !/^(core|suites) /.test(k))) {
       assert.ok(specs.includes(key.split(':')[0]), `test left out in Firefox ${key} names no spec`);
     }
-    for (const key of Object.keys(QUARANTINE)) {
+    for (const key of [...Object.keys(QUARANTINE), ...Object.keys(FIREFOX_QUARANTINE)]) {
       assert.ok(specs.includes(key.split(':')[0]), `quarantined test ${key} names no spec`);
     }
   });
@@ -62,17 +62,29 @@ export async function lessonSpecs({ site, selected }) {
     for (const t of mod.tests ?? []) {
       const name = `${spec}: ${t.name}`;
       if (FIREFOX && FIREFOX_LEFT_OUT[name]) continue;
-      test(name, { timeout: (QUARANTINE[name] ? 2 : 1) * (t.timeout ?? 60_000) }, async () => {
+      const ffRetry = FIREFOX && FIREFOX_QUARANTINE[name];
+      test(name, { timeout: (QUARANTINE[name] || ffRetry ? 2 : 1) * (t.timeout ?? 60_000) }, async () => {
         const { app, server } = site();
+        const once = async () => {
+          try {
+            await t.run({ app, server });
+          } catch (err) {
+            if (!QUARANTINE[name]) throw err;
+            retried.push(`${name}: ${err.message}`);
+            log(`QUARANTINED ${name}: failed, retrying once: ${err.message}`);
+            await t.run({ app, server });
+          }
+          assert.deepEqual(app.errors, [], 'no console errors or page errors');
+        };
         try {
-          await t.run({ app, server });
+          await once();
         } catch (err) {
-          if (!QUARANTINE[name]) throw err;
-          retried.push(`${name}: ${err.message}`);
-          log(`QUARANTINED ${name}: failed, retrying once: ${err.message}`);
-          await t.run({ app, server });
+          if (!ffRetry) throw err;
+          retried.push(`${name} (Firefox): ${err.message}`);
+          log(`QUARANTINED in Firefox ${name}: failed, retrying once: ${err.message}`);
+          app.errors.length = 0;
+          await once();
         }
-        assert.deepEqual(app.errors, [], 'no console errors or page errors');
       });
     }
   }
@@ -87,6 +99,7 @@ export async function lessonSpecs({ site, selected }) {
     const q = Object.entries(QUARANTINE);
     console.log(`\n# e2e quarantine: ${q.length} test(s) may be retried once`);
     for (const [name, why] of q) console.log(`#   ${name}: ${why}`);
+    if (FIREFOX) for (const [name, why] of Object.entries(FIREFOX_QUARANTINE)) console.log(`#   (Firefox) ${name}: ${why}`);
     console.log(`# e2e retries that happened: ${retried.length}`);
     for (const r of retried) console.log(`#   ${r}`);
   });
