@@ -10,7 +10,10 @@ epoll's rounding up to whole milliseconds, time.sleep() overshooting) or
 running Python code (which the virtual clock counts as no time at all), plus,
 for worker threads, how late each time.sleep() woke up (the GIL taken back
 included), how late each job of a thread pool started, and how long each
-thread waited for a CPU (Linux schedstat: a busy machine).
+thread waited for a CPU (Linux schedstat: a busy machine). A listing with
+no event loop (plain threads) has no loop to measure: its slack is its
+threads' lateness plus the CPU time they all spent running code from the
+first Thread.start on (the code a loop's slack would have counted).
 
 On the virtual clock (python/tools/virtual_run.py) the same listing is exactly
 on time; on real time every delay comes out of this slack, so a finish time
@@ -51,6 +54,9 @@ clock = time.perf_counter
 real_sleep = time.sleep
 lock = threading.Lock()
 stats = {"run_s": 0.0, "waited_s": 0.0, "thread_late_s": 0.0, "queued_s": 0.0, "main_late_s": 0.0}
+# Process CPU time (every thread's) when the listing started its first thread:
+# with no event loop, the code its threads run is slack (see main()).
+first_start_cpu = []
 
 
 def queued():
@@ -190,6 +196,8 @@ real_thread_start = threading.Thread.start
 def thread_start(self):
     """Thread.start waits until the new thread runs: on a virtual clock that is
     no time, on a busy machine it is lateness."""
+    if not first_start_cpu:
+        first_start_cpu.append(time.process_time())
     t0 = clock()
     real_thread_start(self)
     late(None, clock() - t0)
@@ -263,14 +271,19 @@ def main():
     with contextlib.redirect_stdout(out):
         listing.main()
     main_queued = queued() - q0
+    threads_cpu = time.process_time() - first_start_cpu[0] if first_start_cpu else 0.0
     report = json.loads(out.getvalue())
     # The loop's own slack already holds the main thread's waits for a CPU;
     # a listing with no event loop (threads only) adds them here.
     slack = stats["run_s"] - stats["waited_s"] + stats["thread_late_s"] + stats["queued_s"]
     if stats["run_s"] == 0.0:
         # No loop: the main thread is one more thread, whose sleeps are
-        # waiting (not to be taken off) and whose lateness is slack.
-        slack = stats["thread_late_s"] + stats["queued_s"] + main_queued + stats["main_late_s"]
+        # waiting (not to be taken off) and whose lateness is slack. So is
+        # the code every thread runs (the virtual clock counts it as no time,
+        # as the loop's slack counts a loop's): the process's CPU time from
+        # the first Thread.start on, all threads together (an upper bound on
+        # what of it lay on the run's critical path).
+        slack = stats["thread_late_s"] + stats["queued_s"] + main_queued + stats["main_late_s"] + threads_cpu
     # A listing with processes measures what they spent beyond their sleeps
     # (start-up, every message's copy, a sleep overshooting): another
     # process's lateness, which this process cannot see (python/mpqueue.py).

@@ -28,44 +28,24 @@ pub const REAL_LOOP_QUARANTINE: &[(&str, &str)] = &[(
 
 /// Lessons whose comparison with CPython 3.11 on real time misses by a
 /// stated margin, each with why: the real-time checks (`tests/fidelity_real_time.rs`,
-/// the lesson's own test) still run it and print the miss, but do not fail on it.
+/// the lesson's own test) print a miss and check it once more; a second miss fails.
 /// A visible list: each entry is a known gap in how `python/tools/real_run.py`
 /// measures a listing's slack, to be closed, not a tolerance.
-pub const REAL_TIME_QUARANTINE: &[(&str, &str)] = &[
-    (
-        "gilio",
-        "checked once more only (a second miss fails): in the fresh-machine run of 2026-12-07 the base variant's CPU \
+pub const REAL_TIME_QUARANTINE: &[(&str, &str)] = &[(
+    "gilio",
+    "checked once more only (a second miss fails): in the fresh-machine run of 2026-12-07 the base variant's CPU \
          floor read 5.1 ms of CPython thread CPU time for 4 jobs of 1 ms (every other run today: 4.0 ms), above the \
          engine's 4.0; cause not found",
-    ),
-    (
-        "threadbasics",
-        "plain threads: real_run.py counts sleeps' overshoot, thread start, waits past their timeouts and wake-ups after \
-     a join's thread ended, an event was set or an item was put, yet most runs on a quiet machine (and both attempts \
-     of the fresh-machine run) still end 0.05-0.4 ms past that slack, in join_timeout and stop_event: the rest of a \
-     thread's bookkeeping under the GIL (counting the time from start() to the thread's code too did not close it)",
-    ),
-];
+)];
 
-/// Quarantined lessons whose second miss is passed over; the others fail on it.
-const PASSED_OVER_ON_A_SECOND_MISS: &[&str] = &["threadbasics"];
-
-/// Runs `check`; a quarantined lesson's miss is printed and checked once more;
-/// a second miss fails, or for [`PASSED_OVER_ON_A_SECOND_MISS`] is printed and passed over (`None`).
-pub fn with_real_time_quarantine<T>(id: &str, mut check: impl FnMut() -> Result<T, String>) -> Result<Option<T>, String> {
+/// Runs `check`; a quarantined lesson's miss is printed and checked once
+/// more, and a second miss fails.
+pub fn with_real_time_quarantine<T>(id: &str, mut check: impl FnMut() -> Result<T, String>) -> Result<T, String> {
     match check() {
-        Ok(c) => Ok(Some(c)),
         Err(e) if REAL_TIME_QUARANTINE.iter().any(|(q, _)| *q == id) => {
             eprintln!("QUARANTINED {id}: missed, checking once more: {e}");
-            match check() {
-                Ok(c) => Ok(Some(c)),
-                Err(e) if PASSED_OVER_ON_A_SECOND_MISS.contains(&id) => {
-                    eprintln!("QUARANTINED {id}: missed again, passed over (tests/common REAL_TIME_QUARANTINE): {e}");
-                    Ok(None)
-                }
-                Err(e) => Err(e),
-            }
+            check()
         }
-        Err(e) => Err(e),
+        r => r,
     }
 }

@@ -65,7 +65,8 @@ pub fn render(real: &RealTime, virt: &[Row], virt_errors: &[String]) -> String {
          On real time the listing runs under `python/tools/real_run.py`, which measures the run's\n\
          *loop slack*: the time CPython's loop spent late (a timer past due, epoll rounding up to\n\
          whole milliseconds, a worker's `time.sleep` overshooting) or running code, which the\n\
-         virtual clock counts as no time; work the engine times itself (a listing's `ENGINE_TIMED`\n\
+         virtual clock counts as no time (a listing of plain threads, with no loop: its threads'\n\
+         lateness and the CPU time they spent running code); work the engine times itself (a listing's `ENGINE_TIMED`\n\
          functions: blocking's busy loop on the loop) is not slack, only its overrun is. Compared: each task's outcome; completion order (tasks\n\
          whose virtual ends are closer than 1 ms + the slack may swap); the most fetches in flight\n\
          at once (a start or end may be the slack late); the makespan at most 1 ms early and at\n\
