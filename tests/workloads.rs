@@ -164,18 +164,6 @@ fn fib_subtrees_and_join_add_up_to_fib() {
 }
 
 #[test]
-fn rem_u32_is_the_64_bit_remainder() {
-    use concurrency_playground::engine::latency::SplitMix64;
-    let mut rng = SplitMix64::new(7);
-    let edges = [0, 1, u32::MAX as u64, 1 << 32, (1 << 32) + 1, u64::MAX - 1, u64::MAX];
-    for m in [1u32, 2, 5, 7, 1000, 65_535] {
-        for x in edges.into_iter().chain((0..10_000).map(|_| rng.next_u64())) {
-            assert_eq!(workloads::rem_u32(x, m) as u64, x % m as u64, "{x} % {m}");
-        }
-    }
-}
-
-#[test]
 fn map_reduce_totals_equal_one_sequential_pass() {
     let (seed, records) = (3, 20_011);
     let want = mapreduce::reference(seed, records);

@@ -29,17 +29,3 @@ pub fn chunk_range(len: u64, chunk: u64, i: usize) -> (u64, u64) {
 pub fn n_chunks(len: u64, chunk: u64) -> usize {
     len.div_ceil(chunk.max(1)) as usize
 }
-
-/// `x % m` for a small modulus (`m < 2¹⁶`), computed with 32-bit operations
-/// only; exactly `x % m as u64`. wasm has no 64-bit multiply-high, so LLVM
-/// cannot turn a 64-bit remainder by a constant into multiplications there
-/// and V8 runs a 64-bit `div` (native code gets the multiply trick). With
-/// x = hi·2³² + lo, x ≡ (hi mod m)·(2³² mod m) + (lo mod m) (mod m), and
-/// every product stays below m² + m < 2³².
-#[inline(always)]
-pub fn rem_u32(x: u64, m: u32) -> u32 {
-    debug_assert!(m > 0 && m < 1 << 16);
-    let k = ((1u64 << 32) % m as u64) as u32;
-    let (hi, lo) = ((x >> 32) as u32 % m, x as u32 % m);
-    (hi * k + lo) % m
-}
