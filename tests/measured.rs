@@ -4,9 +4,10 @@
 //! with it, and the file's record of how it was made checked to be there.
 #![cfg(not(target_arch = "wasm32"))]
 
+use concurrency_playground::scenarios::pymodel::measured::slowdown;
 use concurrency_playground::scenarios::pymodel::measured::COSTS_JSON;
 use concurrency_playground::scenarios::pymodel::CPYTHON;
-use concurrency_playground::view::python_view::CPYTHON_SLOWDOWN;
+use concurrency_playground::scenarios::ALL;
 use serde_json::Value;
 
 fn file() -> Value {
@@ -14,6 +15,12 @@ fn file() -> Value {
     let text = std::fs::read_to_string(path).expect("data/cpython_costs.json");
     assert_eq!(text, COSTS_JSON, "the compiled-in copy is the file on disk");
     serde_json::from_str(&text).expect("valid JSON")
+}
+
+/// Every `slowdown_<lesson>` of the file's values, as (lesson, value).
+fn slowdowns(doc: &Value) -> Vec<(String, f64)> {
+    let values = doc["values"].as_object().expect("values");
+    values.iter().filter_map(|(k, v)| Some((k.strip_prefix("slowdown_")?.to_owned(), v.as_f64()?))).collect()
 }
 
 fn number(doc: &Value, key: &str) -> f64 {
@@ -27,11 +34,17 @@ fn cpython_costs_are_the_generated_files() {
     assert_eq!(CPYTHON.spawn_ms, number(&doc, "spawn_ms"));
     assert_eq!(CPYTHON.item_ms, number(&doc, "item_ms"));
     assert_eq!(CPYTHON.kb_ms, number(&doc, "kb_ms"));
-    for (lesson, x) in CPYTHON_SLOWDOWN {
-        assert_eq!(*x, number(&doc, &format!("slowdown_{lesson}")), "{lesson}");
+    let slowdowns = slowdowns(&doc);
+    for (lesson, x) in &slowdowns {
+        assert_eq!(slowdown(lesson), Some(*x), "{lesson}");
     }
-    // Every value in the file is used: a slowdown measured for a lesson the view does not list is a mistake.
-    let used = 4 + CPYTHON_SLOWDOWN.len();
+    // Every value in the file is used: a slowdown for a lesson that is not a CPU lesson is a mistake.
+    for (lesson, _) in &slowdowns {
+        let kind = ALL.iter().find(|s| s.id == lesson).map(|s| s.kind());
+        assert_eq!(kind, Some(concurrency_playground::scenarios::Kind::Cpu), "slowdown_{lesson}: no CPU lesson {lesson}");
+    }
+    assert_eq!(slowdowns.len(), 7, "the seven CPU workloads of scripts/bench.sh each have a slowdown");
+    let used = 4 + slowdowns.len();
     assert_eq!(doc["values"].as_object().map(|o| o.len()), Some(used), "values in the file vs values the code reads");
 }
 
@@ -47,9 +60,9 @@ fn the_file_says_when_how_and_where() {
     for key in ["switch_ms", "spawn_ms", "item_ms", "kb_ms", "slowdown_*"] {
         assert!(doc["how"][key].as_str().is_some_and(|s| !s.is_empty()), "how.{key} missing");
     }
-    for (lesson, x) in CPYTHON_SLOWDOWN {
+    for (lesson, x) in &slowdowns(&doc) {
         // The ratio is the one its parts give (rounded to 2 decimals by the tool).
-        let p = &doc["slowdown_parts"][*lesson];
+        let p = &doc["slowdown_parts"][lesson.as_str()];
         let derived = p["cpython_seq_ms"].as_f64().unwrap() / p["wasm_1_ms_derived"].as_f64().unwrap();
         assert!((derived - x).abs() <= 0.005 + 1e-9, "{lesson}: {x} vs its parts {derived}");
     }

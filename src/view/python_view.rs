@@ -8,26 +8,8 @@
 
 use crate::engine::metrics::speedup;
 use crate::engine::trace::{State, Trace};
-use crate::scenarios::pymodel::measured::value;
+use crate::scenarios::pymodel::measured;
 use crate::scenarios::pymodel::{self, Costs, Jobs, Model, Setup, CPYTHON};
-
-/// CPython's sequential time over the wasm 1-thread time for the same work,
-/// per lesson, at `scripts/bench.sh`'s CPython sizes, read at compile time
-/// from `data/cpython_costs.json` (written by `python3
-/// python/tools/cpython_costs.py --write`, which says how each was obtained:
-/// CPython measured in that run, the wasm time derived from native Rust
-/// measured then and BENCHMARKS.md's quiet wasm/native ratio). Lessons not
-/// listed are estimated as if CPython were as fast as wasm (which flatters
-/// start-up and pickling: they weigh less next to CPython's slower work).
-pub const CPYTHON_SLOWDOWN: &[(&str, f64)] = &[
-    ("primes", value("slowdown_primes")),
-    ("pi", value("slowdown_pi")),
-    ("sumsq", value("slowdown_sumsq")),
-    ("sha256", value("slowdown_sha256")),
-    ("mandelbrot", value("slowdown_mandelbrot")),
-    ("fib", value("slowdown_fib")),
-    ("mapreduce", value("slowdown_mapreduce")),
-];
 
 /// Most tasks simulated one by one; more are merged (their per-task cost kept).
 const MAX_TASKS: usize = 2_000;
@@ -66,7 +48,13 @@ pub fn python_view(t: &Trace) -> Option<PythonView> {
         .filter(|s| s.state == State::Running && s.start_ms >= step.start_ms - 1e-9 && s.end_ms <= step.end_ms + 1e-9)
         .count()
         .max(1);
-    let slowdown = CPYTHON_SLOWDOWN.iter().find(|(id, _)| *id == t.meta.scenario).map(|s| s.1);
+    // CPython's sequential time over the wasm 1-thread time for the same work,
+    // at `scripts/bench.sh`'s CPython sizes (`data/cpython_costs.json`, written by
+    // `python3 python/tools/cpython_costs.py --write`, which says how each was
+    // obtained). A lesson without one is estimated as if CPython were as fast as
+    // wasm (which flatters start-up and pickling: they weigh less next to
+    // CPython's slower work).
+    let slowdown = measured::slowdown(&t.meta.scenario);
     Some(estimate(one.ms * slowdown.unwrap_or(1.0), tasks, top.threads, top.speedup, slowdown, &CPYTHON))
 }
 

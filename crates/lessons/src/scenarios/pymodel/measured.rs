@@ -13,6 +13,20 @@ pub const COSTS_JSON: &str = include_str!("../../../../../data/cpython_costs.jso
 /// missing, or a value that is not a plain decimal (`12.345`), is a compile
 /// error where this is used in a constant.
 pub const fn value(key: &str) -> f64 {
+    match lookup(key) {
+        Some(v) => v,
+        None => panic!("data/cpython_costs.json: a key is missing from \"values\""),
+    }
+}
+
+/// CPython's slowdown against wasm at one thread for CPU lesson `id`
+/// (`slowdown_<id>` in the file), if the file has one for it.
+pub fn slowdown(id: &str) -> Option<f64> {
+    lookup(&format!("slowdown_{id}"))
+}
+
+/// The number under `key` in the file's `"values"` object, if there is one.
+pub const fn lookup(key: &str) -> Option<f64> {
     let s = COSTS_JSON.as_bytes();
     let (start, end) = values_object(s);
     let k = key.as_bytes();
@@ -23,11 +37,11 @@ pub const fn value(key: &str) -> f64 {
             while j < end && s[j] == b' ' {
                 j += 1;
             }
-            return decimal(s, j);
+            return Some(decimal(s, j));
         }
         i += 1;
     }
-    panic!("data/cpython_costs.json: a key is missing from \"values\"")
+    None
 }
 
 /// Byte range of the text between `"values": {` and its `}` (the object is flat).
