@@ -215,3 +215,25 @@ fn the_app_and_its_state_name_no_lesson() {
     }
     assert!(bad.is_empty(), "lesson ids where the page should ask the lesson:\n{}", bad.join("\n"));
 }
+
+/// Components below the root take what they draw (yew's narrow props): only
+/// `app.rs` reads the page state; the rest get plain data and callbacks.
+#[test]
+fn only_the_root_component_reads_the_state() {
+    let mut files = Vec::new();
+    rust_files(&repo().join("src/web/components"), &mut files);
+    let bad: Vec<String> = files
+        .iter()
+        .filter(|f| !f.ends_with("app.rs"))
+        .flat_map(|f| {
+            let text = fs::read_to_string(f).expect("source is readable");
+            let hits: Vec<String> = ["AppState", "UseReducerHandle"]
+                .iter()
+                .filter(|pat| text.lines().any(|l| l.split("//").next().unwrap_or("").contains(*pat)))
+                .map(|pat| format!("{}: takes `{pat}`", f.display()))
+                .collect();
+            hits
+        })
+        .collect();
+    assert!(files.len() > 1 && bad.is_empty(), "components that read the whole state:\n{}", bad.join("\n"));
+}

@@ -2,12 +2,12 @@
 //! The lesson catalogue: i18n coverage, the crawler on the virtual clock (and what its listing must share with it), the primes CPU lesson and its workload.
 
 mod common;
+use common::cpu::with_cpu_ctx;
 use common::raw;
 
-use concurrency_playground::engine::cpu::{run_lanes, CpuCtx};
+use concurrency_playground::engine::cpu::run_lanes;
 use concurrency_playground::engine::metrics::summarize;
 use concurrency_playground::engine::params::ParamKind;
-use concurrency_playground::engine::procpool::ThreadProcesses;
 use concurrency_playground::engine::trace::{LaneKind, Outcome, State, Trace};
 use concurrency_playground::engine::workloads::primes::{count_range, count_sieve, is_prime};
 use concurrency_playground::engine::workloads::{chunk_range, n_chunks};
@@ -17,8 +17,6 @@ use concurrency_playground::scenarios::{self, crawler, primes, run_virtual, ALL}
 use playground_fidelity::{run_engine, run_python};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::sync::atomic::AtomicBool;
-use std::time::Instant;
 
 fn crawl(n: u32, k: u32, latency: &str, ms: u32, seed: u64, fail: u32) -> (Trace, BTreeMap<String, String>) {
     let (n, k, ms, seed, fail) = (n.to_string(), k.to_string(), ms.to_string(), seed.to_string(), fail.to_string());
@@ -177,20 +175,6 @@ fn crawler_listing_never_beats_the_virtual_clock() {
         assert!(*end >= s.end_ms - 0.15, "request {id} ended at {end} in Python, {} virtually", s.end_ms);
     }
     assert!(py.makespan_ms >= t.meta.makespan_ms - 0.15, "Python makespan {} < virtual {}", py.makespan_ms, t.meta.makespan_ms);
-}
-
-fn with_cpu_ctx<R>(cancel: bool, f: impl FnOnce(&CpuCtx<'_>) -> R) -> R {
-    let origin = Instant::now();
-    let clock = move || origin.elapsed().as_secs_f64() * 1000.0;
-    let flag = AtomicBool::new(cancel);
-    let ctx = CpuCtx {
-        clock: &clock,
-        cancel: &flag,
-        pool_threads: rayon::current_num_threads(),
-        progress: &Default::default(),
-        processes: Some(&ThreadProcesses),
-    };
-    f(&ctx)
 }
 
 fn run_primes(bound: &str, chunk: &str, threads: &str, cancel: bool) -> Result<Trace, RunError> {

@@ -1,37 +1,24 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The speedup workloads (sum of squares, SHA-256, Mandelbrot, fib, map-reduce):
 //! each against its sequential reference across chunk sizes and lane counts,
-//! each lesson end to end with small parameters, and each Python listing
-//! giving the engine's answer in all three of its modes.
+//! and each lesson end to end with small parameters. Each Python listing giving
+//! the engine's answer in all three of its modes: `workloads_python.rs`.
 
-use concurrency_playground::engine::cpu::{run_lanes, CpuCtx};
-use concurrency_playground::engine::procpool::ThreadProcesses;
+mod common;
+
+use common::cpu::with_cpu_ctx;
+use concurrency_playground::engine::cpu::run_lanes;
 use concurrency_playground::engine::trace::{Raster, Trace};
 use concurrency_playground::engine::workloads::{self, fib, mandelbrot, mapreduce, sha256, sumsq};
 use concurrency_playground::engine::RunError;
 use concurrency_playground::scenarios::{self};
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::sync::atomic::AtomicBool;
 use std::time::Instant;
-
-fn with_ctx<R>(cancel: bool, f: impl FnOnce(&CpuCtx<'_>) -> R) -> R {
-    let origin = Instant::now();
-    let clock = move || origin.elapsed().as_secs_f64() * 1000.0;
-    let flag = AtomicBool::new(cancel);
-    let ctx = CpuCtx {
-        clock: &clock,
-        cancel: &flag,
-        pool_threads: rayon::current_num_threads(),
-        progress: &Default::default(),
-        processes: Some(&ThreadProcesses),
-    };
-    f(&ctx)
-}
 
 /// Runs `n_chunks` chunks on `lanes` lanes and returns the results in chunk order.
 fn lanes<R: Send>(lanes: usize, n_chunks: usize, work: impl Fn(usize) -> R + Sync) -> Vec<R> {
-    with_ctx(false, |ctx| {
+    with_cpu_ctx(false, |ctx| {
         let mut runs = run_lanes(ctx, lanes, n_chunks, work).expect("not cancelled");
         runs.sort_by_key(|r| r.chunk);
         assert_eq!(runs.iter().map(|r| r.chunk).collect::<Vec<_>>(), (0..n_chunks).collect::<Vec<_>>());
@@ -46,29 +33,11 @@ fn run_lesson(id: &str, pairs: &[(&str, &str)]) -> Result<Trace, RunError> {
     let raw: BTreeMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     let params = scn.validate(&raw).map_err(|e| RunError::Environment(format!("{e:?}")))?;
     let Some(run) = scn.run.cpu() else { panic!("{id} is a CPU lesson") };
-    let t = with_ctx(false, |ctx| run(&params, ctx))?;
+    let t = with_cpu_ctx(false, |ctx| run(&params, ctx))?;
     t.validate().expect("valid trace");
     assert_eq!(t.meta.sweep.len(), rayon::current_num_threads(), "{id}: reps=1 sweeps 1..=pool once");
     Ok(t)
 }
-
-fn python(id: &str, args: &[&str], mode: &str) -> Value {
-    let t0 = Instant::now();
-    let out = std::process::Command::new("python3")
-        .arg(format!("{}/python/{id}.py", env!("CARGO_MANIFEST_DIR")))
-        .args(args)
-        .args(["--mode", mode, "--workers", "2", "--json"])
-        .output()
-        .expect("python3 must be installed to check the listings");
-    assert!(out.status.success(), "{id}.py --mode {mode}: {}", String::from_utf8_lossy(&out.stderr));
-    let v: Value = serde_json::from_slice(&out.stdout).expect("--json prints JSON");
-    // Its own time of the work: some, and within the process's life as this test timed it.
-    let wall = t0.elapsed().as_secs_f64() * 1e3;
-    assert!(v["ms"].as_f64().is_some_and(|ms| ms > 0.0 && ms <= wall), "{id}.py prints its time: {} ms in a {wall:.1} ms process", v["ms"]);
-    v
-}
-
-const MODES: [&str; 3] = ["sequential", "threads", "processes"];
 
 #[test]
 fn sum_of_squares_matches_the_closed_form() {
@@ -253,7 +222,7 @@ fn lessons_reject_absurd_sizes_and_stop_cleanly() {
     for id in ["sumsq", "sha256", "mandelbrot", "fib", "mapreduce"] {
         let scn = scenarios::find(id).unwrap();
         let Some(run) = scn.run.cpu() else { panic!() };
-        let t = with_ctx(true, |ctx| run(&scn.validate(&BTreeMap::new()).unwrap(), ctx)).unwrap();
+        let t = with_cpu_ctx(true, |ctx| run(&scn.validate(&BTreeMap::new()).unwrap(), ctx)).unwrap();
         assert!(t.meta.stopped && t.meta.results.is_empty() && t.meta.image.is_none(), "{id}");
     }
 }
@@ -271,34 +240,6 @@ fn traces_without_an_image_still_parse_and_images_round_trip() {
     let mut bad = t.clone();
     bad.meta.image.as_mut().unwrap().data.pop();
     assert!(bad.validate().is_err(), "a raster of the wrong size is rejected");
-}
-
-#[test]
-fn python_listings_agree_with_the_engine() {
-    for mode in MODES {
-        let v = python("sumsq", &["--n", "20000", "--chunk", "3000"], mode);
-        let s = sumsq::closed_form(20_000);
-        assert_eq!(v["sum_squares"].as_u64().map(u128::from), Some(s), "sumsq {mode}");
-        assert_eq!(v["sum_squares_last9"].as_u64(), Some((s % 1_000_000_000) as u64));
-
-        let v = python("sha256", &["--blocks", "12", "--chunk", "5", "--seed", "4"], mode);
-        assert_eq!(v["digest"].as_str(), Some(sha256::hex(&sha256::reference(4, 12)).as_str()), "sha256 {mode}");
-
-        let v = python("mandelbrot", &["--width", "40", "--height", "30", "--max_iter", "80", "--rows", "7"], mode);
-        let img = mandelbrot::reference(40, 30, 80);
-        assert_eq!(v["points_inside"].as_u64(), Some(mandelbrot::inside(&img, 80)), "mandelbrot {mode}");
-        assert_eq!(v["iterations_total"].as_u64(), Some(mandelbrot::total_iterations(&img)));
-
-        let v = python("fib", &["--n", "18", "--depth", "3"], mode);
-        assert_eq!(v["fib"].as_u64(), Some(fib::fib_iter(18)), "fib {mode}");
-        assert_eq!(v["subtrees"].as_u64(), Some(fib::split(18, 3).len() as u64));
-
-        let v = python("mapreduce", &["--records", "3001", "--chunk", "700", "--seed", "6"], mode);
-        let want = mapreduce::reference(6, 3001);
-        for region in mapreduce::REGIONS {
-            assert_eq!(v[format!("sales_{region}")].as_u64(), Some(want[region].1), "mapreduce {mode} {region}");
-        }
-    }
 }
 
 #[test]

@@ -11,12 +11,13 @@
 // (asyncio.Runner cancels on the first SIGINT): then a second one goes first.
 // The same happens at LIMIT_S of real time, which the panel states.
 //
+// The panel's DOM and texts: static/py/view.js.
+//
 // Clock (static/py/clock.js): virtual or browser, the lessons' two clocks. A
 // run on the browser clock waits with no Python running (JSPI), so there Stop
 // also asks the worker to cancel its tasks.
 import { STRINGS, fill } from './strings.js';
-import { makeEditor } from './editor.js';
-import { makeClock } from './clock.js';
+import { build as buildPanel, el, texts as panelTexts } from './view.js';
 import { encode, fromLink, MAX_CHARS, setLink } from './share.js';
 
 const LIMIT_S = 10;
@@ -40,39 +41,8 @@ const ui = {};
 const lang = () => (host.dataset.lang === 'zh' ? 'zh' : 'en');
 const t = (k, v = {}) => fill(STRINGS[lang()][k], v);
 
-function el(tag, attrs = {}, text) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
 function build() {
-  ui.editor?.destroy();
-  host.replaceChildren();
-  const panel = el('div', { class: 'py-panel', 'data-testid': 'py-panel' });
-  ui.title = el('h3', {});
-  ui.note = el('p', { class: 'py-note' });
-  ui.editor = makeEditor(panel);
-  const bar = el('div', { class: 'py-bar' });
-  ui.clock = makeClock(t);
-  if (host.dataset.pyJspi) ui.clock.setJspi(host.dataset.pyJspi === 'true'); // the worker is up already
-  ui.run = el('button', { type: 'button', 'data-testid': 'py-run' });
-  ui.stop = el('button', { type: 'button', 'data-testid': 'py-stop', disabled: '' });
-  ui.reset = el('button', { type: 'button', 'data-testid': 'py-reset' });
-  bar.append(ui.clock.label, ui.clock.select, ui.run, ui.stop, ui.reset);
-  ui.limit = el('p', { class: 'py-limit', 'data-testid': 'py-limit' });
-  ui.progress = el('progress', { 'data-testid': 'py-progress', hidden: '' });
-  ui.status = el('p', { class: 'py-status', 'data-testid': 'py-status', role: 'status' });
-  ui.scope = el('p', { class: 'msg warn', 'data-testid': 'py-scope', hidden: '' });
-  ui.link = el('p', { class: 'py-limit', 'data-testid': 'py-link', role: 'status' });
-  ui.outLabel = el('div', { class: 'py-out-label' });
-  ui.out = el('pre', { class: 'py-console', 'data-testid': 'py-console', tabindex: '0' });
-  ui.origin = el('p', { class: 'py-note', 'data-testid': 'py-as-written', hidden: '' });
-  panel.prepend(ui.title, ui.note, ui.origin);
-  ui.keys = el('p', { class: 'py-limit', 'data-testid': 'py-keys' });
-  panel.append(ui.keys, bar, ui.clock.note, ui.limit, ui.link, ui.progress, ui.status, ui.scope, ui.outLabel, ui.out);
-  host.append(panel);
+  buildPanel(host, ui, t);
   ui.run.onclick = run;
   ui.stop.onclick = () => stop('stopped');
   ui.reset.onclick = () => {
@@ -83,16 +53,7 @@ function build() {
 }
 
 function texts() {
-  ui.title.textContent = t('title');
-  ui.note.textContent = t('note');
-  ui.editor.label(t('editor'));
-  ui.keys.textContent = t('keys');
-  ui.run.textContent = t('run');
-  ui.stop.textContent = t('stop');
-  ui.reset.textContent = t('reset');
-  ui.limit.textContent = t('limit', { s: LIMIT_S }) + (sab ? '' : ' ' + t('no_sab'));
-  ui.outLabel.textContent = t('out');
-  ui.clock.texts();
+  panelTexts(ui, t, LIMIT_S, sab);
 }
 
 function say(key, values = {}, kind = '') {

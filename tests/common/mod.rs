@@ -2,6 +2,13 @@
 //! Not every test file uses every item.
 #![allow(dead_code)]
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cpu;
+pub mod interleave;
+pub mod state;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod virtual_run;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 

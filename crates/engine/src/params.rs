@@ -40,6 +40,9 @@ pub struct ParamSpec {
 }
 
 impl ParamSpec {
+    /// The seed of a lesson's random streams (any u32; 1 by default).
+    pub const SEED: ParamSpec = ParamSpec::int("seed", 0, 4_294_967_295, 1);
+
     pub const fn int(key: &'static str, min: i64, max: i64, default: i64) -> Self {
         ParamSpec { key, kind: ParamKind::Int { min, max, default } }
     }

@@ -10,6 +10,7 @@
 //! times the same work at several values of one parameter (e.g. chunk size).
 
 use super::cpu::{run_lanes, try_run_lanes, warm_up, ChunkFailure, ChunkRun, CpuCtx};
+use super::params::ParamSpec;
 use super::recorder::{self, LaneId, Recorder};
 use super::trace::{ClockKind, LaneKind, ParamPoint, State, SweepPoint, Trace};
 use super::RunError;
@@ -17,6 +18,14 @@ use std::collections::BTreeMap;
 
 /// Upper bound of every sweeping lesson's `threads` parameter.
 pub const THREADS_MAX: i64 = 64;
+
+/// The `threads` parameter of a lesson on the pool: 0 = every thread the pool has.
+pub const THREADS: ParamSpec = ParamSpec::int("threads", 0, THREADS_MAX, 0);
+
+/// The `reps` parameter [`Job::new`] reads: whole sweeps to run; each thread
+/// count reports its best time, so a one-off hiccup of a busy machine does not
+/// pass for a speedup.
+pub const REPS: ParamSpec = ParamSpec::int("reps", 1, 10, 2);
 
 pub struct Job<'a, R> {
     pub scenario: &'a str,

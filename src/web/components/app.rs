@@ -1,5 +1,6 @@
 //! The root component: owns the state reducer, wires services to actions, and
-//! lays out the page.
+//! lays out the page. The one place that reads the state: every other
+//! component takes what it draws (plain props) and reports with callbacks.
 
 use super::interleave_link::InterleaveLink;
 use super::interleave_view::InterleaveView;
@@ -15,7 +16,8 @@ use super::{preset_card::PresetCard, presets_menu::PresetsMenu};
 use super::{speedup_chart::SpeedupChart, summary::SummaryView, timeline::Timeline};
 use crate::i18n::tr;
 use crate::scenarios::extras::{self, Extra, MeasuredFrom};
-use crate::state::{Action, AppState};
+use crate::scenarios::Kind;
+use crate::state::{Action, AppState, RunStatus};
 use crate::web::services::{embed, env, later_texts, presets, runner, url};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -43,10 +45,10 @@ pub fn app() -> Html {
     };
 
     // Keep the address bar a share link, and the document language right.
+    let query = state.to_query();
     {
-        let query = state.to_query();
         let (lang, title) = (state.lang, tr(state.lang, "app.title"));
-        use_effect_with(query, move |q| {
+        use_effect_with(query.clone(), move |q| {
             url::replace_query(q);
             url::set_document_lang(lang, title);
         });
@@ -132,20 +134,32 @@ pub fn app() -> Html {
         })
     };
     let class = classes!("app", state.embed.then_some("embed"));
+    let (lesson, running, trace) = (scn.id, state.is_running(), state.trace.clone());
+    let failed = match &state.run {
+        RunStatus::Failed(m) => Some(m.clone()),
+        _ => None,
+    };
+    let numbers = state.summary.as_ref().zip(trace.as_ref()).map(|(sum, t)| crate::view::numbers::numbers(scn, sum, t));
     html! {
         <div class={class} data-testid="app-ready">
-            <Header state={state.clone()} dispatch={dispatch.clone()} />
-            <Messages state={state.clone()} dispatch={dispatch.clone()} />
+            <Header {lang} {lesson} embed={state.embed} {running} dispatch={dispatch.clone()} />
+            <Messages {lang} {lesson} not_isolated={!state.env.isolated && scn.kind() == Kind::Cpu} url_errors={state.url_errors.clone()}
+                trace={trace.clone()} {failed} dispatch={dispatch.clone()} />
             <main class="layout">
                 <section class="side" aria-labelledby="setup-heading">
                     <h2 id="setup-heading" class="visually-hidden">{ tr(lang, "a11y.setup") }</h2>
-                    <ParamsForm state={state.clone()} dispatch={dispatch.clone()} />
-                    <ClockSelect state={state.clone()} dispatch={dispatch.clone()} />
-                    <Controls state={state.clone()} on_run={on_run.clone()} on_stop={on_stop.clone()} />
-                    <ImportTrace state={state.clone()} dispatch={dispatch.clone()} />
-                    <Shortcuts state={state.clone()} dispatch={dispatch.clone()} {on_run} {on_stop} />
+                    <ParamsForm {lang} {lesson} params={scn.params} values={scn.params.iter().map(|p| state.input(p.key)).collect::<Vec<_>>()}
+                        errors={state.params().err().unwrap_or_default()} {running} dispatch={dispatch.clone()} />
+                    if scn.kind() == Kind::Async {
+                        <ClockSelect {lang} clock={state.clock} {running} dispatch={dispatch.clone()} />
+                    }
+                    <Controls {lang} status={state.run.as_str()} can_run={state.can_run()} {running} progress={state.progress}
+                        target={state.user_url_host()} refused={state.run_refused.clone()} {query} trace={trace.clone()}
+                        on_run={on_run.clone()} on_stop={on_stop.clone()} />
+                    <ImportTrace {lang} {running} error={state.import_error.clone()} dispatch={dispatch.clone()} />
+                    <Shortcuts {lang} has_replay={state.replay.is_some()} dispatch={dispatch.clone()} {on_run} {on_stop} />
                     if !state.embed {
-                        <PresetsMenu state={state.clone()} dispatch={dispatch.clone()} />
+                        <PresetsMenu {lang} {lesson} presets={state.presets.clone()} dispatch={dispatch.clone()} />
                     }
                     if !state.embed {
                         <div class="card notice">
@@ -157,11 +171,12 @@ pub fn app() -> Html {
                 <section class="main" aria-labelledby="results-heading">
                     <h2 id="results-heading" class="visually-hidden">{ tr(lang, "a11y.results") }</h2>
                     if state.is_interleave() {
-                        <InterleaveView state={state.clone()} dispatch={dispatch.clone()} />
+                        { interleave_view(&state, &dispatch) }
                     }
-                    <PresetCard state={state.clone()} />
-                    <LoopWarning trace={state.trace.clone()} lang={lang} />
-                    <SummaryView state={state.clone()} />
+                    <PresetCard {lang} preset={state.preset().cloned()} trace={trace.clone()} run_is_preset={state.run_is_preset()}
+                        embed={state.embed} dispatch={dispatch.clone()} />
+                    <LoopWarning trace={trace.clone()} lang={lang} />
+                    <SummaryView {lang} {numbers} {running} />
                     if let Some(model) = extras::interleave_link(scn.extras).filter(|_| state.trace.is_some()) {
                         <InterleaveLink lang={lang} {model} dispatch={dispatch.clone()} />
                     }
@@ -171,9 +186,9 @@ pub fn app() -> Html {
                     <Timeline trace={state.trace.clone()} lang={lang} axis_ms={shared_axis(&state)}
                         heading={state.beside.as_ref().map(|_| AttrValue::from(tr(lang, python_heading(&state)).to_owned()))}
                         cursor={state.replay.as_ref().filter(|r| r.is_partial()).map(|r| r.cursor_ms)} />
-                    <ReplayBar state={state.clone()} dispatch={dispatch.clone()} />
+                    <ReplayBar {lang} trace={trace.clone()} replay={state.replay.clone()} dispatch={dispatch.clone()} />
                     if state.trace.as_ref().is_some_and(|t| !t.meta.sweep.is_empty()) {
-                        <SpeedupChart state={state.clone()} />
+                        <SpeedupChart {lang} stats={state.summary.as_ref().map(|s| s.stats.clone()).unwrap_or_default()} />
                     }
                     if let Some(t) = state.trace.as_ref().filter(|t| !t.meta.sweep.is_empty() || extras::has(scn.extras, Extra::PythonView)) {
                         <PythonView trace={t.clone()} lang={lang} />
@@ -204,6 +219,12 @@ pub fn app() -> Html {
             </main>
         </div>
     }
+}
+
+/// The interleaving lesson's stepping view: its model and the schedule so far.
+fn interleave_view(state: &AppState, dispatch: &Dispatch) -> Html {
+    let (schedule, error) = state.interleave_schedule();
+    html! { <InterleaveView lang={state.lang} model={state.interleave_model().id} {schedule} {error} dispatch={dispatch.clone()} /> }
 }
 
 /// The heading of a Python run shown below the lesson's: which clock it ran on.

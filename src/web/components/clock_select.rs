@@ -1,26 +1,25 @@
 //! The clock async lessons run on: the browser (real event loop and fetch) or
 //! the virtual clock (deterministic, instant). Kept in the share link as
-//! `clock=`; CPU lessons have no choice to make, so nothing is shown for them.
+//! `clock=`; CPU lessons have no choice to make, so the app draws it for async
+//! lessons only.
 
-use crate::i18n::tr;
-use crate::scenarios::Kind;
-use crate::state::{Action, AppState, Clock};
+use crate::i18n::{tr, Lang};
+use crate::state::{Action, Clock};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<AppState>,
+    pub lang: Lang,
+    pub clock: Clock,
+    /// A run is running: the clock cannot change under it.
+    pub running: bool,
     pub dispatch: Callback<Action>,
 }
 
 #[function_component(ClockSelect)]
 pub fn clock_select(p: &Props) -> Html {
-    let s = &p.state;
-    if s.scenario().kind() != Kind::Async {
-        return html! {};
-    }
-    let lang = s.lang;
+    let lang = p.lang;
     let onchange = {
         let d = p.dispatch.clone();
         Callback::from(move |e: Event| {
@@ -33,9 +32,9 @@ pub fn clock_select(p: &Props) -> Html {
         <div class="card clock">
             <div class="field">
                 <label for="clock-select">{ tr(lang, "app.clock") }</label>
-                <select id="clock-select" data-testid="clock-select" {onchange} disabled={s.is_running()}>
+                <select id="clock-select" data-testid="clock-select" {onchange} disabled={p.running}>
                     { for Clock::ALL.iter().map(|c| html! {
-                        <option value={c.as_str()} selected={*c == s.clock}>{ tr(lang, &format!("app.clock.{}", c.as_str())) }</option>
+                        <option value={c.as_str()} selected={*c == p.clock}>{ tr(lang, &format!("app.clock.{}", c.as_str())) }</option>
                     }) }
                 </select>
             </div>

@@ -4,15 +4,28 @@
 
 use crate::engine::chrome::to_chrome_json;
 use crate::engine::csv::to_csv;
-use crate::i18n::{fill, tr};
-use crate::state::AppState;
+use crate::i18n::{fill, tr, Lang};
+use crate::state::{RunProgress, RunRefused, TraceRef};
 use crate::traces::trace_file;
 use crate::web::services::download;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<AppState>,
+    pub lang: Lang,
+    /// The run's status (`RunStatus::as_str`).
+    pub status: &'static str,
+    pub can_run: bool,
+    pub running: bool,
+    pub progress: Option<RunProgress>,
+    /// The host a user-URL run will send requests to.
+    pub target: Option<String>,
+    /// Why a run asked for by the link or the embedding page did not start.
+    pub refused: Option<RunRefused>,
+    /// The share link's query (without `?`).
+    pub query: String,
+    /// The run on screen, for the downloads.
+    pub trace: Option<TraceRef>,
     pub on_run: Callback<()>,
     pub on_stop: Callback<()>,
 }
@@ -27,12 +40,10 @@ enum Export {
 
 #[function_component(Controls)]
 pub fn controls(p: &Props) -> Html {
-    let s = &p.state;
-    let lang = s.lang;
-    let status = s.run.as_str();
+    let (lang, status) = (p.lang, p.status);
     // Exports of the run on screen: Chrome trace JSON, CSV of spans, PNG of the timeline.
     let export = |kind: Export| {
-        let trace = s.trace.clone();
+        let trace = p.trace.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(t) = &trace else { return };
             let id = &t.meta.scenario;
@@ -50,26 +61,26 @@ pub fn controls(p: &Props) -> Html {
     let run = p.on_run.reform(|_| ());
     // A user URL: the host the requests will go to, next to Run; and why a
     // run asked for by the link or the embedding page did not start.
-    let target = s.user_url_host();
-    let refused = s.run_refused.as_ref().map(|r| match r {
-        crate::state::RunRefused::UserUrl { host } => fill(tr(lang, r.key()), &[("host", host)]),
+    let target = &p.target;
+    let refused = p.refused.as_ref().map(|r| match r {
+        RunRefused::UserUrl { host } => fill(tr(lang, r.key()), &[("host", host)]),
     });
     let stop = p.on_stop.reform(|_| ());
     html! {
         <div class="card controls">
             <div class="buttons">
-                <button class="primary" data-testid="run-button" onclick={run} disabled={!s.can_run()}>{ tr(lang, "app.run") }</button>
-                <button data-testid="stop-button" onclick={stop} disabled={!s.is_running()}>{ tr(lang, "app.stop") }</button>
+                <button class="primary" data-testid="run-button" onclick={run} disabled={!p.can_run}>{ tr(lang, "app.run") }</button>
+                <button data-testid="stop-button" onclick={stop} disabled={!p.running}>{ tr(lang, "app.stop") }</button>
                 <span class={classes!("status", status)} data-testid="run-status" data-status={status} role="status">
                     { tr(lang, &format!("app.status.{status}")) }
                 </span>
-                if let Some(p) = s.progress {
+                if let Some(p) = p.progress {
                     // Not a live region: read on demand, not four times a second.
                     <span class="run-progress" data-testid="run-progress" data-done={p.done.to_string()} data-total={p.total.to_string()}>
                         { progress_text(lang, p) }
                     </span>
                 }
-                if let Some(host) = &target {
+                if let Some(host) = target {
                     <span class="run-target" data-testid="run-target" data-value={host.clone()}>
                         { fill(tr(lang, "app.run_target"), &[("host", host)]) }
                     </span>
@@ -79,8 +90,8 @@ pub fn controls(p: &Props) -> Html {
                 <p class="msg warn" data-testid="run-refused" role="alert">{ m }</p>
             }
             <div class="links">
-                <a href={format!("?{}", s.to_query())} data-testid="share-link">{ tr(lang, "app.share") }</a>
-                if s.trace.is_some() {
+                <a href={format!("?{}", p.query)} data-testid="share-link">{ tr(lang, "app.share") }</a>
+                if p.trace.is_some() {
                     <button class="link" data-testid="download-playground" onclick={export(Export::Playground)}>{ tr(lang, "app.download_playground") }</button>
                     <button class="link" data-testid="download-trace" onclick={export(Export::Json)}>{ tr(lang, "app.download") }</button>
                     <button class="link" data-testid="download-csv" onclick={export(Export::Csv)}>{ tr(lang, "app.download_csv") }</button>
@@ -92,7 +103,7 @@ pub fn controls(p: &Props) -> Html {
 }
 
 /// "step 3 of 10 · 4.2 s", or only the time when the run has no steps to count.
-fn progress_text(lang: crate::i18n::Lang, p: crate::state::RunProgress) -> String {
+fn progress_text(lang: Lang, p: RunProgress) -> String {
     let elapsed = format!("{:.1} s", p.elapsed_ms / 1000.0);
     if p.total == 0 {
         return fill(tr(lang, "app.progress.elapsed"), &[("elapsed", &elapsed)]);

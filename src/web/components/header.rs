@@ -2,19 +2,25 @@
 
 use crate::i18n::{tr, Lang};
 use crate::scenarios::{Kind, ALL};
-use crate::state::{Action, AppState};
+use crate::state::Action;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<AppState>,
+    pub lang: Lang,
+    /// The lesson on screen (its id).
+    pub lesson: &'static str,
+    /// `embed=1`: no tagline and links.
+    pub embed: bool,
+    /// A run is running: the lesson cannot change under it.
+    pub running: bool,
     pub dispatch: Callback<Action>,
 }
 
 #[function_component(Header)]
 pub fn header(p: &Props) -> Html {
-    let lang = p.state.lang;
+    let lang = p.lang;
     let on_lesson = {
         let d = p.dispatch.clone();
         Callback::from(move |e: Event| d.emit(Action::SelectLesson(e.target_unchecked_into::<HtmlSelectElement>().value())))
@@ -31,7 +37,7 @@ pub fn header(p: &Props) -> Html {
         <header class="header">
             <div class="brand">
                 <h1>{ tr(lang, "app.title") }</h1>
-                if !p.state.embed {
+                if !p.embed {
                     <p class="tagline">{ tr(lang, "app.tagline") }
                         { " · " }<a href={if lang == Lang::Zh { "tutorial.zh.html" } else { "tutorial.html" }} data-testid="tutorial-link">{ tr(lang, "app.tutorial_link") }</a>
                         { " · " }<a href={format!("examples.html?lang={}", lang.code())} data-testid="examples-link">{ tr(lang, "app.examples_link") }</a>
@@ -40,10 +46,10 @@ pub fn header(p: &Props) -> Html {
             </div>
             <label class="picker">
                 <span>{ tr(lang, "app.lesson") }</span>
-                <select data-testid="lesson-select" onchange={on_lesson} disabled={p.state.is_running()}>
+                <select data-testid="lesson-select" onchange={on_lesson} disabled={p.running}>
                     { for ALL.iter().map(|s| {
                         let kind = tr(lang, match s.kind() { Kind::Async => "app.kind.async", Kind::Cpu => "app.kind.cpu", Kind::Model => "app.kind.model" });
-                        html! { <option value={s.id} selected={s.id == p.state.lesson}>
+                        html! { <option value={s.id} selected={s.id == p.lesson}>
                             { format!("{} ({kind})", tr(lang, &format!("{}.title", s.id))) }</option> }
                     }) }
                 </select>

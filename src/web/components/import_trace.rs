@@ -2,8 +2,8 @@
 //! `traces::trace_file` (size first, before reading), and a clear message when
 //! the file is refused. A refused file changes nothing else on the page.
 
-use crate::i18n::tr;
-use crate::state::{Action, AppState, TraceRef};
+use crate::i18n::{tr, Lang};
+use crate::state::{Action, TraceRef};
 use crate::traces::trace_file::{check_size, import, ImportError};
 use std::rc::Rc;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -12,14 +12,17 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<AppState>,
+    pub lang: Lang,
+    /// A run is running: nothing to import until it ends.
+    pub running: bool,
+    /// Why the last file was refused.
+    pub error: Option<ImportError>,
     pub dispatch: Callback<Action>,
 }
 
 #[function_component(ImportTrace)]
 pub fn import_trace(p: &Props) -> Html {
-    let s = &p.state;
-    let lang = s.lang;
+    let lang = p.lang;
     let onchange = {
         let d = p.dispatch.clone();
         Callback::from(move |e: Event| {
@@ -55,11 +58,11 @@ pub fn import_trace(p: &Props) -> Html {
     };
     html! {
         <div class="card import">
-            <label class={classes!("import-button", s.is_running().then_some("disabled"))} title={tr(lang, "app.import_hint").to_owned()}>
+            <label class={classes!("import-button", p.running.then_some("disabled"))} title={tr(lang, "app.import_hint").to_owned()}>
                 { tr(lang, "app.import") }
-                <input type="file" accept=".json,application/json" data-testid="import-trace" {onchange} disabled={s.is_running()} />
+                <input type="file" accept=".json,application/json" data-testid="import-trace" {onchange} disabled={p.running} />
             </label>
-            if let Some(e) = &s.import_error {
+            if let Some(e) = &p.error {
                 <div class="msg error" data-testid="import-error" data-kind={e.kind()} role="alert">
                     <button class="dismiss" onclick={dismiss} aria-label="dismiss">{ "×" }</button>
                     <p>{ e.message(lang) }</p>

@@ -7,14 +7,20 @@ use super::interleave_search::InterleaveSearch;
 use super::interleave_shared::{InterleaveShared, LockRow};
 use super::interleave_thread::InterleaveThread;
 use crate::i18n::{blocked_text, fill, schedule_error, tr, Lang};
+use crate::interleave::codec::{self, ScheduleError};
 use crate::interleave::model::{Blocked, Failure, Outcome, State};
-use crate::interleave::{codec, Model};
-use crate::state::{Action, AppState};
+use crate::interleave::{models, Model, Tid};
+use crate::state::Action;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<AppState>,
+    pub lang: Lang,
+    /// The model stepped (its id, `interleave::models`).
+    pub model: &'static str,
+    /// The schedule's valid steps, and what is wrong with the rest of the link's, if anything.
+    pub schedule: Vec<Tid>,
+    pub error: Option<ScheduleError>,
     pub dispatch: Callback<Action>,
 }
 
@@ -73,14 +79,12 @@ fn locks(lang: Lang, m: &Model, s: &State) -> Vec<LockRow> {
 
 #[function_component(InterleaveView)]
 pub fn interleave_view(p: &Props) -> Html {
-    let s = &p.state;
-    let lang = s.lang;
-    let m = s.interleave_model();
-    let (schedule, error) = s.interleave_schedule();
-    let states = codec::replay(&m, &schedule).unwrap_or_else(|_| vec![m.initial()]);
+    let (lang, schedule, error) = (p.lang, &p.schedule, &p.error);
+    let Some(m) = models::by_id(p.model) else { return html! {} };
+    let states = codec::replay(&m, schedule).unwrap_or_else(|_| vec![m.initial()]);
     let now = states.last().cloned().unwrap_or_else(|| m.initial());
     let ended = m.outcome(&now) != Outcome::Running;
-    let text = codec::encode(&schedule);
+    let text = codec::encode(schedule);
 
     let on_step = {
         let (d, text) = (p.dispatch.clone(), text.clone());

@@ -6,27 +6,34 @@
 //! available (`endpoint_fallback`).
 
 use super::interleave_link::InterleaveLink;
-use crate::i18n::{event_text, fill, has, tr};
-use crate::scenarios::Kind;
-use crate::state::{Action, AppState, RunStatus, UrlError};
+use crate::i18n::{event_text, fill, has, tr, Lang};
+use crate::state::{Action, TraceRef, UrlError};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<AppState>,
+    pub lang: Lang,
+    /// The lesson on screen (its id): the one a link's unknown lesson fell back to.
+    pub lesson: &'static str,
+    /// A CPU lesson on a page without cross-origin isolation: say why it cannot run.
+    pub not_isolated: bool,
+    pub url_errors: Vec<UrlError>,
+    /// The run on screen: its run-wide events (deadlock, unreachable URL, fallback).
+    pub trace: Option<TraceRef>,
+    /// The last run failed, with this message (or translation key).
+    pub failed: Option<String>,
     pub dispatch: Callback<Action>,
 }
 
 #[function_component(Messages)]
 pub fn messages(p: &Props) -> Html {
-    let s = &p.state;
-    let lang = s.lang;
-    let url_errors: Vec<String> = s
+    let lang = p.lang;
+    let url_errors: Vec<String> = p
         .url_errors
         .iter()
         .map(|e| match e {
             UrlError::UnknownLesson { id } => {
-                fill(tr(lang, "err.unknown_lesson"), &[("id", id), ("default", tr(lang, &format!("{}.title", s.lesson)))])
+                fill(tr(lang, "err.unknown_lesson"), &[("id", id), ("default", tr(lang, &format!("{}.title", p.lesson)))])
             }
             UrlError::UnknownParam { key, lesson } => fill(tr(lang, "err.unknown_param"), &[("key", key), ("lesson", lesson)]),
             UrlError::BadLang { input } => fill(tr(lang, "err.bad_lang"), &[("input", input)]),
@@ -40,21 +47,21 @@ pub fn messages(p: &Props) -> Html {
         let d = p.dispatch.clone();
         Callback::from(move |_| d.emit(Action::DismissUrlErrors))
     };
-    let deadlocks: Vec<String> = s
+    let deadlocks: Vec<String> = p
         .trace
         .iter()
         .flat_map(|t| t.events.iter())
         .filter(|e| e.lane.is_none() && e.name == "deadlock")
         .map(|e| event_text(lang, &e.name, e.detail.as_deref()))
         .collect();
-    let unreachable: Vec<String> = s
+    let unreachable: Vec<String> = p
         .trace
         .iter()
         .flat_map(|t| t.events.iter())
         .filter(|e| e.lane.is_none() && e.name == crate::scenarios::crawler::URL_UNREACHABLE)
         .map(|e| event_text(lang, &e.name, e.detail.as_deref()))
         .collect();
-    let fallback: Vec<String> = s
+    let fallback: Vec<String> = p
         .trace
         .iter()
         .flat_map(|t| t.events.iter())
@@ -64,7 +71,7 @@ pub fn messages(p: &Props) -> Html {
     let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
     html! {
         <>
-            if !s.env.isolated && s.scenario().kind() == Kind::Cpu {
+            if p.not_isolated {
                 <div class="msg warn" data-testid="isolation-banner" role="alert">
                     { tr(lang, "err.not_isolated") }{ " " }
                     <a href={href} target="_blank" rel="noopener">{ tr(lang, "app.open_tab") }</a>
@@ -92,7 +99,7 @@ pub fn messages(p: &Props) -> Html {
                     { for fallback.iter().map(|m| html! { <p>{ m }</p> }) }
                 </div>
             }
-            if let RunStatus::Failed(msg) = &s.run {
+            if let Some(msg) = &p.failed {
                 <div class="msg error" data-testid="run-error" role="alert">
                     // Engine errors that are translation keys (e.g. `err.offload_not_isolated`) are shown translated.
                     { fill(tr(lang, "err.run_failed"), &[("msg", if msg.starts_with("err.") && has(msg) { tr(lang, msg) } else { msg })]) }

@@ -1,5 +1,7 @@
-//! One Yew component per file. Components read [`crate::state::AppState`] and
-//! dispatch actions; effects go through `web::services`.
+//! One Yew component per file. Only the root (`app`) reads
+//! [`crate::state::AppState`]; every other component takes what it draws as
+//! plain props (yew's narrow props) and reports through callbacks (`Action`s
+//! to dispatch, `on_run`, …); effects go through `web::services`.
 
 pub mod app;
 pub mod beside;

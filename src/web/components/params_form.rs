@@ -2,23 +2,29 @@
 //! clear message under any value that does not validate. The raw text stays in
 //! the field whatever it is.
 
-use crate::engine::params::ParamKind;
-use crate::i18n::{param_error, tr};
-use crate::state::{Action, AppState};
+use crate::engine::params::{ParamError, ParamKind, ParamSpec};
+use crate::i18n::{param_error, tr, Lang};
+use crate::state::Action;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<AppState>,
+    pub lang: Lang,
+    /// The lesson (its id: the prefix of its parameters' labels) and its parameters.
+    pub lesson: &'static str,
+    pub params: &'static [ParamSpec],
+    /// The text in each parameter's field, in the order of `params`.
+    pub values: Vec<String>,
+    /// What does not validate, shown under its field.
+    pub errors: Vec<ParamError>,
+    pub running: bool,
     pub dispatch: Callback<Action>,
 }
 
 #[function_component(ParamsForm)]
 pub fn params_form(p: &Props) -> Html {
-    let s = &p.state;
-    let (lang, scn) = (s.lang, s.scenario());
-    let errors = s.params().err().unwrap_or_default();
+    let (lang, lesson, errors) = (p.lang, p.lesson, &p.errors);
     let reset = {
         let d = p.dispatch.clone();
         Callback::from(move |_| d.emit(Action::ResetParams))
@@ -26,10 +32,10 @@ pub fn params_form(p: &Props) -> Html {
     html! {
         <div class="card params">
             <h3>{ tr(lang, "app.params") }</h3>
-            { for scn.params.iter().map(|spec| {
+            { for p.params.iter().zip(&p.values).map(|(spec, text)| {
                 let key = spec.key;
                 let id = format!("param-{key}");
-                let err = errors.iter().find(|e| e.key() == key).map(|e| param_error(lang, scn.id, e));
+                let err = errors.iter().find(|e| e.key() == key).map(|e| param_error(lang, lesson, e));
                 let d = p.dispatch.clone();
                 let field = match spec.kind {
                     ParamKind::Int { min, max, .. } => {
@@ -38,7 +44,7 @@ pub fn params_form(p: &Props) -> Html {
                             d.emit(Action::SetParam { key: key.to_owned(), value });
                         });
                         html! { <input id={id.clone()} data-testid={id.clone()} type="text" inputmode="numeric"
-                            value={s.input(key)} oninput={oninput} disabled={s.is_running()}
+                            value={text.clone()} oninput={oninput} disabled={p.running}
                             aria-invalid={err.is_some().to_string()} title={format!("{min} … {max}")} /> }
                     }
                     ParamKind::Choice { options, .. } => {
@@ -46,8 +52,8 @@ pub fn params_form(p: &Props) -> Html {
                             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
                             d.emit(Action::SetParam { key: key.to_owned(), value });
                         });
-                        let current = s.input(key);
-                        html! { <select id={id.clone()} data-testid={id.clone()} onchange={onchange} disabled={s.is_running()}>
+                        let current = text.as_str();
+                        html! { <select id={id.clone()} data-testid={id.clone()} onchange={onchange} disabled={p.running}>
                             { for options.iter().map(|o| html! {
                                 <option value={*o} selected={current == *o}>{ tr(lang, &format!("choice.{o}")) }</option>
                             }) }
@@ -62,7 +68,7 @@ pub fn params_form(p: &Props) -> Html {
                         html! { <input id={id.clone()} data-testid={id.clone()} type="text" inputmode="url"
                             class="url" spellcheck="false" autocomplete="off" maxlength={(max_len + 100).to_string()}
                             placeholder={tr(lang, "app.url_placeholder").to_owned()}
-                            value={s.input(key)} oninput={oninput} disabled={s.is_running()}
+                            value={text.clone()} oninput={oninput} disabled={p.running}
                             aria-invalid={err.is_some().to_string()} /> }
                     }
                 };
@@ -73,14 +79,14 @@ pub fn params_form(p: &Props) -> Html {
                 };
                 html! {
                     <div class={classes!("field", err.is_some().then_some("invalid"))}>
-                        <label for={id.clone()}>{ tr(lang, &format!("{}.{key}", scn.id)) }</label>
+                        <label for={id.clone()}>{ tr(lang, &format!("{lesson}.{key}")) }</label>
                         { field }
                         <span class="hint">{ hint }</span>
                         if let Some(m) = err { <p class="field-error" data-testid="param-error" role="alert">{ m }</p> }
                     </div>
                 }
             }) }
-            <button class="link" onclick={reset} disabled={s.is_running()}>{ tr(lang, "app.reset") }</button>
+            <button class="link" onclick={reset} disabled={p.running}>{ tr(lang, "app.reset") }</button>
         </div>
     }
 }

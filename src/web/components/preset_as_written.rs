@@ -6,7 +6,7 @@
 
 use crate::i18n::{tr, Lang};
 use crate::presets::AsWritten;
-use crate::state::{Action, AppState};
+use crate::state::Action;
 use crate::web::components::py_runner;
 use yew::prelude::*;
 
@@ -14,19 +14,16 @@ use yew::prelude::*;
 pub struct Props {
     pub lang: Lang,
     pub as_written: AsWritten,
-    /// Its dispatcher imports the runner's trace (as the app's own callback does).
-    pub state: UseReducerHandle<AppState>,
+    /// Imports the runner's trace (as the app's own runner does).
+    pub dispatch: Callback<Action>,
 }
 
 #[function_component(AsWrittenBlock)]
 pub fn as_written_block(p: &Props) -> Html {
     let (lang, a) = (p.lang, &p.as_written);
     let open_program = a.python.clone().map(|file| {
-        let state = p.state.clone();
-        Callback::from(move |_: MouseEvent| {
-            let state = state.clone();
-            py_runner::open_as_written(&Callback::from(move |a: Action| state.dispatch(a)), &file)
-        })
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |_: MouseEvent| py_runner::open_as_written(&dispatch, &file))
     });
     let query = a.query.as_deref().map(|q| format!("?{q}&run=1&lang={}", lang.code()));
     let head = if query.is_none() && a.hangs() { "preset.as_written_hangs" } else { "preset.as_written_raises" };

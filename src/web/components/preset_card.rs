@@ -4,16 +4,25 @@
 
 use crate::i18n::{fill, tr, Lang};
 use crate::presets::{Preset, Status};
-use crate::state::AppState;
+use crate::state::{Action, TraceRef};
 use crate::view::axis::{fmt_ms, fmt_num};
 use crate::web::components::preset_as_written::AsWrittenBlock;
 use crate::web::services::presets::iframe_snippet;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct Props {
-    pub state: UseReducerHandle<AppState>,
+    pub lang: Lang,
+    /// The tutorial example's preset shown (`example=`), once the presets are here.
+    pub preset: Option<Preset>,
+    /// The run on screen, and whether it is the preset's (its lesson, its parameters).
+    pub trace: Option<TraceRef>,
+    pub run_is_preset: bool,
+    /// `embed=1`: no snippet to embed it again.
+    pub embed: bool,
+    /// For the "as written" block's Python run.
+    pub dispatch: Callback<Action>,
 }
 
 /// A number as the summary writes it: `_ms` quantities as durations.
@@ -37,13 +46,13 @@ fn copy(text: String, done: UseStateHandle<bool>) -> Callback<MouseEvent> {
     })
 }
 
-fn run_side(s: &AppState, p: &Preset, lang: Lang) -> Html {
+fn run_side(c: &Props, p: &Preset, lang: Lang) -> Html {
     let Some(show) = p.show.as_deref() else { return html! {} };
     // Async presets run on the virtual clock (exact); the rest run in this browser.
     let label = tr(lang, if p.clock.is_some() { "preset.run_virtual" } else { "preset.run_measured" });
     // As the summary shows it (`view::numbers`).
-    let num = s.trace.as_ref().filter(|_| s.run_is_preset()).and_then(|t| crate::view::numbers::shown(t, show)).map(|n| n.value);
-    let body = match (num, s.trace.is_some()) {
+    let num = c.trace.as_ref().filter(|_| c.run_is_preset).and_then(|t| crate::view::numbers::shown(t, show)).map(|n| n.value);
+    let body = match (num, c.trace.is_some()) {
         (Some(v), _) => {
             html! { <strong class="preset-num" data-testid="preset-run-value" data-value={v.to_string()} data-show={show.to_owned()}>{ shown(show, v) }</strong> }
         }
@@ -64,18 +73,17 @@ fn run_side(s: &AppState, p: &Preset, lang: Lang) -> Html {
 /// (`tools/first-lesson.funcs`) keeps only what the first lessons ran.
 #[function_component(PresetCard)]
 pub fn preset_card(p: &Props) -> Html {
-    if p.state.preset().is_none() {
+    if p.preset.is_none() {
         return html! {};
     }
-    html! { <Card state={p.state.clone()} /> }
+    html! { <Card ..p.clone() /> }
 }
 
 #[function_component(Card)]
 fn card(p: &Props) -> Html {
-    let s = &p.state;
-    let lang = s.lang;
+    let lang = p.lang;
     let copied = use_state(|| false);
-    let Some(preset) = s.preset() else { return html! {} };
+    let Some(preset) = &p.preset else { return html! {} };
     let verdict = preset.verdict.as_str();
     let snippet = iframe_snippet(&preset.id, lang.code(), preset.title.get(lang));
     let status = match preset.status {
@@ -109,18 +117,18 @@ fn card(p: &Props) -> Html {
                     }
                     <p data-testid="preset-says">{ preset.says.get(lang) }</p>
                 </div>
-                { run_side(s, preset, lang) }
+                { run_side(p, preset, lang) }
             </div>
             <p class="preset-why" data-testid="preset-why"><strong>{ tr(lang, "preset.why") }{ ": " }</strong>{ preset.why.get(lang) }</p>
             if let Some(a) = preset.as_written.clone() {
-                <AsWrittenBlock {lang} as_written={a} state={p.state.clone()} />
+                <AsWrittenBlock {lang} as_written={a} dispatch={p.dispatch.clone()} />
             }
             <p class="muted small" data-testid="preset-status" data-status={format!("{:?}", preset.status).to_lowercase()}>{ status }
                 if let Some(id) = open {
                     { " " }<a href={format!("?lesson={id}&lang={}", lang.code())} data-testid="preset-open">{ tr(lang, &format!("{id}.title")) }</a>
                 }
             </p>
-            if preset.runnable() && !s.embed {
+            if preset.runnable() && !p.embed {
                 <details class="preset-embed">
                     <summary>{ tr(lang, "preset.embed") }</summary>
                     <p class="muted small">{ tr(lang, "preset.embed_hint") }</p>

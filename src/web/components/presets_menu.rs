@@ -1,30 +1,41 @@
 //! On each lesson: the tutorials' examples it reproduces, as links
 //! (`?example=`). The presets file is fetched when the menu is first opened.
 
-use crate::i18n::tr;
+use crate::i18n::{tr, Lang};
 use crate::presets;
-use crate::state::{Action, AppState};
+use crate::state::{Action, PresetsRef};
 use crate::web::services;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<AppState>,
+    pub lang: Lang,
+    /// The lesson on screen (its id): the menu lists its examples.
+    pub lesson: &'static str,
+    /// The presets file, once fetched.
+    pub presets: Option<PresetsRef>,
     pub dispatch: Callback<Action>,
+}
+
+#[derive(Properties, PartialEq)]
+struct ListProps {
+    lang: Lang,
+    lesson: &'static str,
+    presets: PresetsRef,
+    dispatch: Callback<Action>,
 }
 
 #[function_component(PresetsMenu)]
 pub fn presets_menu(p: &Props) -> Html {
-    let s = &p.state;
-    let lang = s.lang;
+    let lang = p.lang;
     let ontoggle = {
         let d = p.dispatch.clone();
         Callback::from(move |_: Event| services::presets::load(d.clone()))
     };
     // The list is its own component, run once the presets file is here (the menu
     // was opened): the first load's split keeps only what the first lessons ran.
-    let body = if s.presets.is_some() {
-        html! { <List state={s.clone()} dispatch={p.dispatch.clone()} /> }
+    let body = if let Some(presets) = p.presets.clone() {
+        html! { <List {lang} lesson={p.lesson} {presets} dispatch={p.dispatch.clone()} /> }
     } else {
         html! { <p class="muted small">{ tr(lang, "preset.loading") }</p> }
     };
@@ -38,11 +49,9 @@ pub fn presets_menu(p: &Props) -> Html {
 }
 
 #[function_component(List)]
-fn list(p: &Props) -> Html {
-    let s = &p.state;
-    let lang = s.lang;
-    let Some(list) = &s.presets else { return html! {} };
-    let mine = presets::for_lesson(&list.0, s.lesson);
+fn list(p: &ListProps) -> Html {
+    let lang = p.lang;
+    let mine = presets::for_lesson(&p.presets.0, p.lesson);
     if mine.is_empty() {
         return html! { <p class="muted small">{ tr(lang, "preset.menu_none") }</p> };
     }

@@ -5,8 +5,8 @@
 //! and what the run looked like come from `traces::replay`.
 
 use crate::engine::trace::{ClockKind, State};
-use crate::i18n::{fill, tr};
-use crate::state::{Action, AppState};
+use crate::i18n::{fill, tr, Lang};
+use crate::state::{Action, Replay, TraceRef};
 use crate::traces::replay::{caption, snapshot};
 use crate::view::axis::fmt_ms;
 use gloo::events::EventListener;
@@ -18,7 +18,10 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<AppState>,
+    pub lang: Lang,
+    /// The run on screen and its replay cursor (present whenever it is).
+    pub trace: Option<TraceRef>,
+    pub replay: Option<Replay>,
     pub dispatch: Callback<Action>,
 }
 
@@ -38,8 +41,7 @@ fn is_typing(target: Option<Element>) -> bool {
 
 #[function_component(ReplayBar)]
 pub fn replay_bar(p: &Props) -> Html {
-    let s = &p.state;
-    let playing = s.replay.as_ref().is_some_and(|r| r.playing);
+    let playing = p.replay.as_ref().is_some_and(|r| r.playing);
     // Playing: move the cursor by the real time that passed, ~30 times a second.
     {
         let d = p.dispatch.clone();
@@ -77,14 +79,14 @@ pub fn replay_bar(p: &Props) -> Html {
             move || drop(listener)
         });
     }
-    let trace = s.trace.clone();
-    let cursor = s.replay.as_ref().map(|r| r.cursor_ms);
+    let trace = p.trace.clone();
+    let cursor = p.replay.as_ref().map(|r| r.cursor_ms);
     let snap = use_memo((trace.clone(), cursor.map(f64::to_bits)), |(t, c)| match (t, c) {
         (Some(t), Some(c)) => Some(snapshot(t, f64::from_bits(*c))),
         _ => None,
     });
-    let (Some(trace), Some(r)) = (trace, s.replay.as_ref()) else { return html! {} };
-    let lang = s.lang;
+    let (Some(trace), Some(r)) = (trace, p.replay.as_ref()) else { return html! {} };
+    let lang = p.lang;
 
     let on_scrub = {
         let d = p.dispatch.clone();

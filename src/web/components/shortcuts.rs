@@ -4,7 +4,7 @@
 //! None of them fires while the focus is in a text field or a select.
 
 use crate::i18n::{tr, Lang};
-use crate::state::{Action, AppState};
+use crate::state::Action;
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
@@ -12,7 +12,9 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<AppState>,
+    pub lang: Lang,
+    /// A run is on screen: `p` plays or pauses its replay.
+    pub has_replay: bool,
     pub dispatch: Callback<Action>,
     pub on_run: Callback<()>,
     pub on_stop: Callback<()>,
@@ -51,7 +53,7 @@ pub fn shortcuts(p: &Props) -> Html {
     let details = use_node_ref();
     // The listener is added once; it reads the latest callbacks from here.
     let latest = use_mut_ref(|| (p.on_run.clone(), p.on_stop.clone(), p.dispatch.clone(), false));
-    *latest.borrow_mut() = (p.on_run.clone(), p.on_stop.clone(), p.dispatch.clone(), p.state.replay.is_some());
+    *latest.borrow_mut() = (p.on_run.clone(), p.on_stop.clone(), p.dispatch.clone(), p.has_replay);
     {
         let (latest, details) = (latest.clone(), details.clone());
         use_effect_with((), move |_| {
@@ -79,7 +81,7 @@ pub fn shortcuts(p: &Props) -> Html {
             move || drop(listener)
         });
     }
-    let lang: Lang = p.state.lang;
+    let lang = p.lang;
     html! {
         <details class="card shortcuts" data-testid="shortcuts" ref={details}>
             <summary>{ tr(lang, "a11y.shortcuts") }{ " (?)" }</summary>

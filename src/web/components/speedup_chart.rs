@@ -2,21 +2,22 @@
 //! whiskers down to the slowest run, the ideal line, the fitted Amdahl curve
 //! and efficiency labels.
 
-use crate::i18n::{fill, tr};
-use crate::state::AppState;
+use crate::engine::metrics::SweepStats;
+use crate::i18n::{fill, tr, Lang};
 use crate::view::speedup::{layout_stats, polyline};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<AppState>,
+    pub lang: Lang,
+    /// The run's sweep, per thread count.
+    pub stats: SweepStats,
 }
 
 #[function_component(SpeedupChart)]
 pub fn speedup_chart(p: &Props) -> Html {
-    let lang = p.state.lang;
-    let stats = p.state.summary.as_ref().map(|s| s.stats.clone()).unwrap_or_default();
-    let l = layout_stats(&stats, 420.0, 240.0);
+    let (lang, stats) = (p.lang, &p.stats);
+    let l = layout_stats(stats, 420.0, 240.0);
     let (x1, y1, x2, y2) = l.ideal;
     let path: String = polyline(&l.points.iter().map(|q| (q.x, q.y)).collect::<Vec<_>>());
     let amdahl = polyline(&l.amdahl);

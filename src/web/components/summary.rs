@@ -2,31 +2,33 @@
 //! `data-value` (listed in the README) for tests and embedding pages; which
 //! numbers and their labels come from `view::numbers`.
 
-use crate::i18n::tr;
-use crate::state::AppState;
-use crate::view::numbers::numbers;
+use crate::i18n::{tr, Lang};
+use crate::view::numbers::Num;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<AppState>,
+    pub lang: Lang,
+    /// The run's numbers (`view::numbers`), once there is a run.
+    pub numbers: Option<Vec<Num>>,
+    pub running: bool,
 }
 
 #[function_component(SummaryView)]
 pub fn summary_view(p: &Props) -> Html {
-    let s = &p.state;
-    let body = match (&s.summary, &s.trace) {
-        (Some(sum), Some(t)) => html! {
+    let lang = p.lang;
+    let body = match &p.numbers {
+        Some(numbers) => html! {
             <dl class="numbers">
-                { for numbers(s.scenario(), sum, t).into_iter().map(|n| html! {
+                { for numbers.iter().map(|n| html! {
                     <div class="number">
-                        <dt>{ tr(s.lang, &n.key) }</dt>
-                        <dd data-testid={n.id} data-value={n.value.to_string()}>{ n.text }</dd>
+                        <dt>{ tr(lang, &n.key) }</dt>
+                        <dd data-testid={n.id.clone()} data-value={n.value.to_string()}>{ n.text.clone() }</dd>
                     </div>
                 }) }
             </dl>
         },
-        _ => html! { <p class="empty">{ tr(s.lang, if s.is_running() { "app.status.running" } else { "app.no_numbers" }) }</p> },
+        None => html! { <p class="empty">{ tr(lang, if p.running { "app.status.running" } else { "app.no_numbers" }) }</p> },
     };
-    html! { <div class="card summary" data-testid="summary" aria-live="polite"><h3>{ tr(s.lang, "app.numbers") }</h3>{ body }</div> }
+    html! { <div class="card summary" data-testid="summary" aria-live="polite"><h3>{ tr(lang, "app.numbers") }</h3>{ body }</div> }
 }

@@ -14,6 +14,7 @@ pub mod pool;
 pub mod presets;
 pub mod process_exports;
 pub mod process_pool;
+pub mod process_worker;
 pub mod runner;
 pub mod shared_procs;
 pub mod site;

@@ -9,7 +9,7 @@
 //! the run, or when Stop drops the future.
 
 use super::pool::shared_clock_ms;
-use super::process_pool::{next, num, spawn, Proc, Shutdown};
+use super::process_worker::{next, num, spawn, Proc, Shutdown};
 use super::turns::MessageChannel;
 use crate::engine::procshared::{self, SharedHost, SharedProc, SharedRun, SharedSpec};
 use futures::future::{join_all, LocalBoxFuture};

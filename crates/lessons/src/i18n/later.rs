@@ -26,17 +26,18 @@ static MISSED: AtomicBool = AtomicBool::new(false);
 
 #[cfg(not(target_arch = "wasm32"))]
 fn compiled() -> Vec<Entry> {
+    // In this order: `static/i18n-later.json` lists them so (`tests/i18n_later.rs`).
     [
         super::async_lessons::LATER,
         super::cpu_lessons::LATER,
-        super::hardening::LATER,
+        super::guards::LATER,
         super::page::LATER,
         super::presets::LATER,
-        super::procs::LATER,
+        super::process_pool::LATER,
         super::py_runner::LATER,
-        super::python_choice::LATER,
+        super::python_views::LATER,
         super::replay::LATER,
-        super::threadpool::LATER,
+        super::thread_lessons::LATER,
     ]
     .iter()
     .chain(super::LESSON_LATER)

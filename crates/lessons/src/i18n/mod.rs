@@ -1,7 +1,8 @@
 //! Every user-visible string, in English and 简体中文, in one table: each
 //! lesson's own texts in one file, `lessons/<id>.rs` (registered in
 //! `lesson_texts!`, in the order of `scenarios::ALL`), the page-wide and shared
-//! ones in parts by topic (`page`, `replay`, `presets`, `a11y`, …);
+//! ones in parts named by topic (`page`, `replay`, `presets`, `a11y`, `guards`,
+//! `process_pool`, `python_views`, `thread_lessons`, …);
 //! [`entries`] is the whole table. Keys are stable ids; scenario strings use `<scenario>.<what>`, parameters
 //! `<scenario>.<param>`, states `state.<state>`, tracks `track.<name>`.
 //! A native test checks that every key the catalogue needs is here in both
@@ -47,16 +48,16 @@ impl Lang {
 mod a11y;
 mod async_lessons;
 mod cpu_lessons;
-mod hardening;
+mod guards;
 mod interleave;
 pub mod later;
 mod page;
 mod presets;
-mod procs;
+mod process_pool;
 mod py_runner;
-mod python_choice;
+mod python_views;
 mod replay;
-mod threadpool;
+mod thread_lessons;
 
 /// Every lesson's texts, one file each, `crates/lessons/src/i18n/lessons/<id>.rs`,
 /// with a `TABLE` (first load) and a native-only `LATER` (`later`): one line
@@ -119,7 +120,7 @@ static PARTS: &[&[Entry]] = &[
     async_lessons::TABLE,
     replay::TABLE,
     interleave::TABLE,
-    python_choice::TABLE,
+    python_views::TABLE,
     py_runner::TABLE,
     presets::TABLE,
     a11y::TABLE,

@@ -4,31 +4,28 @@
 //! same fib(n) runs once with `rayon::join` on the whole pool, work stealing
 //! doing the splitting. See `workloads::fib` for why join is not swept.
 
-use super::{Run, Scenario};
+use super::Scenario;
 use crate::engine::cpu::{ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
-use crate::engine::sweep::{self, THREADS_MAX};
+use crate::engine::sweep;
 use crate::engine::trace::{Event, Trace};
 use crate::engine::workloads::fib::{fib_iter, fib_join, fib_seq, split};
 use crate::engine::RunError;
 
-pub static SCENARIO: Scenario = Scenario {
-    id: "fib",
-    params: &[
+pub static SCENARIO: Scenario = Scenario::cpu(
+    "fib",
+    &[
         // Up to 42: about a second a step in wasm (scripts/bench.sh's large size).
         ParamSpec::int("n", 10, 42, 35),
         // 2^depth subtrees at most: enough to balance N lanes, few enough to be cheap.
         ParamSpec::int("depth", 0, 12, 6),
         // rayon::join down to this n, sequential below it.
         ParamSpec::int("cutoff", 2, 40, 20),
-        ParamSpec::int("threads", 0, THREADS_MAX, 0),
-        ParamSpec::int("reps", 1, 10, 2),
+        sweep::THREADS,
+        sweep::REPS,
     ],
-    cpython: &[],
-    extras: &[],
-    heavy_steps: false,
-    run: Run::Cpu(run),
-};
+    run,
+);
 
 fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
     let (n, cutoff) = (p.int("n") as u32, p.int("cutoff") as u32);

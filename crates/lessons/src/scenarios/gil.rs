@@ -25,10 +25,10 @@ mod procs;
 
 pub use procs::{processes, ProcCosts};
 
-use super::{Run, Scenario};
+use super::Scenario;
 use crate::engine::cpu::{warm_up, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
-use crate::engine::sweep::THREADS_MAX;
+use crate::engine::sweep;
 use crate::engine::trace::{State, Trace};
 use crate::engine::workloads::busy::{part, spin, spin_range};
 use crate::engine::worklog::{resolve_threads, run_threads, WorkLog};
@@ -36,10 +36,10 @@ use crate::engine::RunError;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-pub static SCENARIO: Scenario = Scenario {
-    id: "gil",
-    params: &[
-        ParamSpec::int("threads", 0, THREADS_MAX, 0),
+pub static SCENARIO: Scenario = Scenario::cpu(
+    "gil",
+    &[
+        sweep::THREADS,
         ParamSpec::int("items", 100, 1_000_000, 20_000),
         // Mixer rounds per item: how CPU-heavy each item is.
         ParamSpec::int("rounds", 10, 100_000, 2_000),
@@ -49,11 +49,9 @@ pub static SCENARIO: Scenario = Scenario {
         // moment of the machine does not pass for the GIL's doing.
         ParamSpec::int("reps", 1, 10, 2),
     ],
-    cpython: &[],
-    extras: &[super::extras::Extra::PythonView],
-    heavy_steps: false,
-    run: Run::Cpu(run),
-};
+    run,
+)
+.with_extras(&[super::extras::Extra::PythonView]);
 
 /// Mixer steps computed between two looks at Stop (about a millisecond): one
 /// mode's part at the largest sizes is 10¹¹ steps, minutes of work.

@@ -4,30 +4,27 @@
 //! keeps lanes busy anyway. The picture itself lands in the trace
 //! (`meta.image`) and the page draws it.
 
-use super::{Run, Scenario};
+use super::Scenario;
 use crate::engine::cpu::{ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
-use crate::engine::sweep::{self, THREADS_MAX};
+use crate::engine::sweep;
 use crate::engine::trace::{Raster, Trace};
 use crate::engine::workloads::mandelbrot::{band, inside, n_bands, rows, total_iterations};
 use crate::engine::RunError;
 
-pub static SCENARIO: Scenario = Scenario {
-    id: "mandelbrot",
-    params: &[
+pub static SCENARIO: Scenario = Scenario::cpu(
+    "mandelbrot",
+    &[
         // 800 × 600 at most: the image travels in the trace (Raster::MAX_PIXELS).
         ParamSpec::int("width", 16, 800, 640),
         ParamSpec::int("height", 16, 600, 480),
         ParamSpec::int("max_iter", 10, 10_000, 300),
         ParamSpec::int("rows", 1, 600, 8),
-        ParamSpec::int("threads", 0, THREADS_MAX, 0),
-        ParamSpec::int("reps", 1, 10, 2),
+        sweep::THREADS,
+        sweep::REPS,
     ],
-    cpython: &[],
-    extras: &[],
-    heavy_steps: false,
-    run: Run::Cpu(run),
-};
+    run,
+);
 
 fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
     let (w, h, max_iter, per) = (p.int("width") as u32, p.int("height") as u32, p.int("max_iter") as u32, p.int("rows") as u32);

@@ -3,29 +3,26 @@
 //! merges the maps. The totals are exact integers, so every thread count and
 //! every merge order gives the same answer.
 
-use super::{Run, Scenario};
+use super::Scenario;
 use crate::engine::cpu::{ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
-use crate::engine::sweep::{self, THREADS_MAX};
+use crate::engine::sweep;
 use crate::engine::trace::Trace;
 use crate::engine::workloads::mapreduce::{map_range, merge, Totals, REGIONS};
 use crate::engine::workloads::{chunk_range, n_chunks};
 use crate::engine::RunError;
 
-pub static SCENARIO: Scenario = Scenario {
-    id: "mapreduce",
-    params: &[
+pub static SCENARIO: Scenario = Scenario::cpu(
+    "mapreduce",
+    &[
         ParamSpec::int("records", 1, 100_000_000, 5_000_000),
         ParamSpec::int("chunk", 1_000, 100_000_000, 100_000),
-        ParamSpec::int("threads", 0, THREADS_MAX, 0),
-        ParamSpec::int("reps", 1, 10, 2),
-        ParamSpec::int("seed", 0, 4_294_967_295, 1),
+        sweep::THREADS,
+        sweep::REPS,
+        ParamSpec::SEED,
     ],
-    cpython: &[],
-    extras: &[],
-    heavy_steps: false,
-    run: Run::Cpu(run),
-};
+    run,
+);
 
 /// Records mapped between two looks at Stop inside a chunk (about 1.5 ms; a
 /// chunk of 10⁸ records takes seconds).

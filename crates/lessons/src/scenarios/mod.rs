@@ -134,6 +134,17 @@ pub struct Scenario {
 }
 
 impl Scenario {
+    /// A lesson on the worker pool: its id, parameters and body; what CPU
+    /// lessons share (no CPython comparison, no extras, steps cut) is said here once.
+    pub const fn cpu(id: &'static str, params: &'static [ParamSpec], run: CpuRun) -> Scenario {
+        Scenario { id, params, cpython: &[], extras: &[], heavy_steps: false, run: Run::Cpu(run) }
+    }
+
+    /// The same lesson with what it adds to the page ([`extras::Extra`]).
+    pub const fn with_extras(self, extras: &'static [extras::Extra]) -> Scenario {
+        Scenario { extras, ..self }
+    }
+
     pub fn kind(&self) -> Kind {
         self.run.kind()
     }

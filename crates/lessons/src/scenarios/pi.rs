@@ -2,29 +2,26 @@
 //! seeded stream, so each thread count must produce the very same estimate;
 //! only the time changes. The estimate's error shrinks like 1/√samples.
 
-use super::{Run, Scenario};
+use super::Scenario;
 use crate::engine::cpu::{ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
-use crate::engine::sweep::{self, THREADS_MAX};
+use crate::engine::sweep;
 use crate::engine::trace::Trace;
 use crate::engine::workloads::montecarlo::{estimate, hits};
 use crate::engine::workloads::n_chunks;
 use crate::engine::RunError;
 
-pub static SCENARIO: Scenario = Scenario {
-    id: "pi",
-    params: &[
+pub static SCENARIO: Scenario = Scenario::cpu(
+    "pi",
+    &[
         ParamSpec::int("samples", 1_000, 500_000_000, 20_000_000),
         ParamSpec::int("chunk", 1_000, 50_000_000, 250_000),
-        ParamSpec::int("threads", 0, THREADS_MAX, 0),
-        ParamSpec::int("reps", 1, 10, 2),
-        ParamSpec::int("seed", 0, 4_294_967_295, 1),
+        sweep::THREADS,
+        sweep::REPS,
+        ParamSpec::SEED,
     ],
-    cpython: &[],
-    extras: &[],
-    heavy_steps: false,
-    run: Run::Cpu(run),
-};
+    run,
+);
 
 fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
     let (samples, chunk, seed) = (p.int("samples") as u64, p.int("chunk") as u64, p.int("seed") as u64);

@@ -9,10 +9,10 @@
 //! chunk returns an error, the other lanes stop taking chunks, the run reports
 //! which chunk failed, and the pool stays ready for the next run.
 
-use super::{Run, Scenario};
+use super::Scenario;
 use crate::engine::cpu::{ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
-use crate::engine::sweep::{self, ParamSweep, THREADS_MAX};
+use crate::engine::sweep::{self, ParamSweep};
 use crate::engine::trace::Trace;
 use crate::engine::workloads::mix::mix_range;
 use crate::engine::workloads::{chunk_range, n_chunks};
@@ -28,24 +28,21 @@ pub const MAX_SWEEP_CHUNKS: u64 = 1_000_000;
 /// huge chunk stops promptly.
 const CANCEL_EVERY: u64 = 4096;
 
-pub static SCENARIO: Scenario = Scenario {
-    id: "poolsize",
-    params: &[
+pub static SCENARIO: Scenario = Scenario::cpu(
+    "poolsize",
+    &[
         ParamSpec::int("items", 1_000, 5_000_000, 200_000),
         // Mixing rounds per item: the size of one item's work.
         ParamSpec::int("work", 1, 1_000, 40),
         // Chunk size of the thread sweep.
         ParamSpec::int("chunk", 1, 5_000_000, 2_000),
-        ParamSpec::int("threads", 0, THREADS_MAX, 0),
+        sweep::THREADS,
         ParamSpec::int("reps", 1, 20, 5),
         // Index of a chunk whose task fails (−1 = none).
         ParamSpec::int("fail_at", -1, 5_000_000, -1),
     ],
-    cpython: &[],
-    extras: &[],
-    heavy_steps: false,
-    run: Run::Cpu(run),
-};
+    run,
+);
 
 /// Chunk sizes of the chunk sweep: powers of ten up to `items`, skipping sizes
 /// that would cut the work into more than [`MAX_SWEEP_CHUNKS`] chunks.

@@ -2,31 +2,20 @@
 //! compare. One lane per pool worker shows which chunks it ran; the sweep gives
 //! speedup and efficiency against the ideal line.
 
-use super::{Run, Scenario};
+use super::Scenario;
 use crate::engine::cpu::{ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
-use crate::engine::sweep::{self, THREADS_MAX};
+use crate::engine::sweep;
 use crate::engine::trace::Trace;
 use crate::engine::workloads::primes::count_range;
 use crate::engine::workloads::{chunk_range, n_chunks};
 use crate::engine::RunError;
 
-pub static SCENARIO: Scenario = Scenario {
-    id: "primes",
-    params: &[
-        ParamSpec::int("bound", 10, 50_000_000, 3_000_000),
-        ParamSpec::int("chunk", 100, 10_000_000, 50_000),
-        // 0 = every thread the pool has.
-        ParamSpec::int("threads", 0, THREADS_MAX, 0),
-        // Whole sweeps to run; each thread count reports its best time, so a
-        // one-off hiccup of a busy machine does not pass for a speedup.
-        ParamSpec::int("reps", 1, 10, 2),
-    ],
-    cpython: &[],
-    extras: &[],
-    heavy_steps: false,
-    run: Run::Cpu(run),
-};
+pub static SCENARIO: Scenario = Scenario::cpu(
+    "primes",
+    &[ParamSpec::int("bound", 10, 50_000_000, 3_000_000), ParamSpec::int("chunk", 100, 10_000_000, 50_000), sweep::THREADS, sweep::REPS],
+    run,
+);
 
 /// Numbers counted between two looks at Stop inside a chunk (a few ms at 5·10⁷;
 /// a whole chunk of 10⁷ numbers takes seconds).

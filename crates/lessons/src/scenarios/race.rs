@@ -11,24 +11,18 @@
 //! Lost updates are likely on a multi-core machine but never guaranteed (the
 //! threads may happen not to overlap); the safe variants lose exactly none.
 
-use super::{Run, Scenario};
+use super::Scenario;
 use crate::engine::cpu::CpuCtx;
 use crate::engine::params::{ParamSpec, Params};
-use crate::engine::sweep::THREADS_MAX;
+use crate::engine::sweep;
 use crate::engine::trace::{State, Trace};
 use crate::engine::worklog::{resolve_threads, run_threads, worker_lane, WorkLog};
 use crate::engine::RunError;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-pub static SCENARIO: Scenario = Scenario {
-    id: "race",
-    params: &[ParamSpec::int("threads", 0, THREADS_MAX, 0), ParamSpec::int("increments", 1_000, 50_000_000, 1_000_000)],
-    cpython: &[],
-    extras: &[super::extras::Extra::InterleaveLink("lost_update_2x3")],
-    heavy_steps: false,
-    run: Run::Cpu(run),
-};
+pub static SCENARIO: Scenario = Scenario::cpu("race", &[sweep::THREADS, ParamSpec::int("increments", 1_000, 50_000_000, 1_000_000)], run)
+    .with_extras(&[super::extras::Extra::InterleaveLink("lost_update_2x3")]);
 
 /// The three ways to increment, in the order the lesson runs them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

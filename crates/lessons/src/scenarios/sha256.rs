@@ -3,30 +3,27 @@
 //! thread count must produce the same digest. (In CPython, `hashlib` releases
 //! the GIL on large buffers: one of the few cases where threads help there.)
 
-use super::{Run, Scenario};
+use super::Scenario;
 use crate::engine::cpu::{ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
-use crate::engine::sweep::{self, THREADS_MAX};
+use crate::engine::sweep;
 use crate::engine::trace::Trace;
 use crate::engine::workloads::sha256::{hash_blocks, head48, xor_into, Digest32, BLOCK_BYTES};
 use crate::engine::workloads::{chunk_range, n_chunks};
 use crate::engine::RunError;
 
-pub static SCENARIO: Scenario = Scenario {
-    id: "sha256",
-    params: &[
+pub static SCENARIO: Scenario = Scenario::cpu(
+    "sha256",
+    &[
         // 4 KiB each: 8,192 blocks = 32 MiB of data per step.
         ParamSpec::int("blocks", 1, 262_144, 8_192),
         ParamSpec::int("chunk", 1, 262_144, 128),
-        ParamSpec::int("threads", 0, THREADS_MAX, 0),
-        ParamSpec::int("reps", 1, 10, 2),
-        ParamSpec::int("seed", 0, 4_294_967_295, 1),
+        sweep::THREADS,
+        sweep::REPS,
+        ParamSpec::SEED,
     ],
-    cpython: &[],
-    extras: &[],
-    heavy_steps: false,
-    run: Run::Cpu(run),
-};
+    run,
+);
 
 /// Blocks hashed between two looks at Stop inside a chunk (about 1 ms; a
 /// chunk of 262,144 blocks takes seconds).

@@ -13,29 +13,26 @@
 //! Both sides of each message run on the worker's lane (a real sender would
 //! pay half of it), so the copies are as parallel as the computing.
 
-use super::{Run, Scenario};
+use super::Scenario;
 use crate::engine::cpu::{run_lanes, warm_up, ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
-use crate::engine::sweep::THREADS_MAX;
+use crate::engine::sweep;
 use crate::engine::trace::{State, Trace};
 use crate::engine::workloads::busy::{decode, encode, spin};
 use crate::engine::worklog::{resolve_threads, worker_lane, WorkLog};
 use crate::engine::RunError;
 
-pub static SCENARIO: Scenario = Scenario {
-    id: "sharing",
-    params: &[
-        ParamSpec::int("threads", 0, THREADS_MAX, 0),
+pub static SCENARIO: Scenario = Scenario::cpu(
+    "sharing",
+    &[
+        sweep::THREADS,
         ParamSpec::int("items", 1_000, 2_000_000, 500_000),
         ParamSpec::int("chunk", 100, 1_000_000, 25_000),
         // Mixer rounds per item: few = copying dominates, many = computing does.
         ParamSpec::int("rounds", 1, 10_000, 4),
     ],
-    cpython: &[],
-    extras: &[],
-    heavy_steps: false,
-    run: Run::Cpu(run),
-};
+    run,
+);
 
 /// The shared input: item `i` holds a scrambled number (so its JSON is long).
 pub fn buffer(items: usize) -> Vec<u64> {

@@ -14,7 +14,7 @@
 //! The pool is the one global rayon pool, so this lesson always uses all of
 //! its threads (a `threads` parameter could not limit `join`).
 
-use super::{Run, Scenario};
+use super::Scenario;
 use crate::engine::cpu::{warm_up, CpuCtx};
 use crate::engine::latency::SplitMix64;
 use crate::engine::params::{ParamSpec, Params};
@@ -24,20 +24,17 @@ use crate::engine::worklog::{run_threads, worker_lane, Entry, WorkLog};
 use crate::engine::RunError;
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
-pub static SCENARIO: Scenario = Scenario {
-    id: "stealing",
-    params: &[
+pub static SCENARIO: Scenario = Scenario::cpu(
+    "stealing",
+    &[
         ParamSpec::int("tasks", 1, 5_000, 200),
         // Mean task size, in thousands of mixer rounds (~1 µs each natively).
         ParamSpec::int("size", 1, 10_000, 100),
         ParamSpec::choice("skew", &["uniform", "heavy"], "heavy"),
-        ParamSpec::int("seed", 0, 4_294_967_295, 1),
+        ParamSpec::SEED,
     ],
-    cpython: &[],
-    extras: &[],
-    heavy_steps: false,
-    run: Run::Cpu(run),
-};
+    run,
+);
 
 /// Rounds of each task. `uniform`: 0.5–1.5 × mean; `heavy`: one task in ten
 /// is 5.5 × mean, the rest 0.5 × mean (same mean, long tail).

@@ -14,11 +14,11 @@
 //! pulled from a crate: it is the thing being locked in the lesson, and its
 //! invariants (size ≤ capacity, every hit returns the stored value) are tested.
 
-use super::{Run, Scenario};
+use super::Scenario;
 use crate::engine::cpu::CpuCtx;
 use crate::engine::latency::SplitMix64;
 use crate::engine::params::{ParamSpec, Params};
-use crate::engine::sweep::THREADS_MAX;
+use crate::engine::sweep;
 use crate::engine::trace::{State, Trace};
 use crate::engine::worklog::{resolve_threads, run_threads, worker_lane, WorkLog};
 use crate::engine::RunError;
@@ -26,19 +26,16 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, RwLock};
 
-pub static SCENARIO: Scenario = Scenario {
-    id: "structures",
-    params: &[
-        ParamSpec::int("threads", 0, THREADS_MAX, 0),
+pub static SCENARIO: Scenario = Scenario::cpu(
+    "structures",
+    &[
+        sweep::THREADS,
         ParamSpec::int("ops", 1_000, 2_000_000, 100_000),
         ParamSpec::int("read", 0, 100, 90),
         ParamSpec::int("shards", 1, 64, 8),
     ],
-    cpython: &[],
-    extras: &[],
-    heavy_steps: false,
-    run: Run::Cpu(run),
-};
+    run,
+);
 
 /// Cache capacity and key space (twice as many keys: about half the reads hit).
 pub const CAPACITY: usize = 1_024;

@@ -2,29 +2,26 @@
 //! simplest data-parallel reduction: each chunk sums its own range, the
 //! partial sums are added, and the closed form n(n+1)(2n+1)/6 checks the answer.
 
-use super::{Run, Scenario};
+use super::Scenario;
 use crate::engine::cpu::{ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
-use crate::engine::sweep::{self, THREADS_MAX};
+use crate::engine::sweep;
 use crate::engine::trace::Trace;
 use crate::engine::workloads::n_chunks;
 use crate::engine::workloads::sumsq::{chunk_range, closed_form, last9, sum_range};
 use crate::engine::RunError;
 
-pub static SCENARIO: Scenario = Scenario {
-    id: "sumsq",
-    params: &[
+pub static SCENARIO: Scenario = Scenario::cpu(
+    "sumsq",
+    &[
         // Below 2³²: each square fits a u64 (see `sum_range`).
         ParamSpec::int("n", 1, 2_000_000_000, 50_000_000),
         ParamSpec::int("chunk", 1_000, 1_000_000_000, 1_000_000),
-        ParamSpec::int("threads", 0, THREADS_MAX, 0),
-        ParamSpec::int("reps", 1, 10, 2),
+        sweep::THREADS,
+        sweep::REPS,
     ],
-    cpython: &[],
-    extras: &[],
-    heavy_steps: false,
-    run: Run::Cpu(run),
-};
+    run,
+);
 
 /// Numbers summed between two looks at Stop inside a chunk (about 2 ms; a
 /// chunk of 10⁹ takes seconds).
