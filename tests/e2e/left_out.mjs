@@ -54,9 +54,6 @@ export const FIREFOX_LEFT_OUT = {
   'resilience: resilience: the breaker opens and rejects calls fast':
     'failed in 2 of 3 Firefox runs: \u201crejected 0: arrivals after the opening are turned away\u201d (real clock, '
     + 'the breaker opened only after the last arrival); passed in the third; cause not found',
-  'threadpool: 20 jobs of 1 s on 1/5/10/20 real threads take 20/4/2/1 s, never early':
-    '10 threads: 2319 ms against the upper bound 2200 (ideal 2000; never early held): in Firefox every I/O thread\u2019s '
-    + 'synchronous request is made through the page\u2019s thread, an extra hop the bound does not allow for',
   'zz-replay: same seed, same trace; playground JSON downloads and imports back':
     'the download half passes; importing the file back through the input changes nothing in Firefox (the input\u2019s '
     + 'change event sees an empty FileList after puppeteer-core\u2019s uploadFile); the malformed-import test, through the '
