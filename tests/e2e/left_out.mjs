@@ -48,9 +48,6 @@ export const FIREFOX_LEFT_OUT = {
   'gil: gil: threads under the GIL do not speed up; processes share nothing and pay start-up':
     'GIL threads / sequential = 0.61 (bound >= 0.8): the sequential steps ran slower than the GIL threads\u2019 same work, '
     + 'most likely on code Firefox had not yet optimised (wasm tiers up in the background); not confirmed',
-  'poolsize: poolsize: Stop ends a long run within 250 ms':
-    'Stop took 685 ms by the driver\u2019s clock (bound 350 ms incl. polling); timed in the page instead (click to '
-    + '\u201cstopped\u201d) it took 11 to 86 ms: the rest is the driver\u2019s round trips over BiDi on a loaded machine',
   'resilience: resilience: the breaker opens and rejects calls fast':
     'failed in 2 of 3 Firefox runs: \u201crejected 0: arrivals after the opening are turned away\u201d (real clock, '
     + 'the breaker opened only after the last arrival); passed in the third; cause not found',
