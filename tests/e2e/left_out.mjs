@@ -48,9 +48,6 @@ export const FIREFOX_LEFT_OUT = {
   'gil: gil: threads under the GIL do not speed up; processes share nothing and pay start-up':
     'GIL threads / sequential = 0.61 (bound >= 0.8): the sequential steps ran slower than the GIL threads\u2019 same work, '
     + 'most likely on code Firefox had not yet optimised (wasm tiers up in the background); not confirmed',
-  'resilience: resilience: the breaker opens and rejects calls fast':
-    'failed in 2 of 3 Firefox runs: \u201crejected 0: arrivals after the opening are turned away\u201d (real clock, '
-    + 'the breaker opened only after the last arrival); passed in the third; cause not found',
   'zz-replay: same seed, same trace; playground JSON downloads and imports back':
     'the download half passes; importing the file back through the input changes nothing in Firefox (the input\u2019s '
     + 'change event sees an empty FileList after puppeteer-core\u2019s uploadFile); the malformed-import test, through the '
