@@ -51,8 +51,4 @@ export const FIREFOX_LEFT_OUT = {
     + 'the first one on, with single slices of 6 to 20 ms (the thread preempted on 2 busy cores); gil-x 0.91, 1.14, 1.08. '
     + 'Each mode is ~65 ms of work, so a 20 ms preemption in both sequential rounds moves the ratio by ~30%: most likely the cause, '
     + 'not confirmed at load 20; not fixed yet',
-  'zz-replay: same seed, same trace; playground JSON downloads and imports back':
-    'the download half passes; importing the file back through the input changes nothing in Firefox (the input\u2019s '
-    + 'change event sees an empty FileList after puppeteer-core\u2019s uploadFile); the malformed-import test, through the '
-    + 'same input, passes; cause not found',
 };

@@ -2,6 +2,7 @@
 //! the virtual clock (deterministic, instant). Kept in the share link as
 //! `clock=`; CPU lessons have no choice to make, so nothing is shown for them.
 
+use super::select_value::use_select_value;
 use crate::i18n::tr;
 use crate::scenarios::Kind;
 use crate::state::{Action, AppState, Clock};
@@ -17,6 +18,8 @@ pub struct Props {
 #[function_component(ClockSelect)]
 pub fn clock_select(p: &Props) -> Html {
     let s = &p.state;
+    // Before the early return: hooks are called on every render.
+    let node = use_select_value(s.clock.as_str().to_owned());
     if s.scenario().kind() != Kind::Async {
         return html! {};
     }
@@ -33,7 +36,7 @@ pub fn clock_select(p: &Props) -> Html {
         <div class="card clock">
             <div class="field">
                 <label for="clock-select">{ tr(lang, "app.clock") }</label>
-                <select id="clock-select" data-testid="clock-select" {onchange} disabled={s.is_running()}>
+                <select ref={node} id="clock-select" data-testid="clock-select" {onchange} disabled={s.is_running()}>
                     { for Clock::ALL.iter().map(|c| html! {
                         <option value={c.as_str()} selected={*c == s.clock}>{ tr(lang, &format!("app.clock.{}", c.as_str())) }</option>
                     }) }
