@@ -3,6 +3,7 @@
 //! `clock=`; CPU lessons have no choice to make, so the app draws it for async
 //! lessons only.
 
+use super::select_value::use_select_value;
 use crate::i18n::{tr, Lang};
 use crate::state::{Action, Clock};
 use web_sys::HtmlSelectElement;
@@ -20,6 +21,7 @@ pub struct Props {
 #[function_component(ClockSelect)]
 pub fn clock_select(p: &Props) -> Html {
     let lang = p.lang;
+    let node = use_select_value(p.clock.as_str().to_owned());
     let onchange = {
         let d = p.dispatch.clone();
         Callback::from(move |e: Event| {
@@ -32,7 +34,7 @@ pub fn clock_select(p: &Props) -> Html {
         <div class="card clock">
             <div class="field">
                 <label for="clock-select">{ tr(lang, "app.clock") }</label>
-                <select id="clock-select" data-testid="clock-select" {onchange} disabled={p.running}>
+                <select ref={node} id="clock-select" data-testid="clock-select" {onchange} disabled={p.running}>
                     { for Clock::ALL.iter().map(|c| html! {
                         <option value={c.as_str()} selected={*c == p.clock}>{ tr(lang, &format!("app.clock.{}", c.as_str())) }</option>
                     }) }

@@ -1,5 +1,6 @@
 //! Title bar: lesson picker and language switch.
 
+use super::select_value::use_select_value;
 use crate::i18n::{tr, Lang};
 use crate::scenarios::{Kind, ALL};
 use crate::state::Action;
@@ -21,6 +22,8 @@ pub struct Props {
 #[function_component(Header)]
 pub fn header(p: &Props) -> Html {
     let lang = p.lang;
+    let lesson_ref = use_select_value(p.lesson.to_string());
+    let lang_ref = use_select_value(lang.code().to_string());
     let on_lesson = {
         let d = p.dispatch.clone();
         Callback::from(move |e: Event| d.emit(Action::SelectLesson(e.target_unchecked_into::<HtmlSelectElement>().value())))
@@ -46,7 +49,7 @@ pub fn header(p: &Props) -> Html {
             </div>
             <label class="picker">
                 <span>{ tr(lang, "app.lesson") }</span>
-                <select data-testid="lesson-select" onchange={on_lesson} disabled={p.running}>
+                <select ref={lesson_ref} data-testid="lesson-select" onchange={on_lesson} disabled={p.running}>
                     { for ALL.iter().map(|s| {
                         let kind = tr(lang, match s.kind() { Kind::Async => "app.kind.async", Kind::Cpu => "app.kind.cpu", Kind::Model => "app.kind.model" });
                         html! { <option value={s.id} selected={s.id == p.lesson}>
@@ -56,7 +59,7 @@ pub fn header(p: &Props) -> Html {
             </label>
             <label class="picker lang">
                 <span>{ tr(lang, "app.language") }</span>
-                <select data-testid="lang-select" onchange={on_lang}>
+                <select ref={lang_ref} data-testid="lang-select" onchange={on_lang}>
                     <option value="en" selected={lang == Lang::En}>{ "English" }</option>
                     <option value="zh" selected={lang == Lang::Zh}>{ "简体中文" }</option>
                 </select>

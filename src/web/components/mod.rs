@@ -29,6 +29,7 @@ pub mod presets_menu;
 pub mod py_runner;
 pub mod python_view;
 pub mod replay_bar;
+pub mod select_value;
 pub mod shortcuts;
 pub mod speedup_chart;
 pub mod summary;

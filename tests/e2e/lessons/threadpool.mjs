@@ -1,17 +1,37 @@
 // Lesson "threadpool": a ThreadPoolExecutor doing blocking I/O on real Web
 // Workers, each parked in a synchronous request to the service-worker endpoint.
 import assert from 'node:assert/strict';
-import { log } from '../lib.mjs';
+import { downloadTrace, log } from '../lib.mjs';
 import { threadpoolResultTimeout } from '../plan.mjs';
 
 // How late a pool may be, per round of jobs (⌈jobs/workers⌉ rounds run one
-// after another on a thread): the service worker's setTimeout firing late on
-// a busy 2-core machine, its dispatch of the synchronous request, and the two
-// message hops page → worker → page. Never early: every job is a real wait of
-// its latency on the thread that made it.
+// after another on a thread), beyond what its requests themselves took: the
+// two message hops page → worker (hand-off) → page (reply), each a task on a
+// busy 2-core machine. Never early: every job is a real wait of its latency on
+// the thread that made it.
 const LATE_PER_ROUND_MS = 50;
 // Once per run: the last reply reaching the page and the page noting it.
 const LATE_ONCE_MS = 100;
+
+/**
+ * What the requests added in this run, from its trace: per round (each thread's
+ * r-th job), the most any job's I/O span (the thread's own parked time) took
+ * beyond its latency: the service worker's timer firing late and the browser's
+ * path for a worker's synchronous request, there and back. In Firefox that path
+ * runs through the page's thread (BENCHMARKS.md, per browser): 15 to 50 ms a
+ * round at load 5 where Chromium's takes about 10 (2026-12-07, 10:34 UTC).
+ */
+function requestsAdded(trace) {
+  // A job's span is labelled "job <id>: <fetch|store>, <latency> ms".
+  const latency = (s) => Number(/, ([\d.]+) ms$/.exec(s.label)[1]);
+  const perThread = new Map();
+  for (const s of trace.spans.filter((x) => x.state === 'io').sort((a, b) => a.start_ms - b.start_ms)) {
+    if (!perThread.has(s.lane)) perThread.set(s.lane, []);
+    perThread.get(s.lane).push(s.end_ms - s.start_ms - latency(s));
+  }
+  const rounds = Math.max(...[...perThread.values()].map((v) => v.length));
+  return Array.from({ length: rounds }, (_, r) => Math.max(0, ...[...perThread.values()].map((v) => v[r] ?? 0)));
+}
 
 // The summary counts what the lesson is about: jobs and the threads parked
 // in I/O, not lanes (the threads and main: "done 6" beside "jobs done 20"),
@@ -45,9 +65,13 @@ export const tests = [
         const rounds = Math.ceil(20 / w);
         const ideal = rounds * 1000;
         const pool = await app.number('pool-ms');
-        measured[w] = pool;
+        const added = requestsAdded(await downloadTrace(app));
+        assert.equal(added.length, rounds, `${rounds} jobs one after another on the busiest thread`);
+        const hops = added.reduce((a, b) => a + b, 0);
+        measured[w] = { pool, requestsAdded: Math.round(hops) };
         assert.ok(pool >= ideal, `${w} threads: ${pool} ms, earlier than ${ideal}`);
-        assert.ok(pool <= ideal + rounds * LATE_PER_ROUND_MS + LATE_ONCE_MS, `${w} threads: ${pool} ms, ideal ${ideal}`);
+        const bound = ideal + hops + rounds * LATE_PER_ROUND_MS + LATE_ONCE_MS;
+        assert.ok(pool <= bound, `${w} threads: ${pool} ms, ideal ${ideal}, requests added ${hops.toFixed(1)} ms: bound ${bound.toFixed(1)}`);
         assert.equal(await app.number('max-in-flight'), w, 'every thread was parked in I/O at once');
         assert.equal(await app.number('jobs-done'), 20);
         await numbersForJobsAndThreads(app, w === 5 ? 'en' : null);
@@ -61,7 +85,7 @@ export const tests = [
         assert.equal(await app.byTestId('makespan-sweep-measured').count(), 1);
         if (w === 5) await app.screenshot('threadpool');
       }
-      log(`threadpool: pool-ms measured for 1/5/10/20 threads: ${JSON.stringify(measured)}`);
+      log(`threadpool: pool-ms and what the requests added (ms) for 1/5/10/20 threads: ${JSON.stringify(measured)}`);
     },
   },
   {
@@ -102,7 +126,10 @@ export const tests = [
       await app.waitStatus('done', 30_000);
       // 8 fetches of 300 ms on 4 threads, then 8 stores of 150 ms: 600 + 300 ms.
       const pool = await app.number('pool-ms');
-      assert.ok(pool >= 900 && pool <= 900 + 4 * LATE_PER_ROUND_MS + LATE_ONCE_MS, `callbacks: ${pool} ms`);
+      const added = requestsAdded(await downloadTrace(app));
+      assert.equal(added.length, 4, 'two fetches and two stores one after another on a thread');
+      const hops = added.reduce((a, b) => a + b, 0);
+      assert.ok(pool >= 900 && pool <= 900 + hops + 4 * LATE_PER_ROUND_MS + LATE_ONCE_MS, `callbacks: ${pool} ms, requests added ${hops.toFixed(1)} ms`);
       assert.equal(await app.number('jobs-done'), 8);
       assert.equal(await app.number('max-in-flight'), 4, 'min(workers, jobs) threads parked in I/O at once');
       await numbersForJobsAndThreads(app, 'zh');
