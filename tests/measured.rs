@@ -4,7 +4,7 @@
 //! with it, and the file's record of how it was made checked to be there.
 #![cfg(not(target_arch = "wasm32"))]
 
-use concurrency_playground::scenarios::pymodel::measured::slowdown;
+use concurrency_playground::scenarios::extras::cpython_slowdown;
 use concurrency_playground::scenarios::pymodel::measured::COSTS_JSON;
 use concurrency_playground::scenarios::pymodel::CPYTHON;
 use concurrency_playground::scenarios::ALL;
@@ -36,8 +36,11 @@ fn cpython_costs_are_the_generated_files() {
     assert_eq!(CPYTHON.kb_ms, number(&doc, "kb_ms"));
     let slowdowns = slowdowns(&doc);
     for (lesson, x) in &slowdowns {
-        assert_eq!(slowdown(lesson), Some(*x), "{lesson}");
+        let states = concurrency_playground::scenarios::find(lesson).and_then(|s| cpython_slowdown(s.extras));
+        assert_eq!(states, Some(*x), "{lesson}: the lesson's Extra::CpythonSlowdown is the file's slowdown_{lesson}");
     }
+    let stating = ALL.iter().filter(|s| cpython_slowdown(s.extras).is_some()).count();
+    assert_eq!(stating, slowdowns.len(), "every lesson that states a slowdown has one in the file");
     // Every value in the file is used: a slowdown for a lesson that is not a CPU lesson is a mistake.
     for (lesson, _) in &slowdowns {
         let kind = ALL.iter().find(|s| s.id == lesson).map(|s| s.kind());

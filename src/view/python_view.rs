@@ -8,8 +8,8 @@
 
 use crate::engine::metrics::speedup;
 use crate::engine::trace::{State, Trace};
-use crate::scenarios::pymodel::measured;
 use crate::scenarios::pymodel::{self, Costs, Jobs, Model, Setup, CPYTHON};
+use crate::scenarios::{self, extras};
 
 /// Most tasks simulated one by one; more are merged (their per-task cost kept).
 const MAX_TASKS: usize = 2_000;
@@ -49,12 +49,10 @@ pub fn python_view(t: &Trace) -> Option<PythonView> {
         .count()
         .max(1);
     // CPython's sequential time over the wasm 1-thread time for the same work,
-    // at `scripts/bench.sh`'s CPython sizes (`data/cpython_costs.json`, written by
-    // `python3 python/tools/cpython_costs.py --write`, which says how each was
-    // obtained). A lesson without one is estimated as if CPython were as fast as
-    // wasm (which flatters start-up and pickling: they weigh less next to
-    // CPython's slower work).
-    let slowdown = measured::slowdown(&t.meta.scenario);
+    // as the lesson states it (`Extra::CpythonSlowdown`, from `data/cpython_costs.json`);
+    // without one, as if CPython were as fast as wasm (which flatters start-up
+    // and pickling: they weigh less next to CPython's slower work).
+    let slowdown = scenarios::find(&t.meta.scenario).and_then(|s| extras::cpython_slowdown(s.extras));
     Some(estimate(one.ms * slowdown.unwrap_or(1.0), tasks, top.threads, top.speedup, slowdown, &CPYTHON))
 }
 

@@ -45,6 +45,12 @@ pub enum Extra {
     /// something for this lesson, and what each counts there; without it, all
     /// of them under their generic labels.
     Numbers(&'static [Shown]),
+    /// CPython's sequential time over wasm's one-thread time for this lesson's
+    /// work, from `data/cpython_costs.json` (`pymodel::measured::value`, read
+    /// at compile time): what [`PythonView`](Extra::PythonView)'s estimate
+    /// scales the run by. A lesson without it is estimated as if CPython were
+    /// as fast as wasm.
+    CpythonSlowdown(f64),
 }
 
 /// A number the page reads off any async run's trace (`engine::metrics::Summary`).
@@ -103,6 +109,10 @@ pub fn interleave_link(extras: &[Extra]) -> Option<&'static str> {
 
 pub fn makespan_sweep(extras: &[Extra]) -> Option<MakespanSweep> {
     extras.iter().find_map(|e| if let Extra::MakespanSweep(s) = e { Some(*s) } else { None })
+}
+
+pub fn cpython_slowdown(extras: &[Extra]) -> Option<f64> {
+    extras.iter().find_map(|e| if let Extra::CpythonSlowdown(x) = e { Some(*x) } else { None })
 }
 
 /// Does the lesson list an extra of `want`'s kind?

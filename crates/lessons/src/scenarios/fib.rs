@@ -4,6 +4,8 @@
 //! same fib(n) runs once with `rayon::join` on the whole pool, work stealing
 //! doing the splitting. See `workloads::fib` for why join is not swept.
 
+use super::extras::Extra;
+use super::pymodel::measured::value;
 use super::Scenario;
 use crate::engine::cpu::{ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
@@ -25,7 +27,8 @@ pub static SCENARIO: Scenario = Scenario::cpu(
         sweep::REPS,
     ],
     run,
-);
+)
+.with_extras(&[Extra::CpythonSlowdown(value("slowdown_fib"))]);
 
 fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
     let (n, cutoff) = (p.int("n") as u32, p.int("cutoff") as u32);

@@ -4,6 +4,8 @@
 //! keeps lanes busy anyway. The picture itself lands in the trace
 //! (`meta.image`) and the page draws it.
 
+use super::extras::Extra;
+use super::pymodel::measured::value;
 use super::Scenario;
 use crate::engine::cpu::{ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
@@ -24,7 +26,8 @@ pub static SCENARIO: Scenario = Scenario::cpu(
         sweep::REPS,
     ],
     run,
-);
+)
+.with_extras(&[Extra::CpythonSlowdown(value("slowdown_mandelbrot"))]);
 
 fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
     let (w, h, max_iter, per) = (p.int("width") as u32, p.int("height") as u32, p.int("max_iter") as u32, p.int("rows") as u32);

@@ -3,6 +3,8 @@
 //! merges the maps. The totals are exact integers, so every thread count and
 //! every merge order gives the same answer.
 
+use super::extras::Extra;
+use super::pymodel::measured::value;
 use super::Scenario;
 use crate::engine::cpu::{ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
@@ -22,7 +24,8 @@ pub static SCENARIO: Scenario = Scenario::cpu(
         ParamSpec::SEED,
     ],
     run,
-);
+)
+.with_extras(&[Extra::CpythonSlowdown(value("slowdown_mapreduce"))]);
 
 /// Records mapped between two looks at Stop inside a chunk (about 1.5 ms; a
 /// chunk of 10⁸ records takes seconds).

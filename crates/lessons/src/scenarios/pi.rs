@@ -2,6 +2,8 @@
 //! seeded stream, so each thread count must produce the very same estimate;
 //! only the time changes. The estimate's error shrinks like 1/√samples.
 
+use super::extras::Extra;
+use super::pymodel::measured::value;
 use super::Scenario;
 use crate::engine::cpu::{ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
@@ -21,7 +23,8 @@ pub static SCENARIO: Scenario = Scenario::cpu(
         ParamSpec::SEED,
     ],
     run,
-);
+)
+.with_extras(&[Extra::CpythonSlowdown(value("slowdown_pi"))]);
 
 fn run(p: &Params, ctx: &CpuCtx<'_>) -> Result<Trace, RunError> {
     let (samples, chunk, seed) = (p.int("samples") as u64, p.int("chunk") as u64, p.int("seed") as u64);

@@ -2,6 +2,8 @@
 //! compare. One lane per pool worker shows which chunks it ran; the sweep gives
 //! speedup and efficiency against the ideal line.
 
+use super::extras::Extra;
+use super::pymodel::measured::value;
 use super::Scenario;
 use crate::engine::cpu::{ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
@@ -15,7 +17,8 @@ pub static SCENARIO: Scenario = Scenario::cpu(
     "primes",
     &[ParamSpec::int("bound", 10, 50_000_000, 3_000_000), ParamSpec::int("chunk", 100, 10_000_000, 50_000), sweep::THREADS, sweep::REPS],
     run,
-);
+)
+.with_extras(&[Extra::CpythonSlowdown(value("slowdown_primes"))]);
 
 /// Numbers counted between two looks at Stop inside a chunk (a few ms at 5·10⁷;
 /// a whole chunk of 10⁷ numbers takes seconds).

@@ -3,6 +3,8 @@
 //! thread count must produce the same digest. (In CPython, `hashlib` releases
 //! the GIL on large buffers: one of the few cases where threads help there.)
 
+use super::extras::Extra;
+use super::pymodel::measured::value;
 use super::Scenario;
 use crate::engine::cpu::{ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
@@ -23,7 +25,8 @@ pub static SCENARIO: Scenario = Scenario::cpu(
         ParamSpec::SEED,
     ],
     run,
-);
+)
+.with_extras(&[Extra::CpythonSlowdown(value("slowdown_sha256"))]);
 
 /// Blocks hashed between two looks at Stop inside a chunk (about 1 ms; a
 /// chunk of 262,144 blocks takes seconds).

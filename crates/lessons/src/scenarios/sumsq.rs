@@ -2,6 +2,8 @@
 //! simplest data-parallel reduction: each chunk sums its own range, the
 //! partial sums are added, and the closed form n(n+1)(2n+1)/6 checks the answer.
 
+use super::extras::Extra;
+use super::pymodel::measured::value;
 use super::Scenario;
 use crate::engine::cpu::{ChunkRun, CpuCtx};
 use crate::engine::params::{ParamSpec, Params};
@@ -21,7 +23,8 @@ pub static SCENARIO: Scenario = Scenario::cpu(
         sweep::REPS,
     ],
     run,
-);
+)
+.with_extras(&[Extra::CpythonSlowdown(value("slowdown_sumsq"))]);
 
 /// Numbers summed between two looks at Stop inside a chunk (about 2 ms; a
 /// chunk of 10⁹ takes seconds).

@@ -19,14 +19,8 @@ pub const fn value(key: &str) -> f64 {
     }
 }
 
-/// CPython's slowdown against wasm at one thread for CPU lesson `id`
-/// (`slowdown_<id>` in the file), if the file has one for it.
-pub fn slowdown(id: &str) -> Option<f64> {
-    lookup(&format!("slowdown_{id}"))
-}
-
 /// The number under `key` in the file's `"values"` object, if there is one.
-pub const fn lookup(key: &str) -> Option<f64> {
+const fn lookup(key: &str) -> Option<f64> {
     let s = COSTS_JSON.as_bytes();
     let (start, end) = values_object(s);
     let k = key.as_bytes();
