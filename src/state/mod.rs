@@ -101,6 +101,10 @@ pub enum Action {
     RequestRun,
     RunStarted,
     RunFinished(TraceRef),
+    /// [`Action::RunFinished`] with the trace's replay and summary already
+    /// made (the page makes each in a turn of its own: for 10,000 lanes the
+    /// replay took 28-44 ms and the summary 14 ms, the drawing 31 ms more).
+    RunFinishedReplayed(TraceRef, Replay, Summary),
     RunFailed(String),
     /// Stop ended the run before it could produce a trace
     /// (`RunError::Stopped`): the page leaves "running" for "stopped".
@@ -250,6 +254,11 @@ impl AppState {
                 s.progress = None;
                 s.run = if trace.meta.stopped { RunStatus::Stopped } else { RunStatus::Done };
                 s.show(trace);
+            }
+            Action::RunFinishedReplayed(trace, replay, summary) => {
+                s.progress = None;
+                s.run = if trace.meta.stopped { RunStatus::Stopped } else { RunStatus::Done };
+                s.show_made(trace, replay, summary);
             }
             Action::RunFailed(msg) => {
                 s.progress = None;

@@ -119,9 +119,15 @@ impl Replay {
 impl AppState {
     /// Puts `trace` on screen: numbers, timeline, replay at the end.
     pub(super) fn show(&mut self, trace: TraceRef) {
+        let (replay, summary) = (Replay::new(&trace), summarize(&trace));
+        self.show_made(trace, replay, summary);
+    }
+
+    /// [`AppState::show`] with `trace`'s replay and summary made already.
+    pub(super) fn show_made(&mut self, trace: TraceRef, replay: Replay, summary: crate::engine::metrics::Summary) {
         self.python_shown = false;
-        self.summary = Some(summarize(&trace));
-        self.replay = Some(Replay::new(&trace));
+        self.summary = Some(summary);
+        self.replay = Some(replay);
         self.trace = Some(trace);
     }
 

@@ -58,21 +58,41 @@ pub fn events(trace: &Trace) -> Vec<ReplayEvent> {
         keyed.push((e.t_ms, rank, e.lane.unwrap_or(u32::MAX), seq, e));
         seq += 1;
     };
-    // Last span end per lane, and whether anything else happens on the lane then.
-    let mut last_end: std::collections::BTreeMap<u32, f64> = std::collections::BTreeMap::new();
+    // Last span end per lane (lane ids index it), and whether anything else
+    // happens on the lane then: two passes over arrays, no map or hash set
+    // (10,000 lanes: this is a large run's end, on the page's thread).
+    // A recorder's lane ids are their indices; an imported file's may not be.
+    let n = trace.lanes.len();
+    let dense = trace.lanes.iter().enumerate().all(|(i, l)| l.id as usize == i);
+    let mut ids = std::collections::HashMap::<u32, usize>::new();
+    if !dense {
+        // Lanes that share an id share one slot, as they shared a map key.
+        for (i, l) in trace.lanes.iter().enumerate() {
+            ids.entry(l.id).or_insert(i);
+        }
+    }
+    let index = |id: u32| if dense { ((id as usize) < n).then_some(id as usize) } else { ids.get(&id).copied() };
+    let mut last_end: Vec<Option<f64>> = vec![None; n];
     for (span, s) in trace.spans.iter().enumerate() {
-        let e = last_end.entry(s.lane).or_insert(s.end_ms);
-        *e = e.max(s.end_ms);
+        if let Some(i) = index(s.lane) {
+            let e = last_end[i].get_or_insert(s.end_ms);
+            *e = e.max(s.end_ms);
+        }
         push(&mut keyed, 2, ReplayEvent { t_ms: s.start_ms, lane: Some(s.lane), what: What::Enter { state: s.state, span } });
     }
     for (event, e) in trace.events.iter().enumerate() {
         push(&mut keyed, 1, ReplayEvent { t_ms: e.t_ms, lane: e.lane, what: What::Mark { event } });
     }
-    let busy_at: std::collections::HashSet<(u32, u64)> = keyed.iter().map(|k| (k.2, k.0.to_bits())).collect();
+    let mut busy = vec![false; n];
+    for k in &keyed {
+        if let Some(i) = index(k.2) {
+            busy[i] |= last_end[i].is_some_and(|t| t.to_bits() == k.0.to_bits());
+        }
+    }
     for l in &trace.lanes {
-        let (Some(o), Some(&t)) = (l.outcome, last_end.get(&l.id)) else { continue };
-        let busy = busy_at.contains(&(l.id, t.to_bits()));
-        push(&mut keyed, if busy { 3 } else { 0 }, ReplayEvent { t_ms: t, lane: Some(l.id), what: What::Finish(o) });
+        let Some(i) = index(l.id) else { continue };
+        let (Some(o), Some(t)) = (l.outcome, last_end[i]) else { continue };
+        push(&mut keyed, if busy[i] { 3 } else { 0 }, ReplayEvent { t_ms: t, lane: Some(l.id), what: What::Finish(o) });
     }
     // `seq` makes every key unique, so an unstable sort gives the stable order,
     // without a stable sort's scratch copy of the events (a large run's first

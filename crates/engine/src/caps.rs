@@ -96,8 +96,14 @@ pub trait IoThreads {
     fn request(&self, rt: &dyn Runtime, thread: usize, req: SimRequest) -> LocalBoxFuture<'static, Result<ThreadIo, FetchError>>;
     /// A blocking request made on the loop itself (`requests.get` inside
     /// `async def`): nothing else on the loop runs until the answer, and
-    /// timers due meanwhile fire late. Call [`IoThreads::start`] first.
+    /// timers due meanwhile fire late. Call [`IoThreads::start`] first, and
+    /// [`IoThreads::prepare_block_request`] before the run's time 0.
     fn block_request(&self, rt: &dyn Runtime, req: SimRequest) -> Result<ThreadIo, FetchError>;
+    /// Whatever [`IoThreads::block_request`] needs to learn once, done now (a
+    /// run that will block its loop calls it before its time 0). Only a run
+    /// that blocks its loop pays for it: the page's feature test is itself a
+    /// synchronous request that holds the page's thread (~50 ms in Chromium).
+    fn prepare_block_request(&self) {}
 }
 
 /// The model of I/O threads any clock can offer: they are up at once; a

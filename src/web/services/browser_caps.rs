@@ -63,9 +63,14 @@ impl IoThreads for BrowserIoThreads {
             // requests fall back to the page's timers (see `request`).
             return Box::pin(async { Ok(()) });
         }
-        // Before time 0 too: the feature test `block_request` decides by (a few ms, once).
-        let _ = page_sync::reaches_service_worker();
         Box::pin(io_workers::ensure(threads))
+    }
+
+    fn prepare_block_request(&self) {
+        // The feature test `block_request` decides by (a synchronous request, once a page).
+        if matches!(self.endpoint, Endpoint::ServiceWorker { .. }) {
+            let _ = page_sync::reaches_service_worker();
+        }
     }
 
     fn request(&self, rt: &dyn Runtime, thread: usize, req: SimRequest) -> LocalBoxFuture<'static, Result<ThreadIo, FetchError>> {

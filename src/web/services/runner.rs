@@ -12,7 +12,7 @@ use crate::engine::cpu::Progress;
 use crate::engine::runtime::Runtime;
 use crate::engine::RunError;
 use crate::scenarios::{self, Run, Scenario};
-use crate::state::{Action, Clock, RunProgress, TraceRef};
+use crate::state::{Action, Clock, Replay, RunProgress, TraceRef};
 use futures::future::{select, AbortHandle, Abortable, Either};
 use gloo::timers::callback::Interval;
 use std::rc::Rc;
@@ -91,7 +91,8 @@ pub fn start(
                     (endpoint::Endpoint::InPage, Some(e))
                 }
             };
-            let rt: Rc<dyn Runtime> = Rc::new(BrowserRuntime::new(ep));
+            let browser = Rc::new(BrowserRuntime::new(ep));
+            let rt: Rc<dyn Runtime> = browser.clone();
             let (rec, fut) = scenarios::start_async(run, params.clone(), rt.clone());
             // Said on the page (`endpoint-fallback`), not only in the console.
             if let Some(why) = fallback {
@@ -99,12 +100,18 @@ pub fn start(
             }
             let result = Abortable::new(fut, reg).await;
             let stopped = result.is_err();
+            browser.close();
+            // As on the virtual clock: closing the trace and the page's work on
+            // it each get a turn of their own (Stop drops every task first).
+            let end = rt.now();
+            turns::fresh().await;
             let ended = match result {
                 Ok(Err(e)) => Err(e),
-                _ => scenarios::finish_async(scn, &params, rec, rt.as_ref(), stopped),
+                _ => scenarios::finish_async_at(scn, &params, rec, rt.as_ref(), stopped, end),
             };
+            turns::fresh().await;
             // Whatever went wrong after Stop is the stop's doing.
-            emit(&dispatch, if stopped { ended.map_err(|_| RunError::Stopped) } else { ended });
+            emit_in_turns(&dispatch, if stopped { ended.map_err(|_| RunError::Stopped) } else { ended }).await;
         }),
         (Run::Cpu(run), _) => spawn_local(async move {
             if let Err(e) = pool::ensure(hardware_threads as usize).await {
@@ -174,13 +181,30 @@ async fn run_virtual_sliced(
     // turn of their own: at the largest sizes either takes tens of ms.
     let end = match over {
         Ok(()) => {
-            turns::next().await;
+            turns::fresh().await;
             run.close()
         }
         Err(e) => Err(e),
     };
-    turns::next().await;
-    emit(&dispatch, end);
+    turns::fresh().await;
+    emit_in_turns(&dispatch, end).await;
+}
+
+/// Ends a run whose trace is closed: its replay is built in this turn, its
+/// summary in the next, and the page shows it in the one after (for 10,000
+/// lanes each takes tens of ms).
+async fn emit_in_turns(dispatch: &Callback<Action>, ended: Result<crate::engine::trace::Trace, RunError>) {
+    match ended {
+        Ok(t) => {
+            let t = TraceRef(Rc::new(t));
+            let replay = Replay::new(&t);
+            turns::fresh().await;
+            let summary = crate::engine::metrics::summarize(&t);
+            turns::fresh().await;
+            dispatch.emit(Action::RunFinishedReplayed(t, replay, summary));
+        }
+        ended => emit(dispatch, ended),
+    }
 }
 
 /// The action that ends a run.

@@ -129,7 +129,11 @@ fn run(p: Params, rt: Rc<dyn Runtime>, rec: Rc<Recorder>) -> LocalBoxFuture<'sta
         }
         if sync {
             // Before time 0: the browser's I/O thread must be up before the loop blocks on it.
-            rt.caps().io_threads()?.start(rt.as_ref(), 1).await.map_err(RunError::Environment)?;
+            let io = rt.caps().io_threads()?;
+            io.start(rt.as_ref(), 1).await.map_err(RunError::Environment)?;
+            if !offload {
+                io.prepare_block_request();
+            }
         }
         let (cpu_ms, every, ms) = (p.int("cpu_ms") as f64, p.int("every") as f64, p.int("ms") as f64);
         let t0 = rt.now();

@@ -219,10 +219,23 @@ pub fn start_async(run: AsyncRun, params: Params, rt: Rc<dyn Runtime>) -> (Rc<Re
 
 /// Closes the trace of an async run once its future has finished or been dropped.
 pub fn finish_async(scn: &Scenario, params: &Params, rec: Rc<Recorder>, rt: &dyn Runtime, stopped: bool) -> Result<Trace, RunError> {
+    finish_async_at(scn, params, rec, rt, stopped, rt.now())
+}
+
+/// [`finish_async`] with the run's end taken earlier, at `end_ms` on `rt`'s
+/// clock (the page closes a browser-clock trace a turn after its run ended).
+pub fn finish_async_at(
+    scn: &Scenario,
+    params: &Params,
+    rec: Rc<Recorder>,
+    rt: &dyn Runtime,
+    stopped: bool,
+    end_ms: f64,
+) -> Result<Trace, RunError> {
     let rec = Rc::try_unwrap(rec).map_err(|_| RunError::Workload("run still holds its recorder".into()))?;
     let mut meta = recorder::meta(scn.id, params.to_strings(), rt.clock());
     meta.stopped = stopped;
-    Ok(rec.finish(meta, rt.now()))
+    Ok(rec.finish(meta, end_ms))
 }
 
 /// Runs an async scenario to completion on the virtual clock (deterministic,
