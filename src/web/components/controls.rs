@@ -10,7 +10,7 @@ use crate::traces::trace_file;
 use crate::web::services::download;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct Props {
     pub lang: Lang,
     /// The run's status (`RunStatus::as_str`).
@@ -29,6 +29,7 @@ pub struct Props {
     pub on_run: Callback<()>,
     pub on_stop: Callback<()>,
 }
+redraw_with_app!(Props);
 
 #[derive(Clone, Copy)]
 enum Export {

@@ -10,7 +10,7 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct Props {
     pub lang: Lang,
     /// A run is running: nothing to import until it ends.
@@ -19,6 +19,7 @@ pub struct Props {
     pub error: Option<ImportError>,
     pub dispatch: Callback<Action>,
 }
+redraw_with_app!(Props);
 
 #[function_component(ImportTrace)]
 pub fn import_trace(p: &Props) -> Html {

@@ -10,7 +10,7 @@ use crate::i18n::{event_text, fill, has, tr, Lang};
 use crate::state::{Action, TraceRef, UrlError};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct Props {
     pub lang: Lang,
     /// The lesson on screen (its id): the one a link's unknown lesson fell back to.
@@ -24,6 +24,7 @@ pub struct Props {
     pub failed: Option<String>,
     pub dispatch: Callback<Action>,
 }
+redraw_with_app!(Props);
 
 #[function_component(Messages)]
 pub fn messages(p: &Props) -> Html {

@@ -8,7 +8,7 @@ use crate::state::Action;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct Props {
     pub lang: Lang,
     /// The lesson (its id: the prefix of its parameters' labels) and its parameters.
@@ -21,6 +21,7 @@ pub struct Props {
     pub running: bool,
     pub dispatch: Callback<Action>,
 }
+redraw_with_app!(Props);
 
 #[function_component(ParamsForm)]
 pub fn params_form(p: &Props) -> Html {

@@ -11,7 +11,7 @@ use crate::web::services::presets::iframe_snippet;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq, Clone)]
+#[derive(Properties, Clone)]
 pub struct Props {
     pub lang: Lang,
     /// The tutorial example's preset shown (`example=`), once the presets are here.
@@ -24,6 +24,7 @@ pub struct Props {
     /// For the "as written" block's Python run.
     pub dispatch: Callback<Action>,
 }
+redraw_with_app!(Props);
 
 /// A number as the summary writes it: `_ms` quantities as durations.
 fn shown(testid: &str, v: f64) -> String {

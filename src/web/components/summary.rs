@@ -6,13 +6,14 @@ use crate::i18n::{tr, Lang};
 use crate::view::numbers::Num;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct Props {
     pub lang: Lang,
     /// The run's numbers (`view::numbers`), once there is a run.
     pub numbers: Option<Vec<Num>>,
     pub running: bool,
 }
+redraw_with_app!(Props);
 
 #[function_component(SummaryView)]
 pub fn summary_view(p: &Props) -> Html {
