@@ -15,12 +15,12 @@
 //! gave them. Its own binary: cargo runs test binaries one at a time, and no
 //! other test of this one loads the cores meanwhile.
 
+mod common;
+use common::cpu::with_cpu_ctx;
 use concurrency_playground::engine::cpu::CpuCtx;
-use concurrency_playground::engine::procpool::ThreadProcesses;
 use concurrency_playground::engine::workloads::busy::spin_range;
 use concurrency_playground::engine::worklog::WorkLog;
 use concurrency_playground::scenarios::gil;
-use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 /// (ns on a CPU, ns runnable in a run queue), summed over this process's threads.
@@ -77,21 +77,15 @@ fn free_threads_run_in_parallel_and_gil_threads_one_at_a_time() {
         eprintln!("skipped: one core, so nothing can run in parallel");
         return;
     }
-    let origin = Instant::now();
-    let clock = move || origin.elapsed().as_secs_f64() * 1000.0;
-    let flag = AtomicBool::new(false);
-    let ctx = CpuCtx {
-        clock: &clock,
-        cancel: &flag,
-        pool_threads: rayon::current_num_threads(),
-        progress: &Default::default(),
-        processes: Some(&ThreadProcesses),
-    };
-    let log = WorkLog::new(&ctx);
+    with_cpu_ctx(false, gil_against_free_threads);
+}
+
+fn gil_against_free_threads(ctx: &CpuCtx<'_>) {
+    let log = WorkLog::new(ctx);
     let mut job = gil::Job { threads: 2, items: 4_000, rounds: 4_000, switch_ms: 5.0 };
     // Long enough (≥ 250 ms sequentially) that starting threads is a small part.
     for _ in 0..4 {
-        let ms = gil::sequential(&ctx, &log, &job).expect("not stopped").ms;
+        let ms = gil::sequential(ctx, &log, &job).expect("not stopped").ms;
         if ms >= 250.0 {
             break;
         }
@@ -100,8 +94,8 @@ fn free_threads_run_in_parallel_and_gil_threads_one_at_a_time() {
     let want = spin_range(0, job.items, job.rounds);
     let mut failures = Vec::new();
     for round in 0..3 {
-        let g = measured(|| gil::gil_threads(&ctx, &log, &job).map(|r| (assert_eq!(r.checksum, want), r.ms).1).expect("not stopped"));
-        let f = measured(|| gil::free_threads(&ctx, &log, &job).map(|r| (assert_eq!(r.checksum, want), r.ms).1).expect("not stopped"));
+        let g = measured(|| gil::gil_threads(ctx, &log, &job).map(|r| (assert_eq!(r.checksum, want), r.ms).1).expect("not stopped"));
+        let f = measured(|| gil::free_threads(ctx, &log, &job).map(|r| (assert_eq!(r.checksum, want), r.ms).1).expect("not stopped"));
         eprintln!("round {round}: GIL threads {g:.2?}\n         free threads {f:.2?}");
         if g.got > 1.25 {
             failures.push(format!("round {round}: GIL threads got {:.2} cores: two computed at once", g.got));

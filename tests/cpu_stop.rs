@@ -4,6 +4,8 @@
 //! the lessons compute a chunk in pieces ([`CpuCtx::fold_pieces`]) and ask Stop
 //! between them. Cutting a chunk so must not change its answer.
 
+mod common;
+use common::cpu::with_cancel_flag;
 use concurrency_playground::engine::cpu::CpuCtx;
 use concurrency_playground::engine::params::ParamKind;
 use concurrency_playground::engine::procpool::ThreadProcesses;
@@ -18,23 +20,10 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-fn with_ctx<R>(flag: &AtomicBool, f: impl FnOnce(&CpuCtx<'_>) -> R) -> R {
-    let origin = Instant::now();
-    let clock = move || origin.elapsed().as_secs_f64() * 1000.0;
-    let ctx = CpuCtx {
-        clock: &clock,
-        cancel: flag,
-        pool_threads: rayon::current_num_threads(),
-        progress: &Default::default(),
-        processes: Some(&ThreadProcesses),
-    };
-    f(&ctx)
-}
-
 #[test]
 fn fold_pieces_covers_the_range_in_order_and_stops_between_pieces() {
     let flag = AtomicBool::new(false);
-    with_ctx(&flag, |ctx| {
+    with_cancel_flag(&flag, |ctx| {
         let pieces = ctx.fold_pieces(10, 35, 10, Vec::new(), |mut v, a, b| {
             v.push((a, b));
             v
@@ -63,7 +52,7 @@ fn raw(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
 fn results(scn: &Scenario, pairs: &[(&str, &str)]) -> BTreeMap<String, f64> {
     let Some(run) = scn.run.cpu() else { panic!("{} is not a CPU lesson", scn.id) };
     let p = scn.validate(&raw(pairs)).unwrap_or_else(|e| panic!("{}: {e:?}", scn.id));
-    let t = with_ctx(&AtomicBool::new(false), |ctx| run(&p, ctx)).unwrap_or_else(|e| panic!("{}: {e}", scn.id));
+    let t = with_cancel_flag(&AtomicBool::new(false), |ctx| run(&p, ctx)).unwrap_or_else(|e| panic!("{}: {e}", scn.id));
     assert!(!t.meta.stopped, "{}", scn.id);
     t.meta.results
 }
@@ -91,7 +80,7 @@ fn a_chunk_cut_into_pieces_gives_the_exact_answer() {
     // The GIL and sharing lessons compare their modes with each other: their
     // pieces against the mixer in one go.
     let flag = AtomicBool::new(false);
-    with_ctx(&flag, |ctx| {
+    with_cancel_flag(&flag, |ctx| {
         for rounds in [1, 100, 3_000] {
             let (lo, hi) = (17, 17 + 3 * (gil::PIECE_STEPS / rounds) + 5);
             assert_eq!(gil::spin_pieces(ctx, lo, hi, rounds as u32), spin_range(lo, hi, rounds as u32), "rounds {rounds}");

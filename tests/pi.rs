@@ -2,34 +2,14 @@
 //! and bit-for-bit the same as its CPython listing.
 #![cfg(not(target_arch = "wasm32"))]
 
-use concurrency_playground::engine::cpu::CpuCtx;
-use concurrency_playground::engine::procpool::ThreadProcesses;
+mod common;
 use concurrency_playground::engine::trace::Trace;
 use concurrency_playground::engine::workloads::montecarlo::hits;
 use concurrency_playground::scenarios::pi;
-use std::collections::BTreeMap;
 use std::process::Command;
-use std::sync::atomic::AtomicBool;
-use std::time::Instant;
 
 fn run(pairs: &[(&str, &str)]) -> Trace {
-    let raw: BTreeMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-    let params = pi::SCENARIO.validate(&raw).unwrap();
-    let Some(f) = pi::SCENARIO.run.cpu() else { panic!("pi is a CPU lesson") };
-    let start = Instant::now();
-    let clock = move || start.elapsed().as_secs_f64() * 1000.0;
-    let cancel = AtomicBool::new(false);
-    f(
-        &params,
-        &CpuCtx {
-            clock: &clock,
-            cancel: &cancel,
-            pool_threads: rayon::current_num_threads(),
-            progress: &Default::default(),
-            processes: Some(&ThreadProcesses),
-        },
-    )
-    .unwrap()
+    common::cpu::run(&pi::SCENARIO, pairs, false)
 }
 
 #[test]

@@ -12,12 +12,16 @@ use std::time::Instant;
 /// Runs `f` with a CPU context on the global rayon pool: a wall clock from now,
 /// Stop already pressed if `cancel`, processes as threads ([`ThreadProcesses`]).
 pub fn with_cpu_ctx<R>(cancel: bool, f: impl FnOnce(&CpuCtx<'_>) -> R) -> R {
+    with_cancel_flag(&AtomicBool::new(cancel), f)
+}
+
+/// [`with_cpu_ctx`] with the Stop flag the caller holds (and may press meanwhile).
+pub fn with_cancel_flag<R>(flag: &AtomicBool, f: impl FnOnce(&CpuCtx<'_>) -> R) -> R {
     let origin = Instant::now();
     let clock = move || origin.elapsed().as_secs_f64() * 1000.0;
-    let flag = AtomicBool::new(cancel);
     let ctx = CpuCtx {
         clock: &clock,
-        cancel: &flag,
+        cancel: flag,
         pool_threads: rayon::current_num_threads(),
         progress: &Default::default(),
         processes: Some(&ThreadProcesses),
