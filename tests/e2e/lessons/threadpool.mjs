@@ -33,6 +33,18 @@ function requestsAdded(trace) {
   return Array.from({ length: rounds }, (_, r) => Math.max(0, ...[...perThread.values()].map((v) => v[r] ?? 0)));
 }
 
+/**
+ * The run's upper bound for a pool ideally done in `idealMs` over `rounds`
+ * rounds, with what its requests added (read from the run's trace, which must
+ * have `rounds` rounds on its busiest thread: `what` says why).
+ */
+async function lateBound(app, idealMs, rounds, what) {
+  const added = requestsAdded(await downloadTrace(app));
+  assert.equal(added.length, rounds, what);
+  const hops = added.reduce((a, b) => a + b, 0);
+  return { hops, bound: idealMs + hops + rounds * LATE_PER_ROUND_MS + LATE_ONCE_MS };
+}
+
 // The summary counts what the lesson is about: jobs and the threads parked
 // in I/O, not lanes (the threads and main: "done 6" beside "jobs done 20"),
 // nor a makespan that adds starting the threads to the pool's time.
@@ -65,12 +77,9 @@ export const tests = [
         const rounds = Math.ceil(20 / w);
         const ideal = rounds * 1000;
         const pool = await app.number('pool-ms');
-        const added = requestsAdded(await downloadTrace(app));
-        assert.equal(added.length, rounds, `${rounds} jobs one after another on the busiest thread`);
-        const hops = added.reduce((a, b) => a + b, 0);
+        const { hops, bound } = await lateBound(app, ideal, rounds, `${rounds} jobs one after another on the busiest thread`);
         measured[w] = { pool, requestsAdded: Math.round(hops) };
         assert.ok(pool >= ideal, `${w} threads: ${pool} ms, earlier than ${ideal}`);
-        const bound = ideal + hops + rounds * LATE_PER_ROUND_MS + LATE_ONCE_MS;
         assert.ok(pool <= bound, `${w} threads: ${pool} ms, ideal ${ideal}, requests added ${hops.toFixed(1)} ms: bound ${bound.toFixed(1)}`);
         assert.equal(await app.number('max-in-flight'), w, 'every thread was parked in I/O at once');
         assert.equal(await app.number('jobs-done'), 20);
@@ -126,10 +135,8 @@ export const tests = [
       await app.waitStatus('done', 30_000);
       // 8 fetches of 300 ms on 4 threads, then 8 stores of 150 ms: 600 + 300 ms.
       const pool = await app.number('pool-ms');
-      const added = requestsAdded(await downloadTrace(app));
-      assert.equal(added.length, 4, 'two fetches and two stores one after another on a thread');
-      const hops = added.reduce((a, b) => a + b, 0);
-      assert.ok(pool >= 900 && pool <= 900 + hops + 4 * LATE_PER_ROUND_MS + LATE_ONCE_MS, `callbacks: ${pool} ms, requests added ${hops.toFixed(1)} ms`);
+      const { hops, bound } = await lateBound(app, 900, 4, 'two fetches and two stores one after another on a thread');
+      assert.ok(pool >= 900 && pool <= bound, `callbacks: ${pool} ms, requests added ${hops.toFixed(1)} ms`);
       assert.equal(await app.number('jobs-done'), 8);
       assert.equal(await app.number('max-in-flight'), 4, 'min(workers, jobs) threads parked in I/O at once');
       await numbersForJobsAndThreads(app, 'zh');
