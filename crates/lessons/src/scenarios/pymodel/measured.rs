@@ -13,14 +13,6 @@ pub const COSTS_JSON: &str = include_str!("../../../../../data/cpython_costs.jso
 /// missing, or a value that is not a plain decimal (`12.345`), is a compile
 /// error where this is used in a constant.
 pub const fn value(key: &str) -> f64 {
-    match lookup(key) {
-        Some(v) => v,
-        None => panic!("data/cpython_costs.json: a key is missing from \"values\""),
-    }
-}
-
-/// The number under `key` in the file's `"values"` object, if there is one.
-const fn lookup(key: &str) -> Option<f64> {
     let s = COSTS_JSON.as_bytes();
     let (start, end) = values_object(s);
     let k = key.as_bytes();
@@ -31,11 +23,11 @@ const fn lookup(key: &str) -> Option<f64> {
             while j < end && s[j] == b' ' {
                 j += 1;
             }
-            return Some(decimal(s, j));
+            return decimal(s, j);
         }
         i += 1;
     }
-    None
+    panic!("data/cpython_costs.json: a key is missing from \"values\"")
 }
 
 /// Byte range of the text between `"values": {` and its `}` (the object is flat).
