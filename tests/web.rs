@@ -4,30 +4,22 @@
 
 mod common;
 use common::raw;
+use common::web::{decisions, run_on_browser, run_poolsize, run_primes, tick_until};
 
 use concurrency_playground::engine::metrics::summarize;
 use concurrency_playground::engine::runtime::Runtime;
 use concurrency_playground::engine::trace::{ClockKind, LaneKind, Outcome};
 use concurrency_playground::engine::workloads::primes::count_sieve;
-use concurrency_playground::scenarios::{self, crawler, primes};
+use concurrency_playground::scenarios::{self, crawler};
 use concurrency_playground::web::services::browser_runtime::{fetch_status, BrowserRuntime};
 use concurrency_playground::web::services::endpoint::Endpoint;
 use concurrency_playground::web::services::pool;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-async fn run_primes(pairs: &[(&str, &str)], cancelled: bool) -> concurrency_playground::engine::trace::Trace {
-    let threads = pool::ensure(2).await.expect("the pool starts");
-    assert!(threads >= 1);
-    let params = primes::SCENARIO.validate(&raw(pairs)).expect("valid params");
-    let Some(run) = primes::SCENARIO.run.cpu() else { panic!("primes is a CPU lesson") };
-    pool::run(run, params, Arc::new(AtomicBool::new(cancelled)), Arc::default()).await.expect("the run succeeds")
-}
 
 #[wasm_bindgen_test]
 async fn pool_counts_the_same_primes_as_sequential_code_at_every_thread_count() {
@@ -60,12 +52,7 @@ async fn a_stopped_cpu_run_ends_marked_stopped_and_the_pool_stays_usable() {
 #[wasm_bindgen_test]
 async fn crawler_on_the_browser_clock_produces_a_well_formed_trace() {
     let (n, k, ms) = (12usize, 4usize, 60.0);
-    let params = crawler::SCENARIO.validate(&raw(&[("n", "12"), ("k", "4"), ("latency", "fixed"), ("ms", "60")])).expect("valid params");
-    let Some(run) = crawler::SCENARIO.run.async_body() else { panic!("crawler is async") };
-    let rt: Rc<dyn Runtime> = Rc::new(BrowserRuntime::new(Endpoint::InPage));
-    let (rec, fut) = scenarios::start_async(run, params.clone(), rt.clone());
-    fut.await.expect("run completes");
-    let trace = scenarios::finish_async(&crawler::SCENARIO, &params, rec, rt.as_ref(), false).expect("trace");
+    let trace = run_on_browser(&crawler::SCENARIO, &[("n", "12"), ("k", "4"), ("latency", "fixed"), ("ms", "60")]).await;
     assert!(trace.validate().is_ok(), "{:?}", trace.validate());
     assert_eq!(trace.meta.clock, ClockKind::Browser);
     let s = summarize(&trace);
@@ -100,16 +87,6 @@ async fn the_app_mounts_with_every_lesson_and_a_run_button() {
 }
 
 // ---- Blocking the loop vs offloading to the pool, on the real event loop ----
-
-/// Counts 5 ms timer ticks until `stop` is set; returns how many fired.
-async fn tick_until(rt: Rc<dyn Runtime>, stop: Rc<std::cell::Cell<bool>>) -> u32 {
-    let mut ticks = 0;
-    while !stop.get() {
-        rt.sleep(5.0).await;
-        ticks += 1;
-    }
-    ticks
-}
 
 #[wasm_bindgen_test]
 async fn offloaded_work_leaves_the_event_loop_ticking() {
@@ -183,16 +160,6 @@ async fn hybrid_on_the_real_loop_processes_every_response_on_the_pool() {
     assert_eq!(worker_spans, 6, "one processing span per response");
 }
 
-async fn run_poolsize(
-    pairs: &[(&str, &str)],
-    cancel: Arc<AtomicBool>,
-) -> Result<concurrency_playground::engine::trace::Trace, concurrency_playground::engine::RunError> {
-    pool::ensure(2).await.expect("the pool starts");
-    let params = concurrency_playground::scenarios::poolsize::SCENARIO.validate(&raw(pairs)).expect("valid params");
-    let Some(run) = concurrency_playground::scenarios::poolsize::SCENARIO.run.cpu() else { panic!("poolsize is a CPU lesson") };
-    pool::run(run, params, cancel, Arc::default()).await
-}
-
 #[wasm_bindgen_test]
 async fn a_failing_task_surfaces_its_error_and_the_pool_runs_the_next_job() {
     let small = [("items", "20000"), ("work", "2"), ("chunk", "200"), ("reps", "1")];
@@ -262,26 +229,6 @@ async fn crawler_at_an_unreachable_user_url_fails_every_lane_and_says_why() {
 }
 
 // ---- Every async lesson's primitives on the real event loop ----
-
-/// Runs an async lesson on the browser clock (real timers, the in-page endpoint).
-async fn run_on_browser(scn: &scenarios::Scenario, pairs: &[(&str, &str)]) -> concurrency_playground::engine::trace::Trace {
-    let Some(run) = scn.run.async_body() else { panic!("{} is not an async lesson", scn.id) };
-    let params = scn.validate(&raw(pairs)).expect("valid params");
-    let rt: Rc<dyn Runtime> = Rc::new(BrowserRuntime::new(Endpoint::InPage));
-    let (rec, fut) = scenarios::start_async(run, params.clone(), rt.clone());
-    fut.await.unwrap_or_else(|e| panic!("{}: {e}", scn.id));
-    scenarios::finish_async(scn, &params, rec, rt.as_ref(), false).expect("trace")
-}
-
-/// What a run decided, as opposed to how long it took: each lane's name and
-/// outcome, and every result that is a count (timings are left out).
-type Decisions = (Vec<(String, Option<Outcome>)>, BTreeMap<String, f64>);
-fn decisions(t: &concurrency_playground::engine::trace::Trace) -> Decisions {
-    let lanes = t.lanes.iter().map(|l| (l.name.clone(), l.outcome)).collect();
-    let timed = |k: &str| ["_ms", "_x", "_rate", "_per_s", "_s"].iter().any(|s| k.ends_with(s));
-    let counts = t.meta.results.iter().filter(|(k, _)| !timed(k)).map(|(k, v)| (k.clone(), *v)).collect();
-    (lanes, counts)
-}
 
 /// Lessons whose decision on the real event loop may differ from the virtual
 /// clock's, each with the reason (as `QUARANTINE` in `tests/e2e/left_out.mjs`): one

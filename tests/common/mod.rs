@@ -8,6 +8,8 @@ pub mod interleave;
 pub mod state;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod virtual_run;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 use std::collections::BTreeMap;
 use std::path::Path;
