@@ -67,6 +67,43 @@ def normalize(name: str) -> str:
     return CLOSURE.sub("{closure}", SHIM.sub("shim_idx: _", name))
 
 
+# A path in this workspace's crates, its modules left out: `crate::recorder::sort::sort_spans`
+# is `crate::sort_spans` (a module segment is a snake_case name followed by `::` and an item).
+MODULES = re.compile(r"crate::(?:[a-z_][a-z0-9_]*::)+(?=[A-Za-z_<])")
+
+
+def item_key(name: str) -> str:
+    """A normalized name without this workspace's module paths: what a function
+    keeps when a refactor moves it to another module, file or crate."""
+    return MODULES.sub("crate::", name)
+
+
+def select_keep(names: list[str], keep_list: set[str]) -> tuple[list[str], int, int]:
+    """The functions the primary module keeps: each whose normalized name is in
+    the list, and, for the list's names this build does not have (a function
+    moved to another module, file or crate since the list was made), each
+    function with the same item key. So a pure move keeps the first lesson's
+    code in the first load; a name that only a move explains may match more
+    functions than it did (all `run`s, if a lesson's `run` moved), which the
+    first-load budget e2e bounds. Returns the kept names, how many of the
+    list's names are not in this build, and how many functions only the item
+    key kept. `SPLIT_NO_MOVES=1` turns the item keys off (exact names only)."""
+    normalized = [normalize(n) if n else "" for n in names]
+    present = set(normalized)
+    missing = {k for k in keep_list if k not in present}
+    moved_keys = set() if os.environ.get("SPLIT_NO_MOVES") else {item_key(k) for k in missing}
+    keep, by_key = [], 0
+    for n, m in zip(names, normalized):
+        if not n:
+            continue
+        if m in keep_list:
+            keep.append(n)
+        elif moved_keys and item_key(m) in moved_keys:
+            keep.append(n)
+            by_key += 1
+    return keep, len(missing), by_key
+
+
 def fix_table_exports(data: bytes) -> bytes:
     """Binaryen 108 writes every table export as table 0: point wasm-bindgen's
     externref table export back at the externref table."""
@@ -171,7 +208,14 @@ def split(directory: str) -> None:
     if not any(names):
         raise SystemExit("split_wasm: the wasm has no names (release profile needs strip = false)")
     lessons, keep_list = read_keep()
-    keep = [n for n in names if n and (n if os.environ.get("SPLIT_EXACT") else normalize(n)) in keep_list]
+    if os.environ.get("SPLIT_EXACT"):
+        keep, missing, by_key = [n for n in names if n and n in keep_list], 0, 0
+    else:
+        keep, missing, by_key = select_keep(names, keep_list)
+    if missing:
+        print(f"split_wasm: {missing} names of {os.path.basename(KEEP_FILE)} are not in this build; "
+              f"{by_key} functions kept by their item name instead (a move); remake the list "
+              "(CONTRIBUTING.md, 'The first load')", file=sys.stderr)
 
     with tempfile.TemporaryDirectory() as tmp:
         keep_path = os.path.join(tmp, "keep.txt")
