@@ -23,9 +23,10 @@ impl SplitMix64 {
     }
     /// Uniform in [0, 1) with 53 bits.
     pub fn next_f64(&mut self) -> f64 {
-        // Through i64: the value is below 2⁵³, so this is the same number, and
-        // wasm's signed conversion is one instruction where the unsigned one
-        // is a branchy sequence in V8.
+        // The value is below 2⁵³, so the conversion is exact either way. LLVM
+        // knows it is non-negative and emits wasm's unsigned conversion despite
+        // the `as i64` (a branch in V8); forcing the signed one measured no
+        // faster (BENCHMARKS.md, "Why π and sum of squares stay over").
         ((self.next_u64() >> 11) as i64) as f64 / (1u64 << 53) as f64
     }
 }
