@@ -7,6 +7,10 @@
 //!
 //!     cargo run --example fidelity            # prints the document
 //!     cargo run --example fidelity -- --write # also writes the data and FIDELITY.md
+//!     cargo run --example fidelity -- --write --only countdown[,ID…]
+//!         # measures those lessons only and replaces just their rows in the data
+//!         # (a new lesson's rows, without re-measuring every other lesson's);
+//!         # then `UPDATE_DOCS=1 cargo test --test fidelity` renders FIDELITY.md
 
 // Native only (it runs python3); `cargo test --target wasm32…` builds examples too.
 #[cfg(target_arch = "wasm32")]
@@ -34,7 +38,17 @@ fn main() {
     // Every variant of every lesson gets a row; an error is a failure, never a dropped row.
     let (mut rows, mut virt, mut errors, mut virt_errors) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut passed = true;
-    for scn in ALL.iter().filter(|s| s.kind() == Kind::Async) {
+    let args: Vec<String> = std::env::args().collect();
+    let only: Option<Vec<&str>> = args.iter().position(|a| a == "--only").map(|i| {
+        let ids: Vec<&str> = args.get(i + 1).map(|v| v.split(',').collect()).unwrap_or_default();
+        if let Some(bad) = ids.iter().find(|id| !ALL.iter().any(|s| s.id == **id && s.kind() == Kind::Async)) {
+            eprintln!("--only: {bad:?} is not an async lesson");
+            std::process::exit(2);
+        }
+        ids
+    });
+    let chosen = |id: &str| only.as_ref().is_none_or(|ids| ids.contains(&id));
+    for scn in ALL.iter().filter(|s| s.kind() == Kind::Async && chosen(s.id)) {
         if scn.cpython.is_empty() {
             errors.push(format!("{}: no CPython comparison parameters", scn.id));
         }
@@ -61,9 +75,36 @@ fn main() {
         eprintln!("{e}");
     }
     let real = RealTime { python, rows, errors };
+    if let Some(ids) = &only {
+        // Only these lessons' rows change; every other row stays as measured before.
+        let path = repo.join(REAL_TIME_DATA);
+        let kept = std::fs::read_to_string(&path).map_err(|e| e.to_string()).and_then(|t| RealTime::parse(&t));
+        let mut merged = kept.unwrap_or_else(|e| {
+            eprintln!("cannot read {REAL_TIME_DATA}: {e}");
+            std::process::exit(1);
+        });
+        if merged.python != real.python {
+            eprintln!("{REAL_TIME_DATA} was measured with {}, this run has {}: rerun every lesson", merged.python, real.python);
+            std::process::exit(1);
+        }
+        merged.rows.retain(|r| !ids.contains(&r.lesson.as_str()));
+        merged.rows.extend(real.rows.iter().cloned());
+        let place = |lesson: &str| ALL.iter().position(|s| s.id == lesson).unwrap_or(usize::MAX);
+        merged.rows.sort_by_key(|r| place(&r.lesson));
+        merged.errors.extend(real.errors.iter().cloned());
+        if args.iter().any(|a| a == "--write") {
+            if let Err(e) = std::fs::write(&path, merged.to_json()) {
+                eprintln!("cannot write {REAL_TIME_DATA}: {e}");
+                std::process::exit(1);
+            }
+            eprintln!("{REAL_TIME_DATA}: the rows of {} replaced; now run UPDATE_DOCS=1 cargo test --test fidelity", ids.join(", "));
+        }
+        let ok = real.errors.is_empty() && virt_errors.is_empty() && passed;
+        std::process::exit(if ok { 0 } else { 1 });
+    }
     let doc = render(&real, &virt, &virt_errors);
     print!("{doc}");
-    if std::env::args().any(|a| a == "--write") {
+    if args.iter().any(|a| a == "--write") {
         for (path, text) in [(REAL_TIME_DATA, real.to_json()), ("FIDELITY.md", doc)] {
             if let Err(e) = std::fs::write(repo.join(path), text) {
                 eprintln!("cannot write {path}: {e}");
