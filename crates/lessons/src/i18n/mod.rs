@@ -89,6 +89,7 @@ lesson_texts! {
     deadlock,
     actors,
     threadpool,
+    countdown,
     primes,
     pi,
     sumsq,
