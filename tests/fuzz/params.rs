@@ -12,6 +12,10 @@ pub(super) fn check_params_ok(scn: &Scenario, p: &Params) {
         match spec.kind {
             ParamKind::Int { min, max, .. } => assert!((min..=max).contains(&p.int(spec.key)), "{}: {}", spec.key, p.int(spec.key)),
             ParamKind::Choice { options, .. } => assert!(options.contains(&p.choice(spec.key))),
+            ParamKind::IntList { min, max, min_len, max_len, .. } => {
+                let l = p.list(spec.key);
+                assert!((min_len..=max_len).contains(&l.len()) && l.iter().all(|v| (min..=max).contains(v)), "{}: {l:?}", spec.key);
+            }
             ParamKind::Url { max_len } => assert!(p.text(spec.key).chars().count() <= max_len),
         }
     }

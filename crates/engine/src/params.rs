@@ -3,13 +3,15 @@
 //! [`Params`] or into a list of [`ParamError`]s that the page explains. The raw
 //! strings are kept by the caller, so nothing the user typed is lost.
 //!
-//! Besides numbers and choices there is one text kind, [`ParamKind::Url`]: a
+//! Besides numbers, lists of numbers ([`ParamKind::IntList`], `3,5,2`) and choices there is one text kind, [`ParamKind::Url`]: a
 //! user's own http(s) address for request lessons (empty = the built-in
 //! endpoint). It is checked by hand (scheme, host, no whitespace, length) rather
 //! than with the `url` crate: those four rules are all the page needs, and the
 //! browser's `fetch()` is the real parser.
 
 use std::collections::BTreeMap;
+
+mod list;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ParamKind {
@@ -20,6 +22,15 @@ pub enum ParamKind {
     },
     Choice {
         options: &'static [&'static str],
+        default: &'static str,
+    },
+    /// Integers separated by commas (`3,5,2`): `min_len` to `max_len` of
+    /// them, each in `min..=max`; `default` is written the same way.
+    IntList {
+        min: i64,
+        max: i64,
+        min_len: usize,
+        max_len: usize,
         default: &'static str,
     },
     /// Optional absolute http(s) URL, at most `max_len` characters; empty
@@ -49,6 +60,10 @@ impl ParamSpec {
     pub const fn choice(key: &'static str, options: &'static [&'static str], default: &'static str) -> Self {
         ParamSpec { key, kind: ParamKind::Choice { options, default } }
     }
+    /// A list of integers (see [`ParamKind::IntList`]).
+    pub const fn int_list(key: &'static str, min: i64, max: i64, (min_len, max_len): (usize, usize), default: &'static str) -> Self {
+        ParamSpec { key, kind: ParamKind::IntList { min, max, min_len, max_len, default } }
+    }
     /// An optional user URL (see [`ParamKind::Url`]), empty by default.
     pub const fn url(key: &'static str) -> Self {
         ParamSpec { key, kind: ParamKind::Url { max_len: URL_MAX_LEN } }
@@ -56,7 +71,7 @@ impl ParamSpec {
     pub fn default_string(&self) -> String {
         match self.kind {
             ParamKind::Int { default, .. } => default.to_string(),
-            ParamKind::Choice { default, .. } => default.to_owned(),
+            ParamKind::Choice { default, .. } | ParamKind::IntList { default, .. } => default.to_owned(),
             ParamKind::Url { .. } => String::new(),
         }
     }
@@ -83,6 +98,13 @@ pub enum ParamError {
         key: &'static str,
         input: String,
         problem: UrlProblem,
+    },
+    /// A list with fewer or more values than its bounds allow.
+    ListLength {
+        key: &'static str,
+        len: usize,
+        min: usize,
+        max: usize,
     },
     /// Within the lesson's bounds, but above the cap for runs against a user's own URL.
     UserUrlCap {
@@ -112,6 +134,7 @@ impl ParamError {
             | ParamError::OutOfRange { key, .. }
             | ParamError::UnknownChoice { key, .. }
             | ParamError::BadUrl { key, .. }
+            | ParamError::ListLength { key, .. }
             | ParamError::UserUrlCap { key, .. } => key,
         }
     }
@@ -121,6 +144,7 @@ impl ParamError {
 enum Value {
     Int(i64),
     Choice(&'static str),
+    List(Vec<i64>),
     Text(String),
 }
 
@@ -144,6 +168,13 @@ impl Params {
             _ => "",
         }
     }
+    /// A list parameter; empty when unset.
+    pub fn list(&self, key: &str) -> &[i64] {
+        match self.values.get(key) {
+            Some(Value::List(v)) => v,
+            _ => &[],
+        }
+    }
     /// A text parameter (a user URL); empty when unset.
     pub fn text(&self, key: &str) -> &str {
         match self.values.get(key) {
@@ -159,6 +190,7 @@ impl Params {
                 let s = match v {
                     Value::Int(i) => i.to_string(),
                     Value::Choice(c) => (*c).to_owned(),
+                    Value::List(l) => l.iter().map(i64::to_string).collect::<Vec<_>>().join(","),
                     Value::Text(t) => t.clone(),
                 };
                 ((*k).to_owned(), s)
@@ -196,6 +228,14 @@ pub fn validate(specs: &[ParamSpec], raw: &BTreeMap<String, String>) -> Result<P
                     None => errors.push(ParamError::UnknownChoice { key: spec.key, input: s.to_owned(), options }),
                 },
             },
+            ParamKind::IntList { min, max, min_len, max_len, default } => {
+                match list::parse(spec.key, input.unwrap_or(default), (min, max), (min_len, max_len)) {
+                    Ok(v) => {
+                        values.insert(spec.key, Value::List(v));
+                    }
+                    Err(e) => errors.push(e),
+                }
+            }
             ParamKind::Url { max_len } => match input.map(|s| check_url(s, max_len)) {
                 None => {
                     values.insert(spec.key, Value::Text(String::new()));

@@ -3,7 +3,7 @@
 //! the field whatever it is.
 
 use crate::engine::params::{ParamError, ParamKind, ParamSpec};
-use crate::i18n::{param_error, tr, Lang};
+use crate::i18n::{fill, param_error, tr, Lang};
 use crate::state::Action;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -39,7 +39,7 @@ pub fn params_form(p: &Props) -> Html {
                 let err = errors.iter().find(|e| e.key() == key).map(|e| param_error(lang, lesson, e));
                 let d = p.dispatch.clone();
                 let field = match spec.kind {
-                    ParamKind::Int { min, max, .. } => {
+                    ParamKind::Int { min, max, .. } | ParamKind::IntList { min, max, .. } => {
                         let oninput = Callback::from(move |e: InputEvent| {
                             let value = e.target_unchecked_into::<HtmlInputElement>().value();
                             d.emit(Action::SetParam { key: key.to_owned(), value });
@@ -75,6 +75,10 @@ pub fn params_form(p: &Props) -> Html {
                 };
                 let hint = match spec.kind {
                     ParamKind::Int { min, max, .. } => format!("{min} – {max}"),
+                    ParamKind::IntList { min, max, min_len, max_len, .. } => fill(
+                        tr(lang, "app.list_hint"),
+                        &[("min", &min.to_string()), ("max", &max.to_string()), ("min_len", &min_len.to_string()), ("max_len", &max_len.to_string())],
+                    ),
                     ParamKind::Choice { .. } => String::new(),
                     ParamKind::Url { .. } => tr(lang, "app.url_hint").to_owned(),
                 };

@@ -89,6 +89,7 @@ lesson_texts! {
     deadlock,
     actors,
     threadpool,
+    countdown,
     primes,
     pi,
     sumsq,
@@ -223,6 +224,10 @@ pub fn param_error(lang: Lang, scenario: &str, e: &crate::engine::params::ParamE
             };
             fill(tr(lang, key), &[("param", label), ("input", input), ("max", &max.to_string())])
         }
+        ListLength { len, min, max, .. } => fill(
+            tr(lang, "err.list_length"),
+            &[("param", label), ("len", &len.to_string()), ("min", &min.to_string()), ("max", &max.to_string())],
+        ),
         UserUrlCap { value, max, .. } => {
             fill(tr(lang, "err.user_url_cap"), &[("param", label), ("value", &value.to_string()), ("max", &max.to_string())])
         }

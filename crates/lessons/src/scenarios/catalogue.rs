@@ -25,6 +25,9 @@ pub fn markdown() -> String {
             .iter()
             .map(|p| match p.kind {
                 ParamKind::Int { min, max, default } => format!("`{}` = {default} ({min}–{max})", p.key),
+                ParamKind::IntList { min, max, min_len, max_len, default } => {
+                    format!("`{}` = {default} ({min_len}–{max_len} values, each {min}–{max})", p.key)
+                }
                 ParamKind::Choice { options, default } => format!("`{}` = {default} ({})", p.key, options.join(" / ")),
                 ParamKind::Url { max_len } => {
                     format!("`{}` = empty (built-in endpoint; or your own http(s) URL, ≤ {max_len} chars, CORS permitting)", p.key)

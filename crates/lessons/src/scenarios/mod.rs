@@ -7,6 +7,7 @@ pub mod blocking;
 pub mod catalogue;
 pub mod chooser;
 pub mod coordination;
+pub mod countdown;
 pub mod crawler;
 pub mod deadlock;
 pub mod extras;
@@ -174,6 +175,7 @@ pub static ALL: &[&Scenario] = &[
     &deadlock::SCENARIO,
     &actors::SCENARIO,
     &threadpool::SCENARIO,
+    &countdown::SCENARIO,
     // CPU lessons, in the order of SCENARIOS.md (1–9).
     &primes::SCENARIO,
     &pi::SCENARIO,
