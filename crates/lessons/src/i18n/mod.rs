@@ -1,6 +1,6 @@
 //! Every user-visible string, in English and 简体中文, in one table: each
-//! lesson's own texts in one file, `lessons/<id>.rs` (registered in
-//! `lesson_texts!`, in the order of `scenarios::ALL`), the page-wide and shared
+//! lesson's own texts in one file, `lessons/<id>.rs` (declared by
+//! `lesson_texts!` from the crate's one list of lessons, `with_lessons!`), the page-wide and shared
 //! ones in parts named by topic (`page`, `replay`, `presets`, `a11y`, `guards`,
 //! `process_pool`, `python_views`, `thread_lessons`, …);
 //! [`entries`] is the whole table. Keys are stable ids; scenario strings use `<scenario>.<what>`, parameters
@@ -75,42 +75,7 @@ macro_rules! lesson_texts {
         pub static LESSON_FILES: &[(&str, &[Entry], &[Entry])] = &[$((stringify!($id), lessons::$id::TABLE, lessons::$id::LATER)),*];
     };
 }
-lesson_texts! {
-    gather,
-    crawler,
-    results,
-    taskgroup,
-    resilience,
-    ratelimit,
-    prodcons,
-    pipeline,
-    blocking,
-    coordination,
-    deadlock,
-    actors,
-    threadpool,
-    countdown,
-    primes,
-    pi,
-    sumsq,
-    sha256,
-    mandelbrot,
-    fib,
-    poolsize,
-    mapreduce,
-    race,
-    gil,
-    gilio,
-    chooser,
-    sharing,
-    mpqueue,
-    mpshared,
-    hybrid,
-    structures,
-    stealing,
-    interleave,
-    threadbasics,
-}
+with_lessons!(lesson_texts);
 
 /// (key, English, 简体中文)
 pub type Entry = (&'static str, &'static str, &'static str);

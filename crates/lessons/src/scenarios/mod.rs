@@ -1,44 +1,11 @@
 //! The lesson catalogue. Each scenario is one file that declares a [`Scenario`]
-//! (id, parameters, Python listing, how to run it); [`ALL`] registers them.
-//! Adding a lesson = one new file + one line in `ALL` + its strings in `i18n`.
+//! (id, parameters, Python listing, how to run it); [`ALL`] registers them,
+//! declared with their modules from the crate's one list, `with_lessons!`
+//! (adding a lesson: CONTRIBUTING.md).
 
-pub mod actors;
-pub mod blocking;
 pub mod catalogue;
-pub mod chooser;
-pub mod coordination;
-pub mod countdown;
-pub mod crawler;
-pub mod deadlock;
 pub mod extras;
-pub mod fib;
-pub mod gather;
-pub mod gil;
-pub mod gilio;
-pub mod hybrid;
-pub mod interleave;
-pub mod mandelbrot;
-pub mod mapreduce;
-pub mod mpqueue;
-pub mod mpshared;
-pub mod pi;
-pub mod pipeline;
-pub mod poolsize;
-pub mod primes;
-pub mod prodcons;
 pub mod pymodel;
-pub mod race;
-pub mod ratelimit;
-pub mod resilience;
-pub mod results;
-pub mod sha256;
-pub mod sharing;
-pub mod stealing;
-pub mod structures;
-pub mod sumsq;
-pub mod taskgroup;
-pub mod threadbasics;
-pub mod threadpool;
 pub mod virtual_run;
 
 use crate::engine::cpu::CpuCtx;
@@ -159,46 +126,14 @@ impl Scenario {
     }
 }
 
-/// Every lesson, in the order the picker shows them.
-pub static ALL: &[&Scenario] = &[
-    // Async lessons, in the order of SCENARIOS.md (1–12).
-    &gather::SCENARIO,
-    &crawler::SCENARIO,
-    &results::SCENARIO,
-    &taskgroup::SCENARIO,
-    &resilience::SCENARIO,
-    &ratelimit::SCENARIO,
-    &prodcons::SCENARIO,
-    &pipeline::SCENARIO,
-    &blocking::SCENARIO,
-    &coordination::SCENARIO,
-    &deadlock::SCENARIO,
-    &actors::SCENARIO,
-    &threadpool::SCENARIO,
-    &countdown::SCENARIO,
-    // CPU lessons, in the order of SCENARIOS.md (1–9).
-    &primes::SCENARIO,
-    &pi::SCENARIO,
-    &sumsq::SCENARIO,
-    &sha256::SCENARIO,
-    &mandelbrot::SCENARIO,
-    &fib::SCENARIO,
-    &poolsize::SCENARIO,
-    &mapreduce::SCENARIO,
-    &race::SCENARIO,
-    &gil::SCENARIO,
-    &gilio::SCENARIO,
-    &chooser::SCENARIO,
-    &sharing::SCENARIO,
-    &mpqueue::SCENARIO,
-    &mpshared::SCENARIO,
-    &hybrid::SCENARIO,
-    &structures::SCENARIO,
-    &stealing::SCENARIO,
-    // Interleavings: stepped by hand and searched (crates/lessons/src/interleave).
-    &interleave::SCENARIO,
-    &threadbasics::SCENARIO,
-];
+macro_rules! lesson_modules {
+    ($($id:ident),* $(,)?) => {
+        $(pub mod $id;)*
+        /// Every lesson, in the order the picker shows them (`with_lessons!`, the crate's root).
+        pub static ALL: &[&Scenario] = &[$(&$id::SCENARIO),*];
+    };
+}
+with_lessons!(lesson_modules);
 
 /// How late (ms) every timer and request of an async lesson's `cpython` run may
 /// be and still decide what the virtual clock decides (the same lanes ending
