@@ -15,13 +15,7 @@ export const QUARANTINE = {
  * why: unlike QUARANTINE, the retry covers the page-error check too, since a
  * page error is the symptom.
  */
-export const FIREFOX_QUARANTINE = {
-  'crawler: virtual clock: seeded uniform latencies and failures, exactly as planned':
-    'on the clean-clone run of 2026-12-07 09:29 UTC every figure held but Firefox logged "Failed to load \u2018\u2019. '
-    + 'A ServiceWorker intercepted the request and encountered an unexpected error." (the page-error check failed); the same '
-    + 'message is why the browser-clock crawler test is left out of the Firefox tier (FIREFOX_LEFT_OUT); which request '
-    + 'sim-sw.js passed through is not known yet; passed in every Firefox run before',
-};
+export const FIREFOX_QUARANTINE = {};
 /**
  * What the Firefox tier leaves out, in one place: "<spec>: <test name>" (or a
  * group) → why. Printed in the summary with the counts.
@@ -38,10 +32,6 @@ export const FIREFOX_LEFT_OUT = {
     'it counts the requests that leave the page for http://127.0.0.1:9/; Firefox refuses port 9 (a banned port) before '
     + 'WebDriver BiDi reports a request, so nothing is counted (the page side of it: the other url tests, in both browsers)',
   // Known failing in Firefox (runs of 2026-12-07 01:32 to 02:01 UTC, 2 cores at load ~20): measured, not fixed yet.
-  'crawler: browser clock through the UI: K in flight, never faster than the waves, tooltip':
-    'every figure checked held; the page logged "Failed to load \u2018\u2019. A ServiceWorker intercepted the request and '
-    + 'encountered an unexpected error." (a request sim-sw.js passed through failed; which one is not known yet; the same '
-    + 'message failed \u201cserver=capacity\u201d once in another run)',
   'crawler: virtual clock, 10,000 lanes: the run yields in slices (no task over 50 ms), Stop answers mid-run':
     'the setTimeout probe (Firefox has no Long Tasks API) saw a 97 ms gap (102 ms on an earlier run) during the run and '
     + 'drawing of 10,000 lanes; the bound is 50 ms',
