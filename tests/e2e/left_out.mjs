@@ -35,10 +35,4 @@ export const FIREFOX_LEFT_OUT = {
   'crawler: virtual clock, 10,000 lanes: the run yields in slices (no task over 50 ms), Stop answers mid-run':
     'the setTimeout probe (Firefox has no Long Tasks API) saw a 97 ms gap (102 ms on an earlier run) during the run and '
     + 'drawing of 10,000 lanes; the bound is 50 ms',
-  'gil: gil: threads under the GIL do not speed up; processes share nothing and pay start-up':
-    'GIL threads / sequential = 0.61 (bound >= 0.8) once at load ~20. Not wasm tier-up: the lesson warms up before timing, '
-    + 'and in 3 Firefox pages at load 9 (2026-12-07 11:05 UTC) the sequential mode\u2019s 16 equal slices took 3.7 ms from '
-    + 'the first one on, with single slices of 6 to 20 ms (the thread preempted on 2 busy cores); gil-x 0.91, 1.14, 1.08. '
-    + 'Each mode is ~65 ms of work, so a 20 ms preemption in both sequential rounds moves the ratio by ~30%: most likely the cause, '
-    + 'not confirmed at load 20; not fixed yet',
 };
