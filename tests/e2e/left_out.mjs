@@ -3,13 +3,7 @@
 // e2e.mjs checks every entry names a spec and prints both in its summary.
 
 /** "<spec>: <test name>" → why it may be retried once. */
-export const QUARANTINE = {
-  'hybrid: every response is processed once on the pool while the loop stays free':
-    'max-loop-lag-ms was >= 100 ms once, on the clean-clone run of 2026-12-06 23:39 UTC after the issue 19/23 merges '
-    + '(a fresh page whose pool starts inside the run); passed on every run before. The pool now starts before the run\'s clock '
-    + '(runner.rs), yet on 2026-12-07 01:58 UTC, load average 37 on 2 cores, 5 fresh-page runs measured 23, 83, 54, 19 and 146 ms: '
-    + 'the loop\'s ticks are late when the machine does not schedule the page\'s thread; not shown to be the page\'s doing, not cleared',
-};
+export const QUARANTINE = {};
 /**
  * Retried once in the Firefox tier only (Chromium runs them strictly), with
  * why: unlike QUARANTINE, the retry covers the page-error check too, since a
