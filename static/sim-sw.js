@@ -103,6 +103,21 @@ function serverAdmit(params, ms, status) {
 // the server already sends are kept. `coi=0` in a page's query turns it off
 // for that page (to see the app as a header-less host without this worker).
 // Requests under sim/ are the endpoint's (above) and never reach this.
+//
+// Only what takes its policy from its own response comes through here: the
+// page (a navigation: a document or a frame) and each worker's script, and the
+// page's feature test (a URL with `sw-probe` in its query). Every other
+// request of the site is same-origin, which COEP require-corp lets in
+// without any header, so it goes to the network untouched (no respondWith):
+// when the page aborts one (it navigates away while the rest of the wasm or
+// the later texts still load), that is the browser's plain abort. Answered
+// here, Firefox reported each such abort as "Failed to load ''. A ServiceWorker
+// intercepted the request and encountered an unexpected error." (copying this
+// worker's answer into the aborted request failed; '' is the URL of a response
+// made here): a page error in a test that navigated away soon after the
+// page's start-up (within 50 ms at load 4; the window grows with the load).
+const TAKES_POLICY = new Set(['document', 'iframe', 'frame', 'worker', 'sharedworker']);
+
 function withIsolationHeaders(response) {
   if (response.status === 0 || response.type === 'opaque' || response.type === 'opaqueredirect') return response;
   const headers = new Headers(response.headers);
@@ -122,6 +137,8 @@ self.addEventListener('fetch', (event) => {
   const scope = new URL(self.registration.scope);
   if (url.origin !== scope.origin || request.method !== 'GET') return;
   if (url.pathname.startsWith(new URL('sim/', scope).pathname)) return;
+  const probe = url.searchParams.has('sw-probe');
+  if (request.mode !== 'navigate' && !TAKES_POLICY.has(request.destination) && !probe) return;
   // A devtools quirk: only-if-cached is allowed for same-origin mode only.
   if (request.cache === 'only-if-cached' && request.mode !== 'same-origin') return;
   if (request.mode === 'navigate' && url.searchParams.get('coi') === '0') return;

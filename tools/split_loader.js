@@ -106,7 +106,12 @@ export async function splitBoot() {
   // On a slow link the rest (~440 KB) would share the bandwidth with what the
   // first lesson still fetches after the page's load event (the service worker,
   // the listing): start it once those are done and the page has been idle a moment.
-  const later = () => splitLoad().catch((e) => console.error('the rest of the app did not load:', e));
+  // A load the page's own departure aborts (navigated away meanwhile: Firefox
+  // aborts it as the next page starts loading, before 'pagehide', and runs this
+  // handler) is no failure to report.
+  let leaving = false;
+  for (const event of ['beforeunload', 'pagehide']) addEventListener(event, () => { leaving = true; }, { once: true });
+  const later = () => splitLoad().catch((e) => { if (!leaving) console.error('the rest of the app did not load:', e); });
   const sw = navigator.serviceWorker?.ready ?? Promise.resolve();
   const timeout = new Promise((r) => setTimeout(r, 5000));
   addEventListener('load', () => Promise.race([sw, timeout]).then(() => setTimeout(() =>

@@ -3,25 +3,13 @@
 // e2e.mjs checks every entry names a spec and prints both in its summary.
 
 /** "<spec>: <test name>" → why it may be retried once. */
-export const QUARANTINE = {
-  'hybrid: every response is processed once on the pool while the loop stays free':
-    'max-loop-lag-ms was >= 100 ms once, on the clean-clone run of 2026-12-06 23:39 UTC after the issue 19/23 merges '
-    + '(a fresh page whose pool starts inside the run); passed on every run before. The pool now starts before the run\'s clock '
-    + '(runner.rs), yet on 2026-12-07 01:58 UTC, load average 37 on 2 cores, 5 fresh-page runs measured 23, 83, 54, 19 and 146 ms: '
-    + 'the loop\'s ticks are late when the machine does not schedule the page\'s thread; not shown to be the page\'s doing, not cleared',
-};
+export const QUARANTINE = {};
 /**
  * Retried once in the Firefox tier only (Chromium runs them strictly), with
  * why: unlike QUARANTINE, the retry covers the page-error check too, since a
  * page error is the symptom.
  */
-export const FIREFOX_QUARANTINE = {
-  'crawler: virtual clock: seeded uniform latencies and failures, exactly as planned':
-    'on the clean-clone run of 2026-12-07 09:29 UTC every figure held but Firefox logged "Failed to load \u2018\u2019. '
-    + 'A ServiceWorker intercepted the request and encountered an unexpected error." (the page-error check failed); the same '
-    + 'message is why the browser-clock crawler test is left out of the Firefox tier (FIREFOX_LEFT_OUT); which request '
-    + 'sim-sw.js passed through is not known yet; passed in every Firefox run before',
-};
+export const FIREFOX_QUARANTINE = {};
 /**
  * What the Firefox tier leaves out, in one place: "<spec>: <test name>" (or a
  * group) → why. Printed in the summary with the counts.
@@ -38,17 +26,7 @@ export const FIREFOX_LEFT_OUT = {
     'it counts the requests that leave the page for http://127.0.0.1:9/; Firefox refuses port 9 (a banned port) before '
     + 'WebDriver BiDi reports a request, so nothing is counted (the page side of it: the other url tests, in both browsers)',
   // Known failing in Firefox (runs of 2026-12-07 01:32 to 02:01 UTC, 2 cores at load ~20): measured, not fixed yet.
-  'crawler: browser clock through the UI: K in flight, never faster than the waves, tooltip':
-    'every figure checked held; the page logged "Failed to load \u2018\u2019. A ServiceWorker intercepted the request and '
-    + 'encountered an unexpected error." (a request sim-sw.js passed through failed; which one is not known yet; the same '
-    + 'message failed \u201cserver=capacity\u201d once in another run)',
   'crawler: virtual clock, 10,000 lanes: the run yields in slices (no task over 50 ms), Stop answers mid-run':
     'the setTimeout probe (Firefox has no Long Tasks API) saw a 97 ms gap (102 ms on an earlier run) during the run and '
     + 'drawing of 10,000 lanes; the bound is 50 ms',
-  'gil: gil: threads under the GIL do not speed up; processes share nothing and pay start-up':
-    'GIL threads / sequential = 0.61 (bound >= 0.8) once at load ~20. Not wasm tier-up: the lesson warms up before timing, '
-    + 'and in 3 Firefox pages at load 9 (2026-12-07 11:05 UTC) the sequential mode\u2019s 16 equal slices took 3.7 ms from '
-    + 'the first one on, with single slices of 6 to 20 ms (the thread preempted on 2 busy cores); gil-x 0.91, 1.14, 1.08. '
-    + 'Each mode is ~65 ms of work, so a 20 ms preemption in both sequential rounds moves the ratio by ~30%: most likely the cause, '
-    + 'not confirmed at load 20; not fixed yet',
 };

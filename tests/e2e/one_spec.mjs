@@ -1,5 +1,6 @@
 // Runs one lesson spec's tests alone (no cross-cutting suites), for a quick check:
 //   node tests/e2e/one_spec.mjs DIST <lesson> [test-name-substring]
+import assert from 'node:assert/strict';
 import { launchBrowser, PlaygroundPage, resolveDist, startServer } from './lib.mjs';
 
 const [dist, lesson, filter = ''] = process.argv.slice(2);
@@ -12,6 +13,8 @@ try {
     const app = await PlaygroundPage.create(browser);
     try {
       await t.run({ app, server });
+      // As e2e.mjs's lesson specs (lesson_specs.mjs): no console or page errors.
+      assert.deepEqual(app.errors, [], 'no console errors or page errors');
       console.log(`ok - ${t.name}`);
     } catch (e) {
       failed++;

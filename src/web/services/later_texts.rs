@@ -22,7 +22,21 @@ pub fn load(on_late: Callback<()>) {
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
+        // A fetch the page's own departure aborts (navigated away while the
+        // texts still came: Firefox aborts it as the next page starts loading,
+        // before `pagehide`, and runs this page's handler of the rejection) is
+        // no failure of the page's to report.
+        let leaving = std::rc::Rc::new(std::cell::Cell::new(false));
+        let _watch = web_sys::window().map(|w| {
+            ["beforeunload", "pagehide"].map(|event| {
+                let leaving = leaving.clone();
+                gloo::events::EventListener::once(&w, event, move |_| leaving.set(true))
+            })
+        });
         let text = fetch_text(later::FILE).await;
+        if text.is_err() && leaving.get() {
+            return;
+        }
         settle(text.and_then(|t| later::install(&t)), &on_late);
     });
 }

@@ -29,8 +29,10 @@ extern "C" {
 
 /// The header `static/sim-sw.js` puts on every response it passes through.
 const SW_MARK: &str = "X-Playground-Sw";
-/// What the feature test asks for: a small file of the site, next to the page.
-const PROBE_URL: &str = "./io-worker.js";
+/// What the feature test asks for: a small file of the site, next to the page,
+/// marked as the probe (`sw-probe`): the worker lets the site's other
+/// subresources go to the network untouched.
+const PROBE_URL: &str = "./io-worker.js?sw-probe";
 
 thread_local! {
     static REACHES_SW: std::cell::Cell<Option<bool>> = const { std::cell::Cell::new(None) };

@@ -81,6 +81,25 @@ export const tests = [
     },
   },
   {
+    name: 'the service worker answers the page and worker scripts; the site\'s other files go to the network untouched',
+    async run({ app, server }) {
+      // A request the worker answers and the page then aborts (it navigates away
+      // while the rest of the wasm still loads) made Firefox log "Failed to load
+      // ''. A ServiceWorker intercepted the request and encountered an unexpected
+      // error." (static/sim-sw.js). The worker marks what it answers (X-Playground-Sw).
+      await app.open(server.url, 'lesson=crawler&n=2&k=2&latency=fixed&ms=10&run=1');
+      await app.waitStatus('done', 30_000);
+      const marks = await app.page.evaluate(async () => {
+        const mark = async (url) => (await fetch(url, { cache: 'no-store' })).headers.get('X-Playground-Sw');
+        const rest = performance.getEntriesByType('resource').map((e) => e.name).find((n) => n.endsWith('.wasm'));
+        return { controlled: !!navigator.serviceWorker.controller, wasm: await mark(rest), texts: await mark('i18n-later.json'), probe: await mark('io-worker.js?sw-probe') };
+      });
+      assert.deepEqual(marks, { controlled: true, wasm: null, texts: null, probe: '1' });
+      // The page and its workers still have their isolation (the page: from the worker's headers or the server's).
+      assert.equal(await app.page.evaluate(() => crossOriginIsolated), true);
+    },
+  },
+  {
     name: 'server=capacity: K = N overloads the server; the chart puts the best K at the capacity',
     async run({ app, server }) {
       await app.open(server.url, `${Q}&k=5`);
