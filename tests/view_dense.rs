@@ -47,6 +47,40 @@ fn raster_keeps_sub_pixel_spans_visible_and_clips_to_the_buffer() {
     assert_eq!(buf2.chunks_exact(4).filter(|p| p[3] == 255).count(), 4 * 2);
 }
 
+/// The rule `rasterize` keeps, pixel by pixel: each rectangle at least one
+/// device pixel each way, clipped, later ones over earlier ones.
+fn rasterize_per_pixel(rects: &[Rect], x0: f64, y0: f64, w: usize, h: usize, scale: f64) -> Vec<u8> {
+    let mut buf = vec![0u8; w * h * 4];
+    for r in rects {
+        let px0 = ((r.x - x0) * scale).floor().max(0.0);
+        let py0 = ((r.y - y0) * scale).floor().max(0.0);
+        let px1 = ((r.x - x0 + r.w) * scale).ceil().min(w as f64).max(px0 + 1.0).min(w as f64);
+        let py1 = ((r.y - y0 + r.h) * scale).ceil().min(h as f64).max(py0 + 1.0).min(h as f64);
+        for y in (py0 as usize)..(py1 as usize) {
+            for x in (px0 as usize)..(px1 as usize) {
+                buf[(y * w + x) * 4..][..4].copy_from_slice(&state_rgba(r.state));
+            }
+        }
+    }
+    buf
+}
+
+#[test]
+fn raster_rows_match_the_per_pixel_rule() {
+    // Many overlapping rectangles of every state, some past the edges, sub-pixel
+    // ones among them, at two device-pixel scales.
+    let mut seed = 7u64;
+    let mut next = |m: f64| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 11) as f64 / (1u64 << 53) as f64 * m
+    };
+    let rects: Vec<Rect> =
+        (0..2_000).map(|i| rect(next(130.0) - 10.0, next(70.0) - 5.0, next(40.0), next(6.0), State::ALL[i % State::ALL.len()])).collect();
+    for (w, h, scale) in [(120, 60, 1.0), (240, 120, 2.0), (37, 11, 1.5)] {
+        assert_eq!(rasterize(&rects, 3.0, 2.0, w, h, scale), rasterize_per_pixel(&rects, 3.0, 2.0, w, h, scale), "{w}x{h} at {scale}");
+    }
+}
+
 #[test]
 fn decimated_tracks_keep_every_level_within_each_pixel_column() {
     // 10,000 alternating samples over 1,000 ms drawn 100 px wide.

@@ -94,6 +94,12 @@ pub fn timeline(p: &Props) -> Html {
         let view = (*range).or(p.axis_ms.map(|a| (0.0, a)));
         let deps = (p.trace.clone(), view, *width, p.lang, p.cursor, *theme);
         use_effect_with(deps, move |(trace, range, width, lang, cursor, theme)| {
+            // Not before the container's width is known: the first trace's
+            // width is measured in this same pass (the effect above), and the
+            // render that brings it paints; painting now too drew it twice.
+            if *width == 0.0 {
+                return;
+            }
             if let (Some(c), Some(t)) = (canvas.cast::<HtmlCanvasElement>(), trace) {
                 paint(&c, t, *range, *width, *lang, *cursor, &ink(*theme), &mut painted.borrow_mut());
             }
