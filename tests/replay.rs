@@ -101,6 +101,34 @@ fn snapshots_agree_with_the_tracks_at_every_moment() {
 }
 
 #[test]
+fn lanes_found_by_id_when_ids_are_not_positions() {
+    // An imported file's lane ids need not be the lanes' positions: the same
+    // crawl with its lanes listed backwards and renumbered must replay alike.
+    let t = crawl(&[("n", "9"), ("k", "2"), ("latency", "uniform"), ("ms", "70"), ("seed", "4"), ("fail", "30")]);
+    let renumber = |id: u32| 1_000 - 7 * id;
+    let mut r = t.clone();
+    r.lanes.reverse();
+    r.lanes.iter_mut().for_each(|l| l.id = renumber(l.id));
+    r.spans.iter_mut().for_each(|s| s.lane = renumber(s.lane));
+    r.events.iter_mut().for_each(|e| e.lane = e.lane.map(renumber));
+    let mut ends = lane_end_times(&t);
+    ends.reverse();
+    assert_eq!(lane_end_times(&r), ends);
+    assert!(ends.iter().all(Option::is_some));
+    for frac in [0.0, 0.3, 0.6, 1.0] {
+        let at = t.meta.makespan_ms * frac;
+        assert_eq!(snapshot(&r, at), snapshot(&t, at), "at {at}");
+    }
+    // The same happenings (each lane's finish among them), lane ids renumbered.
+    let happenings = |t: &Trace, lane: &dyn Fn(u32) -> u32| {
+        let mut h: Vec<_> = events(t).iter().map(|e| (e.t_ms.to_bits(), e.lane.map(lane), e.kind())).collect();
+        h.sort();
+        h
+    };
+    assert_eq!(happenings(&r, &|id| id), happenings(&t, &renumber));
+}
+
+#[test]
 fn captions_are_translated() {
     let t = crawl(&[("n", "4"), ("k", "2"), ("latency", "fixed"), ("ms", "50"), ("fail", "100")]);
     let ev = events(&t);

@@ -58,32 +58,16 @@ pub fn events(trace: &Trace) -> Vec<ReplayEvent> {
         keyed.push((e.t_ms, rank, e.lane.unwrap_or(u32::MAX), seq, e));
         seq += 1;
     };
-    // Last span end per lane (lane ids index it), and whether anything else
-    // happens on the lane then: two passes over arrays, no map or hash set
-    // (10,000 lanes: this is a large run's end, on the page's thread).
-    // A recorder's lane ids are their indices; an imported file's may not be.
-    let n = trace.lanes.len();
-    let dense = trace.lanes.iter().enumerate().all(|(i, l)| l.id as usize == i);
-    let mut ids = std::collections::HashMap::<u32, usize>::new();
-    if !dense {
-        // Lanes that share an id share one slot, as they shared a map key.
-        for (i, l) in trace.lanes.iter().enumerate() {
-            ids.entry(l.id).or_insert(i);
-        }
-    }
-    let index = |id: u32| if dense { ((id as usize) < n).then_some(id as usize) } else { ids.get(&id).copied() };
-    let mut last_end: Vec<Option<f64>> = vec![None; n];
+    let slots = LaneSlots::new(trace);
+    let index = |id: u32| slots.get(id);
+    let last_end = slots.last_ends(trace);
     for (span, s) in trace.spans.iter().enumerate() {
-        if let Some(i) = index(s.lane) {
-            let e = last_end[i].get_or_insert(s.end_ms);
-            *e = e.max(s.end_ms);
-        }
         push(&mut keyed, 2, ReplayEvent { t_ms: s.start_ms, lane: Some(s.lane), what: What::Enter { state: s.state, span } });
     }
     for (event, e) in trace.events.iter().enumerate() {
         push(&mut keyed, 1, ReplayEvent { t_ms: e.t_ms, lane: e.lane, what: What::Mark { event } });
     }
-    let mut busy = vec![false; n];
+    let mut busy = vec![false; trace.lanes.len()];
     for k in &keyed {
         if let Some(i) = index(k.2) {
             busy[i] |= last_end[i].is_some_and(|t| t.to_bits() == k.0.to_bits());
@@ -99,6 +83,57 @@ pub fn events(trace: &Trace) -> Vec<ReplayEvent> {
     // drawing waits for this).
     keyed.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
     keyed.into_iter().map(|k| k.4).collect()
+}
+
+/// Each lane's slot: its position in `trace.lanes` (the first lane with its
+/// id, as a map keyed by id would have it). A recorder's lane ids are their
+/// positions; an imported file's may not be, and then a map finds them.
+/// Arrays indexed by slot replace maps keyed by lane id: with 10,000 lanes a
+/// large run's end and its first drawing, on the page's thread, went through
+/// a BTreeMap for every span.
+struct LaneSlots {
+    n: usize,
+    /// Slots of lane ids when they are not the lanes' positions.
+    ids: Option<std::collections::HashMap<u32, usize>>,
+}
+
+impl LaneSlots {
+    fn new(trace: &Trace) -> Self {
+        let n = trace.lanes.len();
+        let dense = trace.lanes.iter().enumerate().all(|(i, l)| l.id as usize == i);
+        let ids = (!dense).then(|| {
+            let mut ids = std::collections::HashMap::new();
+            for (i, l) in trace.lanes.iter().enumerate() {
+                ids.entry(l.id).or_insert(i);
+            }
+            ids
+        });
+        LaneSlots { n, ids }
+    }
+
+    fn get(&self, id: u32) -> Option<usize> {
+        match &self.ids {
+            None => ((id as usize) < self.n).then_some(id as usize),
+            Some(ids) => ids.get(&id).copied(),
+        }
+    }
+
+    /// Each slot's last span end (`None`: no span).
+    fn last_ends(&self, trace: &Trace) -> Vec<Option<f64>> {
+        let mut last_end: Vec<Option<f64>> = vec![None; self.n];
+        for s in &trace.spans {
+            if let Some(i) = self.get(s.lane) {
+                let e = last_end[i].get_or_insert(s.end_ms);
+                *e = e.max(s.end_ms);
+            }
+        }
+        last_end
+    }
+
+    /// The last span end of `lane` (`None`: no span).
+    fn last_end_of(&self, last_end: &[Option<f64>], lane: u32) -> Option<f64> {
+        self.get(lane).and_then(|i| last_end[i])
+    }
 }
 
 /// Index of the current happening at cursor `t`: the last one at or before
@@ -138,13 +173,10 @@ pub fn snapshot(trace: &Trace, t: f64) -> Snapshot {
             }
         }
     }
-    let mut last_end: std::collections::BTreeMap<u32, f64> = std::collections::BTreeMap::new();
-    for s in &trace.spans {
-        let e = last_end.entry(s.lane).or_insert(s.end_ms);
-        *e = e.max(s.end_ms);
-    }
+    let slots = LaneSlots::new(trace);
+    let last_end = slots.last_ends(trace);
     for l in &trace.lanes {
-        if last_end.get(&l.id).is_some_and(|&end| end <= t) {
+        if slots.last_end_of(&last_end, l.id).is_some_and(|end| end <= t) {
             match l.outcome {
                 Some(Outcome::Done) => snap.done += 1,
                 Some(Outcome::Failed) => snap.failed += 1,
@@ -166,12 +198,9 @@ pub fn snapshot(trace: &Trace, t: f64) -> Snapshot {
 
 /// When each lane (by position in `trace.lanes`) finished, if it did.
 pub fn lane_end_times(trace: &Trace) -> Vec<Option<f64>> {
-    let mut last_end: std::collections::BTreeMap<u32, f64> = std::collections::BTreeMap::new();
-    for s in &trace.spans {
-        let e = last_end.entry(s.lane).or_insert(s.end_ms);
-        *e = e.max(s.end_ms);
-    }
-    trace.lanes.iter().map(|l| l.outcome.and(last_end.get(&l.id).copied())).collect()
+    let slots = LaneSlots::new(trace);
+    let last_end = slots.last_ends(trace);
+    trace.lanes.iter().map(|l| l.outcome.and(slots.last_end_of(&last_end, l.id))).collect()
 }
 
 /// The name of the recorded event a happening is, if it is one (`acquired`, …).
