@@ -13,7 +13,7 @@ mod preset;
 mod status;
 
 pub use link::UrlError;
-pub use playback::{Replay, ReplayEvents};
+pub use playback::{sweep_of, Made, Replay, ReplayEvents};
 pub use preset::PresetsRef;
 pub use status::{Clock, RunProgress, RunStatus, TraceRef};
 
@@ -23,6 +23,7 @@ use crate::i18n::Lang;
 use crate::scenarios::{self, Kind, Scenario};
 use crate::traces::trace_file::ImportError;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 pub use guard::{RunRefused, USER_URL_MAX_N, USER_URL_MAX_RATE_PER_S};
 
@@ -54,6 +55,9 @@ pub struct AppState {
     /// The run on screen came from the Python runner.
     pub python_shown: bool,
     pub summary: Option<Summary>,
+    /// The makespan sweep of the run on screen (its lesson's, at its
+    /// parameters; empty when there is none).
+    pub sweep: Rc<Vec<(u32, f64)>>,
     pub env: Env,
     /// A run was asked for by the link (`run=1`) or the embedding page
     /// (postMessage); the app starts it and `RunStarted` clears the flag.
@@ -101,10 +105,11 @@ pub enum Action {
     RequestRun,
     RunStarted,
     RunFinished(TraceRef),
-    /// [`Action::RunFinished`] with the trace's replay and summary already
-    /// made (the page makes each in a turn of its own: for 10,000 lanes the
-    /// replay took 28-44 ms and the summary 14 ms, the drawing 31 ms more).
-    RunFinishedReplayed(TraceRef, Replay, Summary),
+    /// [`Action::RunFinished`] with what the page shows of the trace already
+    /// made (the page makes each part in a turn of its own: for 10,000 lanes
+    /// the replay took 28-44 ms and the summary 14 ms, the drawing 31 ms more;
+    /// each point of a makespan sweep is a whole run).
+    RunFinishedReplayed(TraceRef, Made),
     RunFailed(String),
     /// Stop ended the run before it could produce a trace
     /// (`RunError::Stopped`): the page leaves "running" for "stopped".
@@ -147,6 +152,7 @@ impl Default for AppState {
             beside: None,
             python_shown: false,
             summary: None,
+            sweep: Rc::default(),
             env: Env::default(),
             run_requested: false,
             embed: false,
@@ -208,11 +214,8 @@ impl AppState {
                     if scn.id != s.lesson && !s.is_running() {
                         s.example = None;
                         s.lesson = scn.id;
-                        s.trace = None;
+                        s.unshow();
                         s.beside = None;
-                        s.summary = None;
-                        s.replay = None;
-                        s.run = RunStatus::Idle;
                         s.set_schedule(String::new());
                     }
                 }
@@ -255,10 +258,10 @@ impl AppState {
                 s.run = if trace.meta.stopped { RunStatus::Stopped } else { RunStatus::Done };
                 s.show(trace);
             }
-            Action::RunFinishedReplayed(trace, replay, summary) => {
+            Action::RunFinishedReplayed(trace, made) => {
                 s.progress = None;
                 s.run = if trace.meta.stopped { RunStatus::Stopped } else { RunStatus::Done };
-                s.show_made(trace, replay, summary);
+                s.show_made(trace, made);
             }
             Action::RunFailed(msg) => {
                 s.progress = None;

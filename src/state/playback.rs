@@ -20,6 +20,32 @@ impl PartialEq for ReplayEvents {
     }
 }
 
+/// What the page shows of a trace beside the trace itself: its replay, its
+/// summary and its lesson's makespan sweep. [`Made::of`] makes them in one go;
+/// a run's end makes each in a turn of its own (`web::services::runner`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Made {
+    pub replay: Replay,
+    pub summary: crate::engine::metrics::Summary,
+    /// (value, simulated makespan ms); empty when the lesson has no sweep.
+    pub sweep: Rc<Vec<(u32, f64)>>,
+}
+
+impl Made {
+    pub fn of(trace: &Trace) -> Made {
+        let sweep = sweep_of(trace).map(|(s, p)| s.points(&p)).unwrap_or_default();
+        Made { replay: Replay::new(trace), summary: summarize(trace), sweep: Rc::new(sweep) }
+    }
+}
+
+/// The makespan sweep `trace`'s lesson declares, and the trace's parameters
+/// as that lesson reads them (`None`: no sweep, or parameters it refuses).
+pub fn sweep_of(trace: &Trace) -> Option<(scenarios::extras::MakespanSweep, crate::engine::params::Params)> {
+    let scn = scenarios::find(&trace.meta.scenario)?;
+    let sweep = scenarios::extras::makespan_sweep(scn.extras)?;
+    Some((sweep, scn.validate(&trace.meta.params).ok()?))
+}
+
 /// Replay of the run on screen: the timeline shows what had happened by
 /// `cursor_ms`; `current` is the happening the caption describes.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,15 +145,25 @@ impl Replay {
 impl AppState {
     /// Puts `trace` on screen: numbers, timeline, replay at the end.
     pub(super) fn show(&mut self, trace: TraceRef) {
-        let (replay, summary) = (Replay::new(&trace), summarize(&trace));
-        self.show_made(trace, replay, summary);
+        let made = Made::of(&trace);
+        self.show_made(trace, made);
     }
 
-    /// [`AppState::show`] with `trace`'s replay and summary made already.
-    pub(super) fn show_made(&mut self, trace: TraceRef, replay: Replay, summary: crate::engine::metrics::Summary) {
+    /// No run on screen (another lesson, a preset): idle, nothing shown.
+    pub(super) fn unshow(&mut self) {
+        self.trace = None;
+        self.summary = None;
+        self.sweep = Rc::default();
+        self.replay = None;
+        self.run = RunStatus::Idle;
+    }
+
+    /// [`AppState::show`] with what it shows of `trace` made already.
+    pub(super) fn show_made(&mut self, trace: TraceRef, made: Made) {
         self.python_shown = false;
-        self.summary = Some(summary);
-        self.replay = Some(replay);
+        self.summary = Some(made.summary);
+        self.replay = Some(made.replay);
+        self.sweep = made.sweep;
         self.trace = Some(trace);
     }
 

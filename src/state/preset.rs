@@ -3,7 +3,7 @@
 //! requested preset sets the lesson, its parameters and the clock, and a
 //! `run=1` held until then starts it.
 
-use super::{AppState, Clock, RunStatus, UrlError};
+use super::{AppState, Clock, UrlError};
 use crate::presets::{self, Preset};
 use crate::scenarios;
 use std::rc::Rc;
@@ -58,10 +58,7 @@ impl AppState {
             if p.clock.as_deref() == Some("virtual") {
                 self.clock = Clock::Virtual;
             }
-            self.trace = None;
-            self.summary = None;
-            self.replay = None;
-            self.run = RunStatus::Idle;
+            self.unshow();
             self.set_schedule(String::new());
             self.run_requested = std::mem::take(&mut self.preset_run_wanted);
             self.refuse_user_url_autorun();

@@ -124,15 +124,6 @@ pub fn app() -> Html {
 
     let scn = state.scenario();
     let lang = state.lang;
-    // A lesson's makespan sweep, for the run on screen (its parameters, not what the form says now).
-    let sweep_points = {
-        let run = state.trace.as_ref().filter(|t| t.meta.scenario == scn.id).map(|t| t.meta.params.clone());
-        let sweep = extras::makespan_sweep(scn.extras);
-        use_memo((run, scn.id), move |(raw, _)| {
-            let run = raw.as_ref().zip(sweep).and_then(|(r, s)| scn.validate(r).ok().map(|ps| (s.sweep)(&ps)));
-            run.unwrap_or_default()
-        })
-    };
     let class = classes!("app", state.embed.then_some("embed"));
     let (lesson, running, trace) = (scn.id, state.is_running(), state.trace.clone());
     let failed = match &state.run {
@@ -208,7 +199,7 @@ pub fn app() -> Html {
                     if let Some(t) = state.trace.as_ref().filter(|t| !t.meta.param_sweep.is_empty()) {
                         <ParamSweepChart points={t.meta.param_sweep.clone()} scenario={t.meta.scenario.clone()} lang={lang} />
                     }
-                    { makespan_sweep(&state, &sweep_points) }
+                    { makespan_sweep(&state) }
                     if state.is_interleave() {
                         <Listing lang={lang} code={Some(state.interleave_model().listing)} id={format!("interleave/{}", state.interleave_model().id)} />
                     } else {
@@ -236,7 +227,7 @@ fn python_heading(state: &AppState) -> &'static str {
 }
 
 /// The lesson's makespan-against-a-parameter chart, if it declares one.
-fn makespan_sweep(state: &AppState, points: &Rc<Vec<(u32, f64)>>) -> Html {
+fn makespan_sweep(state: &AppState) -> Html {
     let (scn, trace) = (state.scenario(), state.trace.as_ref());
     let (Some(s), Some(t)) = (extras::makespan_sweep(scn.extras), trace.filter(|t| t.meta.scenario == scn.id)) else { return html! {} };
     let run_value = t.meta.params.get(s.param).and_then(|v| v.parse::<u32>().ok()).unwrap_or(1);
@@ -248,7 +239,7 @@ fn makespan_sweep(state: &AppState, points: &Rc<Vec<(u32, f64)>>) -> Html {
         MeasuredFrom::Result(key) => t.meta.results.get(key).copied().filter(|_| real && !t.meta.stopped),
     };
     html! {
-        <MakespanSweepChart points={points.clone()} {run_value} {measured} param={s.param} title={s.title} note={s.note}
+        <MakespanSweepChart points={state.sweep.clone()} {run_value} {measured} param={s.param} title={s.title} note={s.note}
             axis={s.axis} lang={state.lang} />
     }
 }

@@ -12,7 +12,7 @@ use crate::engine::cpu::Progress;
 use crate::engine::runtime::Runtime;
 use crate::engine::RunError;
 use crate::scenarios::{self, Run, Scenario};
-use crate::state::{Action, Clock, Replay, RunProgress, TraceRef};
+use crate::state::{sweep_of, Action, Clock, Made, Replay, RunProgress, TraceRef};
 use futures::future::{select, AbortHandle, Abortable, Either};
 use gloo::timers::callback::Interval;
 use std::rc::Rc;
@@ -73,7 +73,7 @@ pub fn start(
                         Either::Right(_) => Err(RunError::Stopped),
                     },
                 };
-                emit(&dispatch, ended);
+                emit_in_turns(&dispatch, ended).await;
             } else {
                 run_virtual_sliced(scn, raw, cancel, dispatch).await;
             }
@@ -137,7 +137,7 @@ pub fn start(
                 (true, Err(_)) => Err(RunError::Stopped),
                 (false, e) => e,
             };
-            emit(&dispatch, ended);
+            emit_in_turns(&dispatch, ended).await;
         }),
     }
     handle
@@ -163,7 +163,7 @@ async fn run_virtual_sliced(
 ) {
     let mut run = match scenarios::virtual_run::LessonRun::start(scn, &raw) {
         Ok(r) => r,
-        Err(e) => return emit(&dispatch, Err(e)),
+        Err(e) => return emit_error(&dispatch, e),
     };
     let over = 'slices: loop {
         while !turns::spent() {
@@ -173,7 +173,11 @@ async fn run_virtual_sliced(
         }
         turns::next().await;
         if cancel.load(Ordering::Relaxed) {
-            return emit(&dispatch, run.stop());
+            // As at the run's end: closing the trace so far, then the page's work on it, in turns of their own.
+            turns::fresh().await;
+            let stopped = run.stop();
+            turns::fresh().await;
+            return emit_in_turns(&dispatch, stopped).await;
         }
     };
     // Closing the trace (its spans sorted per lane) and the page's work on it
@@ -191,27 +195,33 @@ async fn run_virtual_sliced(
 }
 
 /// Ends a run whose trace is closed: its replay is built in this turn, its
-/// summary in the next, and the page shows it in the one after (for 10,000
-/// lanes each takes tens of ms).
+/// summary in the next, each point of its lesson's makespan sweep (a whole
+/// run) in one more, and the page shows it in the turn after (for 10,000
+/// lanes each takes tens of ms; the crawler's K sweep at N = 2,000 took 25-38
+/// ms of one task when the page drew it).
 async fn emit_in_turns(dispatch: &Callback<Action>, ended: Result<crate::engine::trace::Trace, RunError>) {
-    match ended {
-        Ok(t) => {
-            let t = TraceRef(Rc::new(t));
-            let replay = Replay::new(&t);
+    let t = match ended {
+        Ok(t) => TraceRef(Rc::new(t)),
+        Err(e) => return emit_error(dispatch, e),
+    };
+    let replay = Replay::new(&t);
+    turns::fresh().await;
+    let summary = crate::engine::metrics::summarize(&t);
+    let mut sweep = Vec::new();
+    if let Some((s, params)) = sweep_of(&t) {
+        for value in (s.values)(&params) {
             turns::fresh().await;
-            let summary = crate::engine::metrics::summarize(&t);
-            turns::fresh().await;
-            dispatch.emit(Action::RunFinishedReplayed(t, replay, summary));
+            sweep.extend(s.point_at(&params, value));
         }
-        ended => emit(dispatch, ended),
     }
+    turns::fresh().await;
+    dispatch.emit(Action::RunFinishedReplayed(t, Made { replay, summary, sweep: Rc::new(sweep) }));
 }
 
-/// The action that ends a run.
-fn emit(dispatch: &Callback<Action>, ended: Result<crate::engine::trace::Trace, RunError>) {
-    dispatch.emit(match ended {
-        Ok(t) => Action::RunFinished(TraceRef(Rc::new(t))),
-        Err(RunError::Stopped) => Action::RunStopped,
-        Err(e) => Action::RunFailed(e.to_string()),
+/// The action that ends a run without a trace.
+fn emit_error(dispatch: &Callback<Action>, e: RunError) {
+    dispatch.emit(match e {
+        RunError::Stopped => Action::RunStopped,
+        e => Action::RunFailed(e.to_string()),
     });
 }

@@ -43,14 +43,7 @@ pub static SCENARIO: Scenario = Scenario {
         ParamSpec::int("queue", 0, 10_000, 10),
     ],
     cpython: &[("n", "12"), ("k", "3"), ("latency", "uniform"), ("ms", "40"), ("seed", "7")],
-    extras: &[Extra::MakespanSweep(MakespanSweep {
-        param: "k",
-        sweep: k_sweep,
-        measured: MeasuredFrom::Makespan,
-        title: "app.k_sweep",
-        note: "app.k_sweep_note",
-        axis: "app.k_axis",
-    })],
+    extras: &[Extra::MakespanSweep(K_SWEEP)],
     heavy_steps: false,
     run: Run::Async(run),
 };
@@ -131,11 +124,22 @@ pub const URL_UNREACHABLE: &str = "url_unreachable";
 /// snappy (each point is a whole run).
 pub const K_SWEEP_MAX_N: i64 = 2_000;
 
-/// Makespan for K = 1, 2, 5, 10, 20, 50, … (and the chosen K and N), each
-/// simulated on the virtual clock with this run's exact plan of requests
-/// (counting, not keeping, the trace: only the makespan is used).
-/// Empty when N is above [`K_SWEEP_MAX_N`].
-pub fn k_sweep(p: &Params) -> Vec<(u32, f64)> {
+/// Makespan against K, each point this run's exact plan of requests
+/// simulated on the virtual clock (counting, not keeping, the trace: only the
+/// makespan is used).
+const K_SWEEP: MakespanSweep = MakespanSweep {
+    param: "k",
+    values: k_values,
+    point: k_point,
+    measured: MeasuredFrom::Makespan,
+    title: "app.k_sweep",
+    note: "app.k_sweep_note",
+    axis: "app.k_axis",
+};
+
+/// K = 1, 2, 5, 10, 20, 50, … (and the chosen K, N and a server model's
+/// capacity); none when N is above [`K_SWEEP_MAX_N`].
+fn k_values(p: &Params) -> Vec<i64> {
     let n = p.int("n");
     if n > K_SWEEP_MAX_N {
         return Vec::new();
@@ -146,11 +150,18 @@ pub fn k_sweep(p: &Params) -> Vec<(u32, f64)> {
     ks.extend(server(p).map(|s| (s.capacity as i64).min(n)));
     ks.sort_unstable();
     ks.dedup();
-    ks.into_iter()
-        .filter_map(|k| {
-            let mut raw = p.to_strings();
-            raw.insert("k".into(), k.to_string());
-            super::virtual_run::run_virtual_numbers(&SCENARIO, &raw).ok().map(|r| (k as u32, r.makespan_ms))
-        })
-        .collect()
+    ks
+}
+
+/// The makespan of this run's requests at `k` in flight.
+fn k_point(p: &Params, k: i64) -> Option<f64> {
+    let mut raw = p.to_strings();
+    raw.insert("k".into(), k.to_string());
+    super::virtual_run::run_virtual_numbers(&SCENARIO, &raw).ok().map(|r| r.makespan_ms)
+}
+
+/// Every point of the K sweep: (K, makespan ms), by K; empty when N is above
+/// [`K_SWEEP_MAX_N`].
+pub fn k_sweep(p: &Params) -> Vec<(u32, f64)> {
+    K_SWEEP.points(p)
 }

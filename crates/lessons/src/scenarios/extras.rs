@@ -16,14 +16,17 @@ pub enum MeasuredFrom {
 }
 
 /// The makespan against one of the lesson's own parameters: every value
-/// replayed on the virtual clock with the same work (`sweep`), and a real-clock
+/// replayed on the virtual clock with the same work (`point`), and a real-clock
 /// run's measured point beside its simulated twin.
 #[derive(Debug, Clone, Copy)]
 pub struct MakespanSweep {
     /// The swept parameter (its label is the lesson's `<id>.<param>` text).
     pub param: &'static str,
-    /// (value, simulated makespan ms), sorted by value; empty where too large to replay.
-    pub sweep: fn(&Params) -> Vec<(u32, f64)>,
+    /// The values swept, in order; none where too large to replay.
+    pub values: fn(&Params) -> Vec<i64>,
+    /// The simulated makespan (ms) at one value, if it runs. Each is a whole
+    /// run on the virtual clock: the page makes one per turn of its thread.
+    pub point: fn(&Params, i64) -> Option<f64>,
     pub measured: MeasuredFrom,
     /// Texts: the chart's title, its note and the x axis's label (keys of the text table).
     pub title: &'static str,
@@ -105,6 +108,18 @@ pub fn numbers(extras: &[Extra]) -> &'static [Shown] {
 /// The lesson's extras of one shape.
 pub fn interleave_link(extras: &[Extra]) -> Option<&'static str> {
     extras.iter().find_map(|e| if let Extra::InterleaveLink(m) = e { Some(*m) } else { None })
+}
+
+impl MakespanSweep {
+    /// (value, simulated makespan ms) at `value`, if it runs.
+    pub fn point_at(&self, p: &Params, value: i64) -> Option<(u32, f64)> {
+        (self.point)(p, value).map(|ms| (value as u32, ms))
+    }
+
+    /// Every point, sorted by value.
+    pub fn points(&self, p: &Params) -> Vec<(u32, f64)> {
+        (self.values)(p).into_iter().filter_map(|v| self.point_at(p, v)).collect()
+    }
 }
 
 pub fn makespan_sweep(extras: &[Extra]) -> Option<MakespanSweep> {

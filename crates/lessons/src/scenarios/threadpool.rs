@@ -56,14 +56,7 @@ pub static SCENARIO: Scenario = Scenario {
     ],
     cpython: &[("mode", "as_completed"), ("jobs", "12"), ("workers", "4"), ("latency", "fixed"), ("ms", "100"), ("seed", "1")],
     extras: &[
-        Extra::MakespanSweep(MakespanSweep {
-            param: "workers",
-            sweep: workers_sweep,
-            measured: MeasuredFrom::Result("pool_ms"),
-            title: "app.workers_sweep",
-            note: "app.workers_sweep_note",
-            axis: "app.threads_axis",
-        }),
+        Extra::MakespanSweep(WORKERS_SWEEP),
         // Its lanes are the pool's threads and `main`, not jobs: lanes done and
         // per second would count threads (its own `jobs_done` counts jobs), and
         // its own pool time is the makespan without starting the threads.
@@ -200,17 +193,29 @@ pub fn sweep_workers(p: &Params) -> Vec<i64> {
     ws
 }
 
-/// The pool's time (`pool_ms`) for each thread count of [`sweep_workers`],
-/// each run on the virtual clock with this run's exact jobs (counting, not
-/// keeping, the trace).
+/// The pool's time (`pool_ms`) against its thread count, each point run on
+/// the virtual clock with this run's exact jobs (counting, not keeping, the
+/// trace).
+const WORKERS_SWEEP: MakespanSweep = MakespanSweep {
+    param: "workers",
+    values: sweep_workers,
+    point: workers_point,
+    measured: MeasuredFrom::Result("pool_ms"),
+    title: "app.workers_sweep",
+    note: "app.workers_sweep_note",
+    axis: "app.threads_axis",
+};
+
+/// The pool's time with `w` threads.
+fn workers_point(p: &Params, w: i64) -> Option<f64> {
+    let mut raw = p.to_strings();
+    raw.insert("workers".into(), w.to_string());
+    let r = super::virtual_run::run_virtual_numbers(&SCENARIO, &raw).ok()?;
+    Some(r.results.get("pool_ms").copied().unwrap_or(r.makespan_ms))
+}
+
+/// Every point of the workers sweep: (threads, pool ms) for each thread count
+/// of [`sweep_workers`].
 pub fn workers_sweep(p: &Params) -> Vec<(u32, f64)> {
-    sweep_workers(p)
-        .into_iter()
-        .filter_map(|w| {
-            let mut raw = p.to_strings();
-            raw.insert("workers".into(), w.to_string());
-            let r = super::virtual_run::run_virtual_numbers(&SCENARIO, &raw).ok()?;
-            Some((w as u32, r.results.get("pool_ms").copied().unwrap_or(r.makespan_ms)))
-        })
-        .collect()
+    WORKERS_SWEEP.points(p)
 }
