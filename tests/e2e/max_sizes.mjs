@@ -1,21 +1,39 @@
 // The page never freezes (issue 19, item 6): every lesson, with every whole-number
 // parameter at the largest value its form allows (the seed aside), on each clock
-// it has, is run from the page. The page's longest main-thread task from the
-// click on Run until a moment after the run ended must stay under LONG_TASK_MS,
-// and a run still going after WATCH_MS must stop within STOP_MS of Stop and
-// leave the page usable (the next lesson opens and runs).
+// it has, is run from the page. From the click on Run until a moment after the
+// run ended, no main-thread task may keep the page's thread on a CPU for more
+// than TARGET_MS (issue 23: no long task) nor last longer than LONG_TASK_MS by
+// the wall clock, and a run still going after WATCH_MS must stop within
+// STOP_MS of Stop and leave the page usable (the next lesson opens and runs).
 //
 //   node tests/e2e/max_sizes.mjs DIST_DIR     (also run by e2e.mjs)
 //   MAX_SIZES_ONLY=hybrid,crawler node tests/e2e/max_sizes.mjs dist
 import assert from 'node:assert/strict';
+import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { log, resolveDist, useSite } from './lib.mjs';
 
 const dist = resolveDist(process.argv[2]);
-/** Issue 19's bound on the page's longest task, ms. */
-const LONG_TASK_MS = 200;
-/** Issue 23's target (a long task is one over 50 ms): runs over it are listed. */
+/**
+ * Issue 23's bound (a long task is one over 50 ms), ms, on each task's time on
+ * a CPU: what the page's thread did in it, from a Chromium trace of the run
+ * (`longestTaskCpu`), whatever the machine's load. Runs whose longest task
+ * took longer by the wall clock are listed.
+ */
 const TARGET_MS = 50;
+/**
+ * The page's longest task by the wall clock (Long Tasks API), ms: a guard
+ * against a page that stalls without computing. A task's wall time is its time
+ * on a CPU plus the time its thread waited for one (or for the browser's other
+ * threads), which the machine's load sets, not the page: on this 2-core
+ * machine shared with other builds, tasks of at most 44 ms on a CPU lasted up
+ * to 187 ms at load 7 and 172 ms at load 10, so no bound nearer 50 holds under
+ * load (at load 2-3 no run's longest task reached 50 ms; BENCHMARKS.md, "No
+ * long task").
+ */
+const LONG_TASK_MS = 200;
 /** How long a run is watched before Stop, ms. */
 const WATCH_MS = 2_500;
 /** How soon Stop must end a run, ms: a CPU chunk or a loop turn, and one redraw. */
@@ -50,6 +68,28 @@ async function maxParams(app, { pool }) {
   return out;
 }
 
+/**
+ * The longest task of the page's main thread by its time on a CPU (ms), from a
+ * Chromium trace of the run ('toplevel': every task of a renderer's main
+ * thread, CrRendererMain, with its thread time `tdur`; its wall time where a
+ * task has none).
+ */
+async function longestTaskCpu(file) {
+  const { traceEvents } = JSON.parse(await readFile(file, 'utf8'));
+  const main = new Set(traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  // Outermost events only (a task, not what ran inside it), per thread.
+  const events = traceEvents.filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const end = new Map();
+  let longest = 0;
+  for (const e of events) {
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.ts < (end.get(thread) ?? -Infinity)) continue;
+    end.set(thread, e.ts + e.dur);
+    longest = Math.max(longest, (e.tdur ?? e.dur) / 1000);
+  }
+  return longest;
+}
+
 async function ended(app, timeoutMs) {
   const t0 = Date.now();
   for (;;) {
@@ -63,14 +103,15 @@ async function ended(app, timeoutMs) {
 describe('the page never freezes: every lesson at its largest sizes, on each clock', () => {
   let server;
   let app;
+  let browser;
   let lessons = [];
-  useSite(dist, (s) => ({ server, app } = s));
+  useSite(dist, (s) => ({ server, app, browser } = s));
   before(async () => {
     await app.open(server.url);
     lessons = await app.byTestId('lesson-select').locator('option').evaluateAll((os) => os.map((o) => o.value));
   });
 
-  it(`every lesson's longest task stays under ${LONG_TASK_MS} ms and Stop ends it within ${STOP_MS} ms`, { timeout: 900_000 }, async () => {
+  it(`every lesson's longest task stays under ${TARGET_MS} ms on a CPU and ${LONG_TASK_MS} ms by the clock, and Stop ends it within ${STOP_MS} ms`, { timeout: 900_000 }, async () => {
     assert.ok(lessons.length >= 26, `catalogue: ${lessons.length} lessons`);
     const bad = [];
     const overTarget = [];
@@ -83,6 +124,8 @@ describe('the page never freezes: every lesson at its largest sizes, on each clo
         await app.open(server.url, q);
         assert.equal(await app.byTestId('param-error').count(), 0, `${q}: the form refuses its own maxima`);
         await app.observeLongTasks();
+        const traced = path.join(tmpdir(), `max-sizes-${process.pid}.json`);
+        await browser.startTracing(app.page, { path: traced, categories: ['toplevel'] });
         const t0 = await app.pageNow();
         await app.run();
         let status = await ended(app, WATCH_MS);
@@ -95,10 +138,14 @@ describe('the page never freezes: every lesson at its largest sizes, on each clo
         }
         await app.page.waitForTimeout(SETTLE_MS);
         const longest = await app.maxLongTask(t0);
-        const line = `${q}: ${status}${stopMs === null ? '' : ` (Stop took ${stopMs} ms)`}, longest task ${longest.toFixed(0)} ms`;
+        await browser.stopTracing();
+        const cpu = await longestTaskCpu(traced);
+        await rm(traced);
+        const line = `${q}: ${status}${stopMs === null ? '' : ` (Stop took ${stopMs} ms)`}, longest task ${longest.toFixed(0)} ms (${cpu.toFixed(0)} ms on a CPU)`;
         log(line);
         if (longest > TARGET_MS) overTarget.push(line);
         if (longest > LONG_TASK_MS) bad.push(`${line}: over ${LONG_TASK_MS} ms`);
+        if (cpu > TARGET_MS) bad.push(`${line}: the page's thread ran over ${TARGET_MS} ms in one task`);
         if (stopMs !== null && (!['stopped', 'done'].includes(status) || stopMs > STOP_MS)) bad.push(`${line}: did not stop within ${STOP_MS} ms`);
         const refused = REFUSED[`${lesson}:${clock || 'browser'}`];
         if (status === 'failed') {
@@ -111,7 +158,7 @@ describe('the page never freezes: every lesson at its largest sizes, on each clo
         if (pageErrors.length) bad.push(`${line}: ${pageErrors.join('; ')}`);
       }
     }
-    console.log(`\n# max sizes: ${overTarget.length} run(s) with a task over issue 23's ${TARGET_MS} ms target`);
+    console.log(`\n# max sizes: ${overTarget.length} run(s) with a task over issue 23's ${TARGET_MS} ms by the wall clock`);
     for (const o of overTarget) console.log(`#   ${o}`);
     for (const key of Object.keys(REFUSED)) assert.ok(lessons.includes(key.split(':')[0]), `REFUSED names no lesson: ${key}`);
     assert.deepEqual(bad, []);

@@ -4,6 +4,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { log, SCREENSHOT_DIR } from './site.mjs';
+import { ThreadTime } from './thread_time.mjs';
 
 /**
  * Runs in the page: collect 'longtask' entries ({ start, duration }, ms on the
@@ -12,19 +13,22 @@ import { log, SCREENSHOT_DIR } from './site.mjs';
  * Used both via page.evaluate (from now on) and page.addInitScript (from load).
  * A browser without the Long Tasks API (Firefox) gets a probe instead: a chain
  * of setTimeout(0) callbacks; a gap over 50 ms between two of them is recorded
- * as a long task from the first to the second (the thread ran something else
- * all that time: one task, or several back to back, so never shorter than the
- * longest task in it).
+ * as a long task from the first to the second (one task, several back to back,
+ * the page's thread waiting for a CPU, or its timer firing late: never shorter
+ * than the longest task in it). `maxLongTask` counts such a gap by the page's
+ * thread's time on a CPU in it (./thread_time.mjs). Returns whether the probe
+ * is in use.
  */
 function observeLongTasks() {
   window.__longTasks = [];
-  if (window.__longTaskObserver || typeof PerformanceObserver === 'undefined') return;
+  const probe = () => window.__longTaskObserver === 'setTimeout probe';
+  if (window.__longTaskObserver || typeof PerformanceObserver === 'undefined') return probe();
   if (PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
     window.__longTaskObserver = new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
     });
     window.__longTaskObserver.observe({ type: 'longtask', buffered: true });
-    return;
+    return false;
   }
   window.__longTaskObserver = 'setTimeout probe';
   let last = performance.now();
@@ -35,6 +39,7 @@ function observeLongTasks() {
     setTimeout(tick, 0);
   };
   setTimeout(tick, 0);
+  return true;
 }
 
 // Chromium requests /favicon.ico on its own and logs a 404 as a console
@@ -87,6 +92,7 @@ export class PlaygroundPage {
 
   /** Close this page's browser context. */
   async close() {
+    this.threadTime?.stop();
     await this.page.context().close();
   }
 
@@ -206,9 +212,11 @@ export class PlaygroundPage {
     return file;
   }
 
-  /** Start collecting long tasks now (clears earlier ones). */
+  /** Start collecting long tasks now (clears earlier ones); with the probe, the page's thread's CPU time too. */
   async observeLongTasks() {
-    await this.page.evaluate(observeLongTasks);
+    const probe = await this.page.evaluate(observeLongTasks);
+    this.threadTime?.stop();
+    this.threadTime = probe ? ThreadTime.start() : null;
   }
 
   /** Collect long tasks from the start of every future page load. */
@@ -248,12 +256,19 @@ export class PlaygroundPage {
   /**
    * Longest long task (ms) collected so far that started in [from, to)
    * (page performance.now() times; the whole collection by default); 0 if none.
+   * Chromium: the task's wall time (Long Tasks API). Firefox: a probe gap,
+   * counted by the page's thread's time on a CPU in it (an upper bound, from
+   * ./thread_time.mjs; the gap itself where that cannot be told), since a gap
+   * also holds the time the thread waited for a CPU and its timers fired late.
    */
   async maxLongTask(from = -Infinity, to = Infinity) {
-    return this.page.evaluate(
-      ([a, b]) => Math.max(0, ...(window.__longTasks ?? []).filter((e) => e.start >= a && e.start < b).map((e) => e.duration)),
-      [from ?? -Infinity, to ?? Infinity],
-    );
+    const { origin, probe, tasks } = await this.page.evaluate(([a, b]) => ({
+      origin: performance.timeOrigin,
+      probe: window.__longTaskObserver === 'setTimeout probe',
+      tasks: (window.__longTasks ?? []).filter((e) => e.start >= a && e.start < b),
+    }), [from ?? -Infinity, to ?? Infinity]);
+    const ran = (e) => this.threadTime?.ran(origin + e.start, origin + e.start + e.duration) ?? Infinity;
+    return Math.max(0, ...tasks.map((e) => (probe ? Math.min(e.duration, ran(e)) : e.duration)));
   }
 }
 
