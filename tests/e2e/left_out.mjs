@@ -25,8 +25,4 @@ export const FIREFOX_LEFT_OUT = {
   'url: url: a link cannot start a user-URL run or ask for a flood; a click runs it, capped and paced':
     'it counts the requests that leave the page for http://127.0.0.1:9/; Firefox refuses port 9 (a banned port) before '
     + 'WebDriver BiDi reports a request, so nothing is counted (the page side of it: the other url tests, in both browsers)',
-  // Known failing in Firefox (runs of 2026-12-07 01:32 to 02:01 UTC, 2 cores at load ~20): measured, not fixed yet.
-  'crawler: virtual clock, 10,000 lanes: the run yields in slices (no task over 50 ms), Stop answers mid-run':
-    'the setTimeout probe (Firefox has no Long Tasks API) saw a 97 ms gap (102 ms on an earlier run) during the run and '
-    + 'drawing of 10,000 lanes; the bound is 50 ms',
 };
