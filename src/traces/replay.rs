@@ -59,7 +59,6 @@ pub fn events(trace: &Trace) -> Vec<ReplayEvent> {
         seq += 1;
     };
     let slots = LaneSlots::new(trace);
-    let index = |id: u32| slots.get(id);
     let last_end = slots.last_ends(trace);
     for (span, s) in trace.spans.iter().enumerate() {
         push(&mut keyed, 2, ReplayEvent { t_ms: s.start_ms, lane: Some(s.lane), what: What::Enter { state: s.state, span } });
@@ -67,14 +66,16 @@ pub fn events(trace: &Trace) -> Vec<ReplayEvent> {
     for (event, e) in trace.events.iter().enumerate() {
         push(&mut keyed, 1, ReplayEvent { t_ms: e.t_ms, lane: e.lane, what: What::Mark { event } });
     }
+    // Whether anything else happens on a lane at its last span's end: its
+    // finish then comes after that, not before everything else at the instant.
     let mut busy = vec![false; trace.lanes.len()];
     for k in &keyed {
-        if let Some(i) = index(k.2) {
+        if let Some(i) = slots.get(k.2) {
             busy[i] |= last_end[i].is_some_and(|t| t.to_bits() == k.0.to_bits());
         }
     }
     for l in &trace.lanes {
-        let Some(i) = index(l.id) else { continue };
+        let Some(i) = slots.get(l.id) else { continue };
         let (Some(o), Some(t)) = (l.outcome, last_end[i]) else { continue };
         push(&mut keyed, if busy[i] { 3 } else { 0 }, ReplayEvent { t_ms: t, lane: Some(l.id), what: What::Finish(o) });
     }
