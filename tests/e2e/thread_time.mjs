@@ -1,6 +1,8 @@
-// How long the page's main thread was on a CPU in a stretch of wall time, from
+// How long Firefox's page thread was on a CPU in a stretch of wall time, from
 // Linux's own accounting (/proc/<pid>/task/<pid>/schedstat: ns run, ns waited
-// on a run queue), sampled by the test process while the page runs.
+// on a run queue), sampled by the test process while the page runs: what
+// page.mjs counts a long-task probe gap by (Chromium reports tasks itself, and
+// max_sizes.mjs reads their thread times from a trace).
 //
 // A long task measured by the wall clock (the Long Tasks API in Chromium, the
 // setTimeout probe's gaps in Firefox) also counts the time the page's thread
@@ -12,18 +14,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
-/** Time between two samples, ms: a stretch is widened by at most about this at each end. */
+/**
+ * Time between two samples, ms: a stretch is widened by about this at each end
+ * (more when the test process itself waits for a CPU), never narrowed.
+ */
 const SAMPLE_MS = 2;
 
-/** The main thread (tid = pid) of every browser process that runs pages: Chromium's renderers, Firefox's content processes. */
+/**
+ * Firefox's content processes (a cross-origin isolated page runs in an
+ * "Isolated Web Co(ntent)" one); a process's main thread has its pid as tid.
+ */
 function pageProcesses() {
   const out = [];
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-      const page = comm === 'Web Content' || comm === 'Isolated Web Co'
-        || (/chrom/i.test(comm) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer'));
-      if (page) out.push(pid);
+      if (comm === 'Web Content' || comm === 'Isolated Web Co') out.push(pid);
     } catch {
       // The process ended meanwhile.
     }
