@@ -88,10 +88,9 @@
   }
 
   // ---- embed builder ----
-  const LESSONS = ['gather', 'crawler', 'results', 'taskgroup', 'resilience', 'ratelimit', 'prodcons', 'pipeline',
-    'blocking', 'coordination', 'deadlock', 'actors', 'threadpool', 'primes', 'pi', 'sumsq', 'sha256', 'mandelbrot',
-    'fib', 'poolsize', 'mapreduce', 'race', 'gil', 'gilio', 'chooser', 'sharing', 'mpqueue', 'mpshared', 'hybrid', 'structures', 'stealing',
-    'interleave', 'threadbasics'];
+  // lessons: written by `UPDATE_DOCS=1 cargo test --test catalogue` (scenarios::ALL's ids)
+  const LESSONS = ['gather', 'crawler', 'results', 'taskgroup', 'resilience', 'ratelimit', 'prodcons', 'pipeline', 'blocking', 'coordination', 'deadlock', 'actors', 'threadpool', 'countdown', 'primes', 'pi', 'sumsq', 'sha256', 'mandelbrot', 'fib', 'poolsize', 'mapreduce', 'race', 'gil', 'gilio', 'chooser', 'sharing', 'mpqueue', 'mpshared', 'hybrid', 'structures', 'stealing', 'interleave', 'threadbasics'];
+  // end of lessons
   const ERRORS = {
     en: 'Parameters look like n=20&k=5 (names of lowercase letters, digits and _).',
     zh: '参数的格式类似 n=20&k=5（参数名由小写字母、数字和 _ 组成）。',

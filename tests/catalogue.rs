@@ -20,27 +20,44 @@ fn lessons_md_matches_the_catalogue() {
     }
 }
 
+/// The text between `start` and `end` in the repository's file `path` is
+/// `want`: rewritten there under `UPDATE_DOCS`, otherwise a stale one fails.
+fn generated_block(path: &str, start: &str, end: &str, want: &str) {
+    let full = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let (Some(i), Some(j)) = (text.find(start), text.find(end)) else {
+        panic!("{path} has lost its generated block's markers ({start} … {end})")
+    };
+    let have = &text[i + start.len()..j];
+    if have != want && std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(&full, format!("{}{want}{}", &text[..i + start.len()], &text[j..])).expect("write");
+        return;
+    }
+    assert_eq!(have, want, "{path}'s generated block is stale: run UPDATE_DOCS=1 cargo test --test catalogue");
+}
+
 /// README.md's opening counts the lessons by kind, between its two markers:
 /// generated like LESSONS.md, so adding a lesson does not touch README.md by
-/// hand (`UPDATE_DOCS=1 cargo test --test catalogue` rewrites the count).
+/// hand.
 #[test]
 fn readme_counts_the_lessons() {
     use concurrency_playground::scenarios::Kind;
-    const START: &str = "<!-- lesson count: written by `UPDATE_DOCS=1 cargo test --test catalogue` -->";
-    const END: &str = "<!-- end -->";
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
-    let readme = std::fs::read_to_string(path).expect("README.md");
     let count = |k: Kind| ALL.iter().filter(|s| s.kind() == k).count();
     let (a, c, m) = (count(Kind::Async), count(Kind::Cpu), count(Kind::Model));
     let want = format!("{} lessons ({a} async, {c} CPU, {m} model)", ALL.len());
-    let (Some(i), Some(j)) = (readme.find(START), readme.find(END)) else {
-        panic!("README.md has lost its lesson-count markers ({START} … {END})")
-    };
-    let have = &readme[i + START.len()..j];
-    if have != want && std::env::var_os("UPDATE_DOCS").is_some() {
-        let text = format!("{}{want}{}", &readme[..i + START.len()], &readme[j..]);
-        std::fs::write(path, text).expect("write README.md");
-        return;
-    }
-    assert_eq!(have, want, "README.md's lesson count is stale: run UPDATE_DOCS=1 cargo test --test catalogue");
+    generated_block("README.md", "<!-- lesson count: written by `UPDATE_DOCS=1 cargo test --test catalogue` -->", "<!-- end -->", &want);
+}
+
+/// The tutorial page's embed builder offers every lesson, from the same
+/// generated list (static/tutorial.js, between its markers).
+#[test]
+fn the_tutorial_builder_lists_every_lesson() {
+    let ids: Vec<String> = ALL.iter().map(|s| format!("'{}'", s.id)).collect();
+    let want = format!("\n  const LESSONS = [{}];\n", ids.join(", "));
+    generated_block(
+        "static/tutorial.js",
+        "// lessons: written by `UPDATE_DOCS=1 cargo test --test catalogue` (scenarios::ALL's ids)",
+        "  // end of lessons",
+        &want,
+    );
 }
