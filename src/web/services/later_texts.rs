@@ -26,15 +26,15 @@ pub fn load(on_late: Callback<()>) {
         // texts still came: Firefox aborts it as the next page starts loading,
         // before `pagehide`, and runs this page's handler of the rejection) is
         // no failure of the page's to report.
-        let leaving = std::rc::Rc::new(std::cell::Cell::new(false));
-        let _watch = web_sys::window().map(|w| {
-            ["beforeunload", "pagehide"].map(|event| {
-                let leaving = leaving.clone();
-                gloo::events::EventListener::once(&w, event, move |_| leaving.set(true))
-            })
-        });
+        // The departure is noted by a plain JS function (an AbortController's
+        // `abort`, bound to it), not by wasm code: wasm run during page
+        // dismissal may be in the part of the module not loaded yet, and
+        // loading it then is a synchronous request browsers refuse.
+        let watch = Departure::watch();
         let text = fetch_text(later::FILE).await;
-        if text.is_err() && leaving.get() {
+        let left = watch.as_ref().is_some_and(Departure::left);
+        drop(watch);
+        if text.is_err() && left {
             return;
         }
         settle(text.and_then(|t| later::install(&t)), &on_late);
@@ -50,5 +50,41 @@ fn settle(result: Result<usize, String>, on_late: &Callback<()>) {
     }
     if later::missed() {
         on_late.emit(());
+    }
+}
+
+/// Whether the page started leaving (`beforeunload` or `pagehide`) while it waited.
+struct Departure {
+    controller: web_sys::AbortController,
+    abort: js_sys::Function,
+}
+
+impl Departure {
+    const EVENTS: [&'static str; 2] = ["beforeunload", "pagehide"];
+
+    fn watch() -> Option<Departure> {
+        use wasm_bindgen::JsCast;
+        let window = web_sys::window()?;
+        let controller = web_sys::AbortController::new().ok()?;
+        let abort = js_sys::Reflect::get(&controller, &"abort".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+        let abort = abort.bind0(&controller);
+        for event in Self::EVENTS {
+            window.add_event_listener_with_callback(event, &abort).ok()?;
+        }
+        Some(Departure { controller, abort })
+    }
+
+    fn left(&self) -> bool {
+        self.controller.signal().aborted()
+    }
+}
+
+impl Drop for Departure {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            for event in Self::EVENTS {
+                let _ = window.remove_event_listener_with_callback(event, &self.abort);
+            }
+        }
     }
 }
