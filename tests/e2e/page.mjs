@@ -265,8 +265,10 @@ export class PlaygroundPage {
     const { origin, probe, tasks } = await this.page.evaluate(([a, b]) => ({
       origin: performance.timeOrigin,
       probe: window.__longTaskObserver === 'setTimeout probe',
-      tasks: (window.__longTasks ?? []).filter((e) => e.start >= a && e.start < b),
+      tasks: window.__longTasks?.filter((e) => e.start >= a && e.start < b) ?? null,
     }), [from ?? -Infinity, to ?? Infinity]);
+    // A page without the probe would measure nothing and pass: say so instead.
+    if (!tasks) throw new Error('maxLongTask: the long-task probe is not installed in this page');
     const ran = (e) => this.threadTime?.ran(origin + e.start, origin + e.start + e.duration) ?? Infinity;
     return Math.max(0, ...tasks.map((e) => (probe ? Math.min(e.duration, ran(e)) : e.duration)));
   }
