@@ -133,6 +133,20 @@ fn fib_subtrees_and_join_add_up_to_fib() {
 }
 
 #[test]
+fn map_reduce_totals_across_the_packed_blocks() {
+    // map_range packs a region's count and amount into one u64 and unpacks them every 2^20
+    // records: ranges crossing that boundary, from odd starts, still equal one plain pass.
+    let (seed, records) = (11, (1u64 << 21) + 77);
+    let want = mapreduce::reference(seed, records);
+    let mut got = mapreduce::Totals::new();
+    for (lo, hi) in [(0, 5), (5, (1 << 20) + 3), ((1 << 20) + 3, records)] {
+        mapreduce::merge(&mut got, &mapreduce::map_range(seed, lo, hi));
+    }
+    assert_eq!(got, want);
+    assert_eq!(mapreduce::map_range(seed, 0, records), want, "one call over three blocks");
+}
+
+#[test]
 fn map_reduce_totals_equal_one_sequential_pass() {
     let (seed, records) = (3, 20_011);
     let want = mapreduce::reference(seed, records);

@@ -26,7 +26,7 @@ impl SplitMix64 {
         // The value is below 2⁵³, so the conversion is exact either way. LLVM
         // knows it is non-negative and emits wasm's unsigned conversion despite
         // the `as i64` (a branch in V8); forcing the signed one measured no
-        // faster (BENCHMARKS.md, "Why π and sum of squares stay over").
+        // faster (BENCHMARKS.md, "Why π, sum of squares and map-reduce stay over").
         ((self.next_u64() >> 11) as i64) as f64 / (1u64 << 53) as f64
     }
 }

@@ -27,17 +27,32 @@ pub fn record_index(seed: u64, j: u64) -> (usize, u64) {
 
 /// Map: totals of records `[lo, hi)`. Counted per region index in the loop
 /// (a map lookup per record would compare region names) and turned into a
-/// map once per chunk.
+/// map once per chunk. A region's count and amount share one `u64` in the loop
+/// (`count << PACK | amount`, unpacked every `BLOCK` records, so neither field
+/// can overflow into the other): one load and store a record instead of two,
+/// which V8 (spilling this loop's counters to the stack) needs more than LLVM
+/// does: BENCHMARKS.md, "Why π, sum of squares and map-reduce stay over".
 ///
 /// Never inlined (see `workloads` docs).
 #[inline(never)]
 pub fn map_range(seed: u64, lo: u64, hi: u64) -> Totals {
+    const PACK: u32 = 40; // amounts of a block: below BLOCK × 1000 < 2^30 < 2^40
+    const BLOCK: u64 = 1 << 20; // counts of a block: at most 2^20 < 2^(64 - 40)
     let mut n = [0u64; REGIONS.len()];
     let mut amount = [0u64; REGIONS.len()];
-    for j in lo..hi {
-        let (i, a) = record_index(seed, j);
-        n[i] += 1;
-        amount[i] += a;
+    let mut start = lo;
+    while start < hi {
+        let end = hi.min(start.saturating_add(BLOCK));
+        let mut packed = [0u64; REGIONS.len()];
+        for j in start..end {
+            let (i, a) = record_index(seed, j);
+            packed[i] += (1 << PACK) | a;
+        }
+        for (i, p) in packed.iter().enumerate() {
+            n[i] += p >> PACK;
+            amount[i] += p & ((1 << PACK) - 1);
+        }
+        start = end;
     }
     totals(&n, &amount)
 }
