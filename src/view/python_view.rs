@@ -2,7 +2,7 @@
 //! the speedup browser threads gave (no GIL), what CPython threads would give
 //! on the same work (the GIL: one computes at a time) and what a process pool
 //! would give, its start-up and pickling paid at the costs measured from
-//! CPython on this machine ([`crate::scenarios::pymodel::CPYTHON`]). Both Python
+//! CPython on the project's machine (`data/cpython_costs.json`) ([`crate::scenarios::pymodel::CPYTHON`]). Both Python
 //! figures are schedules of `scenarios::pymodel`, so this lesson and the chooser
 //! agree. Pure: natively tested.
 
@@ -54,6 +54,13 @@ pub fn python_view(t: &Trace) -> Option<PythonView> {
     // and pickling: they weigh less next to CPython's slower work).
     let slowdown = scenarios::find(&t.meta.scenario).and_then(|s| extras::cpython_slowdown(s.extras));
     Some(estimate(one.ms * slowdown.unwrap_or(1.0), tasks, top.threads, top.speedup, slowdown, &CPYTHON))
+}
+
+/// The least and the greatest CPython slowdown over the lessons that state one
+/// (`Extra::CpythonSlowdown`): what "real CPython is N–M× slower" quotes.
+pub fn slowdown_range() -> (f64, f64) {
+    let all = scenarios::ALL.iter().filter_map(|s| extras::cpython_slowdown(s.extras));
+    all.fold((f64::INFINITY, 0.0), |(lo, hi), x| (lo.min(x), hi.max(x)))
 }
 
 /// The estimate for `work_ms` of CPython work cut into `tasks` tasks on `workers`.

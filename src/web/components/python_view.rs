@@ -4,10 +4,10 @@
 //! gets the notice alone: it measures Python's three ways itself.
 
 use crate::i18n::{fill, tr, Lang};
-use crate::scenarios::pymodel::CPYTHON;
+use crate::scenarios::pymodel::{measured, CPYTHON};
 use crate::state::TraceRef;
 use crate::view::axis::fmt_ms;
-use crate::view::python_view::python_view;
+use crate::view::python_view::{python_view, slowdown_range};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -36,15 +36,21 @@ pub fn python_view_card(p: &Props) -> Html {
     let basis = match v.slowdown {
         Some(k) => fill(
             tr(lang, "pyview.basis_measured"),
-            &[("ms", &fmt_ms(v.cpython_ms)), ("k", &format!("{k:.1}")), ("tasks", &v.tasks.to_string())],
+            &[("ms", &fmt_ms(v.cpython_ms)), ("k", &format!("{k:.1}")), ("tasks", &v.tasks.to_string()), ("date", measured::date())],
         ),
-        None => fill(tr(lang, "pyview.basis_same"), &[("ms", &fmt_ms(v.cpython_ms)), ("tasks", &v.tasks.to_string())]),
+        None => {
+            let (lo, hi) = slowdown_range();
+            let (lo, hi) = (format!("{lo:.0}"), format!("{hi:.0}"));
+            let tasks = v.tasks.to_string();
+            fill(tr(lang, "pyview.basis_same"), &[("ms", &fmt_ms(v.cpython_ms)), ("tasks", &tasks), ("lo", &lo), ("hi", &hi)])
+        }
     };
     let costs = fill(
         tr(lang, "pyview.costs"),
         &[
             ("spawn", &format!("{:.1}", CPYTHON.spawn_ms)),
             ("item", &format!("{:.2}", CPYTHON.item_ms)),
+            ("date", measured::date()),
             ("spawn_total", &fmt_ms(v.spawn_ms)),
             ("copy_total", &fmt_ms(v.copy_ms)),
         ],

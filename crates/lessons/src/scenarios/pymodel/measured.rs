@@ -30,6 +30,13 @@ pub const fn value(key: &str) -> f64 {
     panic!("data/cpython_costs.json: a key is missing from \"values\"")
 }
 
+/// When the file was written (its `"about"`'s `"date"`, e.g. `2026-12-07 15:50 UTC`),
+/// for the page to say when its modelled CPython figures were measured.
+pub fn date() -> &'static str {
+    let tag = "\"date\": \"";
+    COSTS_JSON.find(tag).map(|i| &COSTS_JSON[i + tag.len()..]).and_then(|r| r.find('"').map(|j| &r[..j])).unwrap_or("?")
+}
+
 /// Byte range of the text between `"values": {` and its `}` (the object is flat).
 const fn values_object(s: &[u8]) -> (usize, usize) {
     let tag = b"\"values\": {";
