@@ -70,3 +70,16 @@ fn the_file_says_when_how_and_where() {
         assert!((derived - x).abs() <= 0.005 + 1e-9, "{lesson}: {x} vs its parts {derived}");
     }
 }
+
+/// What the page quotes beside its modelled figures: the file's date, and "real CPython
+/// is N–M× slower" as the least and greatest of the file's slowdowns.
+#[test]
+fn the_page_quotes_the_files_date_and_slowdown_range() {
+    let doc = file();
+    let date = doc["about"]["date"].as_str().expect("about.date");
+    assert_eq!(concurrency_playground::scenarios::pymodel::measured::date(), date);
+    let xs: Vec<f64> = slowdowns(&doc).into_iter().map(|(_, x)| x).collect();
+    let (lo, hi) = concurrency_playground::view::python_view::slowdown_range();
+    assert_eq!(lo, xs.iter().cloned().fold(f64::INFINITY, f64::min));
+    assert_eq!(hi, xs.iter().cloned().fold(0.0, f64::max));
+}
