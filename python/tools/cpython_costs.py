@@ -42,12 +42,12 @@ WORKLOADS = [
 ]
 
 # wasm 1 thread / native 1 thread: BENCHMARKS.md, "At about a second per step (the
-# targets), wasm SIMD", the quiet run of 2026-12-07 12:33 UTC (each side about a second,
-# best of 5 rounds), column "wasm / native (1 thread)"; SHA-256 against native's SHA
-# instructions, as cpu_native here runs it.
-WASM_OVER_NATIVE = {"primes": 1.08, "pi": 1.26, "sumsq": 1.86, "sha256": 3.67, "mandelbrot": 1.01, "fib": 1.11, "mapreduce": 1.20}
-WASM_SOURCE = ("BENCHMARKS.md, 'At about a second per step (the targets), wasm SIMD', quiet run of 2026-12-07 12:33 UTC, "
-               "column 'wasm / native (1 thread)' (node tests/e2e/bench.mjs DIST --lesson ID QUERY and examples/cpu_native, alternately)")
+# targets), wasm SIMD", the quiet run of 2026-12-07 16:19 UTC (BENCH_ONLY=primes,cpython,large,gil
+# bash scripts/bench.sh; each side about a second, best of 5 rounds), column "wasm / native
+# (1 thread)"; SHA-256 against native's SHA instructions, as cpu_native here runs it.
+WASM_OVER_NATIVE = {"primes": 1.03, "pi": 1.35, "sumsq": 1.76, "sha256": 3.73, "mandelbrot": 1.01, "fib": 1.14, "mapreduce": 1.27}
+WASM_SOURCE = ("BENCHMARKS.md, 'At about a second per step (the targets), wasm SIMD', quiet run of 2026-12-07 16:19 UTC, "
+               "column 'wasm / native (1 thread)' (BENCH_ONLY=primes,cpython,large,gil bash scripts/bench.sh)")
 
 
 def ms(f):
