@@ -137,7 +137,13 @@ try {
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } finally {
+  // Wait for Chromium to exit before removing its profile: it writes there until it does
+  // (removing it at once failed with ENOTEMPTY on a quiet run, 2026-12-07).
+  const exited = chrome.exitCode !== null || chrome.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => chrome.once('exit', resolve));
   chrome.kill();
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
   await server.close();
-  await rm(tmp, { recursive: true, force: true });
+  await rm(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 }
