@@ -38,6 +38,8 @@ self.onmessage = async ({ data }) => {
   if (data.client) return client(data);
   if (data.init) {
     try {
+      // The rest of the app, compiled on the page (tools/split_loader.js picks it up).
+      if (data.rest) self.__playgroundRest = data.rest;
       pkg = await import(data.mainJS);
       const wasm = pkg.initSync({ module: data.module });
       // A pool's start (its initializer, fork's copy of a global) runs before the process is ready.

@@ -23,8 +23,13 @@ export const splitStats = { placeholderCalls: 0, syncLoads: 0, asyncLoads: 0, lo
 // worker's request through the page's thread, so the two waited on each other
 // for ever (the hybrid lesson froze Firefox when its run started the pool), and
 // in Chromium the page spun for as long as the load and compile took.
+//
+// The page publishes its compiled rest as `__playgroundRest`, and sends it to the workers it
+// starts (a process's init message, a rayon worker's: tools/split_wasm.py patches the latter),
+// so a worker instantiates it instead of fetching and compiling it again.
 function __splitInstantiate() {
   if (__splitDone || wasm === undefined) return;
+  if (!__splitModule && self.__playgroundRest instanceof WebAssembly.Module) __splitModule = self.__playgroundRest;
   if (!__splitModule && typeof window === 'undefined') __splitLoadSync();
   if (!__splitModule) return;
   new WebAssembly.Instance(__splitModule, { primary: wasm });
@@ -52,7 +57,13 @@ function __splitLoadSync() {
   }
   if (xhr.status !== 200) throw new Error(`the rest of the app (${__SPLIT_URL}) answered ${xhr.status}`);
   __splitModule = new WebAssembly.Module(bytes);
+  __splitPublish();
   splitStats.syncLoads++;
+}
+
+// The page's compiled rest, for the workers it starts.
+function __splitPublish() {
+  if (typeof window !== 'undefined') self.__playgroundRest = __splitModule;
 }
 
 const __splitPlaceholders = new Proxy({}, {
@@ -80,6 +91,7 @@ export function splitLoad() {
     }).then((bytes) => WebAssembly.compile(bytes)));
   __splitPromise ??= compile().then((module) => {
     __splitModule ??= module;
+    __splitPublish();
     splitStats.asyncLoads++;
     __splitInstantiate();
   });

@@ -23,6 +23,7 @@ or by hand: `python3 tools/split_wasm.py DIR`. For the profile script:
 from __future__ import annotations
 
 import base64
+import glob
 import gzip
 import hashlib
 import os
@@ -113,6 +114,26 @@ def replace_once(text: str, old: str, new: str, what: str) -> str:
     if text.count(old) != 1:
         raise SystemExit(f"split_wasm: the glue changed shape ({what}: found {text.count(old)}x)")
     return text.replace(old, new)
+
+
+def patch_rayon_workers(directory: str, html: str) -> str:
+    """wasm-bindgen-rayon's workers get the page's compiled rest in their init message
+    (`__playgroundRest`, tools/split_loader.js), so each pool thread instantiates it
+    instead of fetching and compiling it again. Returns `html` with the file's new
+    integrity (index.html preloads it)."""
+    found = glob.glob(os.path.join(directory, "snippets", "wasm-bindgen-rayon-*", "src", "workerHelpers.no-bundler.js"))
+    if len(found) != 1:
+        raise SystemExit(f"split_wasm: expected wasm-bindgen-rayon's workerHelpers.no-bundler.js once, found {found}")
+    text = open(found[0], encoding="utf-8").read()
+    text = replace_once(text, "  const pkg = await import(data.mainJS);\n",
+                        "  if (data.rest) self.__playgroundRest = data.rest;\n"
+                        "  const pkg = await import(data.mainJS);\n", "rayon worker start")
+    text = replace_once(text, "    mainJS: builder.mainJS()\n",
+                        "    mainJS: builder.mainJS(),\n    rest: self.__playgroundRest\n", "rayon worker init")
+    with open(found[0], "w", encoding="utf-8") as f:
+        f.write(text)
+    href = "/" + os.path.relpath(found[0], directory).replace(os.sep, "/")
+    return re.sub(rf'(href="{re.escape(href)}"[^>]*integrity=")[^"]*', rf"\g<1>{sri(text.encode())}", html)
 
 
 def split(directory: str) -> None:
@@ -215,6 +236,7 @@ def split(directory: str) -> None:
         with open(os.path.join(directory, name), "w", encoding="utf-8") as f:
             f.write(text)
         html = html.replace(old[0], name)
+    html = patch_rayon_workers(directory, html)
     with open(index, "w", encoding="utf-8") as f:
         f.write(html)
 

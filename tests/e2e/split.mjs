@@ -59,6 +59,30 @@ describe('first load: the wasm in two (tools/split_wasm.py)', () => {
     await context.close();
   });
 
+  it("workers started after the rest arrived use the page's compiled rest: no pool thread or process fetches it", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const app = new PlaygroundPage(page);
+    const restRequests = [];
+    // The context sees the workers' requests too.
+    context.on('request', (r) => { if (r.url().endsWith('.rest.wasm')) restRequests.push(r.url()); });
+    await page.goto(`${server.url}?lesson=crawler&clock=virtual`);
+    await page.waitForFunction(() => window.wasmBindings.splitStats.asyncLoads === 1, null, { timeout: 30_000 });
+    assert.equal(restRequests.length, 1, `the page fetched the rest once: ${restRequests.join(' ')}`);
+    // A CPU lesson in the same page: its run starts the rayon pool (a worker a hardware thread).
+    await app.selectLesson('primes');
+    await app.setParam('bound', 200000);
+    await app.run();
+    await app.waitStatus('done', 60_000);
+    assert.ok((await app.number('pool-threads')) >= 1);
+    // Two processes of the process pool, as the GIL lesson's and the chooser's start them.
+    const runs = await page.evaluate(() => window.wasmBindings.proc_bench(2, 0));
+    assert.equal(runs.length, 2);
+    assert.deepEqual(restRequests, [`${server.url}${rest}`],
+      'a worker fetched the rest itself instead of using the compiled module the page sent it');
+    await context.close();
+  });
+
   it('a link to another lesson waits for the rest before it starts, so nothing loads synchronously', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -39,6 +39,9 @@ fn text(v: &JsValue, key: &str) -> Option<String> {
     js_sys::Reflect::get(v, &key.into()).ok().and_then(|x| x.as_string())
 }
 
+/// Where the page keeps the rest of the app's compiled module (tools/split_loader.js).
+const REST: &str = "__playgroundRest";
+
 pub(super) fn spawn() -> Result<Proc, String> {
     spawn_with(None)
 }
@@ -65,6 +68,12 @@ pub(super) fn spawn_with(start: Option<&[u8]>) -> Result<Proc, String> {
     let _ = js_sys::Reflect::set(&init, &"init".into(), &true.into());
     let _ = js_sys::Reflect::set(&init, &"mainJS".into(), &MAIN_JS.with(Clone::clone));
     let _ = js_sys::Reflect::set(&init, &"module".into(), &wasm_bindgen::module());
+    // The rest of the app (tools/split_loader.js), compiled once on the page, so that the
+    // process instantiates it instead of fetching and compiling 1.4 MB itself.
+    let rest = js_sys::Reflect::get(&js_sys::global(), &REST.into()).unwrap_or(JsValue::UNDEFINED);
+    if rest.is_object() {
+        let _ = js_sys::Reflect::set(&init, &"rest".into(), &rest);
+    }
     if let Some(start) = start {
         let _ = js_sys::Reflect::set(&init, &"start".into(), &js_sys::Uint8Array::from(start));
     }
