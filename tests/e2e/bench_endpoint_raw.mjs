@@ -145,5 +145,5 @@ try {
   chrome.kill();
   await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
   await server.close();
-  await rm(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  await rm(tmp, { recursive: true, force: true });
 }

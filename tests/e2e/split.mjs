@@ -60,12 +60,11 @@ describe('first load: the wasm in two (tools/split_wasm.py)', () => {
   });
 
   it("workers started after the rest arrived use the page's compiled rest: no pool thread or process fetches it", async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const app = new PlaygroundPage(page);
+    const app = await PlaygroundPage.create(browser);
+    const page = app.page;
     const restRequests = [];
     // The context sees the workers' requests too.
-    context.on('request', (r) => { if (r.url().endsWith('.rest.wasm')) restRequests.push(r.url()); });
+    page.context().on('request', (r) => { if (r.url().endsWith('.rest.wasm')) restRequests.push(r.url()); });
     await page.goto(`${server.url}?lesson=crawler&clock=virtual`);
     await page.waitForFunction(() => window.wasmBindings.splitStats.asyncLoads === 1, null, { timeout: 30_000 });
     assert.equal(restRequests.length, 1, `the page fetched the rest once: ${restRequests.join(' ')}`);
@@ -80,7 +79,7 @@ describe('first load: the wasm in two (tools/split_wasm.py)', () => {
     assert.equal(runs.length, 2);
     assert.deepEqual(restRequests, [`${server.url}${rest}`],
       'a worker fetched the rest itself instead of using the compiled module the page sent it');
-    await context.close();
+    await app.close();
   });
 
   it('a link to another lesson waits for the rest before it starts, so nothing loads synchronously', async () => {

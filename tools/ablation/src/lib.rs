@@ -139,7 +139,8 @@ fn sum_f(lo: u64, hi: u64) -> u128 {
 }
 #[inline(never)]
 fn mr_a(seed: u64, lo: u64, hi: u64) -> u64 {
-    // map-reduce's per-record loop as the lesson: two draws, `% 5` and `% 1000`
+    // map-reduce's per-record loop as the lesson had it until 2026-12-07: two draws, `% 5` and
+    // `% 1000`, a region's count and amount in two arrays
     let mut n = [0u64; 5];
     let mut amount = [0u64; 5];
     for j in lo..hi {
@@ -177,7 +178,8 @@ fn mr_c(seed: u64, lo: u64, hi: u64) -> u64 {
 }
 #[inline(never)]
 fn mr_d(seed: u64, lo: u64, hi: u64) -> u64 {
-    // as the lesson, each region's count and amount packed in one u64 (count << 40 | amount:
+    // as the lesson now (crates/engine/src/workloads/mapreduce.rs, without its unpacking every
+    // 2^20 records), each region's count and amount packed in one u64 (count << 40 | amount:
     // exact while a call sees fewer than 2^24 records): one load and store a record, not two
     let mut packed = [0u64; 5];
     for j in lo..hi {
